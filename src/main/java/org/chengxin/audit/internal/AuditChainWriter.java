@@ -1,0 +1,235 @@
+package org.chengxin.audit.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.chengxin.shared.audit.AuditEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The single writer of the chain. Requests hand it entries and wait until they are durable (group
+ * commit): one transaction appends a whole batch, so thousands of audited reads a second cost a
+ * few commits, and no request holds a lock on the chain. Entries from business transactions come
+ * through the inbox table and are chained the same way.
+ */
+@Component
+class AuditChainWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditChainWriter.class);
+    private static final int BATCH = 1000;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final AuditInbox inbox;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private volatile boolean running;
+    private volatile boolean inboxDirty = true;
+    private Thread thread;
+
+    AuditChainWriter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditInbox inbox, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.inbox = inbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Appends an entry and returns once it is committed to the chain. */
+    void appendAndWait(AuditEvent event) {
+        Pending pending = new Pending(StoredEntry.unchained(event), new CompletableFuture<>());
+        if (!running) {
+            // Before start or after stop (start-up and shutdown work): write through the inbox.
+            transactions.executeWithoutResult(status -> inbox.add(event));
+            inboxDirty = true;
+            return;
+        }
+        try {
+            if (!queue.offer(pending, WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("审计写入队列已满");
+            }
+            pending.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("等待审计记录写入时被中断", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("审计记录未能写入，操作不予执行", e);
+        }
+    }
+
+    /** Tells the writer that the inbox has new entries (after a business transaction committed). */
+    void inboxChanged() {
+        inboxDirty = true;
+        queue.offer(Pending.WAKE_UP);
+    }
+
+    private void run() {
+        while (running || !queue.isEmpty()) {
+            try {
+                List<Pending> batch = new ArrayList<>();
+                Pending first = queue.poll(inboxDirty ? 0 : 500, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                }
+                batch.removeIf(p -> p == Pending.WAKE_UP);
+                boolean readInbox = inboxDirty || first == null;
+                inboxDirty = false;
+                write(batch, readInbox);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("审计链写入失败，稍后重试", e);
+                inboxDirty = true;
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch, boolean readInbox) {
+        if (batch.isEmpty() && !readInbox) {
+            return;
+        }
+        try {
+            int written = transactions.execute(status -> {
+                List<StoredEntry> entries = new ArrayList<>(batch.size());
+                List<UUID> fromInbox = List.of();
+                if (readInbox) {
+                    List<StoredEntry> waiting = inbox.take(BATCH);
+                    fromInbox = waiting.stream().map(StoredEntry::eventId).toList();
+                    entries.addAll(waiting);
+                    if (waiting.size() == BATCH) {
+                        inboxDirty = true;
+                    }
+                }
+                batch.stream().filter(p -> p.entry() != null).forEach(p -> entries.add(p.entry()));
+                int n = append(entries);
+                inbox.remove(fromInbox);
+                return n;
+            });
+            batch.forEach(p -> p.done().complete(null));
+            if (written > 0) {
+                log.debug("审计链追加 {} 条", written);
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.done().completeExceptionally(e));
+            throw e;
+        }
+    }
+
+    private int append(List<StoredEntry> entries) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        record Head(long seq, String hash) {
+        }
+        Head head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional()
+                .orElse(new Head(0, ChainHash.GENESIS));
+        Set<UUID> already = alreadyChained(entries);
+        Instant now = Instant.now(clock);
+        long seq = head.seq();
+        String hash = head.hash();
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (StoredEntry e : entries) {
+            if (!already.add(e.eventId())) {
+                continue;
+            }
+            StoredEntry c = e.chained(++seq, now, hash);
+            hash = c.hash();
+            rows.add(new Object[] {c.seq(), c.eventId(), Timestamp.from(c.occurredAt()), Timestamp.from(c.recordedAt()),
+                c.actor(), c.role(), c.department(), c.action(), c.subjectIndex(), c.purpose(), c.outcome(), c.detail(),
+                c.prevHash(), c.hash()});
+        }
+        jdbcTemplate.batchUpdate("""
+                insert into audit_entry (seq, event_id, occurred_at, recorded_at, actor, role, department, action,
+                    subject_index, purpose, outcome, detail, prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        jdbc.sql("""
+                insert into audit_chain_head (id, seq, hash) values (1, :seq, :hash)
+                on conflict (id) do update set seq = excluded.seq, hash = excluded.hash""")
+                .param("seq", seq).param("hash", hash).update();
+        return rows.size();
+    }
+
+    /** Event ids already in the chain (an inbox entry replayed after a crash between commit and delete). */
+    private Set<UUID> alreadyChained(List<StoredEntry> entries) {
+        UUID[] ids = entries.stream().map(StoredEntry::eventId).toArray(UUID[]::new);
+        return new HashSet<>(jdbc.sql("select event_id from audit_entry where event_id = any(:ids)")
+                .param("ids", ids).query(UUID.class).list());
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "audit-chain-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        queue.offer(Pending.WAKE_UP);
+        try {
+            thread.join(WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Flushes whatever is waiting; used by verification and tests to see a settled chain. */
+    void flush() {
+        if (running) {
+            inboxDirty = true;
+            Pending marker = new Pending(null, new CompletableFuture<>());
+            queue.offer(marker);
+            try {
+                marker.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("审计链刷新失败", e);
+            }
+        }
+    }
+
+    private record Pending(StoredEntry entry, CompletableFuture<Void> done) {
+        static final Pending WAKE_UP = new Pending(null, CompletableFuture.completedFuture(null));
+    }
+}

@@ -1,0 +1,121 @@
+package org.chengxin.demo;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.chengxin.identity.PopulationRegister;
+import org.chengxin.organization.Accounts;
+import org.chengxin.organization.ApiClients;
+import org.chengxin.organization.Departments;
+import org.chengxin.organization.UnifiedSocialCreditCode;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Loads the Yueyang demo on the first start of the embedded mode, and says how to log in, once. */
+@Component
+@Profile("!prod")
+@ConditionalOnProperty(name = "chengxin.demo.enabled", havingValue = "true")
+class DemoDataLoader implements ApplicationRunner {
+
+    static final String PASSWORD = "Chengxin2026";
+    static final String CLIENT_ID = "demo-scjg";
+    static final String CLIENT_SECRET = "demo-scjg-secret-2026";
+    /** Two synthetic citizens with accounts; their numbers are made up and listed in the README. */
+    static final List<String> CITIZEN_IDS = List.of("430602199001011235", "430681198512154562");
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final Departments departments;
+    private final Accounts accounts;
+    private final ApiClients clients;
+    private final PopulationRegister register;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int citizens;
+
+    DemoDataLoader(Departments departments, Accounts accounts, ApiClients clients, PopulationRegister register,
+            TransactionTemplate transactions, Clock clock, @Value("${chengxin.demo.citizens:3000}") int citizens) {
+        this.departments = departments;
+        this.accounts = accounts;
+        this.clients = clients;
+        this.register = register;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.citizens = citizens;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.staffExists("admin")) {
+            log.info("演示数据已存在，跳过加载（演示账号见 README）");
+            return;
+        }
+        log.info("首次启动：正在加载岳阳市演示数据……");
+        transactions.executeWithoutResult(status -> {
+            loadDepartments();
+            loadAccounts();
+            loadPeople();
+            clients.register(CLIENT_ID, CLIENT_SECRET, "市场监管局业务系统（演示）", "scjg", ApiClients.SCOPES);
+        });
+        announce();
+    }
+
+    private void loadDepartments() {
+        int n = 0;
+        for (YueyangDepartments.Entry d : YueyangDepartments.ALL) {
+            String prefix = switch (d.kind()) {
+                case ASSOCIATION -> "51";
+                case CREDIT_AGENCY -> "91";
+                default -> "11";
+            };
+            String body = prefix + "430600" + String.format("MB%07d", 1_000 + n++);
+            departments.register(d.code(), d.name(), d.kind(), body + UnifiedSocialCreditCode.checkCharacter(body), "430600");
+        }
+    }
+
+    private void loadAccounts() {
+        accounts.createStaff("admin", "平台管理员（演示）", Role.ADMIN, "fgw", PASSWORD);
+        accounts.createStaff("officer", "市场监管局报送员（演示）", Role.DATA_OFFICER, "scjg", PASSWORD);
+        accounts.createStaff("reviewer", "市场监管局审核员（演示）", Role.REVIEWER, "scjg", PASSWORD);
+        accounts.createStaff("clerk", "政务服务中心窗口（演示）", Role.CLERK, "zwfw", PASSWORD);
+        accounts.createStaff("auditor", "信用办审计员（演示）", Role.AUDITOR, "fgw", PASSWORD);
+        for (String id : CITIZEN_IDS) {
+            accounts.createCitizen(IdNumber.parse(id, clock), PASSWORD);
+        }
+    }
+
+    private void loadPeople() {
+        register.register(IdNumber.parse(CITIZEN_IDS.get(0), clock), "岳示例", "演示数据");
+        register.register(IdNumber.parse(CITIZEN_IDS.get(1), clock), "湘测试", "演示数据");
+        for (SyntheticPeople.Person p : SyntheticPeople.generate(citizens, 20261128L, clock)) {
+            register.register(p.idNumber(), p.name(), "演示数据（虚构人员）");
+        }
+    }
+
+    private void announce() {
+        log.info("""
+
+                ================ 岳阳市演示数据已加载（此信息只显示一次，README 中亦有列出） ================
+                  工作人员账号（密码均为 {}）：
+                    admin     平台管理员      岳阳市发展和改革委员会
+                    officer   部门报送员      岳阳市市场监督管理局
+                    reviewer  部门审核员      岳阳市市场监督管理局
+                    clerk     窗口人员        岳阳市政务服务中心
+                    auditor   审计员          岳阳市发展和改革委员会
+                  公民账号：以身份证号登录（完整号码见 README，密码同上）
+                  演示接入客户端：client_id={}  client_secret={}  （POST /oauth2/token，grant_type=client_credentials）
+                  虚构居民 {} 人已载入人口基础信息库
+                =========================================================================================""",
+                PASSWORD, CLIENT_ID, CLIENT_SECRET, citizens + CITIZEN_IDS.size());
+    }
+
+}

@@ -1,0 +1,24 @@
+package org.chengxin.identity;
+
+import java.util.Optional;
+
+import org.chengxin.shared.id.IdNumber;
+
+/** The identity module's API: credit subjects by ID number, without ever storing the number in clear. */
+public interface Citizens {
+
+    /** Finds the subject of this number, creating it on first sight. */
+    CitizenRef enroll(IdNumber number);
+
+    Optional<CitizenRef> find(IdNumber number);
+
+    Optional<CitizenRef> findById(long subjectId);
+
+    /** Decrypts the number of a subject, for the few uses that need it in full. */
+    IdNumber reveal(long subjectId);
+
+    /** The hex blind index of a number, whether or not a subject exists for it. */
+    String blindIndexOf(IdNumber number);
+
+    long count();
+}

@@ -1,0 +1,26 @@
+package org.chengxin.identity;
+
+import java.nio.charset.Charset;
+
+import org.chengxin.shared.id.IdNumber;
+
+/**
+ * The population register (人口基础信息, policy (六)): residents' ID numbers and names, imported from
+ * the city's population base data. Later modules check pushed names against it.
+ */
+public interface PopulationRegister {
+
+    /** Imports a CSV file (columns 身份证号 and 姓名); valid rows are kept, invalid ones reported. */
+    RegisterImport importCsv(byte[] content, Charset declared, String source);
+
+    void register(IdNumber number, String name, String source);
+
+    NameMatch checkName(IdNumber number, String name);
+
+    long size();
+
+    /** How a pushed name compares with the register. */
+    enum NameMatch {
+        MATCH, MISMATCH, NOT_REGISTERED
+    }
+}

@@ -1,0 +1,94 @@
+package org.chengxin.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.chengxin.identity.CitizenRef;
+import org.chengxin.identity.Citizens;
+import org.chengxin.shared.id.IdNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcCitizens implements Citizens {
+
+    static final String ID_PURPOSE = "identity.subject.id-number";
+
+    private final JdbcClient jdbc;
+    private final IdentityKeys keys;
+    private final Clock clock;
+
+    JdbcCitizens(JdbcClient jdbc, IdentityKeys keys, Clock clock) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public CitizenRef enroll(IdNumber number) {
+        byte[] index = index(number);
+        jdbc.sql("""
+                insert into identity_subject (blind_index, id_cipher, key_id, masked, birth_date, sex, region_code)
+                values (:index, :cipher, :keyId, :masked, :birth, :sex, :region)
+                on conflict (blind_index) do nothing""")
+                .param("index", index)
+                .param("cipher", Sm4Gcm.encrypt(keys.activeKey(), ID_PURPOSE, number.value()))
+                .param("keyId", keys.activeKeyId())
+                .param("masked", number.masked())
+                .param("birth", number.birthDate())
+                .param("sex", String.valueOf(number.sex()))
+                .param("region", number.regionCode())
+                .update();
+        return byIndex(index).orElseThrow();
+    }
+
+    @Override
+    public Optional<CitizenRef> find(IdNumber number) {
+        return byIndex(index(number));
+    }
+
+    @Override
+    public Optional<CitizenRef> findById(long subjectId) {
+        return jdbc.sql("select * from identity_subject where id = :id").param("id", subjectId)
+                .query(JdbcCitizens::map).optional();
+    }
+
+    @Override
+    public IdNumber reveal(long subjectId) {
+        record Cipher(byte[] cipher, String keyId) {
+        }
+        Cipher c = jdbc.sql("select id_cipher, key_id from identity_subject where id = :id").param("id", subjectId)
+                .query((rs, n) -> new Cipher(rs.getBytes(1), rs.getString(2))).single();
+        return IdNumber.parse(Sm4Gcm.decrypt(keys.key(c.keyId()), ID_PURPOSE, c.cipher()), clock);
+    }
+
+    @Override
+    public String blindIndexOf(IdNumber number) {
+        return HexFormat.of().formatHex(index(number));
+    }
+
+    @Override
+    public long count() {
+        return jdbc.sql("select count(*) from identity_subject").query(Long.class).single();
+    }
+
+    private Optional<CitizenRef> byIndex(byte[] index) {
+        return jdbc.sql("select * from identity_subject where blind_index = :index").param("index", index)
+                .query(JdbcCitizens::map).optional();
+    }
+
+    private byte[] index(IdNumber number) {
+        return BlindIndex.of(keys.blindIndexKey(), ID_PURPOSE, number.value());
+    }
+
+    private static CitizenRef map(ResultSet rs, int row) throws SQLException {
+        return new CitizenRef(rs.getLong("id"), HexFormat.of().formatHex(rs.getBytes("blind_index")),
+                rs.getString("masked"), rs.getObject("birth_date", java.time.LocalDate.class),
+                rs.getString("sex").charAt(0), rs.getString("region_code"));
+    }
+}

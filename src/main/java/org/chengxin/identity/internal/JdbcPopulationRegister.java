@@ -1,0 +1,130 @@
+package org.chengxin.identity.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.chengxin.identity.CitizenRef;
+import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PopulationRegister;
+import org.chengxin.identity.RegisterImport;
+import org.chengxin.identity.RegisterImport.RejectedRow;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.id.IdNumberCheck;
+import org.chengxin.shared.text.TextDecoding;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcPopulationRegister implements PopulationRegister {
+
+    static final String NAME_PURPOSE = "identity.resident.name";
+    private static final List<String> ID_HEADERS = List.of("身份证号", "身份证号码", "公民身份号码", "证件号码", "idNumber");
+    private static final List<String> NAME_HEADERS = List.of("姓名", "name");
+    private static final int MAX_NAME_LENGTH = 50;
+
+    private final JdbcClient jdbc;
+    private final Citizens citizens;
+    private final IdentityKeys keys;
+    private final Clock clock;
+
+    JdbcPopulationRegister(JdbcClient jdbc, Citizens citizens, IdentityKeys keys, Clock clock) {
+        this.jdbc = jdbc;
+        this.citizens = citizens;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public RegisterImport importCsv(byte[] content, Charset declared, String source) {
+        String text = TextDecoding.decode(content, declared);
+        List<RejectedRow> rejected = new ArrayList<>();
+        int rows = 0;
+        int imported = 0;
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setTrim(true).setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
+            String idColumn = column(parser, ID_HEADERS);
+            String nameColumn = column(parser, NAME_HEADERS);
+            for (CSVRecord record : parser) {
+                rows++;
+                long line = record.getRecordNumber() + 1;
+                if (!record.isConsistent()) {
+                    rejected.add(new RejectedRow(line, null, "ROW_WRONG_COLUMN_COUNT", "该行的列数与表头不一致"));
+                    continue;
+                }
+                IdNumberCheck check = IdNumber.check(record.get(idColumn), clock);
+                String name = record.get(nameColumn);
+                if (!check.valid()) {
+                    var error = check.errors().get(0);
+                    rejected.add(new RejectedRow(line, idColumn, error.code(), error.message()));
+                } else if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+                    rejected.add(new RejectedRow(line, nameColumn, "NAME_INVALID", "姓名为空或超过" + MAX_NAME_LENGTH + "个字符"));
+                } else {
+                    register(check.number(), name, source);
+                    imported++;
+                }
+            }
+        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw ChengxinException.badRequest("FILE_MALFORMED_CSV", "CSV 文件格式错误，无法解析：请检查引号和分隔符");
+        }
+        return new RegisterImport(rows, imported, rejected);
+    }
+
+    private static String column(CSVParser parser, List<String> candidates) {
+        return parser.getHeaderNames().stream()
+                .filter(h -> candidates.stream().anyMatch(c -> c.equalsIgnoreCase(h.strip().replace("\uFEFF", ""))))
+                .findFirst()
+                .orElseThrow(() -> ChengxinException.badRequest("FILE_MISSING_COLUMN",
+                        "文件缺少必需的列：" + candidates.get(0) + "（表头可用：" + String.join("、", candidates) + "）"));
+    }
+
+    @Override
+    @Transactional
+    public void register(IdNumber number, String name, String source) {
+        CitizenRef subject = citizens.enroll(number);
+        String normalized = Names.normalize(name);
+        jdbc.sql("""
+                insert into identity_resident (subject_id, name_cipher, key_id, name_index, source, imported_at)
+                values (:subject, :cipher, :keyId, :nameIndex, :source, :at)
+                on conflict (subject_id) do update set name_cipher = excluded.name_cipher, key_id = excluded.key_id,
+                    name_index = excluded.name_index, source = excluded.source, imported_at = excluded.imported_at""")
+                .param("subject", subject.id())
+                .param("cipher", Sm4Gcm.encrypt(keys.activeKey(), NAME_PURPOSE, normalized))
+                .param("keyId", keys.activeKeyId())
+                .param("nameIndex", BlindIndex.of(keys.blindIndexKey(), NAME_PURPOSE, normalized))
+                .param("source", source)
+                .param("at", Instant.now(clock).atOffset(java.time.ZoneOffset.UTC))
+                .update();
+    }
+
+    @Override
+    public NameMatch checkName(IdNumber number, String name) {
+        Optional<CitizenRef> subject = citizens.find(number);
+        if (subject.isEmpty()) {
+            return NameMatch.NOT_REGISTERED;
+        }
+        Optional<byte[]> registered = jdbc.sql("select name_index from identity_resident where subject_id = :id")
+                .param("id", subject.get().id()).query(byte[].class).optional();
+        if (registered.isEmpty()) {
+            return NameMatch.NOT_REGISTERED;
+        }
+        byte[] given = BlindIndex.of(keys.blindIndexKey(), NAME_PURPOSE, Names.normalize(name));
+        return java.util.Arrays.equals(registered.get(), given) ? NameMatch.MATCH : NameMatch.MISMATCH;
+    }
+
+    @Override
+    public long size() {
+        return jdbc.sql("select count(*) from identity_resident").query(Long.class).single();
+    }
+}

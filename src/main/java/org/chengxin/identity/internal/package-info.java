@@ -1,0 +1,2 @@
+/** Storage and cryptography of the identity module; not for other modules. */
+package org.chengxin.identity.internal;

@@ -1,0 +1,2 @@
+/** The identity module's API and pages. */
+package org.chengxin.identity.web;

@@ -1,0 +1,24 @@
+package org.chengxin.organization;
+
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.Role;
+
+/** Creates staff and citizen accounts. Passwords are hashed (Argon2) before they are stored. */
+public interface Accounts {
+
+    long createStaff(String username, String displayName, Role role, String departmentCode, String rawPassword);
+
+    long createCitizen(IdNumber idNumber, String rawPassword);
+
+    boolean staffExists(String username);
+
+    /** Checks a password against the platform's rules; null when it is acceptable. */
+    static String passwordProblem(String password) {
+        if (password == null || password.length() < 10) {
+            return "密码至少10位";
+        }
+        boolean letter = password.chars().anyMatch(Character::isLetter);
+        boolean digit = password.chars().anyMatch(Character::isDigit);
+        return letter && digit ? null : "密码须同时包含字母和数字";
+    }
+}

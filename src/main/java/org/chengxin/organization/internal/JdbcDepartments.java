@@ -1,0 +1,59 @@
+package org.chengxin.organization.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.chengxin.organization.Department;
+import org.chengxin.organization.DepartmentKind;
+import org.chengxin.organization.Departments;
+import org.chengxin.organization.UnifiedSocialCreditCode;
+import org.chengxin.shared.error.ChengxinException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+@Service
+class JdbcDepartments implements Departments {
+
+    private final JdbcClient jdbc;
+
+    JdbcDepartments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Department register(String code, String name, DepartmentKind kind, String uscc, String regionCode) {
+        String problem = UnifiedSocialCreditCode.problemWith(uscc);
+        if (problem != null) {
+            throw ChengxinException.badRequest("DEPARTMENT_INVALID_USCC", problem);
+        }
+        if (code == null || !code.matches("[a-z][a-z0-9-]{1,31}")) {
+            throw ChengxinException.badRequest("DEPARTMENT_INVALID_CODE", "部门代码应为2至32位小写字母、数字或连字符，以字母开头");
+        }
+        jdbc.sql("""
+                insert into organization_department (code, name, kind, uscc, region_code)
+                values (:code, :name, :kind, :uscc, :region)
+                on conflict (code) do update set name = excluded.name, kind = excluded.kind,
+                    uscc = excluded.uscc, region_code = excluded.region_code""")
+                .param("code", code).param("name", name).param("kind", kind.name())
+                .param("uscc", uscc).param("region", regionCode).update();
+        return find(code).orElseThrow();
+    }
+
+    @Override
+    public Optional<Department> find(String code) {
+        return jdbc.sql("select * from organization_department where code = :code").param("code", code)
+                .query(JdbcDepartments::map).optional();
+    }
+
+    @Override
+    public List<Department> all() {
+        return jdbc.sql("select * from organization_department order by kind, code").query(JdbcDepartments::map).list();
+    }
+
+    private static Department map(ResultSet rs, int row) throws SQLException {
+        return new Department(rs.getString("code"), rs.getString("name"), DepartmentKind.valueOf(rs.getString("kind")),
+                new UnifiedSocialCreditCode(rs.getString("uscc")), rs.getString("region_code"), rs.getBoolean("active"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Part of the organization module: internal. */
+package org.chengxin.organization.internal;

@@ -1,0 +1,14 @@
+package org.chengxin.organization.security;
+
+import org.chengxin.shared.security.AccessRules;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+@Component
+class OrganizationAccessRules implements AccessRules {
+
+    @Override
+    public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers("/admin/departments", "/admin/departments/**").hasRole("ADMIN");
+    }
+}

@@ -1,0 +1,148 @@
+package org.chengxin.organization.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.security.AccessRules;
+import org.chengxin.shared.security.Actor;
+import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Three filter chains: the OAuth2 token endpoint for department systems, the stateless JWT-protected
+ * {@code /api/**}, and the pages with form login, sessions and CSRF. Every module contributes its
+ * {@link AccessRules}; whatever no rule allows is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+        return encoder;
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+        return new JdbcRegisteredClientRepository(jdbc);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings() {
+        return AuthorizationServerSettings.builder().build();
+    }
+
+    /** Puts the client's department into its tokens and writes each issue to the audit trail. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> departmentClaim(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        return context -> {
+            if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+                return;
+            }
+            String clientId = context.getRegisteredClient().getClientId();
+            String department = jdbc.sql("select department_code from organization_api_client where client_id = :id")
+                    .param("id", clientId).query(String.class).optional().orElse(null);
+            if (department != null) {
+                context.getClaims().claim(CurrentActor.DEPARTMENT_CLAIM, department);
+            }
+            events.publishEvent(AuditEvent.of(new Actor(clientId, Role.API_CLIENT.name(), department), Instant.now(clock),
+                    "auth.token", null, null, AuditOutcome.SUCCESS, "签发访问令牌，范围 " + context.getAuthorizedScopes()));
+        };
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(authorizationServer.getEndpointsMatcher())
+                .with(authorizationServer, server -> { })
+                .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
+                        ProblemResponses.write(response, 401, "AUTHENTICATION_REQUIRED", "需要客户端身份认证")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, List<AccessRules> rules) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(registry -> apply(registry, rules))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response, 401,
+                                "AUTHENTICATION_REQUIRED", "缺少有效的访问令牌：请先以客户端凭证获取令牌，并以 Bearer 方式携带"))
+                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, 403,
+                                "ACCESS_DENIED", "访问令牌的授权范围不允许此操作")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pageChain(HttpSecurity http, List<AccessRules> rules) throws Exception {
+        http.authorizeHttpRequests(registry -> apply(registry, rules))
+                .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
+                        .usernameParameter("account").passwordParameter("password")
+                        .defaultSuccessUrl("/home", true)
+                        .failureHandler((request, response, ex) -> response.sendRedirect(request.getContextPath()
+                                + (ex instanceof LockedException ? "/login?locked" : "/login?error")))
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry,
+            List<AccessRules> rules) {
+        rules.forEach(rule -> rule.configure(registry));
+        registry.anyRequest().denyAll();
+    }
+
+}

@@ -1,0 +1,2 @@
+/** Part of the organization module: security. */
+package org.chengxin.organization.security;

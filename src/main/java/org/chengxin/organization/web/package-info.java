@@ -1,0 +1,2 @@
+/** Part of the organization module: web. */
+package org.chengxin.organization.web;

@@ -1,0 +1,2 @@
+/** Chengxin (诚信): the personal public credit information platform of a city. */
+package org.chengxin;

@@ -1,0 +1,64 @@
+package org.chengxin.portal;
+
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.chengxin.shared.error.Problems;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Errors that no controller answered (no such page, a servlet-level failure): a Chinese page for
+ * people, a problem detail for API callers. Never a stack trace, never an ID number.
+ */
+@Controller
+class ErrorPageController implements ErrorController {
+
+    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+    String page(HttpServletRequest request, Model model) {
+        int status = status(request);
+        if (isApi(request)) {
+            return "forward:/error/problem";
+        }
+        model.addAttribute("status", status);
+        model.addAttribute("title", Problems.titleOf(status));
+        model.addAttribute("message", switch (status) {
+            case 404 -> "您访问的页面不存在，请检查地址或返回首页。";
+            case 403 -> "您没有访问此页面的权限。如需开通，请联系本单位管理员。";
+            case 400, 413 -> "提交的内容有误或过大，请检查后重试。";
+            default -> "系统处理请求时出错，请稍后重试；如问题持续，请联系平台管理员。";
+        });
+        return "error";
+    }
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+        int status = status(request);
+        ProblemDetail problem = Problems.of(HttpStatus.valueOf(status), Problems.codeOf(status), Problems.titleOf(status));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @RequestMapping("/error/problem")
+    ResponseEntity<ProblemDetail> forwardedProblem(HttpServletRequest request) {
+        return problem(request);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri != null && uri.toString().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static int status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        return HttpStatus.resolve(status) == null ? 500 : status;
+    }
+
+}

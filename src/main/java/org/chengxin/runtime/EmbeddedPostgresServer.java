@@ -1,0 +1,107 @@
+package org.chengxin.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One embedded PostgreSQL server per data directory and JVM. Test contexts in one JVM share it;
+ * the application keeps its data across restarts.
+ */
+final class EmbeddedPostgresServer {
+
+    static final String DATABASE = "chengxin";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Map<Path, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static EmbeddedPostgresServer obtain(Path directory, boolean ephemeral, int port) {
+        return RUNNING.computeIfAbsent(directory.toAbsolutePath().normalize(), dir -> start(dir, ephemeral, port));
+    }
+
+    private static EmbeddedPostgresServer start(Path dir, boolean ephemeral, int port) {
+        try {
+            Files.createDirectories(dir.getParent());
+            stopOrphanedPostmaster(dir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir.toFile())
+                    .setCleanDataDirectory(ephemeral)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("timezone", "Asia/Shanghai");
+            if (!ephemeral) {
+                // Zonky starts PostgreSQL with fsync off, which suits throw-away test data only.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            createDatabase(postgres);
+            log.info("嵌入式 PostgreSQL 已启动：端口 {}，数据目录 {}", postgres.getPort(), dir);
+            return new EmbeddedPostgresServer(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("嵌入式 PostgreSQL 无法启动（数据目录 " + dir + "）", e);
+        }
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    int port() {
+        return postgres.getPort();
+    }
+
+    private static void createDatabase(EmbeddedPostgres postgres) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.execute("create database " + DATABASE + " encoding 'UTF8'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("无法在嵌入式 PostgreSQL 中创建数据库 " + DATABASE, e);
+        }
+    }
+
+    /**
+     * A JVM killed without its shutdown hook leaves its postmaster running on the data directory;
+     * stop it so the directory can be used again.
+     */
+    private static void stopOrphanedPostmaster(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        if (!first.matches("\\d+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(first))
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .ifPresent(p -> {
+                    log.warn("发现上次未正常关闭的嵌入式 PostgreSQL（进程 {}），正在停止", p.pid());
+                    p.destroy();
+                    p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                });
+    }
+}

@@ -1,0 +1,39 @@
+package org.chengxin.runtime;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * The {@code prod} profile refuses to start half-configured: the database and every key must come
+ * from the environment. Nothing falls back to the embedded store or to generated keys.
+ */
+public class ProductionSettingsCheck implements EnvironmentPostProcessor {
+
+    static final List<String> REQUIRED = List.of(
+            "CHENGXIN_DB_URL", "CHENGXIN_DB_USER", "CHENGXIN_DB_PASSWORD",
+            "CHENGXIN_SM4_KEYS", "CHENGXIN_SM4_ACTIVE_KEY", "CHENGXIN_BLIND_INDEX_KEY",
+            "CHENGXIN_JWT_SIGNING_KEY");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        for (String name : REQUIRED) {
+            String value = environment.getProperty(name);
+            if (value == null || value.isBlank()) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("生产模式（prod）缺少必需的环境变量，拒绝启动: " + missing
+                    + ". The prod profile needs these environment variables (see README, 'Production'): " + missing);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.chengxin.shared.audit;
+
+/** How an audited action ended. */
+public enum AuditOutcome {
+    SUCCESS, DENIED, FAILED
+}

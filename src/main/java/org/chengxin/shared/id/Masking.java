@@ -1,0 +1,48 @@
+package org.chengxin.shared.id;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one masking rule for citizen ID numbers: the six-digit region stays, the birth date and
+ * sequence are hidden, the last four stay ({@code 430602********123X}). Every page, API answer,
+ * log line and error uses it.
+ */
+public final class Masking {
+
+    /** Anything that looks like an 18- or 15-character ID number, whether valid or not. */
+    private static final Pattern ID_SHAPED = Pattern.compile(
+            "(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])");
+
+    private Masking() {
+    }
+
+    /** Masks one ID number; anything too short to mask is hidden entirely. */
+    public static String idNumber(String number) {
+        if (number == null) {
+            return null;
+        }
+        String n = number.trim();
+        if (n.length() < 10) {
+            return "*".repeat(n.length());
+        }
+        return n.substring(0, 6) + "*".repeat(n.length() - 10) + n.substring(n.length() - 4);
+    }
+
+    /** Masks every ID-shaped run of characters in a free text (a log line, an error message). */
+    public static String maskIdShaped(CharSequence text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher matcher = ID_SHAPED.matcher(text);
+        if (!matcher.find()) {
+            return text.toString();
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        do {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(idNumber(matcher.group())));
+        } while (matcher.find());
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}

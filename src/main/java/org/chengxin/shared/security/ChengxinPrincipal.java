@@ -1,0 +1,18 @@
+package org.chengxin.shared.security;
+
+/** What every logged-in person is, whoever authenticated them (form login now, city SSO later). */
+public interface ChengxinPrincipal {
+
+    /** Login name of staff; masked ID number of a citizen. Never a full ID number. */
+    String displayName();
+
+    Role role();
+
+    /** The department code of staff; null for citizens. */
+    String departmentCode();
+
+    /** The credit subject's id for a citizen; null for staff. */
+    default Long subjectId() {
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+package org.chengxin.shared.security;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/** Reads who is acting from the security context: a staff member, a citizen or a department system. */
+public final class CurrentActor {
+
+    /** The JWT claim that names the department an API client acts for. */
+    public static final String DEPARTMENT_CLAIM = "department";
+
+    private CurrentActor() {
+    }
+
+    public static Actor get() {
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    public static Actor of(Authentication authentication) {
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            return Actor.ANONYMOUS;
+        }
+        Object principal = authentication.getPrincipal();
+        if (principal instanceof ChengxinPrincipal p) {
+            return new Actor(p.displayName(), p.role().name(), p.departmentCode());
+        }
+        if (principal instanceof Jwt jwt) {
+            return new Actor(jwt.getSubject(), Role.API_CLIENT.name(), jwt.getClaimAsString(DEPARTMENT_CLAIM));
+        }
+        return new Actor(authentication.getName(), "UNKNOWN", null);
+    }
+}
