@@ -4,6 +4,7 @@ package org.chengxin.portal;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.error.Problems;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Errors that no controller answered (no such page, a servlet-level failure): a Chinese page for
@@ -56,6 +59,17 @@ class ErrorPageController implements ErrorController {
     }
 
     private static int status(HttpServletRequest request) {
+        Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Throwable cause = exception instanceof Throwable t && t.getCause() != null ? t.getCause() : (Throwable) exception;
+        if (cause instanceof MaxUploadSizeExceededException) {
+            return 413;
+        }
+        if (cause instanceof MultipartException) {
+            return 400;
+        }
+        if (cause instanceof ChengxinException e) {
+            return e.status().value();
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         return HttpStatus.resolve(status) == null ? 500 : status;

@@ -1,0 +1,161 @@
+package org.chengxin.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.chengxin.shared.security.Role;
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.TestPrincipal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * Who may call what. Every endpoint the application maps must appear in {@link #MATRIX}: a new
+ * endpoint without an entry fails this test, so no endpoint can go live without a deliberate rule.
+ * Each entry is then tried by every kind of caller.
+ */
+@ChengxinIntegrationTest
+class AccessMatrixIntegrationTests {
+
+    private static final Set<String> ALL_PEOPLE = Set.of("ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "CITIZEN");
+    private static final Set<String> SCOPES = Set.of("records:write", "measures:check", "reports:read", "identity:validate");
+
+    /** Endpoint ("METHOD /path") to the callers allowed: "anonymous", role names, or "scope:..." for API clients. */
+    static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
+
+    static {
+        allow("GET /", "anonymous", "people");
+        allow("GET /login", "anonymous", "people");
+        allow("GET /error", "anonymous", "people");
+        allow("GET /error/problem", "anonymous", "people");
+        allow("GET /home", "people");
+        allow("GET /admin/departments", "ADMIN");
+        allow("GET /admin/population", "ADMIN");
+        allow("POST /admin/population", "ADMIN");
+        allow("GET /audit", "AUDITOR");
+        allow("POST /audit/verification", "AUDITOR");
+        allow("POST /api/v1/identity/validations", "scope:identity:validate", "scope:records:write");
+        allow("GET /v3/api-docs", "anonymous", "people");
+        allow("GET /v3/api-docs.yaml", "anonymous", "people");
+        allow("GET /v3/api-docs/swagger-config", "anonymous", "people");
+        allow("GET /swagger-ui.html", "anonymous", "people");
+        allow("GET /actuator/health", "anonymous", "people");
+        allow("GET /actuator/health/**", "anonymous", "people");
+        allow("GET /actuator/auditchain", "ADMIN", "AUDITOR");
+        allow("GET /actuator");
+    }
+
+    private static void allow(String endpoint, String... callers) {
+        Set<String> allowed = new TreeSet<>();
+        for (String caller : callers) {
+            if (caller.equals("people")) {
+                allowed.addAll(ALL_PEOPLE);
+            } else {
+                allowed.add(caller);
+            }
+        }
+        MATRIX.put(endpoint, allowed);
+    }
+
+    @Autowired
+    WebApplicationContext context;
+
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    @Test
+    void everyMappedEndpointHasARuleInTheMatrix() {
+        Set<String> mapped = new TreeSet<>();
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
+                mapping.getHandlerMethods().keySet().forEach(info -> {
+                    Set<String> methods = info.getMethodsCondition().getMethods().isEmpty()
+                            ? Set.of("GET") : new TreeSet<>(info.getMethodsCondition().getMethods().stream().map(Enum::name).toList());
+                    info.getPatternValues().forEach(pattern -> methods.forEach(m -> mapped.add(m + " " + pattern)));
+                }));
+        assertThat(mapped).as("endpoints mapped by the application; add each new one to MATRIX with its rule")
+                .isSubsetOf(MATRIX.keySet());
+    }
+
+    @Test
+    void eachCallerGetsExactlyWhatTheMatrixAllows() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> entry : MATRIX.entrySet()) {
+            String[] parts = entry.getKey().split(" ", 2);
+            HttpMethod method = HttpMethod.valueOf(parts[0]);
+            String path = parts[1].replace("/**", "/liveness");
+            boolean api = path.startsWith("/api/");
+            for (String caller : callers(api)) {
+                boolean allowed = entry.getValue().contains(caller);
+                String status = call(method, path, caller);
+                boolean refused = status.startsWith("401") || status.startsWith("403") || status.endsWith("/login");
+                if (allowed == refused) {
+                    wrong.add(entry.getKey() + " as " + caller + " -> " + status + (allowed ? " (should be allowed)" : " (should be refused)"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static List<String> callers(boolean api) {
+        List<String> callers = new ArrayList<>(List.of("anonymous"));
+        if (api) {
+            SCOPES.forEach(s -> callers.add("scope:" + s));
+        } else {
+            callers.addAll(ALL_PEOPLE);
+        }
+        return callers;
+    }
+
+    /** The status, and for a redirect where it points. */
+    private String call(HttpMethod method, String path, String caller) throws Exception {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path).with(csrf());
+        RequestPostProcessor who = who(caller);
+        if (who != null) {
+            request.with(who);
+        }
+        try {
+            var response = mvc.perform(request).andReturn().getResponse();
+            return response.getStatus() + (response.getRedirectedUrl() == null ? "" : " " + response.getRedirectedUrl());
+        } catch (jakarta.servlet.ServletException e) {
+            // past security, the handler failed on the empty request (in a server: the error page)
+            return "500";
+        }
+    }
+
+    private static RequestPostProcessor who(String caller) {
+        if (caller.equals("anonymous")) {
+            return null;
+        }
+        if (caller.startsWith("scope:")) {
+            String scope = caller.substring("scope:".length());
+            return jwt().jwt(j -> j.subject("matrix-client").claim("department", "scjg"))
+                    .authorities(new SimpleGrantedAuthority("SCOPE_" + scope));
+        }
+        Role role = Role.valueOf(caller);
+        return authentication(TestPrincipal.of(role, role == Role.CITIZEN ? null : "scjg"));
+    }
+}

@@ -1,0 +1,77 @@
+package org.chengxin.support;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.chengxin.organization.Accounts;
+import org.chengxin.organization.ApiClients;
+import org.chengxin.organization.DepartmentKind;
+import org.chengxin.organization.Departments;
+import org.chengxin.organization.UnifiedSocialCreditCode;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.Role;
+import org.springframework.boot.test.context.TestComponent;
+
+/**
+ * Test data that reads like the domain: departments, staff of each role, citizens and department
+ * systems, each with fresh names so tests sharing one database never collide.
+ */
+@TestComponent
+public class Fixtures {
+
+    public static final String PASSWORD = "Test-Passw0rd";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000));
+
+    private final Departments departments;
+    private final Accounts accounts;
+    private final ApiClients clients;
+    private final Clock clock;
+
+    public Fixtures(Departments departments, Accounts accounts, ApiClients clients, Clock clock) {
+        this.departments = departments;
+        this.accounts = accounts;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    public String department() {
+        int n = SEQUENCE.incrementAndGet();
+        String body = "11430600" + String.format("T%08d", n);
+        String code = "dept-" + n;
+        departments.register(code, "测试部门" + n, DepartmentKind.GOVERNMENT, body + UnifiedSocialCreditCode.checkCharacter(body), "430600");
+        return code;
+    }
+
+    /** A staff member of a new department; returns the user name. */
+    public String staff(Role role) {
+        String username = role.name().toLowerCase().replace('_', '-') + "-" + SEQUENCE.incrementAndGet();
+        accounts.createStaff(username, "测试" + role.label(), role, department(), PASSWORD);
+        return username;
+    }
+
+    /** A citizen with an account; returns the full (synthetic) ID number. */
+    public IdNumber citizenWithAccount() {
+        IdNumber number = syntheticIdNumber();
+        accounts.createCitizen(number, PASSWORD);
+        return number;
+    }
+
+    /** A department system with the given scopes; returns the client id (secret is {@link #PASSWORD}). */
+    public String apiClient(String... scopes) {
+        String clientId = "client-" + SEQUENCE.incrementAndGet();
+        clients.register(clientId, PASSWORD, "测试业务系统", department(), Set.of(scopes));
+        return clientId;
+    }
+
+    /** A made-up but valid ID number of a Yueyang resident. */
+    public IdNumber syntheticIdNumber() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(20_000));
+        String body = "430602" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%03d", random.nextInt(1000));
+        return IdNumber.parse(body + IdNumber.checkCharacterOf(body), clock);
+    }
+}
