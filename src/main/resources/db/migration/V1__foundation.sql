@@ -5,14 +5,14 @@
 -- identity ---------------------------------------------------------------------------------
 -- A credit subject: a natural person known by a citizen ID number. The number itself is only
 -- stored encrypted (SM4-GCM, key id kept for rotation) and found through a keyed SM3 blind index.
+-- Nothing else derived from the hidden middle digits (birth date, sex) is stored in clear: with the
+-- masked form beside it, it would give the whole number back.
 create table identity_subject (
     id           bigserial primary key,
     blind_index  bytea       not null unique,
     id_cipher    bytea       not null,
     key_id       varchar(32) not null,
     masked       varchar(18) not null,
-    birth_date   date        not null,
-    sex          char(1)     not null check (sex in ('M', 'F')),
     region_code  char(6)     not null,
     created_at   timestamptz not null default now()
 );

@@ -1,10 +1,9 @@
 package org.chengxin.identity;
 
-import java.time.LocalDate;
-
 /**
  * A credit subject as other modules see it: an id, the hex blind index (for audit entries and
- * events) and the masked number. Never the number itself.
+ * events), the masked number and the region of issue. Never the number itself, nor its birth date:
+ * a module that needs those asks {@link Citizens#reveal(long)} for a reason it can name.
  */
-public record CitizenRef(long id, String blindIndex, String maskedId, LocalDate birthDate, char sex, String regionCode) {
+public record CitizenRef(long id, String blindIndex, String maskedId, String regionCode) {
 }

@@ -1,5 +1,7 @@
 package org.chengxin.organization;
 
+import java.util.List;
+
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
 
@@ -11,6 +13,13 @@ public interface Accounts {
     long createCitizen(IdNumber idNumber, String rawPassword);
 
     boolean staffExists(String username);
+
+    boolean anyAdministrator();
+
+    List<StaffAccount> staff();
+
+    /** Lifts a lockout before its time, for a staff member the administrator has identified. */
+    void unlockStaff(long accountId);
 
     /** Checks a password against the platform's rules; null when it is acceptable. */
     static String passwordProblem(String password) {

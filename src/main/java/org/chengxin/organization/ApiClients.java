@@ -1,5 +1,6 @@
 package org.chengxin.organization;
 
+import java.util.List;
 import java.util.Set;
 
 /** Department business systems, registered as OAuth2 clients (client credentials) for one department. */
@@ -10,5 +11,10 @@ public interface ApiClients {
 
     void register(String clientId, String rawSecret, String name, String departmentCode, Set<String> scopes);
 
+    /** Registers a client with a random secret, which is returned once and never stored in clear. */
+    String registerWithNewSecret(String clientId, String name, String departmentCode, Set<String> scopes);
+
     boolean exists(String clientId);
+
+    List<ApiClientInfo> all();
 }

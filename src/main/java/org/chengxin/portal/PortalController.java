@@ -1,9 +1,12 @@
 package org.chengxin.portal;
 
+import java.time.Duration;
+
 import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +27,10 @@ class PortalController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model, @Value("${chengxin.security.lockout.max-attempts}") int maxAttempts,
+            @Value("${chengxin.security.lockout.duration}") Duration lockDuration) {
+        model.addAttribute("maxAttempts", maxAttempts);
+        model.addAttribute("lockMinutes", lockDuration.toMinutes());
         return "login";
     }
 

@@ -42,6 +42,8 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPoolName("chengxin-embedded");
         dataSource.setMaximumPoolSize(20);
+        // batches (the audit chain writer's, imports) travel as multi-row inserts
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         return dataSource;
     }
 }

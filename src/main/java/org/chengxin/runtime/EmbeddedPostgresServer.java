@@ -62,6 +62,18 @@ final class EmbeddedPostgresServer {
         }
     }
 
+    /** Stops the server of a directory, if this JVM started it. */
+    static void stop(Path directory) {
+        EmbeddedPostgresServer server = RUNNING.remove(directory.toAbsolutePath().normalize());
+        if (server != null) {
+            try {
+                server.postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }

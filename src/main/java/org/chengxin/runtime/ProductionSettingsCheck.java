@@ -17,7 +17,7 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor {
     static final List<String> REQUIRED = List.of(
             "CHENGXIN_DB_URL", "CHENGXIN_DB_USER", "CHENGXIN_DB_PASSWORD",
             "CHENGXIN_SM4_KEYS", "CHENGXIN_SM4_ACTIVE_KEY", "CHENGXIN_BLIND_INDEX_KEY",
-            "CHENGXIN_JWT_SIGNING_KEY");
+            "CHENGXIN_JWT_SIGNING_KEY", "CHENGXIN_AUDIT_CHAIN_KEY");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -33,7 +33,7 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor {
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("生产模式（prod）缺少必需的环境变量，拒绝启动: " + missing
-                    + ". The prod profile needs these environment variables (see README, 'Production'): " + missing);
+                    + ". The prod profile needs these environment variables (see docs/operations.md): " + missing);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.chengxin.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
+import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -20,6 +21,9 @@ class ClientCredentialsIntegrationTests {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    AuditRecords audit;
 
     Http http;
 
@@ -44,12 +48,18 @@ class ClientCredentialsIntegrationTests {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("valid").asBoolean()).isTrue();
         assertThat(answer.json().get("normalized").asString()).isEqualTo("430602********1235");
+        assertThat(audit.count("action = 'identity.validation' and actor = ? and subject_index is not null", client)).isEqualTo(1);
+        assertThat(audit.count("action = 'auth.token' and outcome = 'SUCCESS' and actor = ?", client)).isEqualTo(1);
     }
 
     @Test
-    void wrongSecretGetsNoToken() {
+    void wrongSecretGetsNoTokenAndTheAttemptIsAudited() {
         String client = fixtures.apiClient("identity:validate");
-        assertThat(http.tokenResponse(client, "wrong-secret-123", "identity:validate").status()).isEqualTo(401);
+        Http.Response refused = http.tokenResponse(client, "wrong-secret-123", "identity:validate");
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("error").asString()).isEqualTo("invalid_client");
+        assertThat(audit.count("action = 'auth.token' and outcome = 'DENIED' and actor = ?", client)).isEqualTo(1);
     }
 
     @Test

@@ -50,6 +50,12 @@ class AccessMatrixIntegrationTests {
         allow("GET /error/problem", "anonymous", "people");
         allow("GET /home", "people");
         allow("GET /admin/departments", "ADMIN");
+        allow("POST /admin/departments", "ADMIN");
+        allow("GET /admin/staff", "ADMIN");
+        allow("POST /admin/staff", "ADMIN");
+        allow("POST /admin/staff/{id}/unlock", "ADMIN");
+        allow("GET /admin/clients", "ADMIN");
+        allow("POST /admin/clients", "ADMIN");
         allow("GET /admin/population", "ADMIN");
         allow("POST /admin/population", "ADMIN");
         allow("GET /audit", "AUDITOR");
@@ -106,7 +112,7 @@ class AccessMatrixIntegrationTests {
         for (Map.Entry<String, Set<String>> entry : MATRIX.entrySet()) {
             String[] parts = entry.getKey().split(" ", 2);
             HttpMethod method = HttpMethod.valueOf(parts[0]);
-            String path = parts[1].replace("/**", "/liveness");
+            String path = parts[1].replace("/**", "/liveness").replace("{id}", "1");
             boolean api = path.startsWith("/api/");
             for (String caller : callers(api)) {
                 boolean allowed = entry.getValue().contains(caller);

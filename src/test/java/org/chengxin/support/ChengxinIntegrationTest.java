@@ -15,6 +15,6 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({IntegrationTestConfiguration.class, Fixtures.class})
+@Import({IntegrationTestConfiguration.class, Fixtures.class, AuditRecords.class})
 public @interface ChengxinIntegrationTest {
 }

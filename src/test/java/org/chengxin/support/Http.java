@@ -64,6 +64,23 @@ public final class Http {
         return send(b);
     }
 
+    /** Logs in through the login form as a browser would; returns where the login redirected to. */
+    public String login(String account, String password) {
+        Response page = get("/login", null);
+        String cookie = page.headers().firstValue("Set-Cookie").orElse("").split(";")[0];
+        String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String form = "account=" + encode(account) + "&password=" + encode(password) + "&_csrf=" + encode(csrf);
+        Response answer = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        return answer.headers().firstValue("Location").orElse("(no redirect: " + answer.status() + ")");
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
     public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -23,17 +23,19 @@ class AuditChainVerifier implements AuditTrail {
     private final JdbcTemplate jdbc;
     private final AuditChainWriter writer;
     private final Clock clock;
+    private final ChainHash chainHash;
 
-    AuditChainVerifier(JdbcTemplate jdbc, AuditChainWriter writer, Clock clock) {
+    AuditChainVerifier(JdbcTemplate jdbc, AuditChainWriter writer, Clock clock, ChainHash chainHash) {
         this.jdbc = jdbc;
         this.writer = writer;
         this.clock = clock;
+        this.chainHash = chainHash;
     }
 
     @Override
     public AuditVerification verify() {
         writer.flush();
-        Walk walk = new Walk();
+        Walk walk = new Walk(chainHash);
         jdbc.query(con -> {
             con.setAutoCommit(false);
             var statement = con.prepareStatement("select * from audit_entry order by seq");
@@ -64,11 +66,16 @@ class AuditChainVerifier implements AuditTrail {
 
     /** Stops at the first broken link. */
     private static final class Walk implements RowCallbackHandler {
+        final ChainHash chainHash;
         long checked;
         long lastSeq;
         String lastHash = ChainHash.GENESIS;
         Long brokenAt;
         String reason;
+
+        Walk(ChainHash chainHash) {
+            this.chainHash = chainHash;
+        }
 
         @Override
         public void processRow(ResultSet rs) throws SQLException {
@@ -81,7 +88,7 @@ class AuditChainVerifier implements AuditTrail {
                 fail(lastSeq + 1, "缺少第 " + (lastSeq + 1) + " 条记录（记录被删除）");
             } else if (!e.prevHash().equals(lastHash)) {
                 fail(e.seq(), "第 " + e.seq() + " 条记录的前序哈希与上一条不符");
-            } else if (!ChainHash.of(e.prevHash(), e).equals(e.hash())) {
+            } else if (!chainHash.of(e.prevHash(), e).equals(e.hash())) {
                 fail(e.seq(), "第 " + e.seq() + " 条记录的内容与其哈希不符（记录被篡改）");
             }
             lastSeq = e.seq();

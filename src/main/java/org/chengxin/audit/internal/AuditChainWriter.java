@@ -44,16 +44,19 @@ class AuditChainWriter implements SmartLifecycle {
     private final AuditInbox inbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ChainHash chainHash;
     private volatile boolean running;
     private volatile boolean inboxDirty = true;
     private Thread thread;
 
-    AuditChainWriter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditInbox inbox, TransactionTemplate transactions, Clock clock) {
+    AuditChainWriter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditInbox inbox, TransactionTemplate transactions, Clock clock,
+            ChainHash chainHash) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.inbox = inbox;
         this.transactions = transactions;
         this.clock = clock;
+        this.chainHash = chainHash;
     }
 
     /** Appends an entry and returns once it is committed to the chain. */
@@ -119,7 +122,9 @@ class AuditChainWriter implements SmartLifecycle {
                 if (readInbox) {
                     List<StoredEntry> waiting = inbox.take(BATCH);
                     fromInbox = waiting.stream().map(StoredEntry::eventId).toList();
-                    entries.addAll(waiting);
+                    // an inbox entry may already be chained: a crash between chaining it and deleting it
+                    Set<UUID> chained = alreadyChained(fromInbox);
+                    waiting.stream().filter(e -> !chained.contains(e.eventId())).forEach(entries::add);
                     if (waiting.size() == BATCH) {
                         inboxDirty = true;
                     }
@@ -148,16 +153,12 @@ class AuditChainWriter implements SmartLifecycle {
         Head head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional()
                 .orElse(new Head(0, ChainHash.GENESIS));
-        Set<UUID> already = alreadyChained(entries);
         Instant now = Instant.now(clock);
         long seq = head.seq();
         String hash = head.hash();
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (StoredEntry e : entries) {
-            if (!already.add(e.eventId())) {
-                continue;
-            }
-            StoredEntry c = e.chained(++seq, now, hash);
+            StoredEntry c = e.chained(++seq, now, hash, chainHash);
             hash = c.hash();
             rows.add(new Object[] {c.seq(), c.eventId(), Timestamp.from(c.occurredAt()), Timestamp.from(c.recordedAt()),
                 c.actor(), c.role(), c.department(), c.action(), c.subjectIndex(), c.purpose(), c.outcome(), c.detail(),
@@ -174,11 +175,12 @@ class AuditChainWriter implements SmartLifecycle {
         return rows.size();
     }
 
-    /** Event ids already in the chain (an inbox entry replayed after a crash between commit and delete). */
-    private Set<UUID> alreadyChained(List<StoredEntry> entries) {
-        UUID[] ids = entries.stream().map(StoredEntry::eventId).toArray(UUID[]::new);
+    private Set<UUID> alreadyChained(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
         return new HashSet<>(jdbc.sql("select event_id from audit_entry where event_id = any(:ids)")
-                .param("ids", ids).query(UUID.class).list());
+                .param("ids", ids.toArray(UUID[]::new)).query(UUID.class).list());
     }
 
     private static void sleepQuietly() {

@@ -17,11 +17,11 @@ record StoredEntry(long seq, UUID eventId, Instant occurredAt, Instant recordedA
                 e.outcome().name(), cut(e.detail(), 500), null, null);
     }
 
-    StoredEntry chained(long seq, Instant recordedAt, String prevHash) {
+    StoredEntry chained(long seq, Instant recordedAt, String prevHash, ChainHash chainHash) {
         StoredEntry withSeq = new StoredEntry(seq, eventId, occurredAt, micros(recordedAt), actor, role, department,
                 action, subjectIndex, purpose, outcome, detail, prevHash, null);
         return new StoredEntry(seq, eventId, occurredAt, withSeq.recordedAt, actor, role, department, action,
-                subjectIndex, purpose, outcome, detail, prevHash, ChainHash.of(prevHash, withSeq));
+                subjectIndex, purpose, outcome, detail, prevHash, chainHash.of(prevHash, withSeq));
     }
 
     static Instant micros(Instant instant) {

@@ -38,6 +38,9 @@ class IdentityKeysConfiguration {
         if (!dataKeys.isBlank() && !active.isBlank() && !blind.isBlank()) {
             return IdentityKeys.parse(dataKeys, active, blind);
         }
+        if (!dataKeys.isBlank() || !active.isBlank() || !blind.isBlank()) {
+            throw new IllegalStateException("身份数据密钥配置不完整：chengxin.crypto.sm4-keys、sm4-active-key 和 blind-index-key 须同时配置");
+        }
         if (env.acceptsProfiles(Profiles.of("prod"))) {
             throw new IllegalStateException("生产模式必须配置 CHENGXIN_SM4_KEYS、CHENGXIN_SM4_ACTIVE_KEY 和 CHENGXIN_BLIND_INDEX_KEY");
         }

@@ -33,15 +33,13 @@ class JdbcCitizens implements Citizens {
     public CitizenRef enroll(IdNumber number) {
         byte[] index = index(number);
         jdbc.sql("""
-                insert into identity_subject (blind_index, id_cipher, key_id, masked, birth_date, sex, region_code)
-                values (:index, :cipher, :keyId, :masked, :birth, :sex, :region)
+                insert into identity_subject (blind_index, id_cipher, key_id, masked, region_code)
+                values (:index, :cipher, :keyId, :masked, :region)
                 on conflict (blind_index) do nothing""")
                 .param("index", index)
                 .param("cipher", Sm4Gcm.encrypt(keys.activeKey(), ID_PURPOSE, number.value()))
                 .param("keyId", keys.activeKeyId())
                 .param("masked", number.masked())
-                .param("birth", number.birthDate())
-                .param("sex", String.valueOf(number.sex()))
                 .param("region", number.regionCode())
                 .update();
         return byIndex(index).orElseThrow();
@@ -88,7 +86,6 @@ class JdbcCitizens implements Citizens {
 
     private static CitizenRef map(ResultSet rs, int row) throws SQLException {
         return new CitizenRef(rs.getLong("id"), HexFormat.of().formatHex(rs.getBytes("blind_index")),
-                rs.getString("masked"), rs.getObject("birth_date", java.time.LocalDate.class),
-                rs.getString("sex").charAt(0), rs.getString("region_code"));
+                rs.getString("masked"), rs.getString("region_code"));
     }
 }

@@ -17,10 +17,14 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.identity.RegisterImport;
 import org.chengxin.identity.RegisterImport.RejectedRow;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.IdNumberCheck;
 import org.chengxin.shared.text.TextDecoding;
+import org.chengxin.shared.security.CurrentActor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +41,14 @@ class JdbcPopulationRegister implements PopulationRegister {
     private final Citizens citizens;
     private final IdentityKeys keys;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    JdbcPopulationRegister(JdbcClient jdbc, Citizens citizens, IdentityKeys keys, Clock clock) {
+    JdbcPopulationRegister(JdbcClient jdbc, Citizens citizens, IdentityKeys keys, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.citizens = citizens;
         this.keys = keys;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -78,6 +84,9 @@ class JdbcPopulationRegister implements PopulationRegister {
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
             throw ChengxinException.badRequest("FILE_MALFORMED_CSV", "CSV 文件格式错误，无法解析：请检查引号和分隔符");
         }
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "identity.register-import", null,
+                "人口基础信息导入", AuditOutcome.SUCCESS,
+                source + "：共 " + rows + " 行，导入 " + imported + " 行，拒绝 " + rejected.size() + " 行"));
         return new RegisterImport(rows, imported, rejected);
     }
 

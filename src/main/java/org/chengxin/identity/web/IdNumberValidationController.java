@@ -1,6 +1,7 @@
 package org.chengxin.identity.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,9 +10,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.chengxin.identity.Citizens;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.IdNumberCheck;
 import org.chengxin.shared.id.IdNumberError;
+import org.chengxin.shared.security.CurrentActor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,9 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 class IdNumberValidationController {
 
     private final Clock clock;
+    private final Citizens citizens;
+    private final ApplicationEventPublisher events;
 
-    IdNumberValidationController(Clock clock) {
+    IdNumberValidationController(Clock clock, Citizens citizens, ApplicationEventPublisher events) {
         this.clock = clock;
+        this.citizens = citizens;
+        this.events = events;
     }
 
     @PostMapping("/api/v1/identity/validations")
@@ -33,6 +43,10 @@ class IdNumberValidationController {
     ValidationResponse validate(@RequestBody @Validated ValidationRequest request) {
         IdNumberCheck check = IdNumber.check(request.idNumber(), clock);
         IdNumber number = check.number();
+        // a department system's use of a person's number: recorded under the person's blind index
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "identity.validation",
+                number == null ? null : citizens.blindIndexOf(number), "报送前核验身份证号码",
+                AuditOutcome.SUCCESS, check.valid() ? "号码有效" : "号码无效：" + check.errors().get(0).code()));
         return new ValidationResponse(
                 check.maskedInput(),
                 check.valid(),

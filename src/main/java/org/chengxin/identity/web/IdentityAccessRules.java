@@ -9,7 +9,7 @@ class IdentityAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/identity/validations")
+        rules.requestMatchers("/api/v1/identity/validations")
                 .hasAnyAuthority("SCOPE_identity:validate", "SCOPE_records:write")
                 .requestMatchers("/admin/population", "/admin/population/**").hasRole("ADMIN");
     }

@@ -53,11 +53,10 @@ class PopulationRegisterPageController {
             }
             String source = "人口基础信息导入：" + (file.getOriginalFilename() == null ? "未命名文件" : file.getOriginalFilename());
             RegisterImport result = register.importCsv(file.getBytes(), TextDecoding.charsetNamed(charset), source);
-            events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "identity.register-import", null,
-                    "人口基础信息导入", AuditOutcome.SUCCESS,
-                    "共 " + result.rows() + " 行，导入 " + result.imported() + " 行，拒绝 " + result.rejected().size() + " 行"));
             model.addAttribute("result", result);
         } catch (ChengxinException e) {
+            events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "identity.register-import", null,
+                    "人口基础信息导入", AuditOutcome.FAILED, "导入被拒绝：" + e.code()));
             model.addAttribute("error", e.getMessage());
             model.addAttribute("errorCode", e.code());
         }

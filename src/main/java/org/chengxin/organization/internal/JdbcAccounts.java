@@ -1,11 +1,22 @@
 package org.chengxin.organization.internal;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.organization.Accounts;
+import org.chengxin.organization.Departments;
+import org.chengxin.organization.StaffAccount;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -16,33 +27,48 @@ class JdbcAccounts implements Accounts {
 
     private final JdbcClient jdbc;
     private final Citizens citizens;
+    private final Departments departments;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    JdbcAccounts(JdbcClient jdbc, Citizens citizens, PasswordEncoder passwords) {
+    JdbcAccounts(JdbcClient jdbc, Citizens citizens, Departments departments, PasswordEncoder passwords,
+            ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.citizens = citizens;
+        this.departments = departments;
         this.passwords = passwords;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Override
     @Transactional
     public long createStaff(String username, String displayName, Role role, String departmentCode, String rawPassword) {
-        if (!role.isStaff()) {
+        if (role == null || !role.isStaff()) {
             throw ChengxinException.badRequest("ACCOUNT_INVALID_ROLE", "工作人员账号的角色不正确");
         }
         if (username == null || !username.matches("[a-z][a-z0-9._-]{2,63}")) {
             throw ChengxinException.badRequest("ACCOUNT_INVALID_USERNAME", "用户名应为3至64位小写字母、数字或 . _ -，以字母开头");
         }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 64) {
+            throw ChengxinException.badRequest("ACCOUNT_INVALID_NAME", "姓名不能为空，且不超过64个字符");
+        }
+        if (departmentCode == null || departments.find(departmentCode).isEmpty()) {
+            throw ChengxinException.badRequest("DEPARTMENT_NOT_FOUND", "所属部门不存在");
+        }
         checkPassword(rawPassword);
         if (staffExists(username)) {
             throw ChengxinException.conflict("ACCOUNT_EXISTS", "用户名已存在");
         }
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                 insert into organization_staff_account (username, display_name, role, department_code, password_hash)
                 values (:username, :display, :role, :dept, :hash) returning id""")
-                .param("username", username).param("display", displayName).param("role", role.name())
+                .param("username", username).param("display", displayName.strip()).param("role", role.name())
                 .param("dept", departmentCode).param("hash", passwords.encode(rawPassword))
                 .query(Long.class).single();
+        audit("organization.staff-create", "创建工作人员账号 " + username + "（" + role.label() + "，" + departmentCode + "）");
+        return id;
     }
 
     @Override
@@ -67,6 +93,41 @@ class JdbcAccounts implements Accounts {
     public boolean staffExists(String username) {
         return jdbc.sql("select count(*) from organization_staff_account where username = :u").param("u", username)
                 .query(Long.class).single() > 0;
+    }
+
+    @Override
+    public boolean anyAdministrator() {
+        return jdbc.sql("select count(*) from organization_staff_account where role = 'ADMIN' and enabled")
+                .query(Long.class).single() > 0;
+    }
+
+    @Override
+    public List<StaffAccount> staff() {
+        return jdbc.sql("select * from organization_staff_account order by department_code, role, username")
+                .query((rs, n) -> new StaffAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role")), rs.getString("department_code"), rs.getBoolean("enabled"),
+                        lockedUntil(rs.getObject("locked_until", OffsetDateTime.class))))
+                .list();
+    }
+
+    @Override
+    @Transactional
+    public void unlockStaff(long accountId) {
+        String username = jdbc.sql("select username from organization_staff_account where id = :id").param("id", accountId)
+                .query(String.class).optional()
+                .orElseThrow(() -> ChengxinException.notFound("ACCOUNT_NOT_FOUND", "账号不存在"));
+        jdbc.sql("update organization_staff_account set failed_attempts = 0, locked_until = null where id = :id")
+                .param("id", accountId).update();
+        audit("organization.staff-unlock", "解除账号锁定 " + username);
+    }
+
+    private Instant lockedUntil(OffsetDateTime until) {
+        return until == null || !until.toInstant().isAfter(Instant.now(clock)) ? null : until.toInstant();
+    }
+
+    private void audit(String action, String detail) {
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), action, null, "账号管理",
+                AuditOutcome.SUCCESS, detail));
     }
 
     private static void checkPassword(String rawPassword) {

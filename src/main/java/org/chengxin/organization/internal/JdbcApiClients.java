@@ -1,12 +1,23 @@
 package org.chengxin.organization.internal;
 
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
+import org.chengxin.organization.ApiClientInfo;
 import org.chengxin.organization.ApiClients;
 import org.chengxin.organization.Departments;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.security.CurrentActor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -26,19 +37,35 @@ class JdbcApiClients implements ApiClients {
     private final RegisteredClientRepository clients;
     private final JdbcClient jdbc;
     private final Departments departments;
-    private final PasswordEncoder passwords;
+    private static final SecureRandom SECRETS = new SecureRandom();
 
-    JdbcApiClients(RegisteredClientRepository clients, JdbcClient jdbc, Departments departments, PasswordEncoder passwords) {
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JdbcApiClients(RegisteredClientRepository clients, JdbcClient jdbc, Departments departments, PasswordEncoder passwords,
+            ApplicationEventPublisher events, Clock clock) {
         this.clients = clients;
         this.jdbc = jdbc;
         this.departments = departments;
         this.passwords = passwords;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Override
     @Transactional
     public void register(String clientId, String rawSecret, String name, String departmentCode, Set<String> scopes) {
-        if (departments.find(departmentCode).isEmpty()) {
+        if (clientId == null || !clientId.matches("[a-z][a-z0-9-]{2,63}")) {
+            throw ChengxinException.badRequest("CLIENT_INVALID_ID", "客户端标识应为3至64位小写字母、数字或连字符，以字母开头");
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw ChengxinException.badRequest("CLIENT_INVALID_NAME", "客户端名称不能为空，且不超过200个字符");
+        }
+        if (scopes == null || scopes.isEmpty()) {
+            throw ChengxinException.badRequest("CLIENT_INVALID_SCOPE", "至少授予一个授权范围");
+        }
+        if (departmentCode == null || departments.find(departmentCode).isEmpty()) {
             throw ChengxinException.badRequest("DEPARTMENT_NOT_FOUND", "部门不存在：" + departmentCode);
         }
         if (!SCOPES.containsAll(scopes)) {
@@ -61,10 +88,34 @@ class JdbcApiClients implements ApiClients {
         clients.save(client);
         jdbc.sql("insert into organization_api_client (client_id, department_code) values (:id, :dept)")
                 .param("id", clientId).param("dept", departmentCode).update();
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "organization.client-register", null,
+                "接入管理", AuditOutcome.SUCCESS, "登记接入客户端 " + clientId + "（" + departmentCode + "），范围 " + new TreeSet<>(scopes)));
+    }
+
+    @Override
+    @Transactional
+    public String registerWithNewSecret(String clientId, String name, String departmentCode, Set<String> scopes) {
+        byte[] random = new byte[24];
+        SECRETS.nextBytes(random);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        register(clientId, secret, name, departmentCode, scopes);
+        return secret;
     }
 
     @Override
     public boolean exists(String clientId) {
         return clients.findByClientId(clientId) != null;
+    }
+
+    @Override
+    public List<ApiClientInfo> all() {
+        return jdbc.sql("""
+                select c.client_id, c.client_name, c.scopes, c.client_id_issued_at, a.department_code
+                from oauth2_registered_client c join organization_api_client a on a.client_id = c.client_id
+                order by a.department_code, c.client_id""")
+                .query((rs, n) -> new ApiClientInfo(rs.getString("client_id"), rs.getString("client_name"),
+                        rs.getString("department_code"), new TreeSet<>(Set.of(rs.getString("scopes").split(","))),
+                        rs.getTimestamp("client_id_issued_at").toInstant()))
+                .list();
     }
 }

@@ -86,7 +86,7 @@ class LoginLockout {
             }
         }
         String subject = idNumber.map(citizens::blindIndexOf).orElse(null);
-        events.publishEvent(AuditEvent.of(new Actor(name, idNumber.isPresent() ? "CITIZEN" : "STAFF", null),
+        events.publishEvent(AuditEvent.of(new Actor(name, idNumber.isPresent() ? "CITIZEN" : "UNKNOWN", null),
                 Instant.now(clock), "auth.login", subject, null, AuditOutcome.DENIED,
                 locked ? "账号已锁定，登录被拒绝" : "账号或密码错误"));
     }

@@ -9,6 +9,7 @@ class OrganizationAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/admin/departments", "/admin/departments/**").hasRole("ADMIN");
+        rules.requestMatchers("/admin/departments", "/admin/departments/**", "/admin/staff", "/admin/staff/**",
+                "/admin/clients", "/admin/clients/**").hasRole("ADMIN");
     }
 }

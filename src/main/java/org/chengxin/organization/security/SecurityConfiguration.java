@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -94,10 +93,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, ApplicationEventPublisher events, Clock clock)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> { })
+                .with(authorizationServer, server -> server.clientAuthentication(client ->
+                        client.errorResponseHandler(new ClientAuthenticationAuditing(events, clock))))
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
@@ -129,8 +130,9 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("account").passwordParameter("password")
                         .defaultSuccessUrl("/home", true)
-                        .failureHandler((request, response, ex) -> response.sendRedirect(request.getContextPath()
-                                + (ex instanceof LockedException ? "/login?locked" : "/login?error")))
+                        // the same answer whether the password was wrong, the account unknown or locked:
+                        // a login page must not tell an attacker which accounts exist
+                        .failureUrl("/login?error")
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .headers(headers -> headers

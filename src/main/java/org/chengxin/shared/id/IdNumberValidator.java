@@ -129,7 +129,7 @@ final class IdNumberValidator {
             }
             case RESIDENT_ID -> {
                 String province = n.substring(0, 2);
-                if (!Regions.isProvince(province) || province.equals("83") || province.startsWith("8")) {
+                if (!Regions.isProvince(province) || province.startsWith("8")) {
                     findings.add(IdNumberError.ID_UNKNOWN_REGION);
                 } else if (!Regions.knows(n.substring(0, 6))) {
                     findings.add(IdNumberError.ID_UNKNOWN_COUNTY);

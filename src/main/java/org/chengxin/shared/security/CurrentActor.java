@@ -19,7 +19,11 @@ public final class CurrentActor {
     }
 
     public static Actor of(Authentication authentication) {
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+        if (authentication == null) {
+            // no request behind it: start-up work, scheduled jobs
+            return Actor.SYSTEM;
+        }
+        if (authentication instanceof AnonymousAuthenticationToken) {
             return Actor.ANONYMOUS;
         }
         Object principal = authentication.getPrincipal();

@@ -1,0 +1,56 @@
+package org.chengxin.organization.web;
+
+import java.util.Arrays;
+
+import org.chengxin.organization.Accounts;
+import org.chengxin.organization.Departments;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.security.Role;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The administrator creates staff accounts for departments and lifts lockouts. */
+@Controller
+class StaffPageController {
+
+    private final Accounts accounts;
+    private final Departments departments;
+
+    StaffPageController(Accounts accounts, Departments departments) {
+        this.accounts = accounts;
+        this.departments = departments;
+    }
+
+    @GetMapping("/admin/staff")
+    String list(Model model) {
+        model.addAttribute("staff", accounts.staff());
+        model.addAttribute("departments", departments.all());
+        model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::isStaff).toList());
+        return "admin/staff";
+    }
+
+    @PostMapping("/admin/staff")
+    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam(required = false) Role role,
+            @RequestParam String departmentCode, @RequestParam String password, Model model, RedirectAttributes redirect) {
+        try {
+            accounts.createStaff(username.strip(), displayName, role, departmentCode, password);
+        } catch (ChengxinException e) {
+            model.addAttribute("error", e);
+            return list(model);
+        }
+        redirect.addFlashAttribute("notice", "已创建账号 " + username.strip() + "，请将初始密码当面交给本人并提醒其修改");
+        return "redirect:/admin/staff";
+    }
+
+    @PostMapping("/admin/staff/{id}/unlock")
+    String unlock(@PathVariable long id, RedirectAttributes redirect) {
+        accounts.unlockStaff(id);
+        redirect.addFlashAttribute("notice", "已解除锁定");
+        return "redirect:/admin/staff";
+    }
+}

@@ -1,0 +1,62 @@
+package org.chengxin.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.chengxin.identity.PopulationRegister;
+import org.chengxin.organization.Department;
+import org.chengxin.organization.Departments;
+import org.chengxin.organization.UnifiedSocialCreditCode;
+import org.chengxin.support.Http;
+import org.chengxin.support.IntegrationTestConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/** The embedded mode's first start: Yueyang's departments, one login per role, the demo client, synthetic residents. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"chengxin.demo.enabled=true", "chengxin.demo.citizens=300"})
+@Import(IntegrationTestConfiguration.class)
+@DisabledIfSystemProperty(named = "spring.profiles.active", matches = ".*prod.*", disabledReason = "prod never loads demo data")
+class DemoDataIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Departments departments;
+
+    @Autowired
+    PopulationRegister register;
+
+    @Test
+    void yueyangDepartmentsWithValidCreditCodes() {
+        var yueyang = departments.all().stream().filter(d -> d.name().contains("岳阳")).toList();
+        assertThat(yueyang).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(yueyang).extracting(Department::uscc).extracting(UnifiedSocialCreditCode::value)
+                .allMatch(UnifiedSocialCreditCode::isValid).doesNotHaveDuplicates();
+        assertThat(departments.find("scjg")).get().extracting(Department::name).isEqualTo("岳阳市市场监督管理局");
+    }
+
+    @Test
+    void everyDemoLoginWorksWithTheReadmePassword() {
+        Http http = new Http(port);
+        for (String account : new String[] {"admin", "officer", "reviewer", "clerk", "auditor"}) {
+            assertThat(http.login(account, DemoDataLoader.PASSWORD)).as(account).endsWith("/home");
+        }
+        for (String citizen : DemoDataLoader.CITIZEN_IDS) {
+            assertThat(http.login(citizen, DemoDataLoader.PASSWORD)).as("a demo citizen").endsWith("/home");
+        }
+    }
+
+    @Test
+    void theDemoClientGetsATokenAndTheRegisterHoldsTheResidents() {
+        Http http = new Http(port);
+        String token = http.token(DemoDataLoader.CLIENT_ID, DemoDataLoader.CLIENT_SECRET, "identity:validate");
+        assertThat(http.postJson("/api/v1/identity/validations", token, "{\"idNumber\":\"430681198512154562\"}").json()
+                .get("valid").asBoolean()).isTrue();
+        assertThat(register.size()).isGreaterThanOrEqualTo(302);
+    }
+}

@@ -1,0 +1,25 @@
+package org.chengxin.support;
+
+import org.chengxin.audit.AuditTrail;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reads the audit trail in tests, after letting the chain writer settle. */
+@TestComponent
+public class AuditRecords {
+
+    private final AuditTrail trail;
+    private final JdbcTemplate jdbc;
+
+    public AuditRecords(AuditTrail trail, JdbcTemplate jdbc) {
+        this.trail = trail;
+        this.jdbc = jdbc;
+    }
+
+    /** Entries matching a SQL condition on audit_entry. */
+    public long count(String where, Object... args) {
+        trail.size();
+        Long n = jdbc.queryForObject("select count(*) from audit_entry where " + where, Long.class, args);
+        return n == null ? 0 : n;
+    }
+}
