@@ -23,7 +23,7 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
-    @Bean
+    @Bean(destroyMethod = "release")
     EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
         if (!properties.ephemeral()) {
             log.warn("======================================================================");

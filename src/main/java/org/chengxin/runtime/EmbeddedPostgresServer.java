@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -18,22 +18,53 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One embedded PostgreSQL server per data directory and JVM. Test contexts in one JVM share it;
- * the application keeps its data across restarts.
+ * the application keeps its data across restarts. The server stops when the last application
+ * context using it closes, so it outlives every connection pool (zonky's own shutdown hook would
+ * race the contexts' shutdown and leave them waiting for connections).
  */
 final class EmbeddedPostgresServer {
 
     static final String DATABASE = "chengxin";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-    private static final Map<Path, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
 
     private final EmbeddedPostgres postgres;
+    private final Path directory;
+    private int users;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory) {
         this.postgres = postgres;
+        this.directory = directory;
     }
 
+    /** The server of this directory, started if needed; every caller must {@link #release()} it. */
     static EmbeddedPostgresServer obtain(Path directory, boolean ephemeral, int port) {
-        return RUNNING.computeIfAbsent(directory.toAbsolutePath().normalize(), dir -> start(dir, ephemeral, port));
+        Path dir = directory.toAbsolutePath().normalize();
+        synchronized (RUNNING) {
+            EmbeddedPostgresServer server = RUNNING.computeIfAbsent(dir, d -> start(d, ephemeral, port));
+            server.users++;
+            return server;
+        }
+    }
+
+    /** One user fewer; the last one stops the server. */
+    void release() {
+        synchronized (RUNNING) {
+            if (--users > 0) {
+                return;
+            }
+            RUNNING.remove(directory);
+        }
+        close();
+    }
+
+    private void close() {
+        try {
+            postgres.close();
+            log.info("嵌入式 PostgreSQL 已停止：{}", directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static EmbeddedPostgresServer start(Path dir, boolean ephemeral, int port) {
@@ -44,6 +75,7 @@ final class EmbeddedPostgresServer {
                     .setDataDirectory(dir.toFile())
                     .setCleanDataDirectory(ephemeral)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "Asia/Shanghai");
             if (!ephemeral) {
@@ -56,23 +88,12 @@ final class EmbeddedPostgresServer {
             EmbeddedPostgres postgres = builder.start();
             createDatabase(postgres);
             log.info("嵌入式 PostgreSQL 已启动：端口 {}，数据目录 {}", postgres.getPort(), dir);
-            return new EmbeddedPostgresServer(postgres);
+            return new EmbeddedPostgresServer(postgres, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("嵌入式 PostgreSQL 无法启动（数据目录 " + dir + "）", e);
         }
     }
 
-    /** Stops the server of a directory, if this JVM started it. */
-    static void stop(Path directory) {
-        EmbeddedPostgresServer server = RUNNING.remove(directory.toAbsolutePath().normalize());
-        if (server != null) {
-            try {
-                server.postgres.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;

@@ -28,7 +28,7 @@ class EmbeddedPostgresServerTests {
             s.execute("create table kept (note text)");
             s.execute("insert into kept values ('重启后仍在')");
         }
-        EmbeddedPostgresServer.stop(data);
+        first.release();
 
         EmbeddedPostgresServer second = EmbeddedPostgresServer.obtain(data, false, 0);
         try (Connection c = DriverManager.getConnection(second.jdbcUrl(), "postgres", "");
@@ -41,7 +41,7 @@ class EmbeddedPostgresServerTests {
                 assertThat(v.getString(1)).startsWith("17.");
             }
         } finally {
-            EmbeddedPostgresServer.stop(data);
+            second.release();
         }
         assertThat(data.resolve("PG_VERSION")).exists();
     }

@@ -61,6 +61,13 @@ public final class IdentityKeys {
         return key;
     }
 
+    /** Key ids kept only to read older ciphertexts. */
+    public java.util.Set<String> retiredKeyIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>(dataKeys.keySet());
+        ids.remove(activeKeyId);
+        return ids;
+    }
+
     public byte[] blindIndexKey() {
         return blindIndexKey;
     }
