@@ -21,6 +21,9 @@ public interface Accounts {
     /** Lifts a lockout before its time, for a staff member the administrator has identified. */
     void unlockStaff(long accountId);
 
+    /** A logged-in person changes their own password, proving the current one. */
+    void changeOwnPassword(org.chengxin.shared.security.ChengxinPrincipal who, String currentPassword, String newPassword);
+
     /** Checks a password against the platform's rules; null when it is acceptable. */
     static String passwordProblem(String password) {
         if (password == null || password.length() < 10) {

@@ -15,6 +15,6 @@ class PortalAccessRules implements AccessRules {
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
                 .permitAll()
-                .requestMatchers("/home").authenticated();
+                .requestMatchers("/home", "/account/password").authenticated();
     }
 }

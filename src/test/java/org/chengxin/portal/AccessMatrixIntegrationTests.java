@@ -49,6 +49,8 @@ class AccessMatrixIntegrationTests {
         allow("GET /error", "anonymous", "people");
         allow("GET /error/problem", "anonymous", "people");
         allow("GET /home", "people");
+        allow("GET /account/password", "people");
+        allow("POST /account/password", "people");
         allow("GET /admin/departments", "ADMIN");
         allow("POST /admin/departments", "ADMIN");
         allow("GET /admin/staff", "ADMIN");

@@ -14,6 +14,7 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
@@ -119,6 +120,31 @@ class JdbcAccounts implements Accounts {
         jdbc.sql("update organization_staff_account set failed_attempts = 0, locked_until = null where id = :id")
                 .param("id", accountId).update();
         audit("organization.staff-unlock", "解除账号锁定 " + username);
+    }
+
+    @Override
+    @Transactional
+    public void changeOwnPassword(ChengxinPrincipal who, String currentPassword, String newPassword) {
+        boolean citizen = who.role() == Role.CITIZEN;
+        String table = citizen ? "organization_citizen_account" : "organization_staff_account";
+        String where = citizen ? "subject_id = :key" : "username = :key";
+        Object key = citizen ? who.subjectId() : who.displayName();
+        String hash = jdbc.sql("select password_hash from " + table + " where " + where).param("key", key)
+                .query(String.class).optional()
+                .orElseThrow(() -> ChengxinException.notFound("ACCOUNT_NOT_FOUND", "账号不存在"));
+        if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+            events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "auth.password-change", null, null,
+                    AuditOutcome.DENIED, "当前密码不正确"));
+            throw ChengxinException.badRequest("ACCOUNT_WRONG_PASSWORD", "当前密码不正确");
+        }
+        checkPassword(newPassword);
+        if (passwords.matches(newPassword, hash)) {
+            throw ChengxinException.badRequest("ACCOUNT_SAME_PASSWORD", "新密码不能与当前密码相同");
+        }
+        jdbc.sql("update " + table + " set password_hash = :hash where " + where).param("hash", passwords.encode(newPassword))
+                .param("key", key).update();
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "auth.password-change", null, null,
+                AuditOutcome.SUCCESS, "修改本人密码"));
     }
 
     private Instant lockedUntil(OffsetDateTime until) {
