@@ -5,8 +5,8 @@
 -- identity ---------------------------------------------------------------------------------
 -- A credit subject: a natural person known by a citizen ID number. The number itself is only
 -- stored encrypted (SM4-GCM, key id kept for rotation) and found through a keyed SM3 blind index.
--- Nothing else derived from the hidden middle digits (birth date, sex) is stored in clear: with the
--- masked form beside it, it would give the whole number back.
+-- Nothing derived from the hidden middle digits (the birth date, digits 7-14) is stored in clear:
+-- with the masked form beside it, it would give the whole number back.
 create table identity_subject (
     id           bigserial primary key,
     blind_index  bytea       not null unique,

@@ -3,7 +3,7 @@ package org.chengxin.identity;
 /**
  * A credit subject as other modules see it: an id, the hex blind index (for audit entries and
  * events), the masked number and the region of issue. Never the number itself, nor its birth date:
- * a module that needs those asks {@link Citizens#reveal(long)} for a reason it can name.
+ * a module that needs those asks {@link Citizens#reveal(long, String)} for a reason it can name.
  */
 public record CitizenRef(long id, String blindIndex, String maskedId, String regionCode) {
 }

@@ -14,8 +14,11 @@ public interface Citizens {
 
     Optional<CitizenRef> findById(long subjectId);
 
-    /** Decrypts the number of a subject, for the few uses that need it in full. */
-    IdNumber reveal(long subjectId);
+    /**
+     * Decrypts the number of a subject, for the few uses that need it in full (a birth date, a
+     * printed report). Each use is recorded in the audit trail with its purpose.
+     */
+    IdNumber reveal(long subjectId, String purpose);
 
     /** The hex blind index of a number, whether or not a subject exists for it. */
     String blindIndexOf(IdNumber number);

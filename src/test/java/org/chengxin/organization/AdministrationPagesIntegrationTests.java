@@ -57,6 +57,11 @@ class AdministrationPagesIntegrationTests {
                         .param("uscc", uscc).param("regionCode", "430600"))
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(redirect).isEqualTo("/admin/departments");
+        String again = mvc.perform(post("/admin/departments").with(admin()).with(csrf())
+                        .param("code", code).param("name", "覆盖尝试").param("kind", "GOVERNMENT")
+                        .param("uscc", uscc).param("regionCode", "430600"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(again).as("registering a code twice never overwrites").contains("DEPARTMENT_EXISTS");
 
         String username = "page-officer-" + System.nanoTime() % 1_000_000;
         mvc.perform(post("/admin/staff").with(admin()).with(csrf()).param("username", username)

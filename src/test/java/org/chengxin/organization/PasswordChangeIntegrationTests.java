@@ -37,9 +37,14 @@ class PasswordChangeIntegrationTests {
     void staffMemberChangesTheirPassword() {
         String clerk = fixtures.staff(Role.CLERK);
         var who = new TestPrincipal(clerk, Role.CLERK, null);
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                        .authenticated(who, null, who.getAuthorities()));
 
         assertThatThrownBy(() -> accounts.changeOwnPassword(who, "not-the-password-1", NEW_PASSWORD))
                 .isInstanceOf(ChengxinException.class).extracting("code").isEqualTo("ACCOUNT_WRONG_PASSWORD");
+        assertThat(audit.count("action = 'auth.password-change' and outcome = 'DENIED' and actor = ?", who.displayName()))
+                .as("a refused change is still recorded").isEqualTo(1);
         assertThatThrownBy(() -> accounts.changeOwnPassword(who, Fixtures.PASSWORD, "short"))
                 .isInstanceOf(ChengxinException.class).extracting("code").isEqualTo("ACCOUNT_WEAK_PASSWORD");
         accounts.changeOwnPassword(who, Fixtures.PASSWORD, NEW_PASSWORD);
@@ -47,6 +52,21 @@ class PasswordChangeIntegrationTests {
         Http http = new Http(port);
         assertThat(http.login(clerk, Fixtures.PASSWORD)).endsWith("/login?error");
         assertThat(http.login(clerk, NEW_PASSWORD)).endsWith("/home");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void logOut() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void wrongCurrentPasswordsCountTowardsTheLockout() {
+        String clerk = fixtures.staff(Role.CLERK);
+        var who = new TestPrincipal(clerk, Role.CLERK, null);
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> accounts.changeOwnPassword(who, "guess-number-1", NEW_PASSWORD));
+        }
+        assertThat(new Http(port).login(clerk, Fixtures.PASSWORD)).as("locked after five guesses").endsWith("/login?error");
     }
 
     @Test

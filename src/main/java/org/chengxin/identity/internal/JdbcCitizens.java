@@ -3,12 +3,17 @@ package org.chengxin.identity.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.CurrentActor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +26,13 @@ class JdbcCitizens implements Citizens {
     private final JdbcClient jdbc;
     private final IdentityKeys keys;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    JdbcCitizens(JdbcClient jdbc, IdentityKeys keys, Clock clock) {
+    JdbcCitizens(JdbcClient jdbc, IdentityKeys keys, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -57,7 +64,18 @@ class JdbcCitizens implements Citizens {
     }
 
     @Override
-    public IdNumber reveal(long subjectId) {
+    @Transactional
+    public IdNumber reveal(long subjectId, String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("解密身份证号码必须说明用途");
+        }
+        IdNumber number = decrypt(subjectId);
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "identity.reveal", blindIndexOf(number),
+                purpose, AuditOutcome.SUCCESS, "解密身份证号码"));
+        return number;
+    }
+
+    IdNumber decrypt(long subjectId) {
         record Cipher(byte[] cipher, String keyId) {
         }
         Cipher c = jdbc.sql("select id_cipher, key_id from identity_subject where id = :id").param("id", subjectId)

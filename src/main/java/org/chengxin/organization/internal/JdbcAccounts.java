@@ -1,6 +1,8 @@
 package org.chengxin.organization.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,11 +19,13 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.security.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class JdbcAccounts implements Accounts {
@@ -32,15 +36,23 @@ class JdbcAccounts implements Accounts {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final int maxAttempts;
+    private final Duration lockDuration;
 
     JdbcAccounts(JdbcClient jdbc, Citizens citizens, Departments departments, PasswordEncoder passwords,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions,
+            @Value("${chengxin.security.lockout.max-attempts:5}") int maxAttempts,
+            @Value("${chengxin.security.lockout.duration:PT15M}") Duration lockDuration) {
         this.jdbc = jdbc;
         this.citizens = citizens;
         this.departments = departments;
         this.passwords = passwords;
         this.events = events;
         this.clock = clock;
+        this.transactions = transactions;
+        this.maxAttempts = maxAttempts;
+        this.lockDuration = lockDuration;
     }
 
     @Override
@@ -122,8 +134,11 @@ class JdbcAccounts implements Accounts {
         audit("organization.staff-unlock", "解除账号锁定 " + username);
     }
 
+    /**
+     * Not one transaction on purpose: a wrong current password must leave its audit entry and its
+     * count towards the lockout even though the change is refused.
+     */
     @Override
-    @Transactional
     public void changeOwnPassword(ChengxinPrincipal who, String currentPassword, String newPassword) {
         boolean citizen = who.role() == Role.CITIZEN;
         String table = citizen ? "organization_citizen_account" : "organization_staff_account";
@@ -133,6 +148,11 @@ class JdbcAccounts implements Accounts {
                 .query(String.class).optional()
                 .orElseThrow(() -> ChengxinException.notFound("ACCOUNT_NOT_FOUND", "账号不存在"));
         if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+            // a stolen session must not be a way to guess the password without limit
+            jdbc.sql("update " + table + " set failed_attempts = failed_attempts + 1, locked_until = case when"
+                    + " failed_attempts + 1 >= :max then :until else locked_until end where " + where)
+                    .param("max", maxAttempts).param("until", Instant.now(clock).plus(lockDuration).atOffset(ZoneOffset.UTC))
+                    .param("key", key).update();
             events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "auth.password-change", null, null,
                     AuditOutcome.DENIED, "当前密码不正确"));
             throw ChengxinException.badRequest("ACCOUNT_WRONG_PASSWORD", "当前密码不正确");
@@ -141,10 +161,12 @@ class JdbcAccounts implements Accounts {
         if (passwords.matches(newPassword, hash)) {
             throw ChengxinException.badRequest("ACCOUNT_SAME_PASSWORD", "新密码不能与当前密码相同");
         }
-        jdbc.sql("update " + table + " set password_hash = :hash where " + where).param("hash", passwords.encode(newPassword))
-                .param("key", key).update();
-        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "auth.password-change", null, null,
-                AuditOutcome.SUCCESS, "修改本人密码"));
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("update " + table + " set password_hash = :hash, failed_attempts = 0 where " + where)
+                    .param("hash", passwords.encode(newPassword)).param("key", key).update();
+            events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "auth.password-change", null, null,
+                    AuditOutcome.SUCCESS, "修改本人密码"));
+        });
     }
 
     private Instant lockedUntil(OffsetDateTime until) {

@@ -52,15 +52,16 @@ class JdbcDepartments implements Departments {
         if (regionCode == null || !regionCode.matches("\\d{6}")) {
             throw ChengxinException.badRequest("DEPARTMENT_INVALID_REGION", "行政区划代码应为6位数字");
         }
-        jdbc.sql("select code from organization_department where uscc = :uscc and code <> :code")
-                .param("uscc", uscc).param("code", code).query(String.class).optional().ifPresent(other -> {
+        if (find(code).isPresent()) {
+            throw ChengxinException.conflict("DEPARTMENT_EXISTS", "部门代码 " + code + " 已登记");
+        }
+        jdbc.sql("select code from organization_department where uscc = :uscc")
+                .param("uscc", uscc).query(String.class).optional().ifPresent(other -> {
                     throw ChengxinException.conflict("DEPARTMENT_USCC_TAKEN", "该统一社会信用代码已登记为部门 " + other);
                 });
         jdbc.sql("""
                 insert into organization_department (code, name, kind, uscc, region_code)
-                values (:code, :name, :kind, :uscc, :region)
-                on conflict (code) do update set name = excluded.name, kind = excluded.kind,
-                    uscc = excluded.uscc, region_code = excluded.region_code""")
+                values (:code, :name, :kind, :uscc, :region)""")
                 .param("code", code).param("name", name).param("kind", kind.name())
                 .param("uscc", uscc).param("region", regionCode).update();
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "organization.department-register", null,

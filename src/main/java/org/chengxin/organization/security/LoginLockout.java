@@ -94,7 +94,7 @@ class LoginLockout {
     private void count(String table, String where, String key) {
         record Row(long id, int attempts, OffsetDateTime lockedUntil) {
         }
-        jdbc.sql("select id, failed_attempts, locked_until from " + table + " where " + where).param("key", key)
+        jdbc.sql("select id, failed_attempts, locked_until from " + table + " where " + where + " for update").param("key", key)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class)))
                 .optional()
                 .ifPresent(row -> {

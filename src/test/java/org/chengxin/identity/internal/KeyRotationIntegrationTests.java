@@ -43,13 +43,13 @@ class KeyRotationIntegrationTests {
         IdentityKeys after = IdentityKeys.parse("r1:" + r1 + ",r2:" + r2, "r2", blind);
         IdNumber person = fixtures.syntheticIdNumber();
 
-        JdbcCitizens citizensBefore = new JdbcCitizens(jdbc, before, clock);
+        JdbcCitizens citizensBefore = new JdbcCitizens(jdbc, before, clock, events);
         CitizenRef subject = citizensBefore.enroll(person);
         new JdbcPopulationRegister(jdbc, citizensBefore, before, clock, events).register(person, "轮换测试", "测试");
         assertThat(keyIdOf(subject.id())).isEqualTo("r1");
 
-        JdbcCitizens citizensAfter = new JdbcCitizens(jdbc, after, clock);
-        assertThat(citizensAfter.reveal(subject.id())).isEqualTo(person);
+        JdbcCitizens citizensAfter = new JdbcCitizens(jdbc, after, clock, events);
+        assertThat(citizensAfter.reveal(subject.id(), "密钥轮换测试")).isEqualTo(person);
 
         KeyRotation rotation = new KeyRotation(jdbc, after, transactions);
         while (rotation.rotateBatch() > 0) {
@@ -59,7 +59,7 @@ class KeyRotationIntegrationTests {
         assertThat(keyIdOf(subject.id())).isEqualTo("r2");
         assertThat(jdbc.sql("select key_id from identity_resident where subject_id = :id").param("id", subject.id())
                 .query(String.class).single()).isEqualTo("r2");
-        assertThat(new JdbcCitizens(jdbc, IdentityKeys.parse("r2:" + r2, "r2", blind), clock).reveal(subject.id()))
+        assertThat(new JdbcCitizens(jdbc, IdentityKeys.parse("r2:" + r2, "r2", blind), clock, events).reveal(subject.id(), "密钥轮换测试"))
                 .as("readable with the new key alone").isEqualTo(person);
         assertThat(new JdbcPopulationRegister(jdbc, citizensAfter, after, clock, events).checkName(person, "轮换测试"))
                 .isEqualTo(org.chengxin.identity.PopulationRegister.NameMatch.MATCH);
