@@ -12,6 +12,9 @@ public interface Citizens {
 
     Optional<CitizenRef> find(IdNumber number);
 
+    /** Enrolls many numbers at once (bulk ingestion); the answer has an entry for every number. */
+    java.util.Map<IdNumber, CitizenRef> enrollAll(java.util.Collection<IdNumber> numbers);
+
     Optional<CitizenRef> findById(long subjectId);
 
     /**

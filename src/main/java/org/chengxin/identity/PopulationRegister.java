@@ -17,6 +17,9 @@ public interface PopulationRegister {
 
     NameMatch checkName(IdNumber number, String name);
 
+    /** Checks many names at once (bulk ingestion); the answer has an entry for every number given. */
+    java.util.Map<IdNumber, NameMatch> checkNames(java.util.Map<IdNumber, String> names);
+
     long size();
 
     /** How a pushed name compares with the register. */

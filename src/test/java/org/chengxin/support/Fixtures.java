@@ -45,6 +45,24 @@ public class Fixtures {
         return code;
     }
 
+    /** A department with a given code (as the catalog names it), registered once. */
+    public String departmentWithCode(String code) {
+        if (departments.find(code).isEmpty()) {
+            int n = SEQUENCE.incrementAndGet();
+            String body = "11430600" + String.format("C%08d", n);
+            departments.register(code, "测试部门（" + code + "）", DepartmentKind.GOVERNMENT, body + UnifiedSocialCreditCode.checkCharacter(body), "430600");
+        }
+        return code;
+    }
+
+    /** A department system of the department with this code; returns the client id (secret {@link #PASSWORD}). */
+    public String apiClientOf(String departmentCode, String... scopes) {
+        departmentWithCode(departmentCode);
+        String clientId = "client-" + SEQUENCE.incrementAndGet();
+        clients.register(clientId, PASSWORD, "测试业务系统", departmentCode, Set.of(scopes));
+        return clientId;
+    }
+
     /** A staff member of a new department; returns the user name. */
     public String staff(Role role) {
         String username = role.name().toLowerCase().replace('_', '-') + "-" + SEQUENCE.incrementAndGet();

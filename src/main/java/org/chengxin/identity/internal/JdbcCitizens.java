@@ -4,7 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.chengxin.identity.CitizenRef;
@@ -14,6 +19,7 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +33,11 @@ class JdbcCitizens implements Citizens {
     private final IdentityKeys keys;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbcTemplate;
 
-    JdbcCitizens(JdbcClient jdbc, IdentityKeys keys, Clock clock, ApplicationEventPublisher events) {
+    JdbcCitizens(JdbcClient jdbc, JdbcTemplate jdbcTemplate, IdentityKeys keys, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.keys = keys;
         this.clock = clock;
         this.events = events;
@@ -50,6 +58,40 @@ class JdbcCitizens implements Citizens {
                 .param("region", number.regionCode())
                 .update();
         return byIndex(index).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public Map<IdNumber, CitizenRef> enrollAll(Collection<IdNumber> numbers) {
+        Map<String, IdNumber> byIndex = new HashMap<>();
+        for (IdNumber n : numbers) {
+            byIndex.put(blindIndexOf(n), n);
+        }
+        Map<IdNumber, CitizenRef> found = byIndexes(byIndex);
+        List<Object[]> missing = new ArrayList<>();
+        byIndex.forEach((hex, n) -> {
+            if (!found.containsKey(n)) {
+                missing.add(new Object[] {HexFormat.of().parseHex(hex), Sm4Gcm.encrypt(keys.activeKey(), ID_PURPOSE, n.value()),
+                    keys.activeKeyId(), n.masked(), n.regionCode()});
+            }
+        });
+        if (!missing.isEmpty()) {
+            jdbcTemplate.batchUpdate("""
+                    insert into identity_subject (blind_index, id_cipher, key_id, masked, region_code) values (?, ?, ?, ?, ?)
+                    on conflict (blind_index) do nothing""", missing);
+            found.putAll(byIndexes(byIndex));
+        }
+        return found;
+    }
+
+    private Map<IdNumber, CitizenRef> byIndexes(Map<String, IdNumber> byIndex) {
+        Map<IdNumber, CitizenRef> found = new HashMap<>();
+        jdbc.sql("select * from identity_subject where blind_index in (select decode(x, 'hex') from unnest(:ids) x)")
+                .param("ids", byIndex.keySet().toArray(String[]::new))
+                .query(JdbcCitizens::map)
+                .list()
+                .forEach(ref -> found.put(byIndex.get(ref.blindIndex()), ref));
+        return found;
     }
 
     @Override

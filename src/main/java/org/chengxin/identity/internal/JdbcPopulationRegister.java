@@ -6,7 +6,9 @@ import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
@@ -130,6 +132,29 @@ class JdbcPopulationRegister implements PopulationRegister {
         }
         byte[] given = BlindIndex.of(keys.blindIndexKey(), NAME_PURPOSE, Names.normalize(name));
         return java.util.Arrays.equals(registered.get(), given) ? NameMatch.MATCH : NameMatch.MISMATCH;
+    }
+
+    @Override
+    public Map<IdNumber, NameMatch> checkNames(Map<IdNumber, String> names) {
+        Map<String, IdNumber> byIndex = new HashMap<>();
+        names.keySet().forEach(n -> byIndex.put(citizens.blindIndexOf(n), n));
+        Map<IdNumber, byte[]> registered = new HashMap<>();
+        jdbc.sql("""
+                select encode(s.blind_index, 'hex'), r.name_index from identity_subject s
+                join identity_resident r on r.subject_id = s.id
+                where s.blind_index in (select decode(x, 'hex') from unnest(:ids) x)""")
+                .param("ids", byIndex.keySet().toArray(String[]::new))
+                .query(rs -> {
+                    registered.put(byIndex.get(rs.getString(1)), rs.getBytes(2));
+                });
+        Map<IdNumber, NameMatch> result = new HashMap<>();
+        names.forEach((number, name) -> {
+            byte[] known = registered.get(number);
+            result.put(number, known == null ? NameMatch.NOT_REGISTERED
+                    : java.util.Arrays.equals(known, BlindIndex.of(keys.blindIndexKey(), NAME_PURPOSE, Names.normalize(name)))
+                            ? NameMatch.MATCH : NameMatch.MISMATCH);
+        });
+        return result;
     }
 
     @Override

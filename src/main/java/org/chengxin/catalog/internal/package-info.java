@@ -1,0 +1,2 @@
+/** Storage of catalog versions. */
+package org.chengxin.catalog.internal;

@@ -1,0 +1,34 @@
+package org.chengxin.ingestion;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.chengxin.ingestion.domain.Rejection;
+
+/** The ingestion module's API: submit a pushed file, follow it, read its rejections. */
+public interface RecordBatches {
+
+    /**
+     * What was pushed: the file (moved into the platform's keeping), its format, the item code for
+     * files whose rows do not name one, the charset of a CSV if the uploader named it, and whether
+     * the batch is all-or-nothing.
+     */
+    record Submission(Path file, BatchFormat format, String fileName, String itemCode, Charset charset, boolean atomic) {
+    }
+
+    /** Registers the batch for the current actor's department and processes it in the background. */
+    long submit(Submission submission);
+
+    /** Processes a submission in the caller's thread (demo data, tests, the command line). */
+    BatchReport submitAndWait(Submission submission);
+
+    Optional<BatchReport> report(long batchId, String departmentCode);
+
+    List<BatchReport> ofDepartment(String departmentCode, int limit);
+
+    /** Every rejection of a batch, in row order, without loading them all at once. */
+    void rejections(long batchId, Consumer<Rejection> each);
+}

@@ -1,0 +1,58 @@
+package org.chengxin.ingestion.domain;
+
+import java.util.Map;
+
+/**
+ * Turns a header as people write it into the canonical column name: {@code 身份证号(idNumber)}
+ * (the template's form), {@code idNumber}, or the Chinese label alone ({@code 身份证号}); and maps
+ * the national 双公示 columns (CF_*, XK_*) onto the record envelope and the items' fields.
+ */
+public final class ColumnNames {
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("来源编号", "sourceId"), Map.entry("信息项代码", "itemCode"), Map.entry("身份证号", "idNumber"),
+            Map.entry("身份证号码", "idNumber"), Map.entry("公民身份号码", "idNumber"), Map.entry("姓名", "name"),
+            Map.entry("决定日期", "decisionDate"), Map.entry("文书号", "documentNumber"), Map.entry("决定书文号", "documentNumber"));
+
+    /** The 双公示 administrative-penalty and licensing columns. */
+    public static final Map<String, String> DOUBLE_PUBLICITY = Map.ofEntries(
+            Map.entry("CF_WSH", "documentNumber"), Map.entry("CF_XDR_SFZ", "idNumber"), Map.entry("CF_XDR_MC", "name"),
+            Map.entry("CF_JDRQ", "decisionDate"), Map.entry("CF_CFMC", "penaltyName"), Map.entry("CF_CFLB1", "penaltyType"),
+            Map.entry("CF_SY", "facts"), Map.entry("CF_YJ", "basis"), Map.entry("CF_JG", "penaltyResult"),
+            Map.entry("CF_XZJG", "authority"), Map.entry("CF_ZT", "currentStatus"), Map.entry("DFBM", "regionCode"),
+            Map.entry("SJC", "timestamp"), Map.entry("BZ", "remark"),
+            Map.entry("XK_WSH", "documentNumber"), Map.entry("XK_XDR_SFZ", "idNumber"), Map.entry("XK_XDR_MC", "name"),
+            Map.entry("XK_JDRQ", "decisionDate"), Map.entry("XK_XMMC", "licenseName"), Map.entry("XK_SPLB", "approvalCategory"),
+            Map.entry("XK_NR", "licenseContent"), Map.entry("XK_JZQ", "validTo"), Map.entry("XK_XZJG", "authority"),
+            Map.entry("XK_ZT", "currentStatus"), Map.entry("XK_XKBH", "licenseNumber"));
+
+    private ColumnNames() {
+    }
+
+    public static String canonical(String header) {
+        String h = header.replace("\uFEFF", "").strip();
+        int open = Math.max(h.lastIndexOf('('), h.lastIndexOf('（'));
+        if (open >= 0 && (h.endsWith(")") || h.endsWith("）"))) {
+            return h.substring(open + 1, h.length() - 1).strip();
+        }
+        String upper = h.toUpperCase(java.util.Locale.ROOT);
+        if (DOUBLE_PUBLICITY.containsKey(upper)) {
+            return DOUBLE_PUBLICITY.get(upper);
+        }
+        return LABELS.getOrDefault(h, h);
+    }
+
+    /** Whether a header row is in the national 双公示 penalty (CF) or licensing (XK) format. */
+    public static String doublePublicityKind(Iterable<String> headers) {
+        for (String h : headers) {
+            String u = h.replace("\uFEFF", "").strip().toUpperCase(java.util.Locale.ROOT);
+            if (u.equals("CF_WSH") || u.equals("CF_XDR_MC")) {
+                return "CF";
+            }
+            if (u.equals("XK_WSH") || u.equals("XK_XDR_MC")) {
+                return "XK";
+            }
+        }
+        return null;
+    }
+}

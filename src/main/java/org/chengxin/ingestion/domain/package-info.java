@@ -1,0 +1,2 @@
+/** Row checks in plain Java. */
+package org.chengxin.ingestion.domain;

@@ -1,0 +1,153 @@
+package org.chengxin.ingestion.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.chengxin.catalog.domain.CatalogVersion;
+import org.chengxin.identity.CitizenRef;
+import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PopulationRegister;
+import org.chengxin.identity.PopulationRegister.NameMatch;
+import org.chengxin.ingestion.domain.Candidate;
+import org.chengxin.ingestion.domain.RawRow;
+import org.chengxin.ingestion.domain.Rejection;
+import org.chengxin.ingestion.domain.RowChecks;
+import org.chengxin.ingestion.internal.BatchStore.Counts;
+import org.chengxin.records.NewRecord;
+import org.chengxin.records.Records;
+import org.chengxin.records.StoreResult;
+import org.chengxin.shared.id.IdNumber;
+
+/**
+ * Takes a batch's rows one by one, checks each, and every {@value #CHUNK} rows checks the names
+ * against the population register, enrolls the subjects and stores the records in bulk. Holds one
+ * chunk in memory whatever the size of the file.
+ */
+final class BatchProcessor {
+
+    static final int CHUNK = 5000;
+
+    /** Where a chunk's results go: stored in one transaction or another, depending on the batch. */
+    interface ChunkSink {
+        void write(Runnable work);
+
+        void reject(List<Rejection> rejections);
+    }
+
+    private final long batchId;
+    private final String department;
+    private final CatalogVersion version;
+    private final RowChecks checks;
+    private final Citizens citizens;
+    private final PopulationRegister register;
+    private final Records records;
+    private final BatchStore store;
+    private final ChunkSink sink;
+    private final Clock clock;
+    private final Counts counts = new Counts();
+    private final SourceIdSet seen = new SourceIdSet();
+    private final List<Candidate> chunk = new ArrayList<>(CHUNK);
+    private final List<Rejection> rejected = new ArrayList<>();
+
+    BatchProcessor(long batchId, String department, CatalogVersion version, RowChecks checks, Citizens citizens,
+            PopulationRegister register, Records records, BatchStore store, ChunkSink sink, Clock clock) {
+        this.batchId = batchId;
+        this.department = department;
+        this.version = version;
+        this.checks = checks;
+        this.citizens = citizens;
+        this.register = register;
+        this.records = records;
+        this.store = store;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    void accept(RawRow row) {
+        counts.processed++;
+        RowChecks.Result result = checks.check(row);
+        if (!result.passed()) {
+            reject(result.rejections());
+        } else if (!seen.add(result.candidate().sourceId())) {
+            reject(List.of(new Rejection(row.rowNo(), "sourceId", "DUPLICATE_IN_BATCH", "同一批次中来源编号重复，只保留先出现的一条")));
+        } else {
+            chunk.add(result.candidate());
+        }
+        if (chunk.size() >= CHUNK) {
+            flush();
+        }
+    }
+
+    Counts finish() {
+        flush();
+        return counts;
+    }
+
+    private void reject(List<Rejection> rejections) {
+        rejected.addAll(rejections);
+        counts.rejected++;
+    }
+
+    private void flush() {
+        List<Candidate> rows = List.copyOf(chunk);
+        chunk.clear();
+        sink.write(() -> store(rows));
+        List<Rejection> toWrite = List.copyOf(rejected);
+        rejected.clear();
+        sink.reject(toWrite);
+        store.progress(batchId, counts);
+    }
+
+    private void store(List<Candidate> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<IdNumber, String> names = new HashMap<>();
+        rows.forEach(c -> names.putIfAbsent(c.idNumber(), c.name()));
+        Map<IdNumber, NameMatch> matches = register.checkNames(names);
+        List<Candidate> named = new ArrayList<>(rows.size());
+        for (Candidate c : rows) {
+            // the same person twice in a chunk under another spelling: checked on its own
+            NameMatch match = c.name().equals(names.get(c.idNumber())) ? matches.get(c.idNumber())
+                    : register.checkName(c.idNumber(), c.name());
+            if (match == NameMatch.MISMATCH) {
+                reject(List.of(new Rejection(c.rowNo(), "name", "NAME_MISMATCH", "姓名与人口基础信息不符")));
+            } else {
+                named.add(c);
+            }
+        }
+        Map<IdNumber, CitizenRef> subjects = citizens.enrollAll(named.stream().map(Candidate::idNumber).toList());
+        List<NewRecord> records = new ArrayList<>(named.size());
+        Map<String, Candidate> bySource = new HashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        for (Candidate c : named) {
+            CitizenRef subject = subjects.get(c.idNumber());
+            records.add(new NewRecord(subject.blindIndex(), subject.id(), c.item(), version.id(), department, c.sourceId(),
+                    c.decisionDate(), c.documentNumber(), c.content()));
+            bySource.put(c.sourceId(), c);
+        }
+        StoreResult result = this.records.store(records, batchId);
+        counts.accepted += result.accepted();
+        counts.corrected += result.corrected();
+        counts.unchanged += result.unchanged();
+        Set<String> revoked = new HashSet<>(result.revokedSourceIds());
+        for (String source : revoked) {
+            reject(List.of(new Rejection(bySource.get(source).rowNo(), "sourceId", "RECORD_REVOKED", "该来源编号的记录已撤销，不能再次报送")));
+        }
+        for (Candidate c : named) {
+            if (!revoked.contains(c.sourceId())) {
+                long days = WorkingDays.between(c.decisionDate(), today);
+                counts.daysToPush += days;
+                if (days > WorkingDays.DOUBLE_PUBLICITY_LIMIT) {
+                    counts.late++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.chengxin.ingestion.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.chengxin.ingestion.BatchFormat;
+import org.chengxin.ingestion.BatchReport;
+import org.chengxin.ingestion.BatchReport.BatchStatus;
+import org.chengxin.ingestion.domain.Rejection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The batches and their rejections in PostgreSQL. */
+@Component
+class BatchStore {
+
+    private static final int REPORTED_REJECTIONS = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    BatchStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    long create(String department, String by, BatchFormat format, String fileName, boolean atomic, Instant at) {
+        return jdbc.sql("""
+                insert into ingestion_batch (department_code, submitted_by, format, file_name, atomic, status, submitted_at)
+                values (:d, :by, :f, :name, :atomic, 'RECEIVED', :at) returning id""")
+                .param("d", department).param("by", by).param("f", format.name()).param("name", fileName)
+                .param("atomic", atomic).param("at", Timestamp.from(at)).query(Long.class).single();
+    }
+
+    void status(long id, BatchStatus status) {
+        jdbc.sql("update ingestion_batch set status = :s where id = :id").param("s", status.name()).param("id", id).update();
+    }
+
+    void progress(long id, Counts c) {
+        jdbc.sql("""
+                update ingestion_batch set processed = :p, accepted = :a, corrected = :c, unchanged = :u, rejected = :r,
+                    timeliness_days = :t, late_rows = :late where id = :id""")
+                .param("p", c.processed).param("a", c.accepted).param("c", c.corrected).param("u", c.unchanged)
+                .param("r", c.rejected).param("t", c.daysToPush).param("late", c.late).param("id", id).update();
+    }
+
+    void finish(long id, BatchStatus status, Counts c, String failure, Instant at) {
+        progress(id, c);
+        jdbc.sql("update ingestion_batch set status = :s, total = :total, failure = :f, finished_at = :at where id = :id")
+                .param("s", status.name()).param("total", c.processed).param("f", failure).param("at", Timestamp.from(at))
+                .param("id", id).update();
+    }
+
+    void reject(long batchId, List<Rejection> rejections) {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("insert into ingestion_rejection (batch_id, row_no, field, code, message) values (?, ?, ?, ?, ?)",
+                rejections.stream().map(r -> new Object[] {batchId, r.rowNo(), r.field(), r.code(), r.message()}).toList());
+    }
+
+    Optional<BatchReport> report(long id, String department) {
+        return jdbc.sql("select * from ingestion_batch where id = :id and department_code = :d").param("id", id)
+                .param("d", department).query((rs, n) -> map(rs, firstRejections(id))).optional();
+    }
+
+    List<BatchReport> ofDepartment(String department, int limit) {
+        return jdbc.sql("select * from ingestion_batch where department_code = :d order by id desc limit :n")
+                .param("d", department).param("n", limit).query((rs, n) -> map(rs, List.of())).list();
+    }
+
+    void rejections(long batchId, Consumer<Rejection> each) {
+        template.query(con -> {
+            con.setAutoCommit(false);
+            var ps = con.prepareStatement("select row_no, field, code, message from ingestion_rejection where batch_id = ? order by row_no");
+            ps.setLong(1, batchId);
+            ps.setFetchSize(5000);
+            return ps;
+        }, rs -> {
+            each.accept(new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        });
+    }
+
+    private List<Rejection> firstRejections(long id) {
+        return jdbc.sql("select row_no, field, code, message from ingestion_rejection where batch_id = :id order by row_no limit "
+                + REPORTED_REJECTIONS).param("id", id)
+                .query((rs, n) -> new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    private static BatchReport map(ResultSet rs, List<Rejection> rejections) throws SQLException {
+        int accepted = rs.getInt("accepted") + rs.getInt("corrected");
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new BatchReport(rs.getLong("id"), rs.getString("department_code"), rs.getString("submitted_by"),
+                BatchFormat.valueOf(rs.getString("format")), rs.getString("file_name"), rs.getBoolean("atomic"),
+                BatchStatus.valueOf(rs.getString("status")), (Integer) rs.getObject("total"), rs.getInt("processed"),
+                rs.getInt("accepted"), rs.getInt("corrected"), rs.getInt("unchanged"), rs.getInt("rejected"),
+                rs.getString("failure"), rs.getTimestamp("submitted_at").toInstant(), finished == null ? null : finished.toInstant(),
+                accepted == 0 ? 0 : rs.getLong("timeliness_days") / (double) accepted, rs.getInt("late_rows"), rejections);
+    }
+
+    /** The running counts of a batch. */
+    static final class Counts {
+        int processed;
+        int accepted;
+        int corrected;
+        int unchanged;
+        int rejected;
+        long daysToPush;
+        int late;
+    }
+}

@@ -1,0 +1,41 @@
+package org.chengxin.ingestion.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.chengxin.ingestion.domain.ColumnNames;
+import org.chengxin.ingestion.domain.RawRow;
+
+/**
+ * Fills what a row leaves out: the item code named for the whole upload, and for the 双公示 formats
+ * the platform's penalty or licensing item, with the decision document number as source id.
+ */
+record Defaults(String itemCode, String penaltyItem, String licenceItem) {
+
+    RawRow apply(long rowNo, Map<String, String> values, String doublePublicity) {
+        Map<String, String> v = values;
+        boolean needsItem = isBlank(v.get("itemCode")) && (itemCode != null || doublePublicity != null);
+        boolean needsSource = doublePublicity != null && isBlank(v.get("sourceId"));
+        if (needsItem || needsSource || doublePublicity != null) {
+            v = new HashMap<>(values);
+            if (doublePublicity != null) {
+                v.put(RawRow.DOUBLE_PUBLICITY, doublePublicity);
+            }
+            if (needsItem) {
+                v.put("itemCode", doublePublicity == null ? itemCode : doublePublicity.equals("CF") ? penaltyItem : licenceItem);
+            }
+            if (needsSource) {
+                v.put("sourceId", v.get("documentNumber"));
+            }
+        }
+        return new RawRow(rowNo, v);
+    }
+
+    static String canonical(String header) {
+        return ColumnNames.canonical(header);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,2 @@
+/** Readers of the accepted formats, the batch processor and its storage. */
+package org.chengxin.ingestion.internal;

@@ -1,0 +1,177 @@
+package org.chengxin.ingestion.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.chengxin.ingestion.BatchFormat;
+import org.chengxin.ingestion.BatchReport;
+import org.chengxin.ingestion.RecordBatches;
+import org.chengxin.ingestion.RecordBatches.Submission;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.text.TextDecoding;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Department systems push records: JSON in the body, or a CSV, XLSX or JSON Lines file. */
+@RestController
+@Tag(name = "信用记录报送", description = "部门报送个人公共信用信息")
+class RecordBatchesApiController {
+
+    private final RecordBatches batches;
+    private final long maxBytes;
+
+    RecordBatchesApiController(RecordBatches batches, @Value("${chengxin.ingestion.max-upload-bytes:1073741824}") long maxBytes) {
+        this.batches = batches;
+        this.maxBytes = maxBytes;
+    }
+
+    @PostMapping(path = "/api/v1/record-batches", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "以 JSON 报送一批记录", description = "请求体 {\"records\":[{sourceId,itemCode,idNumber,name,decisionDate,documentNumber,content:{...}}]}。异步处理，返回批次编号。atomic=true 时整批全部通过才入库。")
+    ResponseEntity<BatchReport> pushJson(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean atomic)
+            throws IOException {
+        Path file = spool(request.getInputStream(), ".json");
+        return accepted(batches.submit(new Submission(file, BatchFormat.JSON, null, null, null, atomic)));
+    }
+
+    @PostMapping(path = "/api/v1/record-batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "以文件报送一批记录", description = "file：CSV（UTF-8、GBK、GB18030，可用 charset 指明）、XLSX 或 JSON Lines；也接受国家“双公示”格式（CF_*、XK_* 列）。itemCode：行中未写信息项代码时使用。")
+    ResponseEntity<BatchReport> pushFile(@RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String charset, @RequestParam(required = false) String itemCode,
+            @RequestParam(defaultValue = "false") boolean atomic) throws IOException {
+        BatchFormat format = formatOf(file.getOriginalFilename());
+        var declared = TextDecoding.charsetNamed(charset);
+        Path path;
+        try (InputStream in = file.getInputStream()) {
+            path = spool(in, "." + format.name().toLowerCase(Locale.ROOT));
+        }
+        return accepted(batches.submit(new Submission(path, format, file.getOriginalFilename(),
+                itemCode == null || itemCode.isBlank() ? null : itemCode.strip(), declared, atomic)));
+    }
+
+    @GetMapping("/api/v1/record-batches/{id}")
+    @Operation(summary = "批次处理情况", description = "状态、进度、接收与拒绝数，以及前1000条拒绝明细（行号、字段、错误代码、说明）。")
+    BatchReport report(@PathVariable long id) {
+        return batches.report(id, department()).orElseThrow(BatchNotFound::new);
+    }
+
+    @GetMapping("/api/v1/record-batches/{id}/rejections.csv")
+    void rejectionsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
+        report(id);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"batch-" + id + "-rejections.csv\"");
+        RejectionExport.csv(batches, id, response.getOutputStream());
+    }
+
+    @GetMapping("/api/v1/record-batches/{id}/rejections.xlsx")
+    void rejectionsXlsx(@PathVariable long id, HttpServletResponse response) throws IOException {
+        report(id);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"batch-" + id + "-rejections.xlsx\"");
+        RejectionExport.xlsx(batches, id, response.getOutputStream());
+    }
+
+    static BatchFormat formatOf(String filename) {
+        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            return BatchFormat.CSV;
+        }
+        if (name.endsWith(".xlsx")) {
+            return BatchFormat.XLSX;
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return BatchFormat.JSONL;
+        }
+        if (name.endsWith(".json")) {
+            return BatchFormat.JSON;
+        }
+        if (name.endsWith(".xls")) {
+            throw ChengxinException.badRequest("FILE_OLD_EXCEL", "不支持旧版 Excel（.xls）文件，请另存为 .xlsx 后上传");
+        }
+        throw ChengxinException.badRequest("FILE_UNSUPPORTED_FORMAT", "不支持的文件类型：请上传 .csv、.xlsx、.json 或 .jsonl 文件");
+    }
+
+    /** Keeps the upload on disk, never all in memory, refusing it past the size limit. */
+    private Path spool(InputStream in, String suffix) throws IOException {
+        Path file = Files.createTempFile("chengxin-batch-", suffix);
+        try (InputStream limited = in) {
+            long n = Files.copy(new LimitedInput(limited, maxBytes), file, StandardCopyOption.REPLACE_EXISTING);
+            if (n == 0) {
+                throw ChengxinException.badRequest("FILE_EMPTY", "上传的内容为空");
+            }
+            return file;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private static String department() {
+        String department = CurrentActor.get().department();
+        if (department == null) {
+            throw ChengxinException.forbidden("PUSH_WITHOUT_DEPARTMENT", "只有部门的报送员或业务系统可以查询报送批次");
+        }
+        return department;
+    }
+
+    private ResponseEntity<BatchReport> accepted(long id) {
+        return ResponseEntity.accepted().location(URI.create("/api/v1/record-batches/" + id))
+                .body(batches.report(id, department()).orElseThrow(BatchNotFound::new));
+    }
+
+    /** A batch of another department, or none: the same answer, so nothing is revealed. */
+    static final class BatchNotFound extends ChengxinException {
+        BatchNotFound() {
+            super(org.springframework.http.HttpStatus.NOT_FOUND, "BATCH_NOT_FOUND", "批次不存在或不属于本部门");
+        }
+    }
+
+    /** An input stream that fails once more than its limit has been read. */
+    private static final class LimitedInput extends java.io.FilterInputStream {
+        private final long limit;
+        private long read;
+
+        LimitedInput(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw ChengxinException.badRequest("UPLOAD_TOO_LARGE", "上传内容超过允许的大小（" + limit / 1024 / 1024 + " MB），请分批报送");
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.chengxin.records;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.chengxin.catalog.domain.Item;
+
+/**
+ * A validated record ready to be stored: its subject (blind index and identity's subject id),
+ * the catalog item and version it was checked against, and its content (the item's fields).
+ */
+public record NewRecord(String subjectIndex, long subjectId, Item item, long catalogVersionId, String departmentCode,
+        String sourceId, LocalDate decisionDate, String documentNumber, Map<String, String> content) {
+}

@@ -1,0 +1,24 @@
+package org.chengxin.records;
+
+/** What happened to records, for the modules downstream (evaluation, lists, measures). */
+public final class RecordEvents {
+
+    private RecordEvents() {
+    }
+
+    /** A new record was accepted. */
+    public record RecordAccepted(long recordId, String subjectIndex, String itemCode, String departmentCode) {
+    }
+
+    /** A record was pushed again with different content: a new version. */
+    public record RecordCorrected(long recordId, String subjectIndex, String itemCode, int version) {
+    }
+
+    /** A department revoked a record; it no longer counts. */
+    public record RecordRevoked(long recordId, String subjectIndex, String itemCode, String reason) {
+    }
+
+    /** A record passed its maximum disclosure period; it is neither shown nor used any more. */
+    public record RecordExpired(long recordId, String subjectIndex, String itemCode) {
+    }
+}

@@ -1,0 +1,34 @@
+package org.chengxin.records;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The records module's API. */
+public interface Records {
+
+    /**
+     * Stores validated records: new ones are accepted, a known (department, source id) with new
+     * content becomes a new version, the same content again changes nothing. Joins the caller's
+     * transaction.
+     */
+    StoreResult store(List<NewRecord> records, Long batchId);
+
+    /** A record, unless it has expired (whether or not the daily job has marked it yet). */
+    Optional<CreditRecord> find(long id);
+
+    /** The records of a person that are shown and used today: active or under objection, not expired. */
+    List<CreditRecord> inForceFor(String subjectIndex);
+
+    /** A department's records, newest first, expired ones included for its own review. */
+    List<CreditRecord> ofDepartment(String departmentCode, int page, int size);
+
+    long countOfDepartment(String departmentCode);
+
+    List<RecordVersion> versionsOf(long recordId);
+
+    /** Revokes a record of the department with a reason; refused for another department's record. */
+    CreditRecord revoke(long recordId, String departmentCode, String reason);
+
+    /** Marks every record past its maximum disclosure period as expired; returns how many. */
+    int expireDue();
+}

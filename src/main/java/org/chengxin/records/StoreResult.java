@@ -1,0 +1,12 @@
+package org.chengxin.records;
+
+import java.util.Set;
+
+/**
+ * What storing a chunk of records did: new records, corrections (new versions), unchanged repeats,
+ * and the source ids that name a revoked record (which a push cannot bring back).
+ */
+public record StoreResult(int accepted, int corrected, int unchanged, Set<String> revokedSourceIds) {
+
+    public static final StoreResult NONE = new StoreResult(0, 0, 0, Set.of());
+}

@@ -1,0 +1,30 @@
+package org.chengxin.records.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.chengxin.records.NewRecord;
+
+/** What makes two pushes of the same source id "the same": subject, item, decision, document and content. */
+final class ContentHash {
+
+    private ContentHash() {
+    }
+
+    static String of(NewRecord r) {
+        StringBuilder s = new StringBuilder(256).append(r.subjectIndex()).append('\u001F').append(r.item().code())
+                .append('\u001F').append(r.decisionDate()).append('\u001F').append(r.documentNumber() == null ? "" : r.documentNumber());
+        for (Map.Entry<String, String> e : new TreeMap<>(r.content()).entrySet()) {
+            s.append('\u001F').append(e.getKey()).append('=').append(e.getValue());
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

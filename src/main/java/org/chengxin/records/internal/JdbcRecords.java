@@ -1,0 +1,243 @@
+package org.chengxin.records.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.chengxin.records.CreditRecord;
+import org.chengxin.records.NewRecord;
+import org.chengxin.records.RecordEvents.RecordAccepted;
+import org.chengxin.records.RecordEvents.RecordCorrected;
+import org.chengxin.records.RecordEvents.RecordExpired;
+import org.chengxin.records.RecordEvents.RecordRevoked;
+import org.chengxin.records.RecordStatus;
+import org.chengxin.records.RecordVersion;
+import org.chengxin.records.Records;
+import org.chengxin.records.StoreResult;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.security.CurrentActor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Service
+class JdbcRecords implements Records {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final String STAGE = "records_stage";
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JdbcRecords(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public StoreResult store(List<NewRecord> records, Long batchId) {
+        if (records.isEmpty()) {
+            return StoreResult.NONE;
+        }
+        LocalDate today = LocalDate.now(clock);
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        jdbc.sql("""
+                create temp table if not exists records_stage (
+                    subject_index text, subject_id bigint, item_code text, catalog_version_id bigint,
+                    department_code text, source_id text, decision_date date, document_number text, content jsonb,
+                    content_hash text, kind text, severity text, scope text, min_period_end date, expires_on date
+                ) on commit delete rows""").update();
+        // one transaction may store several chunks (an atomic batch): start each from an empty stage
+        jdbc.sql("truncate records_stage").update();
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (NewRecord r : records) {
+            rows.add(new Object[] {r.subjectIndex(), r.subjectId(), r.item().code(), r.catalogVersionId(), r.departmentCode(),
+                r.sourceId(), r.decisionDate(), r.documentNumber(), JSON.writeValueAsString(r.content()), ContentHash.of(r),
+                r.item().kind().name(), r.item().severity() == null ? null : r.item().severity().name(), r.item().scope().name(),
+                r.item().minimumPeriodEnd(r.decisionDate()), r.item().expiryDate(r.decisionDate())});
+        }
+        StagingCopy.copy(DataSourceUtils.getConnection(dataSource), STAGE, rows);
+        record Stored(long id, int version, String subjectIndex, String itemCode, String departmentCode) {
+        }
+        List<Stored> stored = jdbc.sql("""
+                with upsert as (
+                    insert into records_record (subject_index, subject_id, item_code, catalog_version_id, department_code,
+                        source_id, decision_date, document_number, content, content_hash, kind, severity, scope,
+                        min_period_end, expires_on, status, version, batch_id, accepted_at, updated_at)
+                    select decode(subject_index, 'hex'), subject_id, item_code, catalog_version_id, department_code,
+                        source_id, decision_date, document_number, content, content_hash, kind, severity, scope,
+                        min_period_end, expires_on, case when expires_on <= :today then 'EXPIRED' else 'ACTIVE' end, 1,
+                        :batch, :now, :now
+                    from records_stage
+                    on conflict (department_code, source_id) do update set
+                        subject_index = excluded.subject_index, subject_id = excluded.subject_id,
+                        item_code = excluded.item_code, catalog_version_id = excluded.catalog_version_id,
+                        decision_date = excluded.decision_date, document_number = excluded.document_number,
+                        content = excluded.content, content_hash = excluded.content_hash, kind = excluded.kind,
+                        severity = excluded.severity, scope = excluded.scope, min_period_end = excluded.min_period_end,
+                        expires_on = excluded.expires_on, version = records_record.version + 1,
+                        batch_id = excluded.batch_id, updated_at = excluded.updated_at,
+                        status = case when excluded.expires_on <= :today then 'EXPIRED'
+                                      when records_record.status = 'EXPIRED' then 'ACTIVE'
+                                      else records_record.status end
+                    where records_record.content_hash <> excluded.content_hash and records_record.status <> 'REVOKED'
+                    returning id, version, subject_index, item_code, department_code, source_id, decision_date,
+                        document_number, content, content_hash
+                ), versions as (
+                    insert into records_record_version (record_id, version, decision_date, document_number, content,
+                        content_hash, batch_id, recorded_at)
+                    select id, version, decision_date, document_number, content, content_hash, :batch, :now from upsert
+                )
+                select id, version, encode(subject_index, 'hex'), item_code, department_code from upsert""")
+                .param("today", today).param("batch", batchId).param("now", now)
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+        Set<String> revoked = new HashSet<>(jdbc.sql("""
+                select s.source_id from records_stage s join records_record r
+                    on r.department_code = s.department_code and r.source_id = s.source_id
+                where r.status = 'REVOKED' and r.content_hash <> s.content_hash""").query(String.class).list());
+        int accepted = 0;
+        int corrected = 0;
+        for (Stored s : stored) {
+            if (s.version() == 1) {
+                accepted++;
+                events.publishEvent(new RecordAccepted(s.id(), s.subjectIndex(), s.itemCode(), s.departmentCode()));
+            } else {
+                corrected++;
+                events.publishEvent(new RecordCorrected(s.id(), s.subjectIndex(), s.itemCode(), s.version()));
+            }
+        }
+        return new StoreResult(accepted, corrected, records.size() - accepted - corrected - revoked.size(), revoked);
+    }
+
+    @Override
+    public Optional<CreditRecord> find(long id) {
+        return jdbc.sql(SELECT + " where id = :id and status <> 'EXPIRED' and expires_on > :today")
+                .param("id", id).param("today", LocalDate.now(clock)).query(this::map).optional();
+    }
+
+    @Override
+    public List<CreditRecord> inForceFor(String subjectIndex) {
+        return jdbc.sql(SELECT + " where subject_index = decode(:s, 'hex') and status in ('ACTIVE', 'OBJECTED')"
+                + " and expires_on > :today order by decision_date desc, id")
+                .param("s", subjectIndex).param("today", LocalDate.now(clock)).query(this::map).list();
+    }
+
+    @Override
+    public List<CreditRecord> ofDepartment(String departmentCode, int page, int size) {
+        return jdbc.sql(SELECT + " where department_code = :d order by accepted_at desc, id desc limit :size offset :offset")
+                .param("d", departmentCode).param("size", size).param("offset", (long) page * size).query(this::map).list();
+    }
+
+    @Override
+    public long countOfDepartment(String departmentCode) {
+        return jdbc.sql("select count(*) from records_record where department_code = :d").param("d", departmentCode)
+                .query(Long.class).single();
+    }
+
+    @Override
+    public List<RecordVersion> versionsOf(long recordId) {
+        return jdbc.sql("select * from records_record_version where record_id = :id order by version").param("id", recordId)
+                .query((rs, n) -> new RecordVersion(rs.getLong("record_id"), rs.getInt("version"),
+                        rs.getObject("decision_date", LocalDate.class), rs.getString("document_number"),
+                        JSON.readValue(rs.getString("content"), MAP), (Long) rs.getObject("batch_id"),
+                        rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    @Override
+    @Transactional
+    public CreditRecord revoke(long recordId, String departmentCode, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw ChengxinException.badRequest("REVOCATION_REASON_REQUIRED", "撤销必须说明理由（不超过500字）");
+        }
+        CreditRecord record = jdbc.sql(SELECT + " where id = :id for update").param("id", recordId).query(this::map).optional()
+                .orElseThrow(() -> ChengxinException.notFound("RECORD_NOT_FOUND", "记录不存在"));
+        if (!record.departmentCode().equals(departmentCode)) {
+            throw ChengxinException.forbidden("RECORD_OF_ANOTHER_DEPARTMENT", "只能撤销本部门报送的记录");
+        }
+        if (record.status() == RecordStatus.REVOKED) {
+            throw ChengxinException.conflict("RECORD_ALREADY_REVOKED", "该记录已撤销");
+        }
+        Instant now = Instant.now(clock);
+        jdbc.sql("update records_record set status = 'REVOKED', updated_at = :now where id = :id")
+                .param("now", Timestamp.from(now)).param("id", recordId).update();
+        changeStatus(recordId, record.status(), RecordStatus.REVOKED, reason.strip(), now);
+        events.publishEvent(new RecordRevoked(recordId, record.subjectIndex(), record.itemCode(), reason.strip()));
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "records.revoke", record.subjectIndex(), "撤销信用记录",
+                AuditOutcome.SUCCESS, "撤销记录 " + recordId + "（" + record.itemCode() + "）：" + reason.strip()));
+        return jdbc.sql(SELECT + " where id = :id").param("id", recordId).query(this::map).single();
+    }
+
+    @Override
+    @Transactional
+    public int expireDue() {
+        Instant now = Instant.now(clock);
+        record Expired(long id, String subjectIndex, String itemCode, String from) {
+        }
+        List<Expired> expired = jdbc.sql("""
+                with due as (
+                    select id, status from records_record
+                    where status in ('ACTIVE', 'OBJECTED') and expires_on <= :today for update
+                )
+                update records_record r set status = 'EXPIRED', updated_at = :now from due where r.id = due.id
+                returning r.id, encode(r.subject_index, 'hex'), r.item_code, due.status""")
+                .param("today", LocalDate.now(clock)).param("now", Timestamp.from(now))
+                .query((rs, n) -> new Expired(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        for (Expired e : expired) {
+            changeStatus(e.id(), RecordStatus.valueOf(e.from()), RecordStatus.EXPIRED, "超过最长公开期限", now);
+            events.publishEvent(new RecordExpired(e.id(), e.subjectIndex(), e.itemCode()));
+        }
+        return expired.size();
+    }
+
+    private void changeStatus(long recordId, RecordStatus from, RecordStatus to, String reason, Instant when) {
+        jdbc.sql("""
+                insert into records_status_change (record_id, from_status, to_status, reason, actor, changed_at)
+                values (:id, :from, :to, :reason, :actor, :at)""")
+                .param("id", recordId).param("from", from.name()).param("to", to.name()).param("reason", reason)
+                .param("actor", CurrentActor.get().name()).param("at", Timestamp.from(when)).update();
+    }
+
+    private static final String SELECT = "select *, encode(subject_index, 'hex') as subject_hex from records_record";
+
+    private CreditRecord map(ResultSet rs, int row) throws SQLException {
+        LocalDate expiresOn = rs.getObject("expires_on", LocalDate.class);
+        RecordStatus status = RecordStatus.valueOf(rs.getString("status"));
+        if (status.counts() && !expiresOn.isAfter(LocalDate.now(clock))) {
+            // past its period: expired from that day on, whether or not the daily job has run
+            status = RecordStatus.EXPIRED;
+        }
+        return new CreditRecord(rs.getLong("id"), rs.getString("subject_hex"), rs.getLong("subject_id"),
+                rs.getString("item_code"), rs.getLong("catalog_version_id"), rs.getString("department_code"),
+                rs.getString("source_id"), rs.getObject("decision_date", LocalDate.class), rs.getString("document_number"),
+                JSON.readValue(rs.getString("content"), MAP), rs.getString("kind"), rs.getString("severity"),
+                rs.getString("scope"), rs.getObject("min_period_end", LocalDate.class), expiresOn, status,
+                rs.getInt("version"), (Long) rs.getObject("batch_id"), rs.getTimestamp("accepted_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,59 @@
+package org.chengxin.records.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.postgresql.PGConnection;
+
+/**
+ * Loads rows into a staging table with PostgreSQL's COPY, the fastest way in: the text format, one
+ * line per row, tab-separated, with its escapes for backslash, tab, newline and carriage return.
+ */
+final class StagingCopy {
+
+    private StagingCopy() {
+    }
+
+    static long copy(Connection connection, String table, List<Object[]> rows) {
+        StringBuilder text = new StringBuilder(rows.size() * 256);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                append(text, row[i]);
+            }
+            text.append('\n');
+        }
+        try {
+            return connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy " + table + " from stdin", new StringReader(text.toString()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY 到 " + table + " 失败", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void append(StringBuilder text, Object value) {
+        if (value == null) {
+            text.append("\\N");
+            return;
+        }
+        String s = value.toString();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+    }
+}

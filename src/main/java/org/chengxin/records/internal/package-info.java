@@ -1,0 +1,2 @@
+/** Storage of records. */
+package org.chengxin.records.internal;
