@@ -3,7 +3,9 @@ package org.chengxin.demo;
 import java.time.Clock;
 import java.util.List;
 
+import org.chengxin.catalog.Catalog;
 import org.chengxin.identity.PopulationRegister;
+import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.organization.Accounts;
 import org.chengxin.organization.ApiClients;
 import org.chengxin.organization.Departments;
@@ -41,9 +43,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int citizens;
+    private final DemoPushes pushes;
+    private final int recordsPerItem;
 
     DemoDataLoader(Departments departments, Accounts accounts, ApiClients clients, PopulationRegister register,
-            TransactionTemplate transactions, Clock clock, @Value("${chengxin.demo.citizens:3000}") int citizens) {
+            TransactionTemplate transactions, Clock clock, @Value("${chengxin.demo.citizens:3000}") int citizens,
+            Catalog catalog, RecordBatches batches, @Value("${chengxin.demo.records-per-item:50}") int recordsPerItem) {
         this.departments = departments;
         this.accounts = accounts;
         this.clients = clients;
@@ -51,6 +56,8 @@ class DemoDataLoader implements ApplicationRunner {
         this.transactions = transactions;
         this.clock = clock;
         this.citizens = citizens;
+        this.pushes = new DemoPushes(catalog, batches, clock);
+        this.recordsPerItem = recordsPerItem;
     }
 
     @Override
@@ -60,12 +67,16 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         log.info("首次启动：正在加载岳阳市演示数据……");
+        List<SyntheticPeople.Person> people = SyntheticPeople.generate(citizens, 20261128L, clock);
         transactions.executeWithoutResult(status -> {
             loadDepartments();
             loadAccounts();
-            loadPeople();
+            loadPeople(people);
             clients.register(CLIENT_ID, CLIENT_SECRET, "市场监管局业务系统（演示）", "scjg", ApiClients.SCOPES);
         });
+        var reports = pushes.push(people, recordsPerItem, 20261128L);
+        log.info("演示部门已通过报送接口报送 {} 批、{} 条记录（拒绝 {} 条）", reports.size(),
+                reports.stream().mapToInt(r -> r.accepted()).sum(), reports.stream().mapToInt(r -> r.rejected()).sum());
         announce();
     }
 
@@ -93,10 +104,10 @@ class DemoDataLoader implements ApplicationRunner {
         }
     }
 
-    private void loadPeople() {
+    private void loadPeople(List<SyntheticPeople.Person> people) {
         register.register(IdNumber.parse(CITIZEN_IDS.get(0), clock), "岳示例", "演示数据");
         register.register(IdNumber.parse(CITIZEN_IDS.get(1), clock), "湘测试", "演示数据");
-        for (SyntheticPeople.Person p : SyntheticPeople.generate(citizens, 20261128L, clock)) {
+        for (SyntheticPeople.Person p : people) {
             register.register(p.idNumber(), p.name(), "演示数据（虚构人员）");
         }
     }

@@ -25,13 +25,20 @@ import org.springframework.web.multipart.MultipartException;
 class ErrorPageController implements ErrorController {
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    String page(HttpServletRequest request, Model model) {
+    String page(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
         int status = status(request);
         if (isApi(request)) {
             return "forward:/error/problem";
         }
+        response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("title", Problems.titleOf(status));
+        Object failure = request.getAttribute("chengxin.error");
+        if (failure instanceof ChengxinException e) {
+            model.addAttribute("message", org.chengxin.shared.id.Masking.maskIdShaped(e.getMessage()));
+            model.addAttribute("code", e.code());
+            return "error";
+        }
         model.addAttribute("message", switch (status) {
             case 404 -> "您访问的页面不存在，请检查地址或返回首页。";
             case 403 -> "您没有访问此页面的权限。如需开通，请联系本单位管理员。";

@@ -19,6 +19,9 @@ public interface Records {
     /** The records of a person that are shown and used today: active or under objection, not expired. */
     List<CreditRecord> inForceFor(String subjectIndex);
 
+    /** A record of this department, expired or revoked included (the department's own review). */
+    Optional<CreditRecord> findOfDepartment(long id, String departmentCode);
+
     /** A department's records, newest first, expired ones included for its own review. */
     List<CreditRecord> ofDepartment(String departmentCode, int page, int size);
 

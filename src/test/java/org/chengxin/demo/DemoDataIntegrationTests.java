@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 
 /** The embedded mode's first start: Yueyang's departments, one login per role, the demo client, synthetic residents. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chengxin.demo.enabled=true", "chengxin.demo.citizens=300"})
+        properties = {"chengxin.demo.enabled=true", "chengxin.demo.citizens=300", "chengxin.demo.records-per-item=5"})
 @Import(IntegrationTestConfiguration.class)
 @DisabledIfSystemProperty(named = "spring.profiles.active", matches = ".*prod.*", disabledReason = "prod never loads demo data")
 class DemoDataIntegrationTests {
@@ -38,6 +38,19 @@ class DemoDataIntegrationTests {
         assertThat(yueyang).extracting(Department::uscc).extracting(UnifiedSocialCreditCode::value)
                 .allMatch(UnifiedSocialCreditCode::isValid).doesNotHaveDuplicates();
         assertThat(departments.find("scjg")).get().extracting(Department::name).isEqualTo("岳阳市市场监督管理局");
+    }
+
+    @Autowired
+    org.chengxin.records.Records records;
+
+    @Autowired
+    org.chengxin.catalog.Catalog catalog;
+
+    @Test
+    void theDemoDepartmentsPushedRecordsOfEveryItemThroughIngestion() {
+        assertThat(records.countOfDepartment("scjg")).isGreaterThan(0);
+        long total = departments.all().stream().mapToLong(d -> records.countOfDepartment(d.code())).sum();
+        assertThat(total).isGreaterThanOrEqualTo(catalog.current().allItems().size() * 3L);
     }
 
     @Test

@@ -76,6 +76,16 @@ class AccessMatrixIntegrationTests {
         allow("GET /api/v1/record-batches/{id}/rejections.csv", "scope:records:write");
         allow("GET /api/v1/record-batches/{id}/rejections.xlsx", "scope:records:write");
         allow("POST /api/v1/records/{id}/revocation", "scope:records:write");
+        allow("GET /ingestion", "DATA_OFFICER");
+        allow("POST /ingestion", "DATA_OFFICER");
+        allow("GET /ingestion/batches", "DATA_OFFICER");
+        allow("GET /ingestion/batches/{id}", "DATA_OFFICER");
+        allow("GET /ingestion/batches/{id}/progress", "DATA_OFFICER");
+        allow("GET /ingestion/batches/{id}/rejections.csv", "DATA_OFFICER");
+        allow("GET /ingestion/batches/{id}/rejections.xlsx", "DATA_OFFICER");
+        allow("GET /records", "DATA_OFFICER");
+        allow("GET /records/{id}", "DATA_OFFICER");
+        allow("POST /records/{id}/revocation", "DATA_OFFICER");
         allow("GET /v3/api-docs", "anonymous", "people");
         allow("GET /v3/api-docs.yaml", "anonymous", "people");
         allow("GET /v3/api-docs/swagger-config", "anonymous", "people");

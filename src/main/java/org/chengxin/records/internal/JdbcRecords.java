@@ -141,6 +141,12 @@ class JdbcRecords implements Records {
     }
 
     @Override
+    public Optional<CreditRecord> findOfDepartment(long id, String departmentCode) {
+        return jdbc.sql(SELECT + " where id = :id and department_code = :d").param("id", id).param("d", departmentCode)
+                .query(this::map).optional();
+    }
+
+    @Override
     public List<CreditRecord> inForceFor(String subjectIndex) {
         return jdbc.sql(SELECT + " where subject_index = decode(:s, 'hex') and status in ('ACTIVE', 'OBJECTED')"
                 + " and expires_on > :today order by decision_date desc, id")
