@@ -28,11 +28,15 @@ create table records_record (
 create index records_record_subject on records_record (subject_index);
 create index records_record_expiry on records_record (expires_on) where status in ('ACTIVE', 'OBJECTED');
 create index records_record_department on records_record (department_code, accepted_at);
+-- revoked records are few: a push that names one is found without scanning the table
+create index records_record_revoked on records_record (department_code, source_id) where status = 'REVOKED';
 
--- Every version a record has had: the first push and each correction, the old kept.
+-- The versions a correction replaced (the current version is the record itself).
 create table records_record_version (
     record_id        bigint       not null references records_record (id),
     version          int          not null,
+    subject_index    bytea        not null,
+    item_code        varchar(40)  not null,
     decision_date    date         not null,
     document_number  varchar(100),
     content          jsonb        not null,

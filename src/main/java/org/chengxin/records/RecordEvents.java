@@ -10,8 +10,12 @@ public final class RecordEvents {
     public record RecordAccepted(long recordId, String subjectIndex, String itemCode, String departmentCode) {
     }
 
-    /** A record was pushed again with different content: a new version. */
-    public record RecordCorrected(long recordId, String subjectIndex, String itemCode, int version) {
+    /**
+     * A record was pushed again with different content: a new version. A correction may fix the
+     * person a record was pushed about: then {@code previousSubjectIndex} differs and both people
+     * are concerned.
+     */
+    public record RecordCorrected(long recordId, String subjectIndex, String previousSubjectIndex, String itemCode, int version) {
     }
 
     /** A department revoked a record; it no longer counts. */

@@ -32,6 +32,9 @@ public interface Records {
     /** Revokes a record of the department with a reason; refused for another department's record. */
     CreditRecord revoke(long recordId, String departmentCode, String reason);
 
+    /** Revokes the record a department knows by its own source id. */
+    CreditRecord revokeBySource(String departmentCode, String sourceId, String reason);
+
     /** Marks every record past its maximum disclosure period as expired; returns how many. */
     int expireDue();
 }

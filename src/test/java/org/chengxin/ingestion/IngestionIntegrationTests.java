@@ -200,6 +200,26 @@ class IngestionIntegrationTests {
     }
 
     @Test
+    void oneDecisionNamingTwoPeopleGivesTwoRecordsAndADepartmentRevokesByItsOwnSourceId() {
+        String decision = "岳市监罚〔2026〕" + System.nanoTime() % 100000 + "号";
+        String csv = "CF_WSH,CF_CFLB1,CF_SY,CF_XDR_MC,CF_XDR_SFZ,CF_JG,CF_JDRQ,CF_XZJG\n"
+                + decision + ",罚款,共同违法,甲某," + fixtures.syntheticIdNumber().value() + ",罚款,2026-10-10,某局\n"
+                + decision + ",罚款,共同违法,乙某," + fixtures.syntheticIdNumber().value() + ",罚款,2026-10-10,某局\n";
+
+        JsonNode report = pushFile("双公示.csv", csv.getBytes(StandardCharsets.UTF_8), null, null, false);
+
+        assertThat(report.get("accepted").asInt()).as(report.toString()).isEqualTo(2);
+        Http.Response revoked = http.postJson("/api/v1/records/revocation", token,
+                "{\"sourceId\":\"" + decision + "#甲某\",\"reason\":\"复议撤销\"}");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().get("status").asString()).isEqualTo("REVOKED");
+        assertThat(http.postJson("/api/v1/records/revocation", token, "{\"sourceId\":\"none\",\"reason\":\"x\"}")
+                .json().get("code").asString()).isEqualTo("RECORD_NOT_FOUND");
+        assertThat(http.postJson("/api/v1/records/revocation", token, "{\"sourceId\":\"" + decision + "#乙某\",\"reason\":\" \"}")
+                .json().get("code").asString()).isEqualTo("REVOCATION_REASON_REQUIRED");
+    }
+
+    @Test
     void anAtomicBatchWithOneBadRowStoresNothing() {
         String batch = json(record("a-" + UUID.randomUUID(), fixtures.syntheticIdNumber(), "甲", "2026-10-01", "文", "罚款", "事实", "1"),
                 record("b-" + UUID.randomUUID(), fixtures.syntheticIdNumber(), "", "2026-10-01", "文", "罚款", "事实", "1"));
@@ -242,6 +262,12 @@ class IngestionIntegrationTests {
 
         JsonNode again = pushJson(json(record(source, person, "撤销", "2026-10-01", "文", "罚款", "事实", "2")), false);
         assertThat(again.get("rejections").get(0).get("code").asString()).isEqualTo("RECORD_REVOKED");
+        JsonNode same = pushJson(json(record(source, person, "撤销", "2026-10-01", "文", "罚款", "事实", "1")), false);
+        assertThat(same.get("rejections").get(0).get("code").asString()).as("even unchanged, a revoked record stays out")
+                .isEqualTo("RECORD_REVOKED");
+        String otherToken = http.token(fixtures.apiClient("records:write"), Fixtures.PASSWORD, "records:write");
+        assertThat(http.postJson("/api/v1/records/" + stored.id() + "/revocation", otherToken, "{\"reason\":\"x\"}").json()
+                .get("code").asString()).as("another department learns nothing").isEqualTo("RECORD_NOT_FOUND");
     }
 
     @Test

@@ -76,6 +76,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /api/v1/record-batches/{id}/rejections.csv", "scope:records:write");
         allow("GET /api/v1/record-batches/{id}/rejections.xlsx", "scope:records:write");
         allow("POST /api/v1/records/{id}/revocation", "scope:records:write");
+        allow("POST /api/v1/records/revocation", "scope:records:write");
         allow("GET /ingestion", "DATA_OFFICER");
         allow("POST /ingestion", "DATA_OFFICER");
         allow("GET /ingestion/batches", "DATA_OFFICER");

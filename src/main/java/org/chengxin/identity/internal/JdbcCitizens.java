@@ -19,7 +19,10 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import javax.sql.DataSource;
+
+import org.chengxin.shared.jdbc.PgCopy;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,11 +36,11 @@ class JdbcCitizens implements Citizens {
     private final IdentityKeys keys;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final JdbcTemplate jdbcTemplate;
+    private final DataSource dataSource;
 
-    JdbcCitizens(JdbcClient jdbc, JdbcTemplate jdbcTemplate, IdentityKeys keys, Clock clock, ApplicationEventPublisher events) {
+    JdbcCitizens(JdbcClient jdbc, DataSource dataSource, IdentityKeys keys, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+        this.dataSource = dataSource;
         this.keys = keys;
         this.clock = clock;
         this.events = events;
@@ -76,9 +79,16 @@ class JdbcCitizens implements Citizens {
             }
         });
         if (!missing.isEmpty()) {
-            jdbcTemplate.batchUpdate("""
-                    insert into identity_subject (blind_index, id_cipher, key_id, masked, region_code) values (?, ?, ?, ?, ?)
-                    on conflict (blind_index) do nothing""", missing);
+            // bulk ingestion meets thousands of new people a second: COPY, then one set-based insert
+            jdbc.sql("""
+                    create temp table if not exists identity_stage (blind_index bytea, id_cipher bytea, key_id text,
+                        masked text, region_code text) on commit delete rows""").update();
+            jdbc.sql("truncate identity_stage").update();
+            PgCopy.copy(DataSourceUtils.getConnection(dataSource), "identity_stage", missing);
+            jdbc.sql("""
+                    insert into identity_subject (blind_index, id_cipher, key_id, masked, region_code)
+                    select blind_index, id_cipher, key_id, masked, region_code from identity_stage
+                    on conflict (blind_index) do nothing""").update();
             found.putAll(byIndexes(byIndex));
         }
         return found;

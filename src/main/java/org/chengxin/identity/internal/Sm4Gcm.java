@@ -58,7 +58,8 @@ public final class Sm4Gcm {
     }
 
     private static GCMModeCipher cipher(boolean encrypt, byte[] key, byte[] nonce, String purpose) {
-        GCMModeCipher cipher = GCMBlockCipher.newInstance(new SM4Engine());
+        // the basic multiplier: building GCM's 4 KB tables would cost more than the 18-byte messages it encrypts
+        GCMModeCipher cipher = GCMBlockCipher.newInstance(new SM4Engine(), new org.bouncycastle.crypto.modes.gcm.BasicGCMMultiplier());
         cipher.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce,
                 purpose.getBytes(StandardCharsets.UTF_8)));
         return cipher;

@@ -33,7 +33,12 @@ public final class ColumnNames {
         String h = header.replace("\uFEFF", "").strip();
         int open = Math.max(h.lastIndexOf('('), h.lastIndexOf('（'));
         if (open >= 0 && (h.endsWith(")") || h.endsWith("）"))) {
-            return h.substring(open + 1, h.length() - 1).strip();
+            String inside = h.substring(open + 1, h.length() - 1).strip();
+            if (inside.matches("[A-Za-z][A-Za-z0-9]*")) {
+                return inside;
+            }
+            // "罚款金额（元）": the brackets hold a unit, not a field name
+            h = h.substring(0, open).strip();
         }
         String upper = h.toUpperCase(java.util.Locale.ROOT);
         if (DOUBLE_PUBLICITY.containsKey(upper)) {

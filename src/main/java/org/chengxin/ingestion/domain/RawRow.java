@@ -8,12 +8,14 @@ import java.util.Map;
  */
 public record RawRow(long rowNo, Map<String, String> values) {
 
+    // Markers start with NUL, which no header or JSON key a department writes can hold.
+
     /** Left by a reader when a CSV line has more or fewer cells than the header. */
-    public static final String COLUMN_COUNT_MISMATCH = "__columnCount";
+    public static final String COLUMN_COUNT_MISMATCH = "\u0000columnCount";
     /** Left by a reader on a row of the national 双公示 formats. */
-    public static final String DOUBLE_PUBLICITY = "__doublePublicity";
+    public static final String DOUBLE_PUBLICITY = "\u0000doublePublicity";
     /** Left by a reader when a JSON record is not an object. */
-    public static final String NOT_AN_OBJECT = "__notAnObject";
+    public static final String NOT_AN_OBJECT = "\u0000notAnObject";
 
     public String get(String name) {
         String v = values.get(name);

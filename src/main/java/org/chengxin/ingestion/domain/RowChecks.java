@@ -82,7 +82,8 @@ public final class RowChecks {
                 problems.add(new Rejection(n, "decisionDate", "PAST_DISCLOSURE_PERIOD",
                         "决定日期距今已超过该信息项的最长公开期限（" + item.maxMonths() + "个月），不再归集"));
             }
-            if (item.adultsOnly() && idNumber != null && decision != null && idNumber.ageOn(decision) < 18) {
+            // 满18周岁 counts from the day after the 18th birthday (周岁 as Chinese courts compute it)
+            if (item.adultsOnly() && idNumber != null && decision != null && idNumber.ageOn(decision.minusDays(1)) < 18) {
                 problems.add(new Rejection(n, "idNumber", "SUBJECT_UNDER_18", "该信息项只适用于年满18周岁的人员"));
             }
         }
@@ -131,7 +132,7 @@ public final class RowChecks {
         }
         LocalDate date = Dates.parse(raw).orElse(null);
         if (date == null) {
-            problems.add(new Rejection(row.rowNo(), "decisionDate", "DATE_INVALID", "决定日期格式不正确，应为 yyyy-MM-dd"));
+            problems.add(new Rejection(row.rowNo(), "decisionDate", "DATE_INVALID", "决定日期格式不正确，应为 yyyy-MM-dd（也接受 yyyy/M/d、yyyyMMdd、yyyy年M月d日）"));
         } else if (date.isAfter(LocalDate.now(clock))) {
             problems.add(new Rejection(row.rowNo(), "decisionDate", "DECISION_DATE_IN_FUTURE", "决定日期晚于今天"));
             return null;
@@ -144,13 +145,20 @@ public final class RowChecks {
 
     private static void fields(RawRow row, Item item, Map<String, String> content, List<Rejection> problems) {
         for (ItemField f : item.fields()) {
-            String value = row.get(f.name());
+            String value = row.get(f.name()) != null ? row.get(f.name()) : row.get(f.label());
             if (value == null) {
                 if (f.required()) {
                     problems.add(new Rejection(row.rowNo(), f.name(), "FIELD_REQUIRED", "缺少必填字段：" + f.label()));
                 }
             } else if (value.length() > MAX_TEXT) {
                 problems.add(new Rejection(row.rowNo(), f.name(), "FIELD_TOO_LONG", f.label() + "超过" + MAX_TEXT + "个字符"));
+            } else if (f.type() == org.chengxin.catalog.domain.FieldType.DATE) {
+                LocalDate date = Dates.parse(value).orElse(null);
+                if (date == null) {
+                    problems.add(new Rejection(row.rowNo(), f.name(), "FIELD_INVALID_TYPE", f.label() + "应为日期（如 2026-01-31）"));
+                } else {
+                    content.put(f.name(), date.toString());
+                }
             } else if (!f.type().accepts(value)) {
                 problems.add(new Rejection(row.rowNo(), f.name(), "FIELD_INVALID_TYPE", f.label() + "应为" + f.type().label()));
             } else {

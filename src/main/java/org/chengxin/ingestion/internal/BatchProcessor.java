@@ -50,13 +50,17 @@ final class BatchProcessor {
     private final BatchStore store;
     private final ChunkSink sink;
     private final Clock clock;
-    private final Counts counts = new Counts();
+    private final Counts counts;
     private final SourceIdSet seen = new SourceIdSet();
     private final List<Candidate> chunk = new ArrayList<>(CHUNK);
     private final List<Rejection> rejected = new ArrayList<>();
+    /** Nanoseconds spent per phase, for the operations log. */
+    private final long[] phases = new long[5];
+    private static final String[] PHASE_NAMES = {"逐行校验", "姓名核对", "登记当事人", "记录入库", "拒绝明细与进度"};
 
     BatchProcessor(long batchId, String department, CatalogVersion version, RowChecks checks, Citizens citizens,
-            PopulationRegister register, Records records, BatchStore store, ChunkSink sink, Clock clock) {
+            PopulationRegister register, Records records, BatchStore store, ChunkSink sink, Clock clock, Counts counts) {
+        this.counts = counts;
         this.batchId = batchId;
         this.department = department;
         this.version = version;
@@ -71,6 +75,7 @@ final class BatchProcessor {
 
     void accept(RawRow row) {
         counts.processed++;
+        long t = System.nanoTime();
         RowChecks.Result result = checks.check(row);
         if (!result.passed()) {
             reject(result.rejections());
@@ -79,7 +84,9 @@ final class BatchProcessor {
         } else {
             chunk.add(result.candidate());
         }
-        if (chunk.size() >= CHUNK) {
+        phases[0] += System.nanoTime() - t;
+        // a file of mostly bad rows must not gather its rejections in memory either
+        if (chunk.size() >= CHUNK || rejected.size() >= CHUNK) {
             flush();
         }
     }
@@ -87,6 +94,15 @@ final class BatchProcessor {
     Counts finish() {
         flush();
         return counts;
+    }
+
+    /** Where the time went, e.g. for a slow batch in the operations log. */
+    String timings() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < phases.length; i++) {
+            s.append(i == 0 ? "" : "，").append(PHASE_NAMES[i]).append(' ').append(phases[i] / 1_000_000).append(" ms");
+        }
+        return s.toString();
     }
 
     private void reject(List<Rejection> rejections) {
@@ -98,16 +114,19 @@ final class BatchProcessor {
         List<Candidate> rows = List.copyOf(chunk);
         chunk.clear();
         sink.write(() -> store(rows));
+        long t = System.nanoTime();
         List<Rejection> toWrite = List.copyOf(rejected);
         rejected.clear();
         sink.reject(toWrite);
         store.progress(batchId, counts);
+        phases[4] += System.nanoTime() - t;
     }
 
     private void store(List<Candidate> rows) {
         if (rows.isEmpty()) {
             return;
         }
+        long t = System.nanoTime();
         Map<IdNumber, String> names = new HashMap<>();
         rows.forEach(c -> names.putIfAbsent(c.idNumber(), c.name()));
         Map<IdNumber, NameMatch> matches = register.checkNames(names);
@@ -122,7 +141,11 @@ final class BatchProcessor {
                 named.add(c);
             }
         }
+        phases[1] += System.nanoTime() - t;
+        t = System.nanoTime();
         Map<IdNumber, CitizenRef> subjects = citizens.enrollAll(named.stream().map(Candidate::idNumber).toList());
+        phases[2] += System.nanoTime() - t;
+        t = System.nanoTime();
         List<NewRecord> records = new ArrayList<>(named.size());
         Map<String, Candidate> bySource = new HashMap<>();
         LocalDate today = LocalDate.now(clock);
@@ -133,6 +156,7 @@ final class BatchProcessor {
             bySource.put(c.sourceId(), c);
         }
         StoreResult result = this.records.store(records, batchId);
+        phases[3] += System.nanoTime() - t;
         counts.accepted += result.accepted();
         counts.corrected += result.corrected();
         counts.unchanged += result.unchanged();
@@ -141,7 +165,8 @@ final class BatchProcessor {
             reject(List.of(new Rejection(bySource.get(source).rowNo(), "sourceId", "RECORD_REVOKED", "该来源编号的记录已撤销，不能再次报送")));
         }
         for (Candidate c : named) {
-            if (!revoked.contains(c.sourceId())) {
+            // timeliness counts what this push brought: repeats of unchanged records do not count again
+            if (result.storedSourceIds().contains(c.sourceId())) {
                 long days = WorkingDays.between(c.decisionDate(), today);
                 counts.daysToPush += days;
                 if (days > WorkingDays.DOUBLE_PUBLICITY_LIMIT) {

@@ -57,6 +57,13 @@ class BatchStore {
                 .param("id", id).update();
     }
 
+    /** Ends every batch left received or processing (after a restart); returns how many. */
+    int failUnfinished(String failure, Instant at) {
+        return jdbc.sql("""
+                update ingestion_batch set status = 'FAILED', failure = :f, finished_at = :at
+                where status in ('RECEIVED', 'PROCESSING')""").param("f", failure).param("at", Timestamp.from(at)).update();
+    }
+
     void reject(long batchId, List<Rejection> rejections) {
         if (rejections.isEmpty()) {
             return;

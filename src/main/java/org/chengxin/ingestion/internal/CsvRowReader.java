@@ -85,7 +85,32 @@ final class CsvRowReader implements RowReader {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         CoderResult result = utf8.decode(ByteBuffer.wrap(head, 0, n), CharBuffer.allocate(n + 1), n < SNIFF);
-        return result.isError() ? TextDecoding.GB18030 : StandardCharsets.UTF_8;
+        if (result.isError()) {
+            return TextDecoding.GB18030;
+        }
+        // a GBK file may begin with plain ASCII: only the whole file can tell
+        return n < SNIFF || isUtf8(file) ? StandardCharsets.UTF_8 : TextDecoding.GB18030;
+    }
+
+    private static boolean isUtf8(Path file) throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteBuffer bytes = ByteBuffer.allocate(SNIFF);
+            CharBuffer chars = CharBuffer.allocate(SNIFF);
+            byte[] buffer = new byte[SNIFF];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                bytes.put(buffer, 0, n).flip();
+                chars.clear();
+                if (utf8.decode(bytes, chars, false).isError()) {
+                    return false;
+                }
+                bytes.compact();
+            }
+            bytes.flip();
+            chars.clear();
+            return !utf8.decode(bytes, chars, true).isError() && !utf8.flush(chars).isError() && !bytes.hasRemaining();
+        }
     }
 
     private static InputStream skipBom(InputStream in, Charset charset) throws IOException {

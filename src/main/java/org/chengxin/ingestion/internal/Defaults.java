@@ -22,10 +22,13 @@ record Defaults(String itemCode, String penaltyItem, String licenceItem) {
                 v.put(RawRow.DOUBLE_PUBLICITY, doublePublicity);
             }
             if (needsItem) {
-                v.put("itemCode", doublePublicity == null ? itemCode : doublePublicity.equals("CF") ? penaltyItem : licenceItem);
+                // an item named for the upload wins: e.g. a 双公示 file of minor penalties
+                v.put("itemCode", itemCode != null ? itemCode : doublePublicity.equals("CF") ? penaltyItem : licenceItem);
             }
-            if (needsSource) {
-                v.put("sourceId", v.get("documentNumber"));
+            if (needsSource && !isBlank(v.get("documentNumber"))) {
+                // one decision may name several people: the published pair of document number and name
+                // identifies each row (never the ID number, which must not sit in clear in a source id)
+                v.put("sourceId", v.get("documentNumber").strip() + "#" + (v.get("name") == null ? "" : v.get("name").strip()));
             }
         }
         return new RawRow(rowNo, v);

@@ -84,8 +84,29 @@ class JdbcRecordBatches implements RecordBatches {
     @Override
     public long submit(Submission submission) {
         Job job = register(submission);
-        executor.execute(() -> run(job));
+        try {
+            executor.execute(() -> run(job));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            deleteQuietly(submission);
+            store.finish(job.batchId(), BatchStatus.FAILED, new Counts(), "BATCH_QUEUE_FULL：待处理的批次过多，请稍后重新报送",
+                    Instant.now(clock));
+            throw new ChengxinException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "BATCH_QUEUE_FULL",
+                    "待处理的批次过多，请稍后重新报送");
+        }
         return job.batchId();
+    }
+
+    /**
+     * A restart ends the batches that were running: what was stored stays (each chunk committed on
+     * its own, an atomic batch not at all), the rest can be pushed again; repeats change nothing.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void endInterruptedBatches() {
+        int n = store.failUnfinished("INTERRUPTED：平台重启，批次处理中断；已入库的部分保留，其余可重新报送（相同内容不会重复入库）",
+                Instant.now(clock));
+        if (n > 0) {
+            log.warn("{} 个报送批次因平台重启而中断", n);
+        }
     }
 
     @Override
@@ -128,44 +149,46 @@ class JdbcRecordBatches implements RecordBatches {
 
     private void run(Job job) {
         Submission s = job.submission();
-        store.status(job.batchId(), BatchStatus.PROCESSING);
-        CatalogVersion version = catalog.current();
-        RowChecks checks = new RowChecks(code -> version.item(code).orElse(null),
-                new RowChecks.Pusher(job.department(), job.government()), clock);
-        Counts counts;
+        Counts counts = new Counts();
         BatchStatus status;
         String failure = null;
         try {
+            store.status(job.batchId(), BatchStatus.PROCESSING);
+            CatalogVersion version = catalog.current();
+            RowChecks checks = new RowChecks(code -> version.item(code).orElse(null),
+                    new RowChecks.Pusher(job.department(), job.government()), clock);
             if (s.atomic()) {
-                counts = transactions.execute(tx -> {
-                    Counts c = processUnchecked(job, version, checks);
-                    if (c.rejected > 0) {
+                transactions.executeWithoutResult(tx -> {
+                    processUnchecked(job, version, checks, counts);
+                    if (counts.rejected > 0) {
                         tx.setRollbackOnly();
                     }
-                    return c;
                 });
                 status = counts.rejected > 0 ? BatchStatus.REJECTED : BatchStatus.COMPLETED;
                 if (status == BatchStatus.REJECTED) {
                     failure = "整批报送：有 " + counts.rejected + " 行未通过校验，全部记录均未入库";
-                    counts.accepted = 0;
-                    counts.corrected = 0;
-                    counts.unchanged = 0;
+                    nothingStored(counts);
                 }
             } else {
-                counts = process(job, version, checks, false);
+                process(job, version, checks, false, counts);
                 status = BatchStatus.COMPLETED;
             }
         } catch (ChengxinException e) {
-            counts = new Counts();
             status = BatchStatus.FAILED;
-            failure = e.code() + "：" + e.getMessage();
+            failure = e.code() + "：" + e.getMessage() + partly(s, counts);
+            if (s.atomic()) {
+                nothingStored(counts);
+            }
         } catch (RuntimeException | IOException e) {
             log.error("批次 {} 处理失败", job.batchId(), e);
-            counts = new Counts();
             status = BatchStatus.FAILED;
+            if (s.atomic()) {
+                nothingStored(counts);
+            }
             failure = isEncodingProblem(e)
                     ? "FILE_BAD_ENCODING：文件编码与声明或识别的编码不符，请确认文件编码后重新上传"
                     : "PROCESSING_FAILED：处理出错，未入库的记录可重新报送";
+            failure += partly(s, counts);
         } finally {
             deleteQuietly(s);
         }
@@ -177,15 +200,29 @@ class JdbcRecordBatches implements RecordBatches {
                         + "，更正 " + counts.corrected + "，未变 " + counts.unchanged + "，拒绝 " + counts.rejected));
     }
 
-    private Counts processUnchecked(Job job, CatalogVersion version, RowChecks checks) {
+    /** In a non-atomic batch the chunks before a failure are stored: the report says so. */
+    private static String partly(Submission s, Counts counts) {
+        return !s.atomic() && counts.accepted + counts.corrected > 0
+                ? "（失败前已入库 " + (counts.accepted + counts.corrected) + " 条，可重新报送整个文件，已入库的不会重复）" : "";
+    }
+
+    private static void nothingStored(Counts counts) {
+        counts.accepted = 0;
+        counts.corrected = 0;
+        counts.unchanged = 0;
+        counts.daysToPush = 0;
+        counts.late = 0;
+    }
+
+    private void processUnchecked(Job job, CatalogVersion version, RowChecks checks, Counts counts) {
         try {
-            return process(job, version, checks, true);
+            process(job, version, checks, true, counts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Counts process(Job job, CatalogVersion version, RowChecks checks, boolean atomic) throws IOException {
+    private void process(Job job, CatalogVersion version, RowChecks checks, boolean atomic, Counts counts) throws IOException {
         BatchProcessor.ChunkSink sink = new BatchProcessor.ChunkSink() {
             @Override
             public void write(Runnable work) {
@@ -202,9 +239,10 @@ class JdbcRecordBatches implements RecordBatches {
             }
         };
         BatchProcessor processor = new BatchProcessor(job.batchId(), job.department(), version, checks, citizens, register,
-                records, store, sink, clock);
+                records, store, sink, clock, counts);
         reader(job.submission()).read(job.submission().file(), processor::accept);
-        return processor.finish();
+        processor.finish();
+        log.info("批次 {} 处理 {} 行：{}", job.batchId(), counts.processed, processor.timings());
     }
 
     private RowReader reader(Submission s) {

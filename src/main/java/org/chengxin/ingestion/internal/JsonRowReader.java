@@ -24,9 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonRowReader implements RowReader {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Decimals read exactly as written (an amount of 12870.00 stays 12870.00, never 1.287E4). */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     /** Reads one record at a time out of the records array: the rest of the array is not "trailing". */
     private static final JsonMapper STREAM = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final boolean lines;
@@ -87,6 +90,9 @@ final class JsonRowReader implements RowReader {
             long n = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 n++;
+                if (n == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }
@@ -115,8 +121,9 @@ final class JsonRowReader implements RowReader {
     }
 
     private static void put(Map<String, String> values, String key, JsonNode value) {
-        if (value != null && !value.isNull() && value.isValueNode()) {
-            values.put(key, value.asString());
+        if (value == null || value.isNull() || !value.isValueNode()) {
+            return;
         }
+        values.put(key, value.isFloatingPointNumber() ? value.decimalValue().toPlainString() : value.asString());
     }
 }

@@ -29,6 +29,7 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.jdbc.PgCopy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,7 +81,22 @@ class JdbcRecords implements Records {
                 r.item().kind().name(), r.item().severity() == null ? null : r.item().severity().name(), r.item().scope().name(),
                 r.item().minimumPeriodEnd(r.decisionDate()), r.item().expiryDate(r.decisionDate())});
         }
-        StagingCopy.copy(DataSourceUtils.getConnection(dataSource), STAGE, rows);
+        PgCopy.copy(DataSourceUtils.getConnection(dataSource), STAGE, rows);
+        // without statistics the planner would join the stage to the whole records table by a scan
+        jdbc.sql("analyze records_stage").update();
+        // a correction keeps the version it replaces; the current version lives in records_record
+        Map<Long, String> previousSubjects = new java.util.HashMap<>();
+        jdbc.sql("""
+                insert into records_record_version (record_id, version, subject_index, item_code, decision_date,
+                    document_number, content, content_hash, batch_id, recorded_at)
+                select r.id, r.version, r.subject_index, r.item_code, r.decision_date, r.document_number, r.content,
+                    r.content_hash, r.batch_id, r.updated_at
+                from records_stage s join records_record r on r.department_code = s.department_code and r.source_id = s.source_id
+                where r.content_hash <> s.content_hash and r.status <> 'REVOKED'
+                returning record_id, encode(subject_index, 'hex')""")
+                .query(rs -> {
+                    previousSubjects.put(rs.getLong(1), rs.getString(2));
+                });
         record Stored(long id, int version, String subjectIndex, String itemCode, String departmentCode) {
         }
         List<Stored> stored = jdbc.sql("""
@@ -105,21 +121,16 @@ class JdbcRecords implements Records {
                                       when records_record.status = 'EXPIRED' then 'ACTIVE'
                                       else records_record.status end
                     where records_record.content_hash <> excluded.content_hash and records_record.status <> 'REVOKED'
-                    returning id, version, subject_index, item_code, department_code, source_id, decision_date,
-                        document_number, content, content_hash
-                ), versions as (
-                    insert into records_record_version (record_id, version, decision_date, document_number, content,
-                        content_hash, batch_id, recorded_at)
-                    select id, version, decision_date, document_number, content, content_hash, :batch, :now from upsert
+                    returning id, version, subject_index, item_code, department_code
                 )
                 select id, version, encode(subject_index, 'hex'), item_code, department_code from upsert""")
                 .param("today", today).param("batch", batchId).param("now", now)
                 .query((rs, n) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
         Set<String> revoked = new HashSet<>(jdbc.sql("""
-                select s.source_id from records_stage s join records_record r
-                    on r.department_code = s.department_code and r.source_id = s.source_id
-                where r.status = 'REVOKED' and r.content_hash <> s.content_hash""").query(String.class).list());
+                select s.source_id from records_stage s where exists (select 1 from records_record r
+                    where r.department_code = s.department_code and r.source_id = s.source_id
+                      and r.status = 'REVOKED')""").query(String.class).list());
         int accepted = 0;
         int corrected = 0;
         for (Stored s : stored) {
@@ -128,10 +139,14 @@ class JdbcRecords implements Records {
                 events.publishEvent(new RecordAccepted(s.id(), s.subjectIndex(), s.itemCode(), s.departmentCode()));
             } else {
                 corrected++;
-                events.publishEvent(new RecordCorrected(s.id(), s.subjectIndex(), s.itemCode(), s.version()));
+                events.publishEvent(new RecordCorrected(s.id(), s.subjectIndex(), previousSubjects.get(s.id()), s.itemCode(), s.version()));
             }
         }
-        return new StoreResult(accepted, corrected, records.size() - accepted - corrected - revoked.size(), revoked);
+        Set<Long> storedIds = new HashSet<>();
+        stored.forEach(x -> storedIds.add(x.id()));
+        Set<String> storedSources = new HashSet<>(jdbc.sql("select source_id from records_record where id in (select unnest(:ids))")
+                .param("ids", storedIds.toArray(Long[]::new)).query(String.class).list());
+        return new StoreResult(accepted, corrected, records.size() - accepted - corrected - revoked.size(), revoked, storedSources);
     }
 
     @Override
@@ -165,9 +180,16 @@ class JdbcRecords implements Records {
                 .query(Long.class).single();
     }
 
+    /** Every version: the replaced ones kept in records_record_version, and the current one. */
     @Override
     public List<RecordVersion> versionsOf(long recordId) {
-        return jdbc.sql("select * from records_record_version where record_id = :id order by version").param("id", recordId)
+        return jdbc.sql("""
+                select record_id, version, decision_date, document_number, content, batch_id, recorded_at
+                from records_record_version where record_id = :id
+                union all
+                select id, version, decision_date, document_number, content, batch_id, updated_at
+                from records_record where id = :id
+                order by version""").param("id", recordId)
                 .query((rs, n) -> new RecordVersion(rs.getLong("record_id"), rs.getInt("version"),
                         rs.getObject("decision_date", LocalDate.class), rs.getString("document_number"),
                         JSON.readValue(rs.getString("content"), MAP), (Long) rs.getObject("batch_id"),
@@ -184,7 +206,8 @@ class JdbcRecords implements Records {
         CreditRecord record = jdbc.sql(SELECT + " where id = :id for update").param("id", recordId).query(this::map).optional()
                 .orElseThrow(() -> ChengxinException.notFound("RECORD_NOT_FOUND", "记录不存在"));
         if (!record.departmentCode().equals(departmentCode)) {
-            throw ChengxinException.forbidden("RECORD_OF_ANOTHER_DEPARTMENT", "只能撤销本部门报送的记录");
+            // the same answer as for no record at all: another department's records are not revealed
+            throw ChengxinException.notFound("RECORD_NOT_FOUND", "记录不存在或不属于本部门");
         }
         if (record.status() == RecordStatus.REVOKED) {
             throw ChengxinException.conflict("RECORD_ALREADY_REVOKED", "该记录已撤销");
@@ -197,6 +220,15 @@ class JdbcRecords implements Records {
         events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "records.revoke", record.subjectIndex(), "撤销信用记录",
                 AuditOutcome.SUCCESS, "撤销记录 " + recordId + "（" + record.itemCode() + "）：" + reason.strip()));
         return jdbc.sql(SELECT + " where id = :id").param("id", recordId).query(this::map).single();
+    }
+
+    @Override
+    @Transactional
+    public CreditRecord revokeBySource(String departmentCode, String sourceId, String reason) {
+        Long id = jdbc.sql("select id from records_record where department_code = :d and source_id = :s")
+                .param("d", departmentCode).param("s", sourceId == null ? "" : sourceId).query(Long.class).optional()
+                .orElseThrow(() -> ChengxinException.notFound("RECORD_NOT_FOUND", "本部门没有该来源编号的记录"));
+        return revoke(id, departmentCode, reason);
     }
 
     @Override

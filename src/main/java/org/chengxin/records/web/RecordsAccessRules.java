@@ -9,7 +9,7 @@ class RecordsAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/api/v1/records/*/revocation").hasAuthority("SCOPE_records:write")
+        rules.requestMatchers("/api/v1/records/*/revocation", "/api/v1/records/revocation").hasAuthority("SCOPE_records:write")
                 .requestMatchers("/records", "/records/**").hasRole("DATA_OFFICER");
     }
 }

@@ -2,14 +2,10 @@ package org.chengxin.records.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,19 +23,30 @@ class RecordsApiController {
     }
 
     @PostMapping("/api/v1/records/{id}/revocation")
-    @Operation(summary = "撤销一条本部门报送的记录", description = "须说明理由；撤销后该记录不再公开和使用，同一来源编号不能再次报送。")
-    RevocationResponse revoke(@PathVariable long id, @RequestBody @Validated RevocationRequest request) {
+    @Operation(summary = "按平台记录编号撤销一条本部门报送的记录", description = "须说明理由；撤销后该记录不再公开和使用，同一来源编号不能再次报送。")
+    RevocationResponse revoke(@PathVariable long id, @RequestBody RevocationRequest request) {
+        CreditRecord r = records.revoke(id, department(), request.reason());
+        return new RevocationResponse(r.id(), r.sourceId(), r.status().name(), r.status().label());
+    }
+
+    @PostMapping("/api/v1/records/revocation")
+    @Operation(summary = "按本部门的来源编号撤销记录", description = "请求体 {\"sourceId\":\"…\",\"reason\":\"…\"}：部门系统用自己的编号撤销，无需知道平台的记录编号。")
+    RevocationResponse revokeBySource(@RequestBody RevocationRequest request) {
+        CreditRecord r = records.revokeBySource(department(), request.sourceId(), request.reason());
+        return new RevocationResponse(r.id(), r.sourceId(), r.status().name(), r.status().label());
+    }
+
+    private static String department() {
         String department = CurrentActor.get().department();
         if (department == null) {
             throw ChengxinException.forbidden("PUSH_WITHOUT_DEPARTMENT", "只有部门可以撤销其报送的记录");
         }
-        CreditRecord r = records.revoke(id, department, request.reason());
-        return new RevocationResponse(r.id(), r.status().name(), r.status().label());
+        return department;
     }
 
-    record RevocationRequest(@NotBlank(message = "撤销理由不能为空") @Size(max = 500, message = "撤销理由不超过500字") String reason) {
+    record RevocationRequest(String sourceId, String reason) {
     }
 
-    record RevocationResponse(long id, String status, String statusLabel) {
+    record RevocationResponse(long id, String sourceId, String status, String statusLabel) {
     }
 }

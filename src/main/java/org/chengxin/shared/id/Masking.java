@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  */
 public final class Masking {
 
-    /** Anything that looks like an 18- or 15-character ID number, whether valid or not. */
+    /** Anything that looks like an 18- or 15-character ID number, valid or not, in half- or full-width digits. */
     private static final Pattern ID_SHAPED = Pattern.compile(
-            "(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])");
+            "(?<![0-9０-９])(?:[0-9０-９]{17}[0-9０-９XxＸｘ]|[0-9０-９]{15})(?![0-9０-９])");
 
     private Masking() {
     }

@@ -23,7 +23,7 @@ class KeyRotationIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    javax.sql.DataSource dataSource;
 
     @Autowired
     TransactionTemplate transactions;
@@ -46,12 +46,12 @@ class KeyRotationIntegrationTests {
         IdentityKeys after = IdentityKeys.parse("r1:" + r1 + ",r2:" + r2, "r2", blind);
         IdNumber person = fixtures.syntheticIdNumber();
 
-        JdbcCitizens citizensBefore = new JdbcCitizens(jdbc, jdbcTemplate, before, clock, events);
+        JdbcCitizens citizensBefore = new JdbcCitizens(jdbc, dataSource, before, clock, events);
         CitizenRef subject = citizensBefore.enroll(person);
         new JdbcPopulationRegister(jdbc, citizensBefore, before, clock, events).register(person, "轮换测试", "测试");
         assertThat(keyIdOf(subject.id())).isEqualTo("r1");
 
-        JdbcCitizens citizensAfter = new JdbcCitizens(jdbc, jdbcTemplate, after, clock, events);
+        JdbcCitizens citizensAfter = new JdbcCitizens(jdbc, dataSource, after, clock, events);
         assertThat(citizensAfter.reveal(subject.id(), "密钥轮换测试")).isEqualTo(person);
 
         KeyRotation rotation = new KeyRotation(jdbc, after, transactions);
@@ -62,7 +62,7 @@ class KeyRotationIntegrationTests {
         assertThat(keyIdOf(subject.id())).isEqualTo("r2");
         assertThat(jdbc.sql("select key_id from identity_resident where subject_id = :id").param("id", subject.id())
                 .query(String.class).single()).isEqualTo("r2");
-        assertThat(new JdbcCitizens(jdbc, jdbcTemplate, IdentityKeys.parse("r2:" + r2, "r2", blind), clock, events).reveal(subject.id(), "密钥轮换测试"))
+        assertThat(new JdbcCitizens(jdbc, dataSource, IdentityKeys.parse("r2:" + r2, "r2", blind), clock, events).reveal(subject.id(), "密钥轮换测试"))
                 .as("readable with the new key alone").isEqualTo(person);
         assertThat(new JdbcPopulationRegister(jdbc, citizensAfter, after, clock, events).checkName(person, "轮换测试"))
                 .isEqualTo(org.chengxin.identity.PopulationRegister.NameMatch.MATCH);

@@ -1,4 +1,4 @@
-package org.chengxin.records.internal;
+package org.chengxin.shared.jdbc;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,12 +13,13 @@ import org.postgresql.PGConnection;
  * Loads rows into a staging table with PostgreSQL's COPY, the fastest way in: the text format, one
  * line per row, tab-separated, with its escapes for backslash, tab, newline and carriage return.
  */
-final class StagingCopy {
+public final class PgCopy {
 
-    private StagingCopy() {
+    private PgCopy() {
     }
 
-    static long copy(Connection connection, String table, List<Object[]> rows) {
+    /** Copies rows into a table; values are written with their {@code toString()}, byte arrays as bytea hex. */
+    public static long copy(Connection connection, String table, List<Object[]> rows) {
         StringBuilder text = new StringBuilder(rows.size() * 256);
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
@@ -42,6 +43,10 @@ final class StagingCopy {
     private static void append(StringBuilder text, Object value) {
         if (value == null) {
             text.append("\\N");
+            return;
+        }
+        if (value instanceof byte[] bytes) {
+            text.append("\\\\x").append(java.util.HexFormat.of().formatHex(bytes));
             return;
         }
         String s = value.toString();

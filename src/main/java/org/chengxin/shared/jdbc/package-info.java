@@ -1,0 +1,2 @@
+/** PostgreSQL-specific JDBC helpers: bulk loading with COPY. */
+package org.chengxin.shared.jdbc;
