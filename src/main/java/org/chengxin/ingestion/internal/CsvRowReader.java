@@ -99,7 +99,8 @@ final class CsvRowReader implements RowReader {
             ByteBuffer bytes = ByteBuffer.allocate(SNIFF);
             CharBuffer chars = CharBuffer.allocate(SNIFF);
             byte[] buffer = new byte[SNIFF];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            // the buffer may still hold the first bytes of a character cut at the last read
+            for (int n = in.read(buffer, 0, bytes.remaining()); n >= 0; n = in.read(buffer, 0, bytes.remaining())) {
                 bytes.put(buffer, 0, n).flip();
                 chars.clear();
                 if (utf8.decode(bytes, chars, false).isError()) {

@@ -132,4 +132,20 @@ class CsvCharsetDetectionTests {
         out.writeBytes(second);
         return out.toByteArray();
     }
+
+    @org.junit.jupiter.api.Test
+    void aLargeFileIsReadToTheEndToTellUtf8FromGbk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            text.append("row-").append(i).append(",ascii only here\n");
+        }
+        String tail = "最后一行,中文内容\n";
+        java.nio.file.Path gbk = dir.resolve("late-gbk.csv");
+        java.nio.file.Files.write(gbk, (text + tail).getBytes(java.nio.charset.Charset.forName("GBK")));
+        java.nio.file.Path utf8 = dir.resolve("late-utf8.csv");
+        java.nio.file.Files.write(utf8, (text + tail.repeat(30_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        org.assertj.core.api.Assertions.assertThat(CsvRowReader.detect(gbk)).isEqualTo(org.chengxin.shared.text.TextDecoding.GB18030);
+        org.assertj.core.api.Assertions.assertThat(CsvRowReader.detect(utf8)).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
