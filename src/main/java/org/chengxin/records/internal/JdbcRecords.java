@@ -86,6 +86,10 @@ class JdbcRecords implements Records {
         jdbc.sql("analyze records_stage").update();
         // a correction keeps the version it replaces; the current version lives in records_record
         Map<Long, String> previousSubjects = new java.util.HashMap<>();
+        // one department's chunk looks to the planner like "most of the table": without this it hashes the
+        // whole records table for every chunk (measured: 324 ms against 14 ms at a million records)
+        jdbc.sql("set local enable_hashjoin = off").update();
+        jdbc.sql("set local enable_mergejoin = off").update();
         jdbc.sql("""
                 insert into records_record_version (record_id, version, subject_index, item_code, decision_date,
                     document_number, content, content_hash, batch_id, recorded_at)
@@ -97,6 +101,8 @@ class JdbcRecords implements Records {
                 .query(rs -> {
                     previousSubjects.put(rs.getLong(1), rs.getString(2));
                 });
+        jdbc.sql("set local enable_hashjoin to default").update();
+        jdbc.sql("set local enable_mergejoin to default").update();
         record Stored(long id, int version, String subjectIndex, String itemCode, String departmentCode) {
         }
         List<Stored> stored = jdbc.sql("""
