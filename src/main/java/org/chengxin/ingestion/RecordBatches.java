@@ -29,6 +29,9 @@ public interface RecordBatches {
 
     List<BatchReport> ofDepartment(String departmentCode, int limit);
 
+    /** Each department's figures over all its batches, for the assessment dashboard. */
+    List<DepartmentFigures> figures();
+
     /** Every rejection of a batch, in row order, without loading them all at once. */
     void rejections(long batchId, Consumer<Rejection> each);
 }

@@ -51,6 +51,9 @@ class IngestionIntegrationTests {
     Records records;
 
     @Autowired
+    RecordBatches batches;
+
+    @Autowired
     PopulationRegister register;
 
     @Autowired
@@ -97,6 +100,12 @@ class IngestionIntegrationTests {
 
         CreditRecord stored = records.ofDepartment(department, 0, 10).get(0);
         assertThat(stored.sourceId()).isEqualTo(source);
+        var figures = batches.figures().stream().filter(f -> f.departmentCode().equals(department)).findFirst().orElseThrow();
+        assertThat(figures.batches()).isEqualTo(3);
+        assertThat(figures.rows()).isEqualTo(3);
+        assertThat(figures.accepted()).isEqualTo(1);
+        assertThat(figures.corrected()).isEqualTo(1);
+        assertThat(figures.rejectionRate()).isZero();
         assertThat(stored.version()).isEqualTo(2);
         assertThat(stored.content()).containsEntry("fineAmount", "300");
         assertThat(stored.expiresOn()).isEqualTo(LocalDate.of(2027, 10, 9));

@@ -43,7 +43,7 @@ class CatalogEditorController {
 
     /** The editor's form: the item's fields as the administrator types them. */
     record ItemForm(String code, String name, String domain, ItemKind kind, Severity severity, DisclosureScope scope,
-            Integer minMonths, Integer maxMonths, String departments, List<String> groups, boolean adultsOnly,
+            Integer minMonths, Integer maxMonths, String departments, List<String> groups, Boolean adultsOnly,
             String dishonestyCategory, String fields, String law, String article, String description) {
 
         static ItemForm of(Item i) {
@@ -57,7 +57,7 @@ class CatalogEditorController {
         Item toItem() {
             return new Item(trim(code), trim(name), domain, kind, kind == ItemKind.DISHONESTY ? severity : null, scope,
                     minMonths == null ? 0 : minMonths, maxMonths == null ? 0 : maxMonths, split(departments),
-                    groups == null ? Set.of() : Set.copyOf(groups), adultsOnly,
+                    groups == null ? Set.of() : Set.copyOf(groups), Boolean.TRUE.equals(adultsOnly),
                     dishonestyCategory == null || dishonestyCategory.isBlank() ? null : dishonestyCategory.strip(),
                     parseFields(fields), new LegalBasis(trim(law), trim(article)), trim(description));
         }

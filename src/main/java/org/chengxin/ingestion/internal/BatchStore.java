@@ -82,6 +82,21 @@ class BatchStore {
                 .param("d", department).param("n", limit).query((rs, n) -> map(rs, List.of())).list();
     }
 
+    List<org.chengxin.ingestion.DepartmentFigures> figures() {
+        return jdbc.sql("""
+                select department_code, count(*) batches, sum(processed) as row_count, sum(accepted) accepted,
+                    sum(corrected) corrected, sum(rejected) rejected, sum(timeliness_days) days, sum(late_rows) late
+                from ingestion_batch group by department_code order by department_code""")
+                .query((rs, n) -> {
+                    long rows = rs.getLong("row_count");
+                    long stored = rs.getLong("accepted") + rs.getLong("corrected");
+                    return new org.chengxin.ingestion.DepartmentFigures(rs.getString("department_code"), rs.getLong("batches"),
+                            rows, rs.getLong("accepted"), rs.getLong("corrected"), rs.getLong("rejected"),
+                            rows == 0 ? 0 : rs.getLong("rejected") / (double) rows,
+                            stored == 0 ? 0 : rs.getLong("days") / (double) stored, rs.getLong("late"));
+                }).list();
+    }
+
     void rejections(long batchId, Consumer<Rejection> each) {
         template.query(con -> {
             con.setAutoCommit(false);

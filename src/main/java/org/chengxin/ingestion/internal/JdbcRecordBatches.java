@@ -127,6 +127,11 @@ class JdbcRecordBatches implements RecordBatches {
     }
 
     @Override
+    public List<org.chengxin.ingestion.DepartmentFigures> figures() {
+        return store.figures();
+    }
+
+    @Override
     public void rejections(long batchId, Consumer<Rejection> each) {
         store.rejections(batchId, each);
     }

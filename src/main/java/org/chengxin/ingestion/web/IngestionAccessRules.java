@@ -10,6 +10,7 @@ class IngestionAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/api/v1/record-batches", "/api/v1/record-batches/**").hasAuthority("SCOPE_records:write")
-                .requestMatchers("/ingestion", "/ingestion/**").hasRole("DATA_OFFICER");
+                .requestMatchers("/ingestion", "/ingestion/**").hasRole("DATA_OFFICER")
+                .requestMatchers("/admin/figures").hasRole("ADMIN");
     }
 }

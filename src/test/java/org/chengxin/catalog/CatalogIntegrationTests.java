@@ -1,0 +1,126 @@
+package org.chengxin.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.chengxin.shared.security.Role;
+import org.chengxin.support.AuditRecords;
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.Http;
+import org.chengxin.support.MutableClock;
+import org.chengxin.support.TestPrincipal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The catalog is public, downloadable as templates, and changed only by publishing a new version. */
+@ChengxinIntegrationTest
+class CatalogIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    AuditRecords audit;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void theCatalogInForceIsPublishedWithoutAToken() {
+        Http.Response answer = new Http(port).get("/api/v1/catalog", null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("domains")).hasSize(21);
+        assertThat(answer.json().get("groups")).hasSize(16);
+        assertThat(answer.json().get("items").size()).isGreaterThanOrEqualTo(69);
+        answer.json().get("items").forEach(item -> {
+            assertThat(item.get("legalBasis").get("law").asString()).isNotBlank();
+            assertThat(item.get("legalBasis").get("article").asString()).isNotBlank();
+        });
+        assertThat(new Http(port).get("/api/v1/catalog?date=2020-01-01", null).json().get("code").asString())
+                .isEqualTo("CATALOG_NOT_IN_FORCE");
+    }
+
+    @Test
+    void templatesDownloadAsASpreadsheetUserExpects() throws Exception {
+        Http http = new Http(port);
+        var csv = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/catalog/items/YY-GN-002/template.csv")).GET());
+        assertThat(csv.body()).startsWith("\uFEFF来源编号(sourceId),信息项代码(itemCode),身份证号(idNumber)").contains("违法事实(facts)");
+
+        HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/catalog/items/YY-ED-001/template.xlsx")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertThat(book.getSheetAt(0).getRow(0).getCell(2).getStringCellValue()).isEqualTo("身份证号(idNumber)");
+            assertThat(book.getSheet("填写说明").getRow(0).getCell(1).getStringCellValue()).startsWith("法律依据：");
+        }
+        assertThat(http.get("/catalog/items/NO-SUCH/template.csv", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAdministratorPublishesANewItemAsAVersionFromItsEffectiveDate() throws Exception {
+        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        String code = "YY-TST-" + (System.nanoTime() % 900 + 100);
+        LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
+
+        var result = mvc.perform(post("/admin/catalog").with(csrf()).with(authentication(TestPrincipal.of(Role.ADMIN, "fgw")))
+                        .param("code", code).param("name", "测试信息项").param("domain", "GENERAL").param("kind", "DISHONESTY")
+                        .param("severity", "GENERAL").param("scope", "PUBLIC").param("minMonths", "3").param("maxMonths", "12")
+                        .param("departments", "*").param("fields", "facts|违法事实|STRING|必填").param("law", "")
+                        .param("article", "").param("effectiveFrom", tomorrow.toString()))
+                .andReturn();
+        String refused = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(refused).contains("CATALOG_INVALID").contains("法律依据");
+
+        String published = mvc.perform(post("/admin/catalog").with(csrf()).with(authentication(TestPrincipal.of(Role.ADMIN, "fgw")))
+                        .param("code", code).param("name", "测试信息项").param("domain", "GENERAL").param("kind", "DISHONESTY")
+                        .param("severity", "GENERAL").param("scope", "PUBLIC").param("minMonths", "3").param("maxMonths", "12")
+                        .param("departments", "*").param("fields", "facts|违法事实|STRING|必填")
+                        .param("law", "《中华人民共和国行政处罚法》").param("article", "第四十八条")
+                        .param("effectiveFrom", tomorrow.toString()))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(published).isEqualTo("/admin/catalog");
+
+        assertThat(catalog.item(code)).as("not before its effective date").isEmpty();
+        clock.advance(Duration.ofDays(1));
+        assertThat(catalog.item(code)).get().satisfies(i -> assertThat(i.legalBasis().article()).isEqualTo("第四十八条"));
+        assertThat(audit.count("action = 'catalog.publish' and detail like ?", "%" + code + "%")).isEqualTo(1);
+    }
+
+    @Test
+    void theCatalogPagesArePublic() {
+        Http.Response page = new Http(port).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/catalog"))
+                .header("Accept", "text/html").GET());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("个人公共信用信息目录").contains("食品药品").contains("志愿服务");
+        assertThat(new String(page.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).contains("法律依据");
+    }
+}
