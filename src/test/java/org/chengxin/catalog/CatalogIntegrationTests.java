@@ -120,7 +120,8 @@ class CatalogIntegrationTests {
         Http.Response page = new Http(port).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/catalog"))
                 .header("Accept", "text/html").GET());
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("个人公共信用信息目录").contains("食品药品").contains("志愿服务");
+        assertThat(page.body()).contains("个人公共信用信息目录").contains("食品药品").contains("志愿服务")
+                .as("the city's name from the configuration").contains("诚信·岳阳市个人公共信用信息平台");
         assertThat(new String(page.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).contains("法律依据");
     }
 }

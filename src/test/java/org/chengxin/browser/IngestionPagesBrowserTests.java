@@ -1,0 +1,198 @@
+package org.chengxin.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import org.chengxin.organization.Accounts;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.Role;
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A data officer uploads a GBK spreadsheet export through the real upload page, watches the batch
+ * finish, checks and revokes a record; an anonymous visitor reads the catalog. The uploaded ID
+ * numbers are synthetic but well formed, so every check about them is a yes/no assertion: a failing
+ * assertion must not print a number (nor a page that might contain one).
+ */
+@Tag("browser")
+@ChengxinIntegrationTest
+class IngestionPagesBrowserTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration BATCH_WAIT = Duration.ofSeconds(30);
+    private static final Charset GBK = Charset.forName("GBK");
+    private static final String PENALTY = "YY-GN-002";
+    private static final String HEADER = "来源编号(sourceId),信息项代码(itemCode),身份证号(idNumber),姓名(name),决定日期(decisionDate),"
+            + "文书号(documentNumber),处罚类别(penaltyType),违法事实(facts),处罚结果(penaltyResult),处罚机关(authority)";
+    private static final String MASKED = "\\d{6}\\*{8}\\d{3}[\\dX]";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Accounts accounts;
+
+    @TempDir
+    Path temp;
+
+    private HeadlessChromium chromium;
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void dataOfficerUploadsAGbkSpreadsheetThenChecksAndRevokesARecord() throws IOException {
+        String department = fixtures.department();
+        String officer = "data-officer-browser-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.createStaff(officer, "测试数据专员", Role.DATA_OFFICER, department, Fixtures.PASSWORD);
+        IdNumber first = fixtures.syntheticIdNumber();
+        IdNumber second = fixtures.syntheticIdNumber();
+        String good = fixtures.syntheticIdNumber().value();
+        String badCheck = good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');
+        List<String> fullNumbers = List.of(first.value(), second.value(), badCheck);
+        // A Chinese spreadsheet writes dates as 2026/11/8 and saves CSV as GBK with CRLF line ends.
+        String decided = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(10).format(DateTimeFormatter.ofPattern("yyyy/M/d"));
+        String csv = HEADER + "\r\n"
+                + row("br-" + UUID.randomUUID(), first.value(), "张合格", decided, "岳市监罚〔2026〕101号")
+                + row("br-" + UUID.randomUUID(), second.value(), "李合格", decided, "岳市监罚〔2026〕102号")
+                + row("br-" + UUID.randomUUID(), badCheck, "王错号", decided, "岳市监罚〔2026〕103号");
+        Path file = temp.resolve("行政处罚信息.csv");
+        Files.write(file, csv.getBytes(GBK));
+
+        logIn(officer, Fixtures.PASSWORD);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlMatches("/home$"));
+
+        // 1. Upload through the form, the charset left on automatic detection.
+        browser.get(url("/ingestion"));
+        WebElement form = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
+        form.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        new Select(form.findElement(By.id("itemCode"))).selectByValue(PENALTY);
+        assertThat(new Select(form.findElement(By.id("charset"))).getFirstSelectedOption().getText()).isEqualTo("自动识别");
+        assertThat(form.findElement(By.name("atomic")).isSelected()).isFalse();
+        form.findElement(By.id("upload-submit")).click();
+
+        // 2. The batch page refreshes its progress part itself until the batch is done.
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlMatches("/ingestion/batches/\\d+$"));
+        new WebDriverWait(browser, BATCH_WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    String status = d.findElement(By.id("batch-status")).getText().trim();
+                    return !status.equals("处理中") && !status.equals("已接收");
+                });
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("rejections")));
+        assertThat(text("batch-status")).isEqualTo("已完成");
+        assertThat(text("batch-accepted")).isEqualTo("2");
+        assertThat(text("batch-rejected")).isEqualTo("1");
+        List<String> codes = browser.findElements(By.cssSelector("#rejections tbody td code")).stream()
+                .map(c -> c.getText().trim()).toList();
+        assertThat(codes).containsExactly("ID_BAD_CHECK_CHARACTER");
+        assertNoFullNumberIn(browser.getPageSource(), fullNumbers, "the batch page");
+        chromium.screenshot("ingestion-batch");
+
+        // 3. The department's records show masked numbers only; the first one is revoked.
+        browser.get(url("/records"));
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("records")));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#records tbody tr"));
+        assertThat(rows).hasSize(2);
+        List<String> parties = rows.stream().map(r -> r.findElements(By.tagName("td")).get(2).getText().trim()).toList();
+        assertThat(parties).allSatisfy(p -> assertThat(p.matches(MASKED)).as("当事人 shows a masked ID number").isTrue());
+        assertThat(parties.stream().sorted().toList()).as("the masks of the two accepted people")
+                .isEqualTo(List.of(first.masked(), second.masked()).stream().sorted().toList());
+        assertNoFullNumberIn(browser.getPageSource(), fullNumbers, "the records page");
+        chromium.screenshot("records");
+
+        rows.get(0).findElement(By.cssSelector("td a")).click();
+        WebElement revoke = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("revoke-form")));
+        assertNoFullNumberIn(browser.getPageSource(), fullNumbers, "the record page");
+        revoke.findElement(By.id("reason")).sendKeys("原处罚决定已被行政复议撤销");
+        revoke.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(revoke));
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("record-status"), "已撤销"));
+        assertThat(browser.findElements(By.id("revoke-form"))).isEmpty();
+        assertNoFullNumberIn(browser.getPageSource(), fullNumbers, "the revoked record's page");
+        chromium.screenshot("record-revoked");
+    }
+
+    @Test
+    void anonymousVisitorReadsTheCatalogAndAnItemWithItsLegalBasis() {
+        browser.get(url("/catalog"));
+
+        WebElement heading = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        assertThat(heading.getText().trim()).isEqualTo("个人公共信用信息目录");
+        List<WebElement> items = browser.findElements(By.cssSelector("a[href*='/catalog/items/']"));
+        assertThat(items).isNotEmpty();
+        chromium.screenshot("catalog");
+
+        String name = items.get(0).getText().trim();
+        items.get(0).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/catalog/items/"));
+        assertThat(browser.findElement(By.tagName("h1")).getText().trim()).isEqualTo(name);
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("法律依据");
+        chromium.screenshot("catalog-item");
+    }
+
+    private static String row(String source, String idNumber, String name, String decided, String document) {
+        return String.join(",", source, PENALTY, idNumber, name, decided, document, "罚款", "未按规定公示年度报告", "罚款500元",
+                "岳阳市市场监督管理局") + "\r\n";
+    }
+
+    private static void assertNoFullNumberIn(String page, List<String> numbers, String where) {
+        for (int i = 0; i < numbers.size(); i++) {
+            assertThat(page.contains(numbers.get(i))).as(where + " must not contain full ID number #" + (i + 1)).isFalse();
+        }
+    }
+
+    private void logIn(String account, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("account")).sendKeys(account);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText().trim();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
