@@ -2,7 +2,7 @@
 # Ingestion benchmark: pushes ROWS synthetic records (default 1,000,000) as one CSV through the real
 # HTTP endpoint of the packaged platform, running with -Xmx512m on its embedded PostgreSQL, and in
 # the same run loads the same file with PostgreSQL's COPY (psql \copy) into a scratch table of the
-# same server. Prints both rates and their ratio. Needs Java 17 and psql (the PostgreSQL client).
+# same server. Prints both rates and their ratio. Needs Java 17, curl, bc and psql (the PostgreSQL client).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROWS=${1:-1000000}
@@ -48,7 +48,6 @@ ACCEPTED=$(echo "$REPORT" | sed 's/.*"accepted":\([0-9]*\).*/\1/')
 REJECTED=$(echo "$REPORT" | sed 's/.*"rejected":\([0-9]*\).*/\1/')
 PLATFORM_S=$(echo "$END - $START" | bc)
 echo "    status $STATUS, accepted $ACCEPTED, rejected $REJECTED, ${PLATFORM_S}s"
-MAXHEAP=$(grep -o 'max heap [0-9]*' "$WORK/server.log" | tail -n 1 || true)
 
 echo "==> loading the same file with COPY into a scratch table"
 export PGPASSWORD=postgres
@@ -64,7 +63,8 @@ psql -q -h localhost -p "$PG_PORT" -U postgres -d chengxin -c "drop table bench_
 PLATFORM_RATE=$(echo "$ACCEPTED / $PLATFORM_S" | bc)
 COPY_RATE=$(echo "$ROWS / $COPY_S" | bc)
 echo
-echo "INGESTION BENCHMARK ($ROWS rows, one CSV, server -Xmx512m, 2 cores)"
+echo "INGESTION BENCHMARK ($ROWS rows, one CSV, server -Xmx512m, $(nproc) cores)"
+grep -o "处理 [0-9]* 行：.*" "$WORK/server.log" | tail -n 1 | sed 's/^/  server phases: /' || true
 printf "  platform (HTTP, checked, encrypted, stored): %8s rows/s  (%ss)\n" "$PLATFORM_RATE" "$PLATFORM_S"
 printf "  PostgreSQL COPY into a scratch table:        %8s rows/s  (%ss)\n" "$COPY_RATE" "$COPY_S"
 echo "  ratio platform / COPY: $(echo "scale=2; $PLATFORM_RATE / $COPY_RATE" | bc)"

@@ -75,6 +75,7 @@ create table ingestion_batch (
     rejected         int          not null default 0,
     failure          varchar(500),
     submitted_at     timestamptz  not null,
+    last_activity_at timestamptz  not null,
     finished_at      timestamptz,
     timeliness_days  bigint       not null default 0,
     late_rows        int          not null default 0

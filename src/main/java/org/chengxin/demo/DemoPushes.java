@@ -54,12 +54,13 @@ final class DemoPushes {
         LocalDate today = LocalDate.now(clock);
         int n = 0;
         for (Item item : catalog.current().allItems()) {
-            String department = item.departments().stream().filter(d -> !d.equals(Item.ALL_GOVERNMENT)).findFirst().orElse("scjg");
+            String department = item.departments().stream().filter(d -> !d.equals(Item.ALL_GOVERNMENT)).sorted().findFirst()
+                    .orElse("scjg");
             for (int i = 0; i < perItem; i++) {
                 SyntheticPeople.Person person = people.get(random.nextInt(people.size()));
                 int spanDays = Math.max(1, item.maxMonths() * 30 - 31);
                 LocalDate decision = today.minusDays(1 + random.nextInt(Math.min(spanDays, 900)));
-                if (item.adultsOnly() && person.idNumber().ageOn(decision) < 18) {
+                if (item.adultsOnly() && person.idNumber().ageOn(decision.minusDays(1)) < 18) {
                     continue;
                 }
                 Map<String, Object> row = new LinkedHashMap<>();

@@ -100,10 +100,16 @@ class JdbcCatalog implements Catalog {
     @Override
     @Transactional
     public CatalogVersion publishItem(Item item, LocalDate effectiveFrom, String note) {
+        List<CatalogVersion> all = versions();
+        if (!all.isEmpty() && effectiveFrom.isBefore(all.get(all.size() - 1).effectiveFrom())) {
+            // a change effective before an already published later version would be missing from it
+            throw ChengxinException.badRequest("CATALOG_INVALID", "生效日期不得早于最新版本的生效日期（"
+                    + all.get(all.size() - 1).effectiveFrom() + "）");
+        }
         Map<String, Item> items = new LinkedHashMap<>(inForceOn(effectiveFrom).map(CatalogVersion::items).orElse(Map.of()));
         items.put(item.code(), item);
-        String label = LocalDate.now(clock) + "-" + (versions().size() + 1);
-        CatalogVersion published = publish(label, effectiveFrom, note, List.copyOf(items.values()));
+        CatalogVersion published = publish(null, effectiveFrom, note, List.copyOf(items.values()));
+        String label = published.label();
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "catalog.publish", null, "目录维护",
                 AuditOutcome.SUCCESS, "发布目录版本 " + label + "（" + effectiveFrom + " 起生效），变更信息项 " + item.code()));
         return published;
@@ -132,8 +138,13 @@ class JdbcCatalog implements Catalog {
         long id = jdbc.sql("""
                 insert into catalog_version (label, effective_from, note, published_by)
                 values (:label, :from, :note, :by) returning id""")
-                .param("label", label).param("from", effectiveFrom).param("note", note)
-                .param("by", CurrentActor.get().name()).query(Long.class).single();
+                .param("label", label != null ? label : "p-" + java.util.UUID.randomUUID()).param("from", effectiveFrom)
+                .param("note", note).param("by", CurrentActor.get().name()).query(Long.class).single();
+        if (label == null) {
+            // labels from the database's own sequence: two instances publishing at once never collide
+            jdbc.sql("update catalog_version set label = :l where id = :id")
+                    .param("l", effectiveFrom + "-" + id).param("id", id).update();
+        }
         for (Item i : items) {
             jdbc.sql("""
                     insert into catalog_item (version_id, code, name, domain_code, kind, severity, scope, min_months,
@@ -152,7 +163,18 @@ class JdbcCatalog implements Catalog {
                     .param("description", i.description()).update();
         }
         refresh();
-        return versions().stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+        CatalogVersion stored = versions().stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            // what this transaction wrote is visible to readers only once it commits; on a rollback, forget it
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            refresh();
+                        }
+                    });
+        }
+        return stored;
     }
 
     @Transactional

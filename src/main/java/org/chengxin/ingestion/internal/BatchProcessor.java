@@ -38,6 +38,9 @@ final class BatchProcessor {
         void write(Runnable work);
 
         void reject(List<Rejection> rejections);
+
+        /** Progress is written outside an atomic batch's transaction, so the uploader sees it move. */
+        void progress(Runnable update);
     }
 
     private final long batchId;
@@ -118,7 +121,7 @@ final class BatchProcessor {
         List<Rejection> toWrite = List.copyOf(rejected);
         rejected.clear();
         sink.reject(toWrite);
-        store.progress(batchId, counts);
+        sink.progress(() -> store.progress(batchId, counts));
         phases[4] += System.nanoTime() - t;
     }
 

@@ -32,20 +32,22 @@ class BatchStore {
 
     long create(String department, String by, BatchFormat format, String fileName, boolean atomic, Instant at) {
         return jdbc.sql("""
-                insert into ingestion_batch (department_code, submitted_by, format, file_name, atomic, status, submitted_at)
-                values (:d, :by, :f, :name, :atomic, 'RECEIVED', :at) returning id""")
+                insert into ingestion_batch (department_code, submitted_by, format, file_name, atomic, status, submitted_at,
+                    last_activity_at)
+                values (:d, :by, :f, :name, :atomic, 'RECEIVED', :at, :at) returning id""")
                 .param("d", department).param("by", by).param("f", format.name()).param("name", fileName)
                 .param("atomic", atomic).param("at", Timestamp.from(at)).query(Long.class).single();
     }
 
     void status(long id, BatchStatus status) {
-        jdbc.sql("update ingestion_batch set status = :s where id = :id").param("s", status.name()).param("id", id).update();
+        jdbc.sql("update ingestion_batch set status = :s, last_activity_at = now() where id = :id").param("s", status.name())
+                .param("id", id).update();
     }
 
     void progress(long id, Counts c) {
         jdbc.sql("""
                 update ingestion_batch set processed = :p, accepted = :a, corrected = :c, unchanged = :u, rejected = :r,
-                    timeliness_days = :t, late_rows = :late where id = :id""")
+                    timeliness_days = :t, late_rows = :late, last_activity_at = now() where id = :id""")
                 .param("p", c.processed).param("a", c.accepted).param("c", c.corrected).param("u", c.unchanged)
                 .param("r", c.rejected).param("t", c.daysToPush).param("late", c.late).param("id", id).update();
     }
@@ -57,11 +59,16 @@ class BatchStore {
                 .param("id", id).update();
     }
 
-    /** Ends every batch left received or processing (after a restart); returns how many. */
-    int failUnfinished(String failure, Instant at) {
+    /**
+     * Ends the batches left received or processing without any activity since the given time: their
+     * instance stopped. Running batches report progress at every chunk, so another instance's are safe.
+     */
+    int failUnfinished(String failure, Instant at, java.time.Duration quiet) {
+        // activity is stamped with the database's clock: compared with the same clock
         return jdbc.sql("""
                 update ingestion_batch set status = 'FAILED', failure = :f, finished_at = :at
-                where status in ('RECEIVED', 'PROCESSING')""").param("f", failure).param("at", Timestamp.from(at)).update();
+                where status in ('RECEIVED', 'PROCESSING') and last_activity_at < now() - make_interval(secs => :quiet)""")
+                .param("f", failure).param("at", Timestamp.from(at)).param("quiet", (double) quiet.toSeconds()).update();
     }
 
     void reject(long batchId, List<Rejection> rejections) {

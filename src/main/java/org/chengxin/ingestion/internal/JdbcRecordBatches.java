@@ -100,13 +100,15 @@ class JdbcRecordBatches implements RecordBatches {
      * A restart ends the batches that were running: what was stored stays (each chunk committed on
      * its own, an atomic batch not at all), the rest can be pushed again; repeats change nothing.
      */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT10S")
     void endInterruptedBatches() {
-        int n = store.failUnfinished("INTERRUPTED：平台重启，批次处理中断；已入库的部分保留，其余可重新报送（相同内容不会重复入库）",
-                Instant.now(clock));
+        Instant now = Instant.now(clock);
+        int n = store.failUnfinished("INTERRUPTED：平台重启或处理中断，批次未完成；已入库的部分保留，其余可重新报送（相同内容不会重复入库）",
+                now, java.time.Duration.ofMinutes(15));
         if (n > 0) {
-            log.warn("{} 个报送批次因平台重启而中断", n);
+            log.warn("{} 个报送批次已15分钟没有进展，标记为中断", n);
         }
+        TempFiles.deleteOlderThan(java.time.Duration.ofHours(6));
     }
 
     @Override
@@ -241,6 +243,11 @@ class JdbcRecordBatches implements RecordBatches {
             @Override
             public void reject(List<Rejection> rejections) {
                 separate.executeWithoutResult(tx -> store.reject(job.batchId(), rejections));
+            }
+
+            @Override
+            public void progress(Runnable update) {
+                separate.executeWithoutResult(tx -> update.run());
             }
         };
         BatchProcessor processor = new BatchProcessor(job.batchId(), job.department(), version, checks, citizens, register,

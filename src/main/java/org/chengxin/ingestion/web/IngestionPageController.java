@@ -37,11 +37,14 @@ class IngestionPageController {
     private final RecordBatches batches;
     private final Catalog catalog;
     private final Departments departments;
+    private final long maxBytes;
 
-    IngestionPageController(RecordBatches batches, Catalog catalog, Departments departments) {
+    IngestionPageController(RecordBatches batches, Catalog catalog, Departments departments,
+            @org.springframework.beans.factory.annotation.Value("${chengxin.ingestion.max-upload-bytes:1073741824}") long maxBytes) {
         this.batches = batches;
         this.catalog = catalog;
         this.departments = departments;
+        this.maxBytes = maxBytes;
     }
 
     @GetMapping("/ingestion")
@@ -66,10 +69,16 @@ class IngestionPageController {
             if (file.isEmpty()) {
                 throw ChengxinException.badRequest("FILE_EMPTY", "请选择要上传的文件");
             }
+            if (file.getSize() > maxBytes) {
+                throw ChengxinException.badRequest("UPLOAD_TOO_LARGE", "文件超过允许的大小（" + maxBytes / 1024 / 1024 + " MB），请分批报送");
+            }
             BatchFormat format = RecordBatchesApiController.formatOf(file.getOriginalFilename());
             Path path = Files.createTempFile("chengxin-batch-", "." + format.name().toLowerCase(Locale.ROOT));
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(path);
+                throw e;
             }
             long id = batches.submit(new Submission(path, format, file.getOriginalFilename(),
                     itemCode == null || itemCode.isBlank() ? null : itemCode, TextDecoding.charsetNamed(charset), atomic));

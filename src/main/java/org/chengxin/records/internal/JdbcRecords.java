@@ -209,6 +209,8 @@ class JdbcRecords implements Records {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw ChengxinException.badRequest("REVOCATION_REASON_REQUIRED", "撤销必须说明理由（不超过500字）");
         }
+        // the reason is kept for good (and in the append-only audit trail): never an ID number in it
+        reason = org.chengxin.shared.id.Masking.maskIdShaped(reason);
         CreditRecord record = jdbc.sql(SELECT + " where id = :id for update").param("id", recordId).query(this::map).optional()
                 .orElseThrow(() -> ChengxinException.notFound("RECORD_NOT_FOUND", "记录不存在"));
         if (!record.departmentCode().equals(departmentCode)) {

@@ -1,0 +1,48 @@
+package org.chengxin.ingestion.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A batch whose instance stopped is ended; one that is still reporting progress is left alone. */
+@ChengxinIntegrationTest
+class InterruptedBatchesIntegrationTests {
+
+    @Autowired
+    JdbcRecordBatches batches;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    void onlyBatchesWithoutActivityForAQuarterOfAnHourAreMarkedInterrupted() {
+        String department = fixtures.department();
+        long stale = batch(department, "1 hour");
+        long running = batch(department, "1 minute");
+
+        batches.endInterruptedBatches();
+
+        assertThat(status(stale)).isEqualTo("FAILED");
+        assertThat(jdbc.sql("select failure from ingestion_batch where id = :id").param("id", stale).query(String.class).single())
+                .startsWith("INTERRUPTED");
+        assertThat(status(running)).isEqualTo("PROCESSING");
+    }
+
+    private long batch(String department, String quietFor) {
+        return jdbc.sql("""
+                insert into ingestion_batch (department_code, submitted_by, format, atomic, status, submitted_at, last_activity_at)
+                values (:d, 'test', 'CSV', false, 'PROCESSING', now(), now() - cast(:q as interval)) returning id""")
+                .param("d", department).param("q", quietFor).query(Long.class).single();
+    }
+
+    private String status(long id) {
+        return jdbc.sql("select status from ingestion_batch where id = :id").param("id", id).query(String.class).single();
+    }
+}
