@@ -79,7 +79,8 @@ class JdbcCitizens implements Citizens {
             }
         });
         if (!missing.isEmpty()) {
-            // bulk ingestion meets thousands of new people a second: COPY, then one set-based insert
+            // bulk ingestion meets thousands of new people a second: COPY, then one set-based insert, in
+            // blind-index order so that two chunks enrolling the same people never wait on each other crosswise
             jdbc.sql("""
                     create temp table if not exists identity_stage (blind_index bytea, id_cipher bytea, key_id text,
                         masked text, region_code text) on commit delete rows""").update();
@@ -88,6 +89,7 @@ class JdbcCitizens implements Citizens {
             jdbc.sql("""
                     insert into identity_subject (blind_index, id_cipher, key_id, masked, region_code)
                     select blind_index, id_cipher, key_id, masked, region_code from identity_stage
+                    order by blind_index
                     on conflict (blind_index) do nothing""").update();
             found.putAll(byIndexes(byIndex));
         }

@@ -145,7 +145,7 @@ public final class RowChecks {
 
     private static void fields(RawRow row, Item item, Map<String, String> content, List<Rejection> problems) {
         for (ItemField f : item.fields()) {
-            String value = row.get(f.name()) != null ? row.get(f.name()) : row.get(f.label());
+            String value = firstOf(row, f.name(), f.label(), f.label().replaceAll("[（(][^）)]*[）)]$", "").strip());
             if (value == null) {
                 if (f.required()) {
                     problems.add(new Rejection(row.rowNo(), f.name(), "FIELD_REQUIRED", "缺少必填字段：" + f.label()));
@@ -166,6 +166,17 @@ public final class RowChecks {
                 content.put(f.name(), org.chengxin.shared.id.Masking.maskIdShaped(value));
             }
         }
+    }
+
+    /** A field by its name, its Chinese label, or its label without a unit in brackets (罚款金额（元） as 罚款金额). */
+    private static String firstOf(RawRow row, String... keys) {
+        for (String key : keys) {
+            String value = row.get(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     /** The outcome of checking one row. */

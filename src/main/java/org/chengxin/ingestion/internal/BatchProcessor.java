@@ -33,6 +33,9 @@ final class BatchProcessor {
 
     static final int CHUNK = 5000;
 
+    /** Chunks being stored at once by a batch that is not all-or-nothing: reading goes on meanwhile. */
+    static final int WRITERS = 2;
+
     /** Where a chunk's results go: stored in one transaction or another, depending on the batch. */
     interface ChunkSink {
         void write(Runnable work);
@@ -54,6 +57,10 @@ final class BatchProcessor {
     private final ChunkSink sink;
     private final Clock clock;
     private final Counts counts;
+    /** Null for an atomic batch: its chunks are stored one after the other, in its one transaction. */
+    private final java.util.concurrent.ExecutorService writers;
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(WRITERS);
+    private final List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
     private final SourceIdSet seen = new SourceIdSet();
     private final List<Candidate> chunk = new ArrayList<>(CHUNK);
     private final List<Rejection> rejected = new ArrayList<>();
@@ -62,8 +69,10 @@ final class BatchProcessor {
     private static final String[] PHASE_NAMES = {"逐行校验", "姓名核对", "登记当事人", "记录入库", "拒绝明细与进度"};
 
     BatchProcessor(long batchId, String department, CatalogVersion version, RowChecks checks, Citizens citizens,
-            PopulationRegister register, Records records, BatchStore store, ChunkSink sink, Clock clock, Counts counts) {
+            PopulationRegister register, Records records, BatchStore store, ChunkSink sink, Clock clock, Counts counts,
+            java.util.concurrent.ExecutorService writers) {
         this.counts = counts;
+        this.writers = writers;
         this.batchId = batchId;
         this.department = department;
         this.version = version;
@@ -77,7 +86,9 @@ final class BatchProcessor {
     }
 
     void accept(RawRow row) {
-        counts.processed++;
+        synchronized (counts) {
+            counts.processed++;
+        }
         long t = System.nanoTime();
         RowChecks.Result result = checks.check(row);
         if (!result.passed()) {
@@ -89,17 +100,43 @@ final class BatchProcessor {
         }
         phases[0] += System.nanoTime() - t;
         // a file of mostly bad rows must not gather its rejections in memory either
-        if (chunk.size() >= CHUNK || rejected.size() >= CHUNK) {
+        if (chunk.size() >= CHUNK || rejectedCount() >= CHUNK) {
             flush();
         }
     }
 
     Counts finish() {
         flush();
+        for (java.util.concurrent.Future<?> f : pending) {
+            waitFor(f);
+        }
+        pending.clear();
+        writeRejectionsAndProgress();
         return counts;
     }
 
-    /** Where the time went, e.g. for a slow batch in the operations log. */
+    private static void waitFor(java.util.concurrent.Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("批次处理被中断", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private int rejectedCount() {
+        synchronized (rejected) {
+            return rejected.size();
+        }
+    }
+
+    private synchronized void addPhase(int phase, long nanos) {
+        phases[phase] += nanos;
+    }
+
+    /** Where the time went (summed over the writers), e.g. for a slow batch in the operations log. */
     String timings() {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < phases.length; i++) {
@@ -109,19 +146,53 @@ final class BatchProcessor {
     }
 
     private void reject(List<Rejection> rejections) {
-        rejected.addAll(rejections);
-        counts.rejected++;
+        synchronized (rejected) {
+            rejected.addAll(rejections);
+        }
+        synchronized (counts) {
+            counts.rejected++;
+        }
     }
 
     private void flush() {
         List<Candidate> rows = List.copyOf(chunk);
         chunk.clear();
-        sink.write(() -> store(rows));
+        if (writers == null) {
+            sink.write(() -> store(rows));
+        } else {
+            // a failed chunk stops the batch at the next flush, as it would have at once without writers
+            pending.removeIf(f -> {
+                if (f.isDone()) {
+                    waitFor(f);
+                    return true;
+                }
+                return false;
+            });
+            inFlight.acquireUninterruptibly();
+            pending.add(writers.submit(() -> {
+                try {
+                    sink.write(() -> store(rows));
+                } finally {
+                    inFlight.release();
+                }
+            }));
+        }
+        writeRejectionsAndProgress();
+    }
+
+    private void writeRejectionsAndProgress() {
         long t = System.nanoTime();
-        List<Rejection> toWrite = List.copyOf(rejected);
-        rejected.clear();
+        List<Rejection> toWrite;
+        synchronized (rejected) {
+            toWrite = List.copyOf(rejected);
+            rejected.clear();
+        }
         sink.reject(toWrite);
-        sink.progress(() -> store.progress(batchId, counts));
+        sink.progress(() -> {
+            synchronized (counts) {
+                store.progress(batchId, counts);
+            }
+        });
         phases[4] += System.nanoTime() - t;
     }
 
@@ -144,10 +215,10 @@ final class BatchProcessor {
                 named.add(c);
             }
         }
-        phases[1] += System.nanoTime() - t;
+        addPhase(1, System.nanoTime() - t);
         t = System.nanoTime();
         Map<IdNumber, CitizenRef> subjects = citizens.enrollAll(named.stream().map(Candidate::idNumber).toList());
-        phases[2] += System.nanoTime() - t;
+        addPhase(2, System.nanoTime() - t);
         t = System.nanoTime();
         List<NewRecord> records = new ArrayList<>(named.size());
         Map<String, Candidate> bySource = new HashMap<>();
@@ -159,10 +230,12 @@ final class BatchProcessor {
             bySource.put(c.sourceId(), c);
         }
         StoreResult result = this.records.store(records, batchId);
-        phases[3] += System.nanoTime() - t;
-        counts.accepted += result.accepted();
-        counts.corrected += result.corrected();
-        counts.unchanged += result.unchanged();
+        addPhase(3, System.nanoTime() - t);
+        synchronized (counts) {
+            counts.accepted += result.accepted();
+            counts.corrected += result.corrected();
+            counts.unchanged += result.unchanged();
+        }
         Set<String> revoked = new HashSet<>(result.revokedSourceIds());
         for (String source : revoked) {
             reject(List.of(new Rejection(bySource.get(source).rowNo(), "sourceId", "RECORD_REVOKED", "该来源编号的记录已撤销，不能再次报送")));
@@ -171,9 +244,11 @@ final class BatchProcessor {
             // timeliness counts what this push brought: repeats of unchanged records do not count again
             if (result.storedSourceIds().contains(c.sourceId())) {
                 long days = WorkingDays.between(c.decisionDate(), today);
-                counts.daysToPush += days;
-                if (days > WorkingDays.DOUBLE_PUBLICITY_LIMIT) {
-                    counts.late++;
+                synchronized (counts) {
+                    counts.daysToPush += days;
+                    if (days > WorkingDays.DOUBLE_PUBLICITY_LIMIT) {
+                        counts.late++;
+                    }
                 }
             }
         }

@@ -66,9 +66,20 @@ class BatchStore {
     int failUnfinished(String failure, Instant at, java.time.Duration quiet) {
         // activity is stamped with the database's clock: compared with the same clock
         return jdbc.sql("""
-                update ingestion_batch set status = 'FAILED', failure = :f, finished_at = :at
+                update ingestion_batch set status = 'FAILED', failure = :f, finished_at = :at,
+                    accepted = case when atomic then 0 else accepted end, corrected = case when atomic then 0 else corrected end,
+                    unchanged = case when atomic then 0 else unchanged end, timeliness_days = case when atomic then 0 else timeliness_days end,
+                    late_rows = case when atomic then 0 else late_rows end
                 where status in ('RECEIVED', 'PROCESSING') and last_activity_at < now() - make_interval(secs => :quiet)""")
                 .param("f", failure).param("at", Timestamp.from(at)).param("quiet", (double) quiet.toSeconds()).update();
+    }
+
+    /** Batches still queued in this instance are alive, whatever their age. */
+    void touch(java.util.Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update ingestion_batch set last_activity_at = now() where id in (select unnest(:ids))")
+                    .param("ids", ids.toArray(Long[]::new)).update();
+        }
     }
 
     void reject(long batchId, List<Rejection> rejections) {

@@ -22,4 +22,14 @@ class IngestionConfiguration {
         return executor;
     }
 
+    /** Chunks of running batches are stored on these, while the batch's own thread reads on. */
+    @Bean(destroyMethod = "shutdown")
+    java.util.concurrent.ExecutorService ingestionWriters() {
+        return java.util.concurrent.Executors.newFixedThreadPool(2 * BatchProcessor.WRITERS, runnable -> {
+            Thread thread = new Thread(runnable, "ingestion-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
 }

@@ -58,12 +58,16 @@ class JdbcRecordBatches implements RecordBatches {
     private final TransactionTemplate transactions;
     private final TransactionTemplate separate;
     private final Executor executor;
+    private final java.util.concurrent.ExecutorService writers;
     private final Clock clock;
     private final Defaults doublePublicity;
+    /** Batches of this instance that are queued or running. */
+    private final java.util.Set<Long> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     JdbcRecordBatches(BatchStore store, Catalog catalog, Departments departments, Citizens citizens,
             PopulationRegister register, Records records, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager, @Qualifier("ingestionExecutor") Executor executor, Clock clock,
+            PlatformTransactionManager transactionManager, @Qualifier("ingestionExecutor") Executor executor,
+            @Qualifier("ingestionWriters") java.util.concurrent.ExecutorService writers, Clock clock,
             @Value("${chengxin.ingestion.penalty-item}") String penaltyItem,
             @Value("${chengxin.ingestion.licence-item}") String licenceItem) {
         this.store = store;
@@ -77,6 +81,7 @@ class JdbcRecordBatches implements RecordBatches {
         this.separate = new TransactionTemplate(transactionManager);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.executor = executor;
+        this.writers = writers;
         this.clock = clock;
         this.doublePublicity = new Defaults(null, penaltyItem, licenceItem);
     }
@@ -84,9 +89,11 @@ class JdbcRecordBatches implements RecordBatches {
     @Override
     public long submit(Submission submission) {
         Job job = register(submission);
+        mine.add(job.batchId());
         try {
             executor.execute(() -> run(job));
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            mine.remove(job.batchId());
             deleteQuietly(submission);
             store.finish(job.batchId(), BatchStatus.FAILED, new Counts(), "BATCH_QUEUE_FULL：待处理的批次过多，请稍后重新报送",
                     Instant.now(clock));
@@ -103,6 +110,7 @@ class JdbcRecordBatches implements RecordBatches {
     @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT10S")
     void endInterruptedBatches() {
         Instant now = Instant.now(clock);
+        store.touch(List.copyOf(mine));
         int n = store.failUnfinished("INTERRUPTED：平台重启或处理中断，批次未完成；已入库的部分保留，其余可重新报送（相同内容不会重复入库）",
                 now, java.time.Duration.ofMinutes(15));
         if (n > 0) {
@@ -200,6 +208,7 @@ class JdbcRecordBatches implements RecordBatches {
             deleteQuietly(s);
         }
         store.finish(job.batchId(), status, counts, failure, Instant.now(clock));
+        mine.remove(job.batchId());
         Actor a = job.actor();
         events.publishEvent(new AuditEvent(java.util.UUID.randomUUID(), Instant.now(clock), a.name(), a.role(), a.department(),
                 "ingestion.batch", null, "报送信用记录", status == BatchStatus.COMPLETED ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
@@ -251,7 +260,7 @@ class JdbcRecordBatches implements RecordBatches {
             }
         };
         BatchProcessor processor = new BatchProcessor(job.batchId(), job.department(), version, checks, citizens, register,
-                records, store, sink, clock, counts);
+                records, store, sink, clock, counts, atomic ? null : writers);
         reader(job.submission()).read(job.submission().file(), processor::accept);
         processor.finish();
         log.info("批次 {} 处理 {} 行：{}", job.batchId(), counts.processed, processor.timings());

@@ -103,7 +103,7 @@ class JdbcRecords implements Records {
                 });
         jdbc.sql("set local enable_hashjoin to default").update();
         jdbc.sql("set local enable_mergejoin to default").update();
-        record Stored(long id, int version, String subjectIndex, String itemCode, String departmentCode) {
+        record Stored(long id, int version, String subjectIndex, String itemCode, String departmentCode, String sourceId) {
         }
         List<Stored> stored = jdbc.sql("""
                 with upsert as (
@@ -127,11 +127,12 @@ class JdbcRecords implements Records {
                                       when records_record.status = 'EXPIRED' then 'ACTIVE'
                                       else records_record.status end
                     where records_record.content_hash <> excluded.content_hash and records_record.status <> 'REVOKED'
-                    returning id, version, subject_index, item_code, department_code
+                    returning id, version, subject_index, item_code, department_code, source_id
                 )
-                select id, version, encode(subject_index, 'hex'), item_code, department_code from upsert""")
+                select id, version, encode(subject_index, 'hex'), item_code, department_code, source_id from upsert""")
                 .param("today", today).param("batch", batchId).param("now", now)
-                .query((rs, n) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)))
                 .list();
         Set<String> revoked = new HashSet<>(jdbc.sql("""
                 select s.source_id from records_stage s where exists (select 1 from records_record r
@@ -148,10 +149,8 @@ class JdbcRecords implements Records {
                 events.publishEvent(new RecordCorrected(s.id(), s.subjectIndex(), previousSubjects.get(s.id()), s.itemCode(), s.version()));
             }
         }
-        Set<Long> storedIds = new HashSet<>();
-        stored.forEach(x -> storedIds.add(x.id()));
-        Set<String> storedSources = new HashSet<>(jdbc.sql("select source_id from records_record where id in (select unnest(:ids))")
-                .param("ids", storedIds.toArray(Long[]::new)).query(String.class).list());
+        Set<String> storedSources = new HashSet<>();
+        stored.forEach(x -> storedSources.add(x.sourceId()));
         return new StoreResult(accepted, corrected, records.size() - accepted - corrected - revoked.size(), revoked, storedSources);
     }
 
