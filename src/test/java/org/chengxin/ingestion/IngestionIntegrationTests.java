@@ -137,6 +137,8 @@ class IngestionIntegrationTests {
         JsonNode report = pushFile("处罚.csv", csv.toString().getBytes(GBK), null, null, false);
 
         assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(report.get("total").asInt()).isEqualTo(13);
+        assertThat(report.get("processed").asInt()).isEqualTo(13);
         assertThat(report.get("accepted").asInt()).isEqualTo(1);
         assertThat(report.get("rejected").asInt()).isEqualTo(12);
         List<String> codes = new ArrayList<>();

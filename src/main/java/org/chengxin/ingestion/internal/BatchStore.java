@@ -44,6 +44,11 @@ class BatchStore {
                 .param("id", id).update();
     }
 
+    /** The expected number of rows, known before processing for line-based files. */
+    void expect(long id, int total) {
+        jdbc.sql("update ingestion_batch set total = :t, last_activity_at = now() where id = :id").param("t", total).param("id", id).update();
+    }
+
     void progress(long id, Counts c) {
         jdbc.sql("""
                 update ingestion_batch set processed = :p, accepted = :a, corrected = :c, unchanged = :u, rejected = :r,

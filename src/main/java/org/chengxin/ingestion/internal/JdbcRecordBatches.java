@@ -14,6 +14,7 @@ import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.CatalogVersion;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
+import org.chengxin.ingestion.BatchFormat;
 import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.BatchReport.BatchStatus;
 import org.chengxin.ingestion.RecordBatches;
@@ -169,6 +170,7 @@ class JdbcRecordBatches implements RecordBatches {
         String failure = null;
         try {
             store.status(job.batchId(), BatchStatus.PROCESSING);
+            expectRows(job);
             CatalogVersion version = catalog.current();
             RowChecks checks = new RowChecks(code -> version.item(code).orElse(null),
                     new RowChecks.Pusher(job.department(), job.government()), clock);
@@ -274,6 +276,35 @@ class JdbcRecordBatches implements RecordBatches {
             case CSV -> new CsvRowReader(s.charset(), defaults);
             case XLSX -> new XlsxRowReader(defaults);
         };
+    }
+
+    /**
+     * For CSV and JSON Lines the number of lines is known at once (one pass over the bytes), so the
+     * progress bar can show how far a batch is; quoted line breaks in a CSV make it an estimate until
+     * the batch ends with the exact count.
+     */
+    private void expectRows(Job job) throws IOException {
+        BatchFormat format = job.submission().format();
+        if (format != BatchFormat.CSV && format != BatchFormat.JSONL) {
+            return;
+        }
+        long lines = 0;
+        byte last = '\n';
+        try (java.io.InputStream in = Files.newInputStream(job.submission().file())) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+        }
+        if (last != '\n') {
+            lines++;
+        }
+        store.expect(job.batchId(), (int) Math.max(0, format == BatchFormat.CSV ? lines - 1 : lines));
     }
 
     private static boolean isEncodingProblem(Throwable e) {
