@@ -22,6 +22,15 @@ final class TempFiles {
     private TempFiles() {
     }
 
+    /** Deletes one upload once its batch has ended, whatever the outcome. */
+    static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("无法删除上传临时文件 {}：{}", file.getFileName(), e.getMessage());
+        }
+    }
+
     static void deleteOlderThan(Duration age) {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         Instant before = Instant.now().minus(age);
