@@ -1,0 +1,50 @@
+package org.chengxin.evaluation.domain;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * A version of the integrity-points model, held as configuration the administrator can read and
+ * change: the starting points, points by kind and severity, points of particular items overriding
+ * them, and the grade bands, in force from a date.
+ *
+ * @param byKindAndSeverity keys like {@code GOOD_CREDIT}, {@code DISHONESTY:SERIOUS}; absent keys give 0
+ * @param byItem            points of particular items (catalog code), overriding the general ones
+ */
+public record PointsModel(String version, LocalDate effectiveFrom, int basePoints, Map<String, Integer> byKindAndSeverity,
+        Map<String, Integer> byItem, GradeBands bands) {
+
+    /**
+     * The Yueyang default: 1000 to start; honours and other good-credit records add 30; dishonesty
+     * subtracts 5 (minor), 30 (general), 60 (grave) or 150 (serious).
+     */
+    public static PointsModel yueyang(LocalDate effectiveFrom) {
+        return new PointsModel("yueyang-1", effectiveFrom, 1000,
+                Map.of("GOOD_CREDIT", 30, "DISHONESTY:MINOR", -5, "DISHONESTY:GENERAL", -30, "DISHONESTY:GRAVE", -60,
+                        "DISHONESTY:SERIOUS", -150),
+                Map.of(), GradeBands.YUEYANG);
+    }
+
+    public PointsModel {
+        byKindAndSeverity = Map.copyOf(byKindAndSeverity);
+        byItem = Map.copyOf(byItem);
+        if (basePoints < 0) {
+            throw new IllegalArgumentException("起始分不得为负");
+        }
+        byKindAndSeverity.forEach((key, points) -> {
+            if (key.startsWith("DISHONESTY") && points > 0 || key.equals("GOOD_CREDIT") && points < 0) {
+                throw new IllegalArgumentException("守信信息只能加分，失信信息只能减分：" + key);
+            }
+        });
+    }
+
+    /** The points one record carries under this model. */
+    public int pointsOf(CountedRecord record) {
+        Integer item = byItem.get(record.itemCode());
+        if (item != null) {
+            return item;
+        }
+        String key = record.severity() == null ? record.kind() : record.kind() + ":" + record.severity();
+        return byKindAndSeverity.getOrDefault(key, 0);
+    }
+}
