@@ -89,7 +89,10 @@ class DemoDataLoader implements ApplicationRunner {
                 default -> "11";
             };
             String body = prefix + "430600" + String.format("MB%07d", 1_000 + n++);
-            departments.register(d.code(), d.name(), d.kind(), body + UnifiedSocialCreditCode.checkCharacter(body), "430600");
+            // a department registered by hand before the first start is kept as it is
+            if (departments.find(d.code()).isEmpty()) {
+                departments.register(d.code(), d.name(), d.kind(), body + UnifiedSocialCreditCode.checkCharacter(body), "430600");
+            }
         }
     }
 

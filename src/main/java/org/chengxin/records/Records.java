@@ -22,6 +22,12 @@ public interface Records {
     /** A record of this department, expired or revoked included (the department's own review). */
     Optional<CreditRecord> findOfDepartment(long id, String departmentCode);
 
+    /** Every record of a person, whatever its status (the evaluation applies its own counting rule). */
+    List<CreditRecord> allFor(String subjectIndex);
+
+    /** The blind indexes of everybody who has a record, for a full recomputation. */
+    void eachSubject(java.util.function.Consumer<String> subjectIndex);
+
     /** A department's records, newest first, expired ones included for its own review. */
     List<CreditRecord> ofDepartment(String departmentCode, int page, int size);
 

@@ -174,6 +174,19 @@ class JdbcRecords implements Records {
     }
 
     @Override
+    public List<CreditRecord> allFor(String subjectIndex) {
+        return jdbc.sql(SELECT + " where subject_index = decode(:s, 'hex') order by decision_date, id")
+                .param("s", subjectIndex).query(this::map).list();
+    }
+
+    @Override
+    public void eachSubject(java.util.function.Consumer<String> subjectIndex) {
+        jdbc.sql("select distinct encode(subject_index, 'hex') from records_record").query(rs -> {
+            subjectIndex.accept(rs.getString(1));
+        });
+    }
+
+    @Override
     public List<CreditRecord> ofDepartment(String departmentCode, int page, int size) {
         return jdbc.sql(SELECT + " where department_code = :d order by accepted_at desc, id desc limit :size offset :offset")
                 .param("d", departmentCode).param("size", size).param("offset", (long) page * size).query(this::map).list();

@@ -1,0 +1,147 @@
+package org.chengxin.evaluation.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.chengxin.catalog.Catalog;
+import org.chengxin.catalog.domain.Item;
+import org.chengxin.evaluation.GradeChange;
+import org.chengxin.evaluation.GradeChanged;
+import org.chengxin.evaluation.Score;
+import org.chengxin.evaluation.Scores;
+import org.chengxin.evaluation.domain.CountedRecord;
+import org.chengxin.evaluation.domain.Evaluation;
+import org.chengxin.evaluation.domain.Grade;
+import org.chengxin.evaluation.domain.PointsModel;
+import org.chengxin.records.CreditRecord;
+import org.chengxin.records.Records;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Computes, stores and explains scores; keeps the grade history. */
+@Service
+class JdbcScores implements Scores {
+
+    private final JdbcClient jdbc;
+    private final Records records;
+    private final Catalog catalog;
+    private final PointsModels models;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    JdbcScores(JdbcClient jdbc, Records records, Catalog catalog, PointsModels models, ApplicationEventPublisher events,
+            TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.catalog = catalog;
+        this.models = models;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Score> scoreOf(String subjectIndex) {
+        return jdbc.sql("select * from evaluation_score where subject_index = decode(:s, 'hex')").param("s", subjectIndex)
+                .query((rs, n) -> new Score(subjectIndex, rs.getInt("points"), Grade.valueOf(rs.getString("grade")),
+                        rs.getBoolean("disputed"), rs.getString("model_version"), rs.getTimestamp("computed_at").toInstant()))
+                .optional();
+    }
+
+    @Override
+    public Evaluation explain(String subjectIndex) {
+        return Evaluation.of(records.allFor(subjectIndex).stream().map(this::counted).toList(), models.current(),
+                LocalDate.now(clock));
+    }
+
+    @Override
+    public List<GradeChange> historyOf(String subjectIndex) {
+        return jdbc.sql("select * from evaluation_grade_history where subject_index = decode(:s, 'hex') order by changed_at, id")
+                .param("s", subjectIndex)
+                .query((rs, n) -> new GradeChange(rs.getTimestamp("changed_at").toInstant(), rs.getString("old_grade"),
+                        rs.getString("new_grade"), (Integer) rs.getObject("old_points"), rs.getInt("new_points"),
+                        (Long) rs.getObject("record_id"), rs.getString("reason")))
+                .list();
+    }
+
+    @Override
+    public PointsModel model() {
+        return models.current();
+    }
+
+    @Override
+    public long recomputeEverybody() {
+        long[] n = {0};
+        records.eachSubject(subject -> {
+            jdbc.sql("insert into evaluation_pending (subject_index) values (decode(:s, 'hex')) on conflict do nothing")
+                    .param("s", subject).update();
+            n[0]++;
+        });
+        return n[0];
+    }
+
+    @Override
+    public long pending() {
+        return jdbc.sql("select count(*) from evaluation_pending").query(Long.class).single();
+    }
+
+    @Override
+    public int recomputePending(int max) {
+        Integer done = transactions.execute(tx -> {
+            record Pending(String subject, Long recordId) {
+            }
+            List<Pending> batch = jdbc.sql("""
+                    select encode(subject_index, 'hex'), record_id from evaluation_pending
+                    order by queued_at limit :max for update skip locked""")
+                    .param("max", max).query((rs, n) -> new Pending(rs.getString(1), (Long) rs.getObject(2))).list();
+            for (Pending p : batch) {
+                recompute(p.subject(), p.recordId());
+                jdbc.sql("delete from evaluation_pending where subject_index = decode(:s, 'hex')").param("s", p.subject()).update();
+            }
+            return batch.size();
+        });
+        return done == null ? 0 : done;
+    }
+
+    /** Recomputes one person; a grade change goes to the history and out as an event. */
+    void recompute(String subjectIndex, Long recordId) {
+        Evaluation e = explain(subjectIndex);
+        Optional<Score> before = scoreOf(subjectIndex);
+        Instant now = Instant.now(clock);
+        jdbc.sql("""
+                insert into evaluation_score (subject_index, points, grade, disputed, model_version, computed_at)
+                values (decode(:s, 'hex'), :p, :g, :d, :v, :at)
+                on conflict (subject_index) do update set points = excluded.points, grade = excluded.grade,
+                    disputed = excluded.disputed, model_version = excluded.model_version, computed_at = excluded.computed_at""")
+                .param("s", subjectIndex).param("p", e.points()).param("g", e.grade().name()).param("d", e.disputed())
+                .param("v", e.modelVersion()).param("at", Timestamp.from(now)).update();
+        Grade old = before.map(Score::grade).orElse(null);
+        if (old != e.grade()) {
+            jdbc.sql("""
+                    insert into evaluation_grade_history (subject_index, changed_at, old_grade, new_grade, old_points,
+                        new_points, record_id, reason)
+                    values (decode(:s, 'hex'), :at, :old, :new, :oldPoints, :newPoints, :record, :reason)""")
+                    .param("s", subjectIndex).param("at", Timestamp.from(now)).param("old", old == null ? null : old.name())
+                    .param("new", e.grade().name()).param("oldPoints", before.map(Score::points).orElse(null))
+                    .param("newPoints", e.points()).param("record", recordId)
+                    .param("reason", old == null ? "首次评价" : recordId == null ? "重新计算" : "记录变化").update();
+            events.publishEvent(new GradeChanged(subjectIndex, old == null ? null : old.name(), e.grade().name(),
+                    before.map(Score::points).orElse(null), e.points(), recordId));
+        }
+    }
+
+    private CountedRecord counted(CreditRecord r) {
+        Item item = catalog.versions().stream().filter(v -> v.id() == r.catalogVersionId()).findFirst()
+                .flatMap(v -> v.item(r.itemCode())).or(() -> catalog.item(r.itemCode())).orElse(null);
+        return new CountedRecord(r.id(), r.itemCode(), item == null ? r.itemCode() : item.name(), r.departmentCode(),
+                r.decisionDate(), r.kind(), r.severity(), r.status().name(), r.expiresOn(),
+                item == null ? "" : item.legalBasis().toString());
+    }
+}

@@ -1,0 +1,94 @@
+package org.chengxin.evaluation.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.chengxin.records.RecordEvents.RecordAccepted;
+import org.chengxin.records.RecordEvents.RecordCorrected;
+import org.chengxin.records.RecordEvents.RecordExpired;
+import org.chengxin.records.RecordEvents.RecordRevoked;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Hears the records module's events inside the transaction that changed the records and queues the
+ * people concerned for recomputation, in that same transaction: no change can be lost, and a push of
+ * thousands of records costs one insert per transaction, not one recomputation per record.
+ */
+@Component
+class RecomputeQueue {
+
+    private static final Object KEY = RecomputeQueue.class;
+
+    private final JdbcClient jdbc;
+
+    RecomputeQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void on(RecordAccepted e) {
+        queue(e.subjectIndex(), e.recordId());
+    }
+
+    @EventListener
+    void on(RecordCorrected e) {
+        queue(e.subjectIndex(), e.recordId());
+        if (e.previousSubjectIndex() != null && !e.previousSubjectIndex().equals(e.subjectIndex())) {
+            queue(e.previousSubjectIndex(), e.recordId());
+        }
+    }
+
+    @EventListener
+    void on(RecordRevoked e) {
+        queue(e.subjectIndex(), e.recordId());
+    }
+
+    @EventListener
+    void on(RecordExpired e) {
+        queue(e.subjectIndex(), e.recordId());
+    }
+
+    @SuppressWarnings("unchecked")
+    private void queue(String subjectIndex, long recordId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            insert(Map.of(subjectIndex, recordId));
+            return;
+        }
+        Map<String, Long> pending = (Map<String, Long>) TransactionSynchronizationManager.getResource(KEY);
+        if (pending == null) {
+            Map<String, Long> fresh = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(KEY, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    insert(fresh);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
+                }
+            });
+            pending = fresh;
+        }
+        pending.put(subjectIndex, recordId);
+    }
+
+    private void insert(Map<String, Long> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into evaluation_pending (subject_index, record_id)
+                select decode(s, 'hex'), r from unnest(:subjects, :records) as t(s, r)
+                order by 1
+                on conflict (subject_index) do update set record_id = excluded.record_id""")
+                .param("subjects", pending.keySet().toArray(String[]::new))
+                .param("records", pending.values().toArray(Long[]::new))
+                .update();
+    }
+}

@@ -1,0 +1,2 @@
+/** Storage, the recomputation queue and its worker. */
+package org.chengxin.evaluation.internal;

@@ -1,0 +1,130 @@
+package org.chengxin.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.chengxin.evaluation.domain.Evaluation;
+import org.chengxin.evaluation.domain.Grade;
+import org.chengxin.identity.Citizens;
+import org.chengxin.records.Records;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.Fixtures;
+import org.chengxin.support.Http;
+import org.chengxin.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One synthetic person through an honour, a serious record, its correction, its revocation and the
+ * honour's expiry: points, grade and history after each step, all through the real push path.
+ */
+@ChengxinIntegrationTest
+class EvaluationJourneyIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Scores scores;
+
+    @Autowired
+    Records records;
+
+    @Autowired
+    Citizens citizens;
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void pointsGradeAndHistoryFollowEveryChangeOfTheRecords() {
+        Http http = new Http(port);
+        String morals = http.token(fixtures.apiClientOf("wmb", "records:write"), Fixtures.PASSWORD, "records:write");
+        String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
+        IdNumber person = fixtures.syntheticIdNumber();
+        String subject = citizens.blindIndexOf(person);
+        LocalDate honoured = LocalDate.now(clock).minusMonths(35);
+
+        push(http, morals, record("honour-" + UUID.randomUUID(), "YY-GN-004", person, honoured,
+                "\"honourTitle\":\"岳阳市诚信道德模范\",\"awardingAuthority\":\"市文明委\""));
+        assertScore(subject, 1030, Grade.AA);
+
+        String evasion = "tax-" + UUID.randomUUID();
+        String evasionContent = "\"facts\":\"少缴税款\",\"penaltyResult\":\"追缴并罚款\",\"evadedAmount\":\"52000\",\"authority\":\"税务局\"";
+        push(http, tax, record(evasion, "YY-TX-001", person, LocalDate.now(clock).minusDays(20), evasionContent));
+        assertScore(subject, 880, Grade.B);
+        Evaluation explained = scores.explain(subject);
+        assertThat(explained.lines()).extracting(Evaluation.Line::points).containsExactly(30, -150);
+        assertThat(explained.lines().get(1).legalBasis()).contains("税收征收管理法");
+
+        push(http, tax, record(evasion, "YY-TX-001", person, LocalDate.now(clock).minusDays(20),
+                evasionContent.replace("52000", "48000")));
+        assertScore(subject, 880, Grade.B);
+
+        long evasionId = records.allFor(subject).stream().filter(r -> r.sourceId().equals(evasion)).findFirst().orElseThrow().id();
+        assertThat(http.postJson("/api/v1/records/" + evasionId + "/revocation", tax, "{\"reason\":\"复议撤销原处罚决定\"}").status())
+                .isEqualTo(200);
+        assertScore(subject, 1030, Grade.AA);
+
+        clock.advance(Duration.ofDays(40));
+        assertThat(scores.explain(subject).points()).as("the honour no longer counts, even before the nightly job").isEqualTo(1000);
+        records.expireDue();
+        assertScore(subject, 1000, Grade.A);
+
+        assertThat(scores.historyOf(subject)).extracting(GradeChange::oldGrade, GradeChange::newGrade).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(null, "AA"),
+                org.assertj.core.groups.Tuple.tuple("AA", "B"),
+                org.assertj.core.groups.Tuple.tuple("B", "AA"),
+                org.assertj.core.groups.Tuple.tuple("AA", "A"));
+        assertThat(scores.historyOf(subject).get(1).recordId()).isEqualTo(evasionId);
+    }
+
+    private void assertScore(String subject, int points, Grade grade) {
+        scores.recomputePending(10_000);
+        Score score = scores.scoreOf(subject).orElseThrow();
+        assertThat(score.points()).isEqualTo(points);
+        assertThat(score.grade()).isEqualTo(grade);
+    }
+
+    private static String record(String source, String item, IdNumber person, LocalDate decided, String content) {
+        return "{\"records\":[{\"sourceId\":\"" + source + "\",\"itemCode\":\"" + item + "\",\"idNumber\":\"" + person.value()
+                + "\",\"name\":\"评价测试\",\"decisionDate\":\"" + decided + "\",\"documentNumber\":\"文" + source.hashCode()
+                + "\",\"content\":{" + content + "}}]}";
+    }
+
+    private static void push(Http http, String token, String body) {
+        Http.Response accepted = http.postJson("/api/v1/record-batches", token, body);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        long id = accepted.json().get("id").asLong();
+        for (int i = 0; i < 300; i++) {
+            JsonNode report = http.get("/api/v1/record-batches/" + id, token).json();
+            String status = report.get("status").asString();
+            if (!status.equals("RECEIVED") && !status.equals("PROCESSING")) {
+                assertThat(report.get("rejected").asInt()).as(report.toString()).isZero();
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("batch did not finish");
+    }
+}
