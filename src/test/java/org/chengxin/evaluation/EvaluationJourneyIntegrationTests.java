@@ -52,7 +52,7 @@ class EvaluationJourneyIntegrationTests {
     }
 
     @Test
-    void pointsGradeAndHistoryFollowEveryChangeOfTheRecords() {
+    void pointsGradeAndHistoryFollowEveryChangeOfTheRecords() throws Exception {
         Http http = new Http(port);
         String morals = http.token(fixtures.apiClientOf("wmb", "records:write"), Fixtures.PASSWORD, "records:write");
         String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
@@ -92,6 +92,41 @@ class EvaluationJourneyIntegrationTests {
                 org.assertj.core.groups.Tuple.tuple("B", "AA"),
                 org.assertj.core.groups.Tuple.tuple("AA", "A"));
         assertThat(scores.historyOf(subject).get(1).recordId()).isEqualTo(evasionId);
+
+        String page = mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/my/credit")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .authentication(citizen(person))))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("<strong id=\"my-grade\">A</strong>").contains("<strong id=\"my-points\">1000</strong>")
+                .contains("AA").contains(person.masked());
+        assertThat(page.contains(person.value())).as("the full number is not on the page").isFalse();
+    }
+
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
+    private org.springframework.test.web.servlet.MockMvc mvc() {
+        return org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
+    /** A logged-in citizen, as the login would make one. */
+    private org.springframework.security.core.Authentication citizen(IdNumber person) {
+        long subjectId = citizens.find(person).orElseThrow().id();
+        record Citizen(String displayName, Long subjectId) implements org.chengxin.shared.security.ChengxinPrincipal {
+            @Override
+            public org.chengxin.shared.security.Role role() {
+                return org.chengxin.shared.security.Role.CITIZEN;
+            }
+
+            @Override
+            public String departmentCode() {
+                return null;
+            }
+        }
+        return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                new Citizen(person.masked(), subjectId), null,
+                java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_CITIZEN")));
     }
 
     private void assertScore(String subject, int points, Grade grade) {

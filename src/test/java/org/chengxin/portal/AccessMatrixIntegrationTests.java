@@ -85,6 +85,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /ingestion/batches/{id}/rejections.csv", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}/rejections.xlsx", "DATA_OFFICER");
         allow("GET /admin/figures", "ADMIN");
+        allow("GET /my/credit", "CITIZEN");
         allow("GET /records", "DATA_OFFICER");
         allow("GET /records/{id}", "DATA_OFFICER");
         allow("POST /records/{id}/revocation", "DATA_OFFICER");

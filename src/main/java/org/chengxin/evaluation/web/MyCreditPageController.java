@@ -1,0 +1,50 @@
+package org.chengxin.evaluation.web;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.chengxin.evaluation.Scores;
+import org.chengxin.evaluation.domain.Evaluation;
+import org.chengxin.identity.CitizenRef;
+import org.chengxin.identity.Citizens;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.security.ChengxinPrincipal;
+import org.chengxin.shared.security.CurrentActor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** A citizen sees their own grade and points, explained record by record, and the grade's history. */
+@Controller
+class MyCreditPageController {
+
+    private final Scores scores;
+    private final Citizens citizens;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MyCreditPageController(Scores scores, Citizens citizens, ApplicationEventPublisher events, Clock clock) {
+        this.scores = scores;
+        this.citizens = citizens;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @GetMapping("/my/credit")
+    String myCredit(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
+        CitizenRef me = (who.subjectId() == null ? java.util.Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
+                .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
+        Evaluation evaluation = scores.explain(me.blindIndex());
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "evaluation.self-view", me.blindIndex(),
+                "本人查询信用积分", AuditOutcome.SUCCESS, "查看本人信用积分与等级"));
+        model.addAttribute("evaluation", evaluation);
+        model.addAttribute("history", scores.historyOf(me.blindIndex()));
+        model.addAttribute("bands", scores.model().bands().describe());
+        model.addAttribute("maskedId", me.maskedId());
+        return "evaluation/my-credit";
+    }
+}
