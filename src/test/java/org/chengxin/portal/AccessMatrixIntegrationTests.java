@@ -86,6 +86,9 @@ class AccessMatrixIntegrationTests {
         allow("GET /ingestion/batches/{id}/rejections.xlsx", "DATA_OFFICER");
         allow("GET /admin/figures", "ADMIN");
         allow("GET /my/credit", "CITIZEN");
+        allow("GET /admin/evaluation", "ADMIN");
+        allow("GET /admin/evaluation/progress", "ADMIN");
+        allow("POST /admin/evaluation/recomputation", "ADMIN");
         allow("GET /records", "DATA_OFFICER");
         allow("GET /records/{id}", "DATA_OFFICER");
         allow("POST /records/{id}/revocation", "DATA_OFFICER");

@@ -9,6 +9,7 @@ class EvaluationAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/my/credit").hasRole("CITIZEN");
+        rules.requestMatchers("/my/credit").hasRole("CITIZEN")
+                .requestMatchers("/admin/evaluation", "/admin/evaluation/**").hasRole("ADMIN");
     }
 }
