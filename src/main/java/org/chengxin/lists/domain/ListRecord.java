@@ -1,0 +1,13 @@
+package org.chengxin.lists.domain;
+
+import java.time.LocalDate;
+
+/**
+ * What the list rules need of a record: plain facts.
+ *
+ * @param usable   active or under objection, and inside its disclosure period
+ * @param category the item's category of policy (十四), or null
+ */
+public record ListRecord(long recordId, String itemCode, String itemName, String severity, String category, LocalDate decisionDate,
+        boolean usable) {
+}

@@ -1,0 +1,2 @@
+/** The list rules in plain Java. */
+package org.chengxin.lists.domain;
