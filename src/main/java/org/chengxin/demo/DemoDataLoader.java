@@ -74,7 +74,10 @@ class DemoDataLoader implements ApplicationRunner {
             loadPeople(people);
             clients.register(CLIENT_ID, CLIENT_SECRET, "市场监管局业务系统（演示）", "scjg", ApiClients.SCOPES);
         });
-        var reports = pushes.push(people, recordsPerItem, 20261128L);
+        List<SyntheticPeople.Person> featured = List.of(
+                new SyntheticPeople.Person(IdNumber.parse(CITIZEN_IDS.get(0), clock), "岳示例"),
+                new SyntheticPeople.Person(IdNumber.parse(CITIZEN_IDS.get(1), clock), "湘测试"));
+        var reports = pushes.push(people, featured, recordsPerItem, 20261128L);
         log.info("演示部门已通过报送接口报送 {} 批、{} 条记录（拒绝 {} 条）", reports.size(),
                 reports.stream().mapToInt(r -> r.accepted()).sum(), reports.stream().mapToInt(r -> r.rejected()).sum());
         announce();

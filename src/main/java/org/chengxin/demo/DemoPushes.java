@@ -47,12 +47,28 @@ final class DemoPushes {
         this.clock = clock;
     }
 
-    /** Pushes about {@code perItem} records of every item; returns the batches' reports. */
-    List<BatchReport> push(List<SyntheticPeople.Person> people, int perItem, long seed) {
+    /**
+     * Pushes about {@code perItem} records of every item; the featured people (the demo citizens with
+     * logins) get an honour and a general penalty, so that their own pages have something to explain.
+     * Returns the batches' reports.
+     */
+    List<BatchReport> push(List<SyntheticPeople.Person> people, List<SyntheticPeople.Person> featured, int perItem, long seed) {
         Random random = new Random(seed);
         Map<String, List<Map<String, Object>>> byDepartment = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock);
         int n = 0;
+        for (SyntheticPeople.Person person : featured) {
+            for (String code : List.of("YY-GN-004", "YY-GN-002")) {
+                Item item = catalog.current().item(code).orElse(null);
+                if (item == null) {
+                    continue;
+                }
+                LocalDate decision = today.minusDays(30 + random.nextInt(60));
+                String department = code.equals("YY-GN-004") ? "wmb" : "scjg";
+                byDepartment.computeIfAbsent(department, d -> new ArrayList<>())
+                        .add(row(item, person, decision, "demo-featured-" + (++n), random));
+            }
+        }
         for (Item item : catalog.current().allItems()) {
             String department = item.departments().stream().filter(d -> !d.equals(Item.ALL_GOVERNMENT)).sorted().findFirst()
                     .orElse("scjg");
@@ -63,20 +79,26 @@ final class DemoPushes {
                 if (item.adultsOnly() && person.idNumber().ageOn(decision.minusDays(1)) < 18) {
                     continue;
                 }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("sourceId", "demo-" + item.code() + "-" + (++n));
-                row.put("itemCode", item.code());
-                row.put("idNumber", person.idNumber().value());
-                row.put("name", person.name());
-                row.put("decisionDate", decision.toString());
-                row.put("documentNumber", "岳演示〔" + decision.getYear() + "〕" + n + "号");
-                row.put("content", content(item, decision, random));
-                byDepartment.computeIfAbsent(department, d -> new ArrayList<>()).add(row);
+                byDepartment.computeIfAbsent(department, d -> new ArrayList<>())
+                        .add(row(item, person, decision, "demo-" + item.code() + "-" + (++n), random));
             }
         }
         List<BatchReport> reports = new ArrayList<>();
         byDepartment.forEach((department, rows) -> reports.add(pushAs(department, rows)));
         return reports;
+    }
+
+    private static Map<String, Object> row(Item item, SyntheticPeople.Person person, LocalDate decision, String sourceId,
+            Random random) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("sourceId", sourceId);
+        row.put("itemCode", item.code());
+        row.put("idNumber", person.idNumber().value());
+        row.put("name", person.name());
+        row.put("decisionDate", decision.toString());
+        row.put("documentNumber", "岳演示〔" + decision.getYear() + "〕" + Math.floorMod(sourceId.hashCode(), 10000) + "号");
+        row.put("content", content(item, decision, random));
+        return row;
     }
 
     private BatchReport pushAs(String department, List<Map<String, Object>> rows) {

@@ -1,0 +1,221 @@
+package org.chengxin.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.chengxin.evaluation.Scores;
+import org.chengxin.identity.Citizens;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.Role;
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.Fixtures;
+import org.chengxin.support.Http;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A citizen reads their own points, grade and its explanation after two department systems pushed
+ * an honour and a penalty about them; an administrator reads the points model and starts a full
+ * recomputation that drains. The citizen logs in with the full (synthetic) ID number, so every check
+ * about it is a yes/no assertion, and nothing that might contain it (a page, an API answer) is ever
+ * used as an assertion message.
+ */
+@Tag("browser")
+@ChengxinIntegrationTest
+class EvaluationPagesBrowserTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(60);
+    private static final String HONOUR = "YY-GN-004";
+    private static final String PENALTY = "YY-GN-002";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Scores scores;
+
+    @Autowired
+    Citizens citizens;
+
+    @Autowired
+    Clock clock;
+
+    private HeadlessChromium chromium;
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void citizenSeesPointsGradeAndTheirExplanationWithoutTheFullIdNumber() {
+        IdNumber person = fixtures.citizenWithAccount();
+        Http http = new Http(port);
+        String morals = http.token(fixtures.apiClientOf("wmb", "records:write"), Fixtures.PASSWORD, "records:write");
+        String anyDepartment = http.token(fixtures.apiClient("records:write"), Fixtures.PASSWORD, "records:write");
+        LocalDate today = LocalDate.now(clock);
+
+        push(http, morals, record("honour-" + UUID.randomUUID(), HONOUR, person, today.minusMonths(2),
+                "\"honourTitle\":\"岳阳市诚信道德模范\",\"awardingAuthority\":\"市文明委\""));
+        push(http, anyDepartment, record("penalty-" + UUID.randomUUID(), PENALTY, person, today.minusDays(20),
+                "\"penaltyType\":\"罚款\",\"facts\":\"未按规定公示年度报告\",\"penaltyResult\":\"罚款500元\","
+                        + "\"authority\":\"岳阳市市场监督管理局\""));
+        scores.recomputePending(10_000);
+        awaitScored(citizens.blindIndexOf(person));
+
+        logIn(person.value(), Fixtures.PASSWORD);
+        awaitHomePage();
+        browser.findElement(By.cssSelector("a[href$='/my/credit']")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("my-points")));
+
+        assertThat(text("my-points")).isEqualTo("1000");
+        assertThat(text("my-grade")).isEqualTo("A");
+
+        List<List<String>> explanation = rowsOf("explanation");
+        assertThat(explanation).anySatisfy(cells -> assertThat(cells).startsWith("起始分", "1000"));
+        // A record's row: 信息项, 报送部门, 决定日期, 积分, 法律依据, 计分截至, (异议)
+        assertThat(explanation).anySatisfy(cells -> assertThat(cells).hasSizeGreaterThan(3)
+                .satisfies(c -> assertThat(List.of(c.get(0), c.get(3))).containsExactly("诚信道德模范", "+30")));
+        assertThat(explanation).anySatisfy(cells -> assertThat(cells).hasSizeGreaterThan(3)
+                .satisfies(c -> assertThat(List.of(c.get(0), c.get(3))).containsExactly("行政处罚信息（一般）", "-30")));
+        assertThat(browser.findElements(By.cssSelector("#grade-history tbody tr"))).isNotEmpty();
+        assertThat(browser.getPageSource().contains(person.value())).as("the credit page must not contain the full ID number")
+                .isFalse();
+        chromium.screenshot("my-credit");
+    }
+
+    @Test
+    void administratorReadsTheModelAndRunsAFullRecomputationThatDrains() {
+        logIn(fixtures.staff(Role.ADMIN), Fixtures.PASSWORD);
+        awaitHomePage();
+        browser.findElement(By.cssSelector("a[href$='/admin/evaluation']")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("points-model")));
+
+        assertThat(rowsOf("points-model")).anySatisfy(cells -> assertThat(cells).containsExactly("严重失信", "-150"));
+        assertThat(rowsOf("grade-bands")).anySatisfy(cells -> {
+            assertThat(cells.get(0)).startsWith("AA");
+            assertThat(cells.get(1)).isEqualTo("1030–1049");
+        });
+
+        WebElement recompute = browser.findElement(By.id("recompute"));
+        recompute.click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(recompute));
+        WebElement notice = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        assertThat(notice.getText()).contains("重算");
+
+        // The scheduled worker drains the queue every 2 s and the page polls its progress part; the
+        // test thread helps drain so the wait stays short, while the page itself is never reloaded.
+        new WebDriverWait(browser, DRAIN_WAIT).pollingEvery(Duration.ofMillis(500))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    scores.recomputePending(1000);
+                    return d.findElement(By.id("pending")).getText().trim().equals("0");
+                });
+        assertThat(text("pending")).isEqualTo("0");
+        assertThat(browser.findElements(By.id("notice"))).isNotEmpty();
+        // Start the picture at the notice so that it also shows the emptied queue further down.
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true)", browser.findElement(By.id("notice")));
+        chromium.screenshot("admin-evaluation");
+    }
+
+    private List<List<String>> rowsOf(String table) {
+        return browser.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
+                .map(r -> r.findElements(By.tagName("td")).stream().map(c -> c.getText().trim()).toList())
+                .toList();
+    }
+
+    /** The worker may hold this person's queue entry; wait until a first grade is recorded. */
+    private void awaitScored(String subject) {
+        for (int i = 0; i < 300; i++) {
+            if (scores.scoreOf(subject).isPresent() && !scores.historyOf(subject).isEmpty()) {
+                return;
+            }
+            scores.recomputePending(10_000);
+            sleep();
+        }
+        throw new AssertionError("the person was not scored");
+    }
+
+    private static String record(String source, String item, IdNumber person, LocalDate decided, String content) {
+        return "{\"records\":[{\"sourceId\":\"" + source + "\",\"itemCode\":\"" + item + "\",\"idNumber\":\"" + person.value()
+                + "\",\"name\":\"评价测试\",\"decisionDate\":\"" + decided + "\",\"documentNumber\":\"文" + source.hashCode()
+                + "\",\"content\":{" + content + "}}]}";
+    }
+
+    /** Pushes one batch and waits until it is done with nothing rejected; answers are never printed. */
+    private static void push(Http http, String token, String body) {
+        Http.Response accepted = http.postJson("/api/v1/record-batches", token, body);
+        assertThat(accepted.status()).as("the batch is accepted").isEqualTo(202);
+        long id = accepted.json().get("id").asLong();
+        for (int i = 0; i < 300; i++) {
+            JsonNode report = http.get("/api/v1/record-batches/" + id, token).json();
+            String status = report.get("status").asString();
+            if (!status.equals("RECEIVED") && !status.equals("PROCESSING")) {
+                assertThat(status).as("batch status").isEqualTo("COMPLETED");
+                assertThat(report.get("rejected").asInt()).as("rejected records in the batch").isZero();
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("batch did not finish");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void logIn(String account, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("account")).sendKeys(account);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+    }
+
+    private void awaitHomePage() {
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlMatches("/home$"));
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("home-title")));
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText().trim();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
