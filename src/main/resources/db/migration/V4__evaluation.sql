@@ -40,3 +40,4 @@ create table evaluation_pending (
     record_id      bigint,
     queued_at      timestamptz not null default now()
 );
+create index evaluation_pending_order on evaluation_pending (queued_at);

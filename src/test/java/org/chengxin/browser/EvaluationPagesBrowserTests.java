@@ -124,7 +124,7 @@ class EvaluationPagesBrowserTests {
         assertThat(rowsOf("points-model")).anySatisfy(cells -> assertThat(cells).containsExactly("严重失信", "-150"));
         assertThat(rowsOf("grade-bands")).anySatisfy(cells -> {
             assertThat(cells.get(0)).startsWith("AA");
-            assertThat(cells.get(1)).isEqualTo("1030–1049");
+            assertThat(cells.get(1)).isEqualTo("1030–1049 分");
         });
 
         WebElement recompute = browser.findElement(By.id("recompute"));

@@ -37,10 +37,10 @@ public record GradeBands(int aaa, int aa, int a, int b, int c) {
     public Map<Grade, String> describe() {
         Map<Grade, String> bands = new TreeMap<>();
         bands.put(Grade.AAA, aaa + " 分及以上");
-        bands.put(Grade.AA, aa + "–" + (aaa - 1));
-        bands.put(Grade.A, a + "–" + (aa - 1));
-        bands.put(Grade.B, b + "–" + (a - 1));
-        bands.put(Grade.C, c + "–" + (b - 1));
+        bands.put(Grade.AA, aa + "–" + (aaa - 1) + " 分");
+        bands.put(Grade.A, a + "–" + (aa - 1) + " 分");
+        bands.put(Grade.B, b + "–" + (a - 1) + " 分");
+        bands.put(Grade.C, c + "–" + (b - 1) + " 分");
         bands.put(Grade.D, (c - 1) + " 分及以下");
         return bands;
     }

@@ -26,8 +26,9 @@ public record PointsModel(String version, LocalDate effectiveFrom, int basePoint
     }
 
     public PointsModel {
-        byKindAndSeverity = Map.copyOf(byKindAndSeverity);
-        byItem = Map.copyOf(byItem);
+        // sorted, so the model reads the same on every page and every start
+        byKindAndSeverity = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byKindAndSeverity));
+        byItem = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byItem));
         if (basePoints < 0) {
             throw new IllegalArgumentException("起始分不得为负");
         }

@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class JdbcScores implements Scores {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcScores.class);
+
     private final JdbcClient jdbc;
     private final Records records;
     private final Catalog catalog;
@@ -78,13 +80,28 @@ class JdbcScores implements Scores {
 
     @Override
     public long recomputeEverybody() {
+        List<String> chunk = new java.util.ArrayList<>(5000);
         long[] n = {0};
         records.eachSubject(subject -> {
-            jdbc.sql("insert into evaluation_pending (subject_index) values (decode(:s, 'hex')) on conflict do nothing")
-                    .param("s", subject).update();
-            n[0]++;
+            chunk.add(subject);
+            if (chunk.size() == 5000) {
+                n[0] += queue(chunk);
+                chunk.clear();
+            }
         });
+        n[0] += queue(chunk);
         return n[0];
+    }
+
+    /** Queues people in one statement; returns how many were newly queued. */
+    private int queue(List<String> subjects) {
+        if (subjects.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                insert into evaluation_pending (subject_index)
+                select decode(x, 'hex') from unnest(:s) x order by 1 on conflict do nothing""")
+                .param("s", subjects.toArray(String[]::new)).update();
     }
 
     @Override
@@ -92,22 +109,39 @@ class JdbcScores implements Scores {
         return jdbc.sql("select count(*) from evaluation_pending").query(Long.class).single();
     }
 
+    /**
+     * Each person in a transaction of their own: the queue row is deleted and the score written
+     * together, or neither. A person whose recomputation fails goes to the back of the queue with the
+     * failure logged, so one bad case can never hold up everybody else.
+     */
     @Override
     public int recomputePending(int max) {
-        Integer done = transactions.execute(tx -> {
-            record Pending(String subject, Long recordId) {
+        record Pending(String subject, Long recordId) {
+        }
+        List<Pending> batch = jdbc.sql("select encode(subject_index, 'hex'), record_id from evaluation_pending order by queued_at limit :max")
+                .param("max", max).query((rs, n) -> new Pending(rs.getString(1), (Long) rs.getObject(2))).list();
+        int done = 0;
+        for (Pending p : batch) {
+            try {
+                Boolean mine = transactions.execute(tx -> {
+                    int taken = jdbc.sql("delete from evaluation_pending where subject_index = decode(:s, 'hex')")
+                            .param("s", p.subject()).update();
+                    if (taken == 0) {
+                        return false;
+                    }
+                    recompute(p.subject(), p.recordId());
+                    return true;
+                });
+                if (Boolean.TRUE.equals(mine)) {
+                    done++;
+                }
+            } catch (RuntimeException e) {
+                log.error("重新计算信用积分失败（主体 {}…），已移至队尾", p.subject().substring(0, Math.min(8, p.subject().length())), e);
+                jdbc.sql("update evaluation_pending set queued_at = now() where subject_index = decode(:s, 'hex')")
+                        .param("s", p.subject()).update();
             }
-            List<Pending> batch = jdbc.sql("""
-                    select encode(subject_index, 'hex'), record_id from evaluation_pending
-                    order by queued_at limit :max for update skip locked""")
-                    .param("max", max).query((rs, n) -> new Pending(rs.getString(1), (Long) rs.getObject(2))).list();
-            for (Pending p : batch) {
-                recompute(p.subject(), p.recordId());
-                jdbc.sql("delete from evaluation_pending where subject_index = decode(:s, 'hex')").param("s", p.subject()).update();
-            }
-            return batch.size();
-        });
-        return done == null ? 0 : done;
+        }
+        return done;
     }
 
     /** Recomputes one person; a grade change goes to the history and out as an event. */

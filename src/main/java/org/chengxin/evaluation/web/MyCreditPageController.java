@@ -26,10 +26,13 @@ class MyCreditPageController {
     private final Citizens citizens;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.chengxin.organization.Departments departments;
 
-    MyCreditPageController(Scores scores, Citizens citizens, ApplicationEventPublisher events, Clock clock) {
+    MyCreditPageController(Scores scores, Citizens citizens, ApplicationEventPublisher events, Clock clock,
+            org.chengxin.organization.Departments departments) {
         this.scores = scores;
         this.citizens = citizens;
+        this.departments = departments;
         this.events = events;
         this.clock = clock;
     }
@@ -45,6 +48,9 @@ class MyCreditPageController {
         model.addAttribute("history", scores.historyOf(me.blindIndex()));
         model.addAttribute("bands", scores.model().bands().describe());
         model.addAttribute("maskedId", me.maskedId());
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        departments.all().forEach(d -> names.put(d.code(), d.name()));
+        model.addAttribute("departmentNames", names);
         return "evaluation/my-credit";
     }
 }

@@ -179,11 +179,14 @@ class JdbcRecords implements Records {
                 .param("s", subjectIndex).query(this::map).list();
     }
 
+    /** Streams the subjects (a cursor in a read-only transaction), never holding millions in memory. */
     @Override
+    @Transactional(readOnly = true)
     public void eachSubject(java.util.function.Consumer<String> subjectIndex) {
-        jdbc.sql("select distinct encode(subject_index, 'hex') from records_record").query(rs -> {
-            subjectIndex.accept(rs.getString(1));
-        });
+        org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        template.setFetchSize(5000);
+        template.query("select distinct encode(subject_index, 'hex') from records_record",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> subjectIndex.accept(rs.getString(1)));
     }
 
     @Override

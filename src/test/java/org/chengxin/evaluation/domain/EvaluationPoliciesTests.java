@@ -27,7 +27,7 @@ class EvaluationPoliciesTests {
     @Test
     void bandsMustRiseFromDToAaa() {
         assertThatThrownBy(() -> new GradeBands(1000, 1030, 960, 850, 600)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(GradeBands.YUEYANG.describe()).containsEntry(Grade.AA, "1030–1049").containsEntry(Grade.D, "599 分及以下");
+        assertThat(GradeBands.YUEYANG.describe()).containsEntry(Grade.AA, "1030–1049 分").containsEntry(Grade.D, "599 分及以下");
     }
 
     @ParameterizedTest(name = "{0}")
