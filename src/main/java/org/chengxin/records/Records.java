@@ -25,6 +25,9 @@ public interface Records {
     /** Every record of a person, whatever its status (the evaluation applies its own counting rule). */
     List<CreditRecord> allFor(String subjectIndex);
 
+    /** A department's records of a severity that are shown and used today (at most {@code limit}). */
+    List<CreditRecord> inForceOfDepartment(String departmentCode, String severity, int limit);
+
     /** The blind indexes of everybody who has a record, for a full recomputation. */
     void eachSubject(java.util.function.Consumer<String> subjectIndex);
 

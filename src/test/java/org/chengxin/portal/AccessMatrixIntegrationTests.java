@@ -86,6 +86,9 @@ class AccessMatrixIntegrationTests {
         allow("GET /ingestion/batches/{id}/rejections.xlsx", "DATA_OFFICER");
         allow("GET /admin/figures", "ADMIN");
         allow("GET /my/credit", "CITIZEN");
+        allow("GET /lists", "REVIEWER");
+        allow("POST /lists/entries", "REVIEWER");
+        allow("POST /lists/entries/{id}/removal", "REVIEWER");
         allow("GET /admin/evaluation", "ADMIN");
         allow("GET /admin/evaluation/progress", "ADMIN");
         allow("POST /admin/evaluation/recomputation", "ADMIN");

@@ -179,6 +179,14 @@ class JdbcRecords implements Records {
                 .param("s", subjectIndex).query(this::map).list();
     }
 
+    @Override
+    public List<CreditRecord> inForceOfDepartment(String departmentCode, String severity, int limit) {
+        return jdbc.sql(SELECT + " where department_code = :d and severity = :s and status in ('ACTIVE', 'OBJECTED')"
+                        + " and expires_on > :today order by decision_date desc limit :n")
+                .param("d", departmentCode).param("s", severity).param("today", LocalDate.now(clock)).param("n", limit)
+                .query(this::map).list();
+    }
+
     /** Streams the subjects (a cursor in a read-only transaction), never holding millions in memory. */
     @Override
     @Transactional(readOnly = true)

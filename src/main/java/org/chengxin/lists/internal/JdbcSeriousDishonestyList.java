@@ -1,0 +1,205 @@
+package org.chengxin.lists.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.chengxin.catalog.Catalog;
+import org.chengxin.catalog.domain.Item;
+import org.chengxin.identity.CitizenRef;
+import org.chengxin.identity.Citizens;
+import org.chengxin.lists.Candidate;
+import org.chengxin.lists.Decision;
+import org.chengxin.lists.ListEntry;
+import org.chengxin.lists.ListEvents.ListEntryAdded;
+import org.chengxin.lists.ListEvents.ListEntryEnded;
+import org.chengxin.lists.SeriousDishonestyList;
+import org.chengxin.lists.domain.ListRecord;
+import org.chengxin.lists.domain.SeriousDishonestyCandidates;
+import org.chengxin.lists.domain.SeriousDishonestyCandidates.Escalation;
+import org.chengxin.records.CreditRecord;
+import org.chengxin.records.Records;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.security.CurrentActor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcSeriousDishonestyList implements SeriousDishonestyList {
+
+    static final String KIND = "SERIOUS_DISHONESTY";
+    /** The longest an entry may last: the city's ceiling on disclosure (policy 十). */
+    static final int MAX_YEARS = 3;
+
+    private final JdbcClient jdbc;
+    private final Records records;
+    private final Catalog catalog;
+    private final Citizens citizens;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JdbcSeriousDishonestyList(JdbcClient jdbc, Records records, Catalog catalog, Citizens citizens,
+            ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.catalog = catalog;
+        this.citizens = citizens;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Candidate> candidates(String departmentCode) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Long> subjects = new LinkedHashMap<>();
+        records.inForceOfDepartment(departmentCode, "SERIOUS", 500).forEach(r -> subjects.putIfAbsent(r.subjectIndex(), r.subjectId()));
+        List<Candidate> candidates = new ArrayList<>();
+        subjects.forEach((subject, subjectId) -> {
+            if (activeFor(subject).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))) {
+                return;
+            }
+            List<ListRecord> theirs = records.allFor(subject).stream().map(r -> listRecord(r, today)).toList();
+            var proposals = SeriousDishonestyCandidates.proposals(theirs, Escalation.YUEYANG, today);
+            if (!proposals.isEmpty()) {
+                String masked = citizens.findById(subjectId).map(CitizenRef::maskedId).orElse("—");
+                candidates.add(new Candidate(subject, masked, proposals));
+            }
+        });
+        return candidates;
+    }
+
+    @Override
+    @Transactional
+    public ListEntry decide(String departmentCode, Decision d) {
+        if (blank(d.documentNumber()) || blank(d.legalBasis()) || blank(d.criteria()) || d.startDate() == null || d.endDate() == null) {
+            throw ChengxinException.badRequest("LIST_DECISION_INCOMPLETE", "认定决定须写明决定书文号、法律依据、认定标准和起止日期");
+        }
+        if (d.endDate().isBefore(d.startDate()) || d.endDate().isAfter(d.startDate().plusYears(MAX_YEARS))) {
+            throw ChengxinException.badRequest("LIST_PERIOD_INVALID", "名单期限须从开始日起不超过" + MAX_YEARS + "年，且结束日不早于开始日");
+        }
+        if (d.recordIds() == null || d.recordIds().isEmpty()) {
+            throw ChengxinException.badRequest("LIST_WITHOUT_RECORDS", "认定须依据至少一条信用记录");
+        }
+        for (long id : d.recordIds()) {
+            CreditRecord r = records.findOfDepartment(id, departmentCode)
+                    .orElseThrow(() -> ChengxinException.badRequest("LIST_RECORD_NOT_OWN", "所依据的记录须为本部门报送的记录：" + id));
+            if (!r.subjectIndex().equals(d.subjectIndex()) || !r.status().counts() || !"SERIOUS".equals(r.severity())) {
+                throw ChengxinException.badRequest("LIST_RECORD_NOT_USABLE", "所依据的记录须为该当事人有效的严重失信记录：" + id);
+            }
+        }
+        Instant now = Instant.now(clock);
+        long id = jdbc.sql("""
+                insert into lists_entry (list_kind, subject_index, department_code, document_number, legal_basis, criteria,
+                    start_date, end_date, status, decided_by, decided_at)
+                values (:k, decode(:s, 'hex'), :d, :doc, :basis, :criteria, :start, :end, 'ACTIVE', :by, :at) returning id""")
+                .param("k", KIND).param("s", d.subjectIndex()).param("d", departmentCode).param("doc", d.documentNumber().strip())
+                .param("basis", d.legalBasis().strip()).param("criteria", d.criteria().strip()).param("start", d.startDate())
+                .param("end", d.endDate()).param("by", CurrentActor.get().name()).param("at", Timestamp.from(now))
+                .query(Long.class).single();
+        for (long recordId : d.recordIds()) {
+            jdbc.sql("insert into lists_entry_record (entry_id, record_id) values (:e, :r)").param("e", id).param("r", recordId).update();
+        }
+        events.publishEvent(new ListEntryAdded(id, KIND, d.subjectIndex(), departmentCode));
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.add", d.subjectIndex(), "严重失信主体认定", AuditOutcome.SUCCESS,
+                "列入严重失信主体名单，决定书 " + d.documentNumber().strip() + "，期限 " + d.startDate() + " 至 " + d.endDate()));
+        return entry(id);
+    }
+
+    @Override
+    @Transactional
+    public ListEntry remove(long entryId, String departmentCode, String reason) {
+        ListEntry e = ofDepartment(departmentCode).stream().filter(x -> x.id() == entryId).findFirst()
+                .orElseThrow(() -> ChengxinException.notFound("LIST_ENTRY_NOT_FOUND", "名单条目不存在或不属于本部门"));
+        if (!e.active()) {
+            throw ChengxinException.conflict("LIST_ENTRY_ENDED", "该名单条目已结束");
+        }
+        if (blank(reason)) {
+            throw ChengxinException.badRequest("LIST_REMOVAL_REASON_REQUIRED", "移出名单须说明理由");
+        }
+        end(e, "审核员决定移出：" + org.chengxin.shared.id.Masking.maskIdShaped(reason.strip()));
+        return entry(entryId);
+    }
+
+    @Override
+    public List<ListEntry> ofDepartment(String departmentCode) {
+        return jdbc.sql(SELECT + " where department_code = :d order by decided_at desc").param("d", departmentCode)
+                .query(this::map).list();
+    }
+
+    @Override
+    public List<ListEntry> activeFor(String subjectIndex) {
+        return jdbc.sql(SELECT + " where subject_index = decode(:s, 'hex') and status = 'ACTIVE' and end_date >= :today")
+                .param("s", subjectIndex).param("today", LocalDate.now(clock)).query(this::map).list();
+    }
+
+    @Override
+    @Transactional
+    public int endDue() {
+        List<ListEntry> due = jdbc.sql(SELECT + " where status = 'ACTIVE' and end_date < :today")
+                .param("today", LocalDate.now(clock)).query(this::map).list();
+        due.forEach(e -> end(e, "名单期限届满"));
+        return due.size();
+    }
+
+    /** Ends the active entries that rest only on records no longer usable (revoked, repaired, expired). */
+    @Transactional
+    void endEntriesOf(long recordId, String why) {
+        List<Long> entryIds = jdbc.sql("""
+                select e.id from lists_entry e join lists_entry_record r on r.entry_id = e.id
+                where r.record_id = :r and e.status = 'ACTIVE'""").param("r", recordId).query(Long.class).list();
+        for (long id : entryIds) {
+            ListEntry e = entry(id);
+            boolean anyUsable = e.recordIds().stream().anyMatch(rid -> records.find(rid).map(r -> r.status().counts()).orElse(false));
+            if (!anyUsable) {
+                end(e, why);
+            }
+        }
+    }
+
+    private void end(ListEntry e, String reason) {
+        Instant now = Instant.now(clock);
+        jdbc.sql("update lists_entry set status = 'ENDED', ended_at = :at, end_reason = :r where id = :id")
+                .param("at", Timestamp.from(now)).param("r", reason).param("id", e.id()).update();
+        events.publishEvent(new ListEntryEnded(e.id(), e.listKind(), e.subjectIndex(), reason));
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.end", e.subjectIndex(), "严重失信主体名单", AuditOutcome.SUCCESS,
+                "名单条目 " + e.id() + " 结束：" + reason));
+    }
+
+    private ListEntry entry(long id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).single();
+    }
+
+    private ListRecord listRecord(CreditRecord r, LocalDate today) {
+        Item item = catalog.item(r.itemCode()).orElse(null);
+        return new ListRecord(r.id(), r.itemCode(), item == null ? r.itemCode() : item.name(), r.severity(),
+                item == null ? null : item.dishonestyCategory(), r.decisionDate(),
+                r.status().counts() && r.expiresOn().isAfter(today));
+    }
+
+    private static final String SELECT = "select *, encode(subject_index, 'hex') as subject_hex from lists_entry";
+
+    private ListEntry map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        List<Long> recordIds = jdbc.sql("select record_id from lists_entry_record where entry_id = :e order by record_id")
+                .param("e", id).query(Long.class).list();
+        return new ListEntry(id, rs.getString("list_kind"), rs.getString("subject_hex"), rs.getString("department_code"),
+                rs.getString("document_number"), rs.getString("legal_basis"), rs.getString("criteria"),
+                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class), rs.getString("status"),
+                rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant(), rs.getString("end_reason"), recordIds);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,38 @@
+package org.chengxin.lists.internal;
+
+import org.chengxin.records.RecordEvents.RecordExpired;
+import org.chengxin.records.RecordEvents.RecordRevoked;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Entries end by themselves: at their end date (a daily job), and when the records they rest on are
+ * revoked or expire — in the same transaction as that change, so a person is never listed on records
+ * that no longer stand.
+ */
+@Component
+class ListsLifecycle {
+
+    private final JdbcSeriousDishonestyList list;
+
+    ListsLifecycle(JdbcSeriousDishonestyList list) {
+        this.list = list;
+    }
+
+    @EventListener
+    void on(RecordRevoked e) {
+        list.endEntriesOf(e.recordId(), "所依据的记录已撤销");
+    }
+
+    @EventListener
+    void on(RecordExpired e) {
+        list.endEntriesOf(e.recordId(), "所依据的记录已超过公开期限");
+    }
+
+    @Scheduled(cron = "0 10 0 * * *", zone = "Asia/Shanghai")
+    void endDue() {
+        list.endDue();
+    }
+
+}

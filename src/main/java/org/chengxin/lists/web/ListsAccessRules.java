@@ -1,0 +1,14 @@
+package org.chengxin.lists.web;
+
+import org.chengxin.shared.security.AccessRules;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+@Component
+class ListsAccessRules implements AccessRules {
+
+    @Override
+    public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers("/lists", "/lists/**").hasRole("REVIEWER");
+    }
+}

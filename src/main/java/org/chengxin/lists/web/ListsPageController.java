@@ -1,0 +1,69 @@
+package org.chengxin.lists.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.chengxin.lists.Decision;
+import org.chengxin.lists.SeriousDishonestyList;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.security.ChengxinPrincipal;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A department reviewer sees the machine's candidates, decides entries and removes them with reasons. */
+@Controller
+class ListsPageController {
+
+    private final SeriousDishonestyList list;
+    private final Clock clock;
+
+    ListsPageController(SeriousDishonestyList list, Clock clock) {
+        this.list = list;
+        this.clock = clock;
+    }
+
+    @GetMapping("/lists")
+    String page(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
+        model.addAttribute("candidates", list.candidates(who.departmentCode()));
+        model.addAttribute("entries", list.ofDepartment(who.departmentCode()));
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("inOneYear", LocalDate.now(clock).plusYears(1));
+        return "lists/index";
+    }
+
+    @PostMapping("/lists/entries")
+    String decide(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam String subjectIndex, @RequestParam String recordIds,
+            @RequestParam String documentNumber, @RequestParam String legalBasis, @RequestParam String criteria,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate, RedirectAttributes redirect) {
+        try {
+            List<Long> ids = Arrays.stream(recordIds.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+            list.decide(who.departmentCode(), new Decision(subjectIndex, documentNumber, legalBasis, criteria, startDate, endDate, ids));
+            redirect.addFlashAttribute("notice", "已依决定书 " + documentNumber.strip() + " 列入严重失信主体名单");
+        } catch (ChengxinException e) {
+            redirect.addFlashAttribute("error", e);
+        }
+        return "redirect:/lists";
+    }
+
+    @PostMapping("/lists/entries/{id}/removal")
+    String remove(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id, @RequestParam String reason,
+            RedirectAttributes redirect) {
+        try {
+            list.remove(id, who.departmentCode(), reason);
+            redirect.addFlashAttribute("notice", "已移出名单");
+        } catch (ChengxinException e) {
+            redirect.addFlashAttribute("error", e);
+        }
+        return "redirect:/lists";
+    }
+}

@@ -1,0 +1,2 @@
+/** The reviewers' list pages. */
+package org.chengxin.lists.web;

@@ -1,0 +1,150 @@
+package org.chengxin.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.chengxin.identity.Citizens;
+import org.chengxin.records.CreditRecord;
+import org.chengxin.records.Records;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.support.AuditRecords;
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.Fixtures;
+import org.chengxin.support.Http;
+import org.chengxin.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The machine proposes, a reviewer decides, and the entry ends with its records or its period. */
+@ChengxinIntegrationTest
+class SeriousDishonestyListIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SeriousDishonestyList list;
+
+    @Autowired
+    Records records;
+
+    @Autowired
+    Citizens citizens;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AuditRecords audit;
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aSeriousTaxRecordIsProposedAReviewerListsThePersonAndRevokingTheRecordEndsTheEntry() {
+        Http http = new Http(port);
+        String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
+        IdNumber person = fixtures.syntheticIdNumber();
+        String subject = citizens.blindIndexOf(person);
+        push(http, tax, person, "tax-" + UUID.randomUUID());
+        CreditRecord record = records.allFor(subject).get(0);
+
+        List<Candidate> candidates = list.candidates("swj");
+        Candidate candidate = candidates.stream().filter(c -> c.subjectIndex().equals(subject)).findFirst().orElseThrow();
+        assertThat(candidate.maskedId()).isEqualTo(person.masked());
+        assertThat(candidate.proposals()).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo("CATEGORY");
+            assertThat(p.reason()).contains("偷逃税款");
+            assertThat(p.recordIds()).containsExactly(record.id());
+        });
+
+        LocalDate today = LocalDate.now(clock);
+        assertRefused(new Decision(subject, "", "《税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(record.id())),
+                "LIST_DECISION_INCOMPLETE");
+        assertRefused(new Decision(subject, "岳税认〔2026〕1号", "《税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(4),
+                List.of(record.id())), "LIST_PERIOD_INVALID");
+        assertThatThrownBy(() -> list.decide(fixtures.department(), new Decision(subject, "文", "法", "标准", today, today.plusYears(1),
+                List.of(record.id())))).isInstanceOf(ChengxinException.class).extracting("code").isEqualTo("LIST_RECORD_NOT_OWN");
+
+        ListEntry entry = list.decide("swj", new Decision(subject, "岳税认〔2026〕1号", "《中华人民共和国税收征收管理法》第六十三条",
+                "偷税数额较大且占应纳税额百分之十以上", today, today.plusYears(1), List.of(record.id())));
+        assertThat(entry.active()).isTrue();
+        assertThat(list.activeFor(subject)).extracting(ListEntry::id).containsExactly(entry.id());
+        assertThat(list.candidates("swj")).noneMatch(c -> c.subjectIndex().equals(subject));
+        assertThat(audit.count("action = 'lists.add' and subject_index = ?", subject)).isEqualTo(1);
+
+        records.revoke(record.id(), "swj", "复议撤销原处罚决定");
+
+        assertThat(list.activeFor(subject)).isEmpty();
+        ListEntry ended = list.ofDepartment("swj").stream().filter(e -> e.id() == entry.id()).findFirst().orElseThrow();
+        assertThat(ended.status()).isEqualTo("ENDED");
+        assertThat(ended.endReason()).contains("撤销");
+    }
+
+    @Test
+    void anEntryEndsAfterItsPeriodOrByAReviewersRemoval() {
+        Http http = new Http(port);
+        String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
+        IdNumber person = fixtures.syntheticIdNumber();
+        String subject = citizens.blindIndexOf(person);
+        push(http, tax, person, "tax-" + UUID.randomUUID());
+        long recordId = records.allFor(subject).get(0).id();
+        LocalDate today = LocalDate.now(clock);
+
+        ListEntry shortOne = list.decide("swj", new Decision(subject, "岳税认〔2026〕2号", "《中华人民共和国税收征收管理法》第六十三条",
+                "偷税", today, today.plusDays(10), List.of(recordId)));
+        clock.advance(Duration.ofDays(11));
+        assertThat(list.activeFor(subject)).as("not in force after its end date, even before the job").isEmpty();
+        assertThat(list.endDue()).isGreaterThanOrEqualTo(1);
+        clock.reset();
+
+        ListEntry removed = list.decide("swj", new Decision(subject, "岳税认〔2026〕3号", "《中华人民共和国税收征收管理法》第六十三条",
+                "偷税", today, today.plusYears(1), List.of(recordId)));
+        assertThatThrownBy(() -> list.remove(removed.id(), "swj", " ")).isInstanceOf(ChengxinException.class)
+                .extracting("code").isEqualTo("LIST_REMOVAL_REASON_REQUIRED");
+        assertThat(list.remove(removed.id(), "swj", "当事人已补缴税款和滞纳金").status()).isEqualTo("ENDED");
+        assertThat(list.ofDepartment("swj").stream().filter(e -> e.id() == shortOne.id()).findFirst().orElseThrow().endReason())
+                .contains("届满");
+    }
+
+    private void assertRefused(Decision decision, String code) {
+        assertThatThrownBy(() -> list.decide("swj", decision)).isInstanceOf(ChengxinException.class).extracting("code").isEqualTo(code);
+    }
+
+    private static void push(Http http, String token, IdNumber person, String source) {
+        String body = "{\"records\":[{\"sourceId\":\"" + source + "\",\"itemCode\":\"YY-TX-001\",\"idNumber\":\"" + person.value()
+                + "\",\"name\":\"名单测试\",\"decisionDate\":\"" + LocalDate.now().minusDays(15) + "\",\"documentNumber\":\"岳税罚〔2026〕"
+                + Math.floorMod(source.hashCode(), 1000) + "号\",\"content\":{\"facts\":\"少缴税款\",\"penaltyResult\":\"追缴并罚款\","
+                + "\"evadedAmount\":\"120000\",\"authority\":\"税务局\"}}]}";
+        Http.Response accepted = http.postJson("/api/v1/record-batches", token, body);
+        assertThat(accepted.status()).isEqualTo(202);
+        long id = accepted.json().get("id").asLong();
+        for (int i = 0; i < 300; i++) {
+            var report = http.get("/api/v1/record-batches/" + id, token).json();
+            if (report.get("status").asString().equals("COMPLETED")) {
+                assertThat(report.get("accepted").asInt()).isEqualTo(1);
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("batch did not complete");
+    }
+}
