@@ -15,6 +15,9 @@ public interface Scores {
     /** The score computed now, with its explanation record by record. */
     Evaluation explain(String subjectIndex);
 
+    /** The standing computed now (not the stored score, which may wait in the queue). */
+    Standing standingOf(String subjectIndex);
+
     List<GradeChange> historyOf(String subjectIndex);
 
     PointsModel model();

@@ -124,7 +124,7 @@ class SeriousDishonestyListIntegrationTests {
         assertThatThrownBy(() -> list.decide("swj", decision)).isInstanceOf(ChengxinException.class).extracting("code").isEqualTo(code);
     }
 
-    private static void push(Http http, String token, IdNumber person, String source) {
+    static void push(Http http, String token, IdNumber person, String source) {
         String body = "{\"records\":[{\"sourceId\":\"" + source + "\",\"itemCode\":\"YY-TX-001\",\"idNumber\":\"" + person.value()
                 + "\",\"name\":\"名单测试\",\"decisionDate\":\"" + LocalDate.now().minusDays(15) + "\",\"documentNumber\":\"岳税罚〔2026〕"
                 + Math.floorMod(source.hashCode(), 1000) + "号\",\"content\":{\"facts\":\"少缴税款\",\"penaltyResult\":\"追缴并罚款\","

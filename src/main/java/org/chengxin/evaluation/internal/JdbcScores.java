@@ -13,10 +13,12 @@ import org.chengxin.evaluation.GradeChange;
 import org.chengxin.evaluation.GradeChanged;
 import org.chengxin.evaluation.Score;
 import org.chengxin.evaluation.Scores;
+import org.chengxin.evaluation.Standing;
 import org.chengxin.evaluation.domain.CountedRecord;
 import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.evaluation.domain.Grade;
 import org.chengxin.evaluation.domain.PointsModel;
+import org.chengxin.evaluation.domain.ThreeYearsCleanPolicy;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.springframework.context.ApplicationEventPublisher;
@@ -61,6 +63,15 @@ class JdbcScores implements Scores {
     public Evaluation explain(String subjectIndex) {
         return Evaluation.of(records.allFor(subjectIndex).stream().map(this::counted).toList(), models.current(),
                 LocalDate.now(clock));
+    }
+
+    @Override
+    public Standing standingOf(String subjectIndex) {
+        LocalDate day = LocalDate.now(clock);
+        List<CountedRecord> counted = records.allFor(subjectIndex).stream().map(this::counted).toList();
+        Evaluation e = Evaluation.of(counted, models.current(), day);
+        return new Standing(day, e.modelVersion(), e.points(), e.grade().name(), e.grade().label(), e.disputed(),
+                ThreeYearsCleanPolicy.isClean(counted, day), e.lines().size());
     }
 
     @Override

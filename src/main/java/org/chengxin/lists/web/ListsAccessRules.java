@@ -10,5 +10,6 @@ class ListsAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/lists", "/lists/**").hasRole("REVIEWER");
+        rules.requestMatchers("/api/v1/credit-status").hasAuthority("SCOPE_reports:read");
     }
 }

@@ -1,0 +1,82 @@
+package org.chengxin.lists.web;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.chengxin.identity.Citizens;
+import org.chengxin.lists.CreditStatus;
+import org.chengxin.lists.CreditStatuses;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.id.IdNumberCheck;
+import org.chengxin.shared.security.CurrentActor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A person's credit status for a department system (scope {@code reports:read}). The number travels in
+ * the body; every answer and every refusal for a valid number is audited under the person's blind index
+ * with the purpose the caller gave.
+ */
+@RestController
+@Tag(name = "信用状况", description = "查询个人信用等级、积分、名单状态")
+class CreditStatusController {
+
+    private final Clock clock;
+    private final Citizens citizens;
+    private final CreditStatuses statuses;
+    private final ApplicationEventPublisher events;
+
+    CreditStatusController(Clock clock, Citizens citizens, CreditStatuses statuses, ApplicationEventPublisher events) {
+        this.clock = clock;
+        this.citizens = citizens;
+        this.statuses = statuses;
+        this.events = events;
+    }
+
+    @PostMapping("/api/v1/credit-status")
+    @Operation(summary = "查询个人信用状况", description = "号码与查询用途放在请求体中（不得放入 URL）。返回信用等级、积分、"
+            + "所在名单、连续三年无不良记录标志和异议标志；每次查询均记入审计日志。")
+    StatusResponse status(@RequestBody @Validated StatusRequest request) {
+        String purpose = request.purpose() == null ? "" : request.purpose().strip();
+        if (purpose.isEmpty()) {
+            throw ChengxinException.badRequest("CREDIT_STATUS_PURPOSE_REQUIRED", "请填写查询用途（purpose），查询将以该用途记入审计日志");
+        }
+        IdNumberCheck check = IdNumber.check(request.idNumber(), clock);
+        if (!check.valid()) {
+            throw ChengxinException.badRequest(check.errors().get(0).code(), check.errors().get(0).message());
+        }
+        IdNumber number = check.number();
+        String subject = citizens.blindIndexOf(number);
+        CreditStatus s = statuses.of(subject);
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "lists.credit-status", subject, purpose,
+                AuditOutcome.SUCCESS, "等级 " + s.grade() + "，积分 " + s.points() + "，名单 " + s.lists().size() + " 个"));
+        return new StatusResponse(number.masked(), s.day().toString(), s.modelVersion(), s.grade(), s.gradeLabel(), s.points(),
+                s.threeYearsClean(), s.disputed(), s.recordsCounted(), s.seriouslyDishonest(),
+                s.lists().stream().map(m -> new ListMembership(m.list(), m.listName(), m.entryId(), m.departmentCode(),
+                        m.documentNumber(), m.startDate().toString(), m.endDate().toString())).toList());
+    }
+
+    record StatusRequest(@NotNull(message = "idNumber 不能为空") @Size(max = 64, message = "idNumber 过长") String idNumber,
+            @Size(max = 200, message = "purpose 不能超过 200 个字符") String purpose) {
+    }
+
+    record StatusResponse(String idNumber, String asOf, String modelVersion, String grade, String gradeLabel, int points,
+            boolean threeYearsClean, boolean disputed, int recordsCounted, boolean seriouslyDishonest,
+            java.util.List<ListMembership> lists) {
+    }
+
+    record ListMembership(String list, String listName, long entryId, String departmentCode, String documentNumber,
+            String startDate, String endDate) {
+    }
+}

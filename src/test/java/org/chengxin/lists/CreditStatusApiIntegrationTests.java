@@ -1,0 +1,120 @@
+package org.chengxin.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.chengxin.identity.Citizens;
+import org.chengxin.records.Records;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.support.AuditRecords;
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.Fixtures;
+import org.chengxin.support.Http;
+import org.chengxin.support.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** POST /api/v1/credit-status: grade, points, lists, three-years-clean and disputed flags, audited. */
+@ChengxinIntegrationTest
+class CreditStatusApiIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SeriousDishonestyList list;
+
+    @Autowired
+    Records records;
+
+    @Autowired
+    Citizens citizens;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AuditRecords audit;
+
+    @Autowired
+    MutableClock clock;
+
+    @Test
+    void aPersonWithoutRecordsHasTheStartingPointsAndIsClean() {
+        Http http = new Http(port);
+        String client = fixtures.apiClient("reports:read");
+        String token = http.token(client, Fixtures.PASSWORD, "reports:read");
+        IdNumber person = fixtures.syntheticIdNumber();
+
+        Http.Response answer = http.postJson("/api/v1/credit-status", token, body(person.value(), "行政审批容缺受理核查"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("idNumber").asString()).isEqualTo(person.masked());
+        assertThat(answer.json().get("points").asInt()).isEqualTo(1000);
+        assertThat(answer.json().get("grade").asString()).isEqualTo("A");
+        assertThat(answer.json().get("threeYearsClean").asBoolean()).isTrue();
+        assertThat(answer.json().get("disputed").asBoolean()).isFalse();
+        assertThat(answer.json().get("seriouslyDishonest").asBoolean()).isFalse();
+        assertThat(answer.json().get("lists").size()).isZero();
+        assertThat(answer.body()).doesNotContain(person.value());
+        assertThat(audit.count("action = 'lists.credit-status' and actor = ? and subject_index = ? and purpose = ?", client,
+                citizens.blindIndexOf(person), "行政审批容缺受理核查")).isEqualTo(1);
+    }
+
+    @Test
+    void aSeriousRecordAndAListEntryShowInTheStatus() {
+        Http http = new Http(port);
+        String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
+        String token = http.token(fixtures.apiClient("reports:read"), Fixtures.PASSWORD, "reports:read");
+        IdNumber person = fixtures.syntheticIdNumber();
+        String subject = citizens.blindIndexOf(person);
+        SeriousDishonestyListIntegrationTests.push(http, tax, person, "status-" + UUID.randomUUID());
+        long recordId = records.allFor(subject).get(0).id();
+
+        var before = http.postJson("/api/v1/credit-status", token, body(person.value(), "公共资源交易资格审查")).json();
+        assertThat(before.get("points").asInt()).isEqualTo(1000 - 150);
+        assertThat(before.get("grade").asString()).isEqualTo("B");
+        assertThat(before.get("threeYearsClean").asBoolean()).isFalse();
+        assertThat(before.get("recordsCounted").asInt()).isEqualTo(1);
+        assertThat(before.get("seriouslyDishonest").asBoolean()).isFalse();
+
+        LocalDate today = LocalDate.now(clock);
+        ListEntry entry = list.decide("swj", new Decision(subject, "岳税认〔2026〕9号", "《中华人民共和国税收征收管理法》第六十三条",
+                "偷税数额较大", today, today.plusYears(1), List.of(recordId)));
+
+        var after = http.postJson("/api/v1/credit-status", token, body(person.value(), "公共资源交易资格审查")).json();
+        assertThat(after.get("seriouslyDishonest").asBoolean()).isTrue();
+        assertThat(after.get("lists").size()).isEqualTo(1);
+        assertThat(after.get("lists").get(0).get("entryId").asLong()).isEqualTo(entry.id());
+        assertThat(after.get("lists").get(0).get("list").asString()).isEqualTo("SERIOUS_DISHONESTY");
+        assertThat(after.get("lists").get(0).get("endDate").asString()).isEqualTo(today.plusYears(1).toString());
+    }
+
+    @Test
+    void refusalsHaveCodesAndNeverEchoTheNumber() {
+        Http http = new Http(port);
+        String token = http.token(fixtures.apiClient("reports:read"), Fixtures.PASSWORD, "reports:read");
+        IdNumber person = fixtures.syntheticIdNumber();
+
+        Http.Response noPurpose = http.postJson("/api/v1/credit-status", token, body(person.value(), "  "));
+        assertThat(noPurpose.status()).isEqualTo(400);
+        assertThat(noPurpose.json().get("code").asString()).isEqualTo("CREDIT_STATUS_PURPOSE_REQUIRED");
+
+        String wrongCheck = person.value().substring(0, 17) + (person.value().endsWith("0") ? "1" : "0");
+        Http.Response invalid = http.postJson("/api/v1/credit-status", token, body(wrongCheck, "资格审查"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("code").asString()).startsWith("ID_");
+        assertThat(invalid.body()).doesNotContain(wrongCheck);
+
+        String writer = http.token(fixtures.apiClient("records:write"), Fixtures.PASSWORD, "records:write");
+        assertThat(http.postJson("/api/v1/credit-status", writer, body(person.value(), "资格审查")).status()).isEqualTo(403);
+    }
+
+    private static String body(String idNumber, String purpose) {
+        return "{\"idNumber\":\"" + idNumber + "\",\"purpose\":\"" + purpose + "\"}";
+    }
+}
