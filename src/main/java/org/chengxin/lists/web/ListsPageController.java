@@ -41,12 +41,13 @@ class ListsPageController {
     }
 
     @PostMapping("/lists/entries")
-    String decide(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam String subjectIndex, @RequestParam String recordIds,
+    String decide(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam String subjectIndex, @RequestParam(required = false) List<String> recordIds,
             @RequestParam String documentNumber, @RequestParam String legalBasis, @RequestParam String criteria,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate, RedirectAttributes redirect) {
         try {
-            List<Long> ids = Arrays.stream(recordIds.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+            List<Long> ids = recordIds == null ? List.of() : recordIds.stream().flatMap(v -> Arrays.stream(v.split(",")))
+                    .map(String::strip).filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).distinct().toList();
             list.decide(who.departmentCode(), new Decision(subjectIndex, documentNumber, legalBasis, criteria, startDate, endDate, ids));
             redirect.addFlashAttribute("notice", "已依决定书 " + documentNumber.strip() + " 列入严重失信主体名单");
         } catch (ChengxinException e) {
