@@ -9,11 +9,17 @@ import java.util.List;
  * record under objection is among those counted.
  */
 public record CreditStatus(LocalDate day, String modelVersion, int points, String grade, String gradeLabel,
-        boolean threeYearsClean, boolean disputed, int recordsCounted, List<Membership> lists) {
+        boolean threeYearsClean, boolean disputed, int recordsCounted, List<Membership> lists,
+        List<GoodCredit> goodCredit) {
 
     /** One list entry in force. */
     public record Membership(String list, String listName, long entryId, String departmentCode, String documentNumber,
             LocalDate startDate, LocalDate endDate) {
+    }
+
+    /** A good-credit record (优良信用记录, policy 十三) in force: an honour or recommendation, its source and period. */
+    public record GoodCredit(long recordId, String itemCode, String itemName, String departmentCode, String documentNumber,
+            LocalDate decisionDate, LocalDate lastDay) {
     }
 
     public boolean seriouslyDishonest() {

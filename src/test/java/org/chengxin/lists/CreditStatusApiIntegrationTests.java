@@ -60,6 +60,7 @@ class CreditStatusApiIntegrationTests {
         assertThat(answer.json().get("disputed").asBoolean()).isFalse();
         assertThat(answer.json().get("seriouslyDishonest").asBoolean()).isFalse();
         assertThat(answer.json().get("lists").size()).isZero();
+        assertThat(answer.json().get("goodCredit").size()).isZero();
         assertThat(answer.body()).doesNotContain(person.value());
         assertThat(audit.count("action = 'lists.credit-status' and actor = ? and subject_index = ? and purpose = ?", client,
                 citizens.blindIndexOf(person), "行政审批容缺受理核查")).isEqualTo(1);
@@ -72,14 +73,30 @@ class CreditStatusApiIntegrationTests {
         String token = http.token(fixtures.apiClient("reports:read"), Fixtures.PASSWORD, "reports:read");
         IdNumber person = fixtures.syntheticIdNumber();
         String subject = citizens.blindIndexOf(person);
+        String morals = http.token(fixtures.apiClientOf("wmb", "records:write"), Fixtures.PASSWORD, "records:write");
+        LocalDate honoured = LocalDate.now(clock).minusMonths(6);
+        SeriousDishonestyListIntegrationTests.pushBody(http, morals, "{\"records\":[{\"sourceId\":\"honour-" + UUID.randomUUID()
+                + "\",\"itemCode\":\"YY-GN-004\",\"idNumber\":\"" + person.value() + "\",\"name\":\"状态测试\",\"decisionDate\":\""
+                + honoured + "\",\"documentNumber\":\"岳文明〔2026〕3号\",\"content\":{\"honourTitle\":\"岳阳市诚信道德模范\","
+                + "\"awardingAuthority\":\"市文明委\"}}]}");
+        var honour = http.postJson("/api/v1/credit-status", token, body(person.value(), "评优评先资格审查")).json();
+        assertThat(honour.get("points").asInt()).isEqualTo(1030);
+        assertThat(honour.get("grade").asString()).isEqualTo("AA");
+        assertThat(honour.get("threeYearsClean").asBoolean()).isTrue();
+        assertThat(honour.get("goodCredit").size()).isEqualTo(1);
+        assertThat(honour.get("goodCredit").get(0).get("itemCode").asString()).isEqualTo("YY-GN-004");
+        assertThat(honour.get("goodCredit").get(0).get("departmentCode").asString()).isEqualTo("wmb");
+        assertThat(honour.get("goodCredit").get(0).get("decisionDate").asString()).isEqualTo(honoured.toString());
+
         SeriousDishonestyListIntegrationTests.push(http, tax, person, "status-" + UUID.randomUUID());
-        long recordId = records.allFor(subject).get(0).id();
+        long recordId = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-TX-001")).findFirst().orElseThrow().id();
 
         var before = http.postJson("/api/v1/credit-status", token, body(person.value(), "公共资源交易资格审查")).json();
-        assertThat(before.get("points").asInt()).isEqualTo(1000 - 150);
+        assertThat(before.get("points").asInt()).isEqualTo(1030 - 150);
         assertThat(before.get("grade").asString()).isEqualTo("B");
         assertThat(before.get("threeYearsClean").asBoolean()).isFalse();
-        assertThat(before.get("recordsCounted").asInt()).isEqualTo(1);
+        assertThat(before.get("recordsCounted").asInt()).isEqualTo(2);
+        assertThat(before.get("goodCredit").size()).as("the honour stays a good-credit record").isEqualTo(1);
         assertThat(before.get("seriouslyDishonest").asBoolean()).isFalse();
 
         LocalDate today = LocalDate.now(clock);

@@ -129,6 +129,11 @@ class SeriousDishonestyListIntegrationTests {
                 + "\",\"name\":\"名单测试\",\"decisionDate\":\"" + LocalDate.now().minusDays(15) + "\",\"documentNumber\":\"岳税罚〔2026〕"
                 + Math.floorMod(source.hashCode(), 1000) + "号\",\"content\":{\"facts\":\"少缴税款\",\"penaltyResult\":\"追缴并罚款\","
                 + "\"evadedAmount\":\"120000\",\"authority\":\"税务局\"}}]}";
+        pushBody(http, token, body);
+    }
+
+    /** Pushes a batch and waits until it is stored with exactly one accepted row. */
+    static void pushBody(Http http, String token, String body) {
         Http.Response accepted = http.postJson("/api/v1/record-batches", token, body);
         assertThat(accepted.status()).isEqualTo(202);
         long id = accepted.json().get("id").asLong();

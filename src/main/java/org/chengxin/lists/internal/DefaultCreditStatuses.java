@@ -1,13 +1,20 @@
 package org.chengxin.lists.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+
+import org.chengxin.catalog.Catalog;
 
 import org.chengxin.evaluation.Scores;
 import org.chengxin.evaluation.Standing;
 import org.chengxin.lists.CreditStatus;
+import org.chengxin.lists.CreditStatus.GoodCredit;
 import org.chengxin.lists.CreditStatus.Membership;
 import org.chengxin.lists.CreditStatuses;
 import org.chengxin.lists.SeriousDishonestyList;
+import org.chengxin.records.Records;
 import org.springframework.stereotype.Service;
 
 /** Combines the evaluation's standing with the list entries in force. */
@@ -16,10 +23,16 @@ class DefaultCreditStatuses implements CreditStatuses {
 
     private final Scores scores;
     private final SeriousDishonestyList seriousDishonesty;
+    private final Records records;
+    private final Catalog catalog;
+    private final Clock clock;
 
-    DefaultCreditStatuses(Scores scores, SeriousDishonestyList seriousDishonesty) {
+    DefaultCreditStatuses(Scores scores, SeriousDishonestyList seriousDishonesty, Records records, Catalog catalog, Clock clock) {
         this.scores = scores;
         this.seriousDishonesty = seriousDishonesty;
+        this.records = records;
+        this.catalog = catalog;
+        this.clock = clock;
     }
 
     @Override
@@ -29,7 +42,15 @@ class DefaultCreditStatuses implements CreditStatuses {
                 .map(e -> new Membership(e.listKind(), "严重失信主体名单", e.id(), e.departmentCode(), e.documentNumber(),
                         e.startDate(), e.endDate()))
                 .toList();
+        LocalDate today = LocalDate.now(clock);
+        // good-credit records in force: usable (active or under objection) and inside their disclosure period
+        List<GoodCredit> goodCredit = records.allFor(subjectIndex).stream()
+                .filter(r -> "GOOD_CREDIT".equals(r.kind()) && r.status().counts() && r.expiresOn().isAfter(today))
+                .sorted(Comparator.comparing((org.chengxin.records.CreditRecord r) -> r.decisionDate()).thenComparing(r -> r.id()))
+                .map(r -> new GoodCredit(r.id(), r.itemCode(), catalog.item(r.itemCode()).map(i -> i.name()).orElse(r.itemCode()),
+                        r.departmentCode(), r.documentNumber(), r.decisionDate(), r.expiresOn().minusDays(1)))
+                .toList();
         return new CreditStatus(s.day(), s.modelVersion(), s.points(), s.grade(), s.gradeLabel(), s.threeYearsClean(),
-                s.disputed(), s.recordsCounted(), lists);
+                s.disputed(), s.recordsCounted(), lists, goodCredit);
     }
 }

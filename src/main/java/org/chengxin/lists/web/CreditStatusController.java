@@ -64,7 +64,9 @@ class CreditStatusController {
         return new StatusResponse(number.masked(), s.day().toString(), s.modelVersion(), s.grade(), s.gradeLabel(), s.points(),
                 s.threeYearsClean(), s.disputed(), s.recordsCounted(), s.seriouslyDishonest(),
                 s.lists().stream().map(m -> new ListMembership(m.list(), m.listName(), m.entryId(), m.departmentCode(),
-                        m.documentNumber(), m.startDate().toString(), m.endDate().toString())).toList());
+                        m.documentNumber(), m.startDate().toString(), m.endDate().toString())).toList(),
+                s.goodCredit().stream().map(g -> new GoodCreditRecord(g.recordId(), g.itemCode(), g.itemName(), g.departmentCode(),
+                        g.documentNumber(), g.decisionDate().toString(), g.lastDay().toString())).toList());
     }
 
     record StatusRequest(@NotNull(message = "idNumber 不能为空") @Size(max = 64, message = "idNumber 过长") String idNumber,
@@ -73,7 +75,11 @@ class CreditStatusController {
 
     record StatusResponse(String idNumber, String asOf, String modelVersion, String grade, String gradeLabel, int points,
             boolean threeYearsClean, boolean disputed, int recordsCounted, boolean seriouslyDishonest,
-            java.util.List<ListMembership> lists) {
+            java.util.List<ListMembership> lists, java.util.List<GoodCreditRecord> goodCredit) {
+    }
+
+    record GoodCreditRecord(long recordId, String itemCode, String itemName, String departmentCode, String documentNumber,
+            String decisionDate, String lastDay) {
     }
 
     record ListMembership(String list, String listName, long entryId, String departmentCode, String documentNumber,
