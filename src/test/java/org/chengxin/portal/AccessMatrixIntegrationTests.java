@@ -91,6 +91,9 @@ class AccessMatrixIntegrationTests {
         allow("POST /lists/entries", "REVIEWER");
         allow("POST /lists/entries/{id}/removal", "REVIEWER");
         allow("GET /admin/evaluation", "ADMIN");
+        allow("GET /admin/agency-blacklist", "ADMIN");
+        allow("POST /admin/agency-blacklist", "ADMIN");
+        allow("POST /admin/agency-blacklist/{id}/end", "ADMIN");
         allow("GET /admin/evaluation/progress", "ADMIN");
         allow("POST /admin/evaluation/recomputation", "ADMIN");
         allow("GET /records", "DATA_OFFICER");
