@@ -22,6 +22,18 @@ public interface Scores {
 
     PointsModel model();
 
+    /** Every published version of the points model, newest effective date first. */
+    List<ModelVersion> modelVersions();
+
+    /**
+     * Publishes a new version of the points model from a date (today or later: grades already given are
+     * not rewritten), keeping the grade bands and item overrides of the model in force. When it takes
+     * effect today, everybody is queued for recomputation. Refused with a stable code when the numbers
+     * break a rule or the version name is taken.
+     */
+    PointsModel publishModel(String version, java.time.LocalDate effectiveFrom, int basePoints,
+            java.util.Map<String, Integer> byKindAndSeverity);
+
     /** Queues everybody with a record for recomputation; returns how many were queued. */
     long recomputeEverybody();
 

@@ -31,6 +31,60 @@ class EvaluationAdminIntegrationTests {
     @Autowired
     AuditRecords audit;
 
+    @Autowired
+    org.chengxin.support.MutableClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void theAdministratorPublishesANewVersionFromADateAndBadNumbersAreRefused() throws Exception {
+        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        // far in the future, so the other tests, which move the clock by a few years at most, keep the default model
+        java.time.LocalDate from = today.plusYears(40);
+        String version = "test-" + System.nanoTime();
+
+        assertThat(error(mvc.perform(model(version, from, "1000", "10").with(admin).with(csrf())).andReturn()))
+                .as("a dishonesty record may not add points").isEqualTo("EVALUATION_MODEL_INVALID");
+        assertThat(error(mvc.perform(model(version, today.minusDays(1), "1000", "-6").with(admin).with(csrf())).andReturn()))
+                .isEqualTo("EVALUATION_MODEL_DATE_PAST");
+        assertThat(error(mvc.perform(model("bad version!", from, "1000", "-6").with(admin).with(csrf())).andReturn()))
+                .isEqualTo("EVALUATION_MODEL_VERSION_INVALID");
+        assertThat(error(mvc.perform(model(version, from, "abc", "-6").with(admin).with(csrf())).andReturn()))
+                .isEqualTo("EVALUATION_MODEL_INVALID");
+        assertThat(error(mvc.perform(model("yueyang-1", from, "1000", "-6").with(admin).with(csrf())).andReturn()))
+                .isEqualTo("EVALUATION_MODEL_VERSION_TAKEN");
+        assertThat(scores.modelVersions()).noneMatch(v -> v.version().equals(version));
+
+        var published = mvc.perform(model(version, from, "1000", "-6").with(admin).with(csrf())).andReturn();
+        assertThat(published.getFlashMap().get("error")).isNull();
+        assertThat(scores.model().version()).as("not before its date").isEqualTo("yueyang-1");
+        assertThat(audit.count("action = 'evaluation.model-publish' and detail like ?", "%" + version + "%")).isEqualTo(1);
+        String page = mvc.perform(get("/admin/evaluation").with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(version).contains(from.toString());
+
+        clock.advance(java.time.Duration.between(today.atStartOfDay(), from.atStartOfDay()).plusHours(1));
+        assertThat(scores.model().version()).isEqualTo(version);
+        assertThat(scores.model().byKindAndSeverity()).containsEntry("DISHONESTY:MINOR", -6).containsEntry("DISHONESTY:SERIOUS", -150);
+        assertThat(scores.model().bands().describe()).isNotEmpty();
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder model(String version, java.time.LocalDate from,
+            String base, String minor) {
+        return post("/admin/evaluation/model").param("version", version).param("effectiveFrom", from.toString()).param("basePoints", base)
+                .param("p_GOOD_CREDIT", "30").param("p_DISHONESTY:MINOR", minor).param("p_DISHONESTY:GENERAL", "-30")
+                .param("p_DISHONESTY:GRAVE", "-60").param("p_DISHONESTY:SERIOUS", "-150");
+    }
+
+    private static Object error(org.springframework.test.web.servlet.MvcResult result) {
+        Object e = result.getFlashMap().get("error");
+        return e == null ? null : ((org.chengxin.shared.error.ChengxinException) e).code();
+    }
+
     @Test
     void theModelIsShownAndAFullRecomputationIsQueuedAndDrained() throws Exception {
         var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();

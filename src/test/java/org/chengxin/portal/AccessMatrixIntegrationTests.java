@@ -96,6 +96,7 @@ class AccessMatrixIntegrationTests {
         allow("POST /admin/agency-blacklist/{id}/end", "ADMIN");
         allow("GET /admin/evaluation/progress", "ADMIN");
         allow("POST /admin/evaluation/recomputation", "ADMIN");
+        allow("POST /admin/evaluation/model", "ADMIN");
         allow("GET /records", "DATA_OFFICER");
         allow("GET /records/{id}", "DATA_OFFICER");
         allow("POST /records/{id}/revocation", "DATA_OFFICER");

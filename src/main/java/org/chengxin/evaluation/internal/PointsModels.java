@@ -50,6 +50,23 @@ class PointsModels implements ApplicationRunner {
         }
     }
 
+    /** Every version, newest effective date first. */
+    java.util.List<org.chengxin.evaluation.ModelVersion> versions() {
+        return jdbc.sql("select version, effective_from, published_by from evaluation_model order by effective_from desc, id desc")
+                .query((rs, n) -> new org.chengxin.evaluation.ModelVersion(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getString(3))).list();
+    }
+
+    /** Stores a new version; false when the version name is taken. */
+    boolean publish(PointsModel m) {
+        return jdbc.sql("""
+                insert into evaluation_model (version, effective_from, config, published_by)
+                values (:v, :from, cast(:config as jsonb), :by) on conflict (version) do nothing""")
+                .param("v", m.version()).param("from", m.effectiveFrom())
+                .param("config", JSON.writeValueAsString(new Config(m.basePoints(), m.byKindAndSeverity(), m.byItem(), m.bands())))
+                .param("by", CurrentActor.get().name()).update() == 1;
+    }
+
     /** The model in force today. */
     PointsModel current() {
         record Row(String version, LocalDate from, String config) {

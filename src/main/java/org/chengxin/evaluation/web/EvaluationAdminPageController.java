@@ -7,6 +7,7 @@ import org.chengxin.evaluation.Scores;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.error.ChengxinException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,6 +37,8 @@ class EvaluationAdminPageController {
         model.addAttribute("model", scores.model());
         model.addAttribute("bands", scores.model().bands().describe());
         model.addAttribute("pending", scores.pending());
+        model.addAttribute("versions", scores.modelVersions());
+        model.addAttribute("today", java.time.LocalDate.now(clock));
         return "evaluation/admin";
     }
 
@@ -44,6 +47,39 @@ class EvaluationAdminPageController {
     String progress(Model model) {
         model.addAttribute("pending", scores.pending());
         return "evaluation/admin :: progress";
+    }
+
+    /** Publishes a new version of the model: every field of the form, each key's points as {@code p_<key>}. */
+    @PostMapping("/admin/evaluation/model")
+    String publish(@org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> form, RedirectAttributes redirect) {
+        try {
+            java.util.Map<String, Integer> points = new java.util.TreeMap<>();
+            for (var e : form.entrySet()) {
+                if (e.getKey().startsWith("p_")) {
+                    points.put(e.getKey().substring(2), integer(e.getValue(), "每条记录的积分"));
+                }
+            }
+            java.time.LocalDate from;
+            try {
+                from = java.time.LocalDate.parse(form.getOrDefault("effectiveFrom", "").strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ChengxinException.badRequest("EVALUATION_MODEL_INVALID", "请填写施行日期");
+            }
+            var m = scores.publishModel(form.get("version"), from, integer(form.get("basePoints"), "起始分"), points);
+            redirect.addFlashAttribute("notice", "已发布积分模型 " + m.version() + "，自 " + m.effectiveFrom() + " 起施行"
+                    + (from.isAfter(java.time.LocalDate.now(clock)) ? "；届时夜间全量重算" : "；已将全体人员排入重算队列"));
+        } catch (ChengxinException e) {
+            redirect.addFlashAttribute("error", e);
+        }
+        return "redirect:/admin/evaluation";
+    }
+
+    private static int integer(String value, String what) {
+        try {
+            return Integer.parseInt(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw ChengxinException.badRequest("EVALUATION_MODEL_INVALID", what + "须为整数");
+        }
     }
 
     @PostMapping("/admin/evaluation/recomputation")
