@@ -46,6 +46,9 @@ class EvaluationJourneyIntegrationTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.chengxin.lists.SeriousDishonestyList seriousDishonesty;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -72,14 +75,26 @@ class EvaluationJourneyIntegrationTests {
         assertThat(explained.lines()).extracting(Evaluation.Line::points).containsExactly(30, -150);
         assertThat(explained.lines().get(1).legalBasis()).contains("税收征收管理法");
 
+        // the serious record makes the person a candidate; the tax office's reviewer lists them
+        long taxRecordId = records.allFor(subject).stream().filter(r -> r.sourceId().equals(evasion)).findFirst().orElseThrow().id();
+        assertThat(seriousDishonesty.candidates("swj")).anyMatch(c -> c.subjectIndex().equals(subject));
+        org.chengxin.lists.ListEntry listed = seriousDishonesty.decide("swj", new org.chengxin.lists.Decision(subject, "岳税认〔2026〕31号",
+                "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", LocalDate.now(clock), LocalDate.now(clock).plusYears(1),
+                java.util.List.of(taxRecordId)));
+        assertThat(seriousDishonesty.activeFor(subject)).extracting(org.chengxin.lists.ListEntry::id).containsExactly(listed.id());
+
         push(http, tax, record(evasion, "YY-TX-001", person, LocalDate.now(clock).minusDays(20),
                 evasionContent.replace("52000", "48000")));
         assertScore(subject, 880, Grade.B);
+        assertThat(seriousDishonesty.activeFor(subject)).as("a correction keeps the entry").hasSize(1);
 
         long evasionId = records.allFor(subject).stream().filter(r -> r.sourceId().equals(evasion)).findFirst().orElseThrow().id();
         assertThat(http.postJson("/api/v1/records/" + evasionId + "/revocation", tax, "{\"reason\":\"复议撤销原处罚决定\"}").status())
                 .isEqualTo(200);
         assertScore(subject, 1030, Grade.AA);
+        assertThat(seriousDishonesty.activeFor(subject)).as("the revocation ends the entry").isEmpty();
+        assertThat(seriousDishonesty.ofDepartment("swj").stream().filter(e -> e.id() == listed.id()).findFirst().orElseThrow().endReason())
+                .contains("撤销");
 
         clock.advance(Duration.ofDays(40));
         assertThat(scores.explain(subject).points()).as("the honour no longer counts, even before the nightly job").isEqualTo(1000);

@@ -21,6 +21,7 @@ import org.chengxin.lists.ListEntry;
 import org.chengxin.lists.ListEvents.ListEntryAdded;
 import org.chengxin.lists.ListEvents.ListEntryEnded;
 import org.chengxin.lists.SeriousDishonestyList;
+import org.chengxin.lists.domain.ListEndPolicy;
 import org.chengxin.lists.domain.ListRecord;
 import org.chengxin.lists.domain.SeriousDishonestyCandidates;
 import org.chengxin.lists.domain.SeriousDishonestyCandidates.Escalation;
@@ -148,7 +149,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
     public int endDue() {
         List<ListEntry> due = jdbc.sql(SELECT + " where status = 'ACTIVE' and end_date < :today")
                 .param("today", LocalDate.now(clock)).query(this::map).list();
-        due.forEach(e -> end(e, "名单期限届满"));
+        due.forEach(e -> end(e, ListEndPolicy.Reason.PERIOD_OVER.label()));
         return due.size();
     }
 
@@ -160,10 +161,10 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
                 where r.record_id = :r and e.status = 'ACTIVE'""").param("r", recordId).query(Long.class).list();
         for (long id : entryIds) {
             ListEntry e = entry(id);
-            boolean anyUsable = e.recordIds().stream().anyMatch(rid -> records.find(rid).map(r -> r.status().counts()).orElse(false));
-            if (!anyUsable) {
-                end(e, why);
-            }
+            LocalDate today = LocalDate.now(clock);
+            List<ListRecord> theirs = e.recordIds().stream().flatMap(rid -> records.find(rid).stream()).map(r -> listRecord(r, today)).toList();
+            ListEndPolicy.endOf(e.endDate(), theirs, today).ifPresent(reason ->
+                    end(e, reason == ListEndPolicy.Reason.RECORDS_GONE ? why : reason.label()));
         }
     }
 
