@@ -11,6 +11,7 @@ import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.evaluation.GradeChange;
 import org.chengxin.evaluation.GradeChanged;
+import org.chengxin.evaluation.ModelVersion;
 import org.chengxin.evaluation.Score;
 import org.chengxin.evaluation.Scores;
 import org.chengxin.evaluation.Standing;
@@ -21,7 +22,10 @@ import org.chengxin.evaluation.domain.PointsModel;
 import org.chengxin.evaluation.domain.ThreeYearsCleanPolicy;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.security.CurrentActor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,12 +66,15 @@ class JdbcScores implements Scores {
 
     @Override
     public Evaluation explain(String subjectIndex) {
-        return Evaluation.of(records.allFor(subjectIndex).stream().map(this::counted).toList(), models.current(),
-                LocalDate.now(clock));
+        return Evaluation.of(countedRecordsOf(subjectIndex), models.current(), LocalDate.now(clock));
+    }
+
+    private List<CountedRecord> countedRecordsOf(String subjectIndex) {
+        return records.allFor(subjectIndex).stream().map(this::counted).toList();
     }
 
     @Override
-    public List<org.chengxin.evaluation.ModelVersion> modelVersions() {
+    public List<ModelVersion> modelVersions() {
         return models.versions();
     }
 
@@ -104,8 +111,8 @@ class JdbcScores implements Scores {
         if (!models.publish(next)) {
             throw ChengxinException.conflict("EVALUATION_MODEL_VERSION_TAKEN", "版本号已被使用：" + v);
         }
-        events.publishEvent(org.chengxin.shared.audit.AuditEvent.of(org.chengxin.shared.security.CurrentActor.get(), Instant.now(clock),
-                "evaluation.model-publish", null, "积分模型调整", org.chengxin.shared.audit.AuditOutcome.SUCCESS,
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock),
+                "evaluation.model-publish", null, "积分模型调整", AuditOutcome.SUCCESS,
                 "发布积分模型 " + v + "，自 " + effectiveFrom + " 起施行，起始分 " + basePoints + "，" + byKey));
         if (!effectiveFrom.isAfter(today)) {
             recomputeEverybody();
@@ -116,7 +123,7 @@ class JdbcScores implements Scores {
     @Override
     public Standing standingOf(String subjectIndex) {
         LocalDate day = LocalDate.now(clock);
-        List<CountedRecord> counted = records.allFor(subjectIndex).stream().map(this::counted).toList();
+        List<CountedRecord> counted = countedRecordsOf(subjectIndex);
         Evaluation e = Evaluation.of(counted, models.current(), day);
         return new Standing(day, e.modelVersion(), e.points(), e.grade().name(), e.grade().label(), e.disputed(),
                 ThreeYearsCleanPolicy.isClean(counted, day), e.lines().size());

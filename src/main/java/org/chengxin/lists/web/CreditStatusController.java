@@ -15,7 +15,6 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
-import org.chengxin.shared.id.IdNumberCheck;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.validation.annotation.Validated;
@@ -52,11 +51,8 @@ class CreditStatusController {
         if (purpose.isEmpty()) {
             throw ChengxinException.badRequest("CREDIT_STATUS_PURPOSE_REQUIRED", "请填写查询用途（purpose），查询将以该用途记入审计日志");
         }
-        IdNumberCheck check = IdNumber.check(request.idNumber(), clock);
-        if (!check.valid()) {
-            throw ChengxinException.badRequest(check.errors().get(0).code(), check.errors().get(0).message());
-        }
-        IdNumber number = check.number();
+        // an invalid number is answered by the shared problem handler, with every error's code and never the number
+        IdNumber number = IdNumber.parse(request.idNumber(), clock);
         String subject = citizens.blindIndexOf(number);
         CreditStatus s = statuses.of(subject);
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "lists.credit-status", subject, purpose,
