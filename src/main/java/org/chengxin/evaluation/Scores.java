@@ -28,14 +28,23 @@ public interface Scores {
     /**
      * Publishes a new version of the points model from a date (today or later: grades already given are
      * not rewritten), keeping the grade bands and item overrides of the model in force. When it takes
-     * effect today, everybody is queued for recomputation. Refused with a stable code when the numbers
+     * effect today, a recomputation of everybody starts in the background. Refused with a stable code when the numbers
      * break a rule or the version name is taken.
      */
     PointsModel publishModel(String version, java.time.LocalDate effectiveFrom, int basePoints,
             java.util.Map<String, Integer> byKindAndSeverity);
 
-    /** Queues everybody with a record for recomputation; returns how many were queued. */
-    long recomputeEverybody();
+    /**
+     * Recomputes everybody now, set-based, part by part (the nightly job, tests, benchmarks); refused
+     * with an IllegalStateException while another recomputation of everybody runs.
+     */
+    Recomputation recomputeEverybody(String trigger);
+
+    /** Starts a recomputation of everybody in the background unless one runs; returns the one that runs. */
+    Recomputation startRecomputation(String trigger);
+
+    /** The running or last recomputation of everybody, for the progress bar. */
+    Recomputation recomputation();
 
     /** People waiting for recomputation. */
     long pending();

@@ -28,9 +28,6 @@ public interface Records {
     /** A department's records of a severity that are shown and used today (at most {@code limit}). */
     List<CreditRecord> inForceOfDepartment(String departmentCode, String severity, int limit);
 
-    /** The blind indexes of everybody who has a record, for a full recomputation. */
-    void eachSubject(java.util.function.Consumer<String> subjectIndex);
-
     /** A department's records, newest first, expired ones included for its own review. */
     List<CreditRecord> ofDepartment(String departmentCode, int page, int size);
 

@@ -133,15 +133,13 @@ class EvaluationPagesBrowserTests {
         WebElement notice = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         assertThat(notice.getText()).contains("重算");
 
-        // The scheduled worker drains the queue every 2 s and the page polls its progress part; the
-        // test thread helps drain so the wait stays short, while the page itself is never reloaded.
+        // The recomputation runs in the background and the page polls its progress part, never reloaded.
         new WebDriverWait(browser, DRAIN_WAIT).pollingEvery(Duration.ofMillis(500))
                 .ignoring(StaleElementReferenceException.class)
-                .until(d -> {
-                    scores.recomputePending(1000);
-                    return d.findElement(By.id("pending")).getText().trim().equals("0");
-                });
-        assertThat(text("pending")).isEqualTo("0");
+                .until(d -> d.findElement(By.id("recompute-percent")).getText().trim().equals("100%")
+                        && d.findElement(By.id("recomputation")).getText().contains("最近一次全量重算"));
+        assertThat(browser.findElement(By.id("recompute-bar")).getAttribute("value")).isEqualTo("100");
+        assertThat(Long.parseLong(text("recompute-people"))).isPositive();
         assertThat(browser.findElements(By.id("notice"))).isNotEmpty();
         // Start the picture at the notice so that it also shows the emptied queue further down.
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true)", browser.findElement(By.id("notice")));

@@ -86,7 +86,7 @@ class EvaluationAdminIntegrationTests {
     }
 
     @Test
-    void theModelIsShownAndAFullRecomputationIsQueuedAndDrained() throws Exception {
+    void theModelIsShownAndAFullRecomputationRunsWithItsProgress() throws Exception {
         var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
 
@@ -94,13 +94,25 @@ class EvaluationAdminIntegrationTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("yueyang-1").contains("严重失信").contains("-150").contains("1030–1049");
 
-        mvc.perform(post("/admin/evaluation/recomputation").with(admin).with(csrf()));
-        assertThat(audit.count("action = 'evaluation.recompute-all'")).isEqualTo(1);
-        while (scores.recomputePending(1000) > 0) {
-            // drain what the full recomputation queued
+        long audited = audit.count("action = 'evaluation.recompute-all' and outcome = 'SUCCESS'");
+        var started = mvc.perform(post("/admin/evaluation/recomputation").with(admin).with(csrf())).andReturn();
+        assertThat(started.getFlashMap().get("notice")).asString().contains("已开始全量重算");
+        assertThat(audit.count("action = 'evaluation.recompute-all' and outcome = 'SUCCESS'")).isEqualTo(audited + 1);
+        org.chengxin.evaluation.Recomputation done = awaitRecomputation();
+        assertThat(done.failure()).isNull();
+        assertThat(done.partsDone()).isEqualTo(done.partsTotal());
+        assertThat(done.trigger()).contains("管理员");
+        String progress = mvc.perform(get("/admin/evaluation/progress").with(admin)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(progress).contains("最近一次全量重算").contains("<strong id=\"recompute-percent\">100%</strong>")
+                .contains("<strong id=\"recompute-people\">" + done.people() + "</strong>");
+    }
+
+    private org.chengxin.evaluation.Recomputation awaitRecomputation() throws InterruptedException {
+        for (int i = 0; i < 600 && scores.recomputation().running(); i++) {
+            Thread.sleep(100);
         }
-        assertThat(scores.pending()).isZero();
-        assertThat(mvc.perform(get("/admin/evaluation/progress").with(admin)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8)).contains("<strong id=\"pending\">0</strong>");
+        assertThat(scores.recomputation().running()).as("the recomputation finished within a minute").isFalse();
+        return scores.recomputation();
     }
 }

@@ -12,6 +12,7 @@ import org.chengxin.catalog.domain.Item;
 import org.chengxin.evaluation.GradeChange;
 import org.chengxin.evaluation.GradeChanged;
 import org.chengxin.evaluation.ModelVersion;
+import org.chengxin.evaluation.Recomputation;
 import org.chengxin.evaluation.Score;
 import org.chengxin.evaluation.Scores;
 import org.chengxin.evaluation.Standing;
@@ -44,9 +45,10 @@ class JdbcScores implements Scores {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final FullRecomputation full;
 
     JdbcScores(JdbcClient jdbc, Records records, Catalog catalog, PointsModels models, ApplicationEventPublisher events,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, FullRecomputation full) {
         this.jdbc = jdbc;
         this.records = records;
         this.catalog = catalog;
@@ -54,6 +56,7 @@ class JdbcScores implements Scores {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        this.full = full;
     }
 
     @Override
@@ -115,7 +118,7 @@ class JdbcScores implements Scores {
                 "evaluation.model-publish", null, "积分模型调整", AuditOutcome.SUCCESS,
                 "发布积分模型 " + v + "，自 " + effectiveFrom + " 起施行，起始分 " + basePoints + "，" + byKey));
         if (!effectiveFrom.isAfter(today)) {
-            recomputeEverybody();
+            full.start("积分模型 " + v + " 施行");
         }
         return next;
     }
@@ -145,29 +148,18 @@ class JdbcScores implements Scores {
     }
 
     @Override
-    public long recomputeEverybody() {
-        List<String> chunk = new java.util.ArrayList<>(5000);
-        long[] n = {0};
-        records.eachSubject(subject -> {
-            chunk.add(subject);
-            if (chunk.size() == 5000) {
-                n[0] += queue(chunk);
-                chunk.clear();
-            }
-        });
-        n[0] += queue(chunk);
-        return n[0];
+    public Recomputation recomputeEverybody(String trigger) {
+        return full.run(trigger);
     }
 
-    /** Queues people in one statement; returns how many were newly queued. */
-    private int queue(List<String> subjects) {
-        if (subjects.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("""
-                insert into evaluation_pending (subject_index)
-                select decode(x, 'hex') from unnest(:s) x order by 1 on conflict do nothing""")
-                .param("s", subjects.toArray(String[]::new)).update();
+    @Override
+    public Recomputation startRecomputation(String trigger) {
+        return full.start(trigger);
+    }
+
+    @Override
+    public Recomputation recomputation() {
+        return full.state();
     }
 
     @Override
@@ -190,6 +182,8 @@ class JdbcScores implements Scores {
         for (Pending p : batch) {
             try {
                 Boolean mine = transactions.execute(tx -> {
+                    jdbc.sql("select 1 from pg_advisory_xact_lock(:lock)").param("lock", FullRecomputation.LOCK)
+                            .query(Integer.class).single();
                     int taken = jdbc.sql("delete from evaluation_pending where subject_index = decode(:s, 'hex')")
                             .param("s", p.subject()).update();
                     if (taken == 0) {

@@ -7,8 +7,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the recomputation queue in the background (dynamic update, policy 七), and queues everybody
- * once a night so that records that simply aged out of their period are taken off too.
+ * Drains the recomputation queue in the background (dynamic update, policy 七), and recomputes
+ * everybody once a night so that records that simply aged out of their period are taken off too.
  */
 @Component
 class RecomputeWorker {
@@ -35,6 +35,10 @@ class RecomputeWorker {
 
     @Scheduled(cron = "0 30 0 * * *", zone = "Asia/Shanghai")
     void nightly() {
-        log.info("夜间全量重算：{} 人已排队", scores.recomputeEverybody());
+        try {
+            scores.recomputeEverybody("夜间全量重算");
+        } catch (IllegalStateException e) {
+            log.warn("夜间全量重算未开始：另一次全量重算正在进行");
+        }
     }
 }

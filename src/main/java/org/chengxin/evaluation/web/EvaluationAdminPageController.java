@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The administrator reads the points model in force and starts a full recomputation of everybody,
- * watching the queue empty.
+ * The administrator reads and publishes the points model and starts a full recomputation of
+ * everybody, watching its progress bar.
  */
 @Controller
 class EvaluationAdminPageController {
@@ -37,6 +37,7 @@ class EvaluationAdminPageController {
         model.addAttribute("model", scores.model());
         model.addAttribute("bands", scores.model().bands().describe());
         model.addAttribute("pending", scores.pending());
+        model.addAttribute("recomputation", scores.recomputation());
         model.addAttribute("versions", scores.modelVersions());
         model.addAttribute("today", java.time.LocalDate.now(clock));
         return "evaluation/admin";
@@ -46,6 +47,7 @@ class EvaluationAdminPageController {
     @GetMapping("/admin/evaluation/progress")
     String progress(Model model) {
         model.addAttribute("pending", scores.pending());
+        model.addAttribute("recomputation", scores.recomputation());
         return "evaluation/admin :: progress";
     }
 
@@ -67,7 +69,7 @@ class EvaluationAdminPageController {
             }
             var m = scores.publishModel(form.get("version"), from, integer(form.get("basePoints"), "起始分"), points);
             redirect.addFlashAttribute("notice", "已发布积分模型 " + m.version() + "，自 " + m.effectiveFrom() + " 起施行"
-                    + (from.isAfter(java.time.LocalDate.now(clock)) ? "；届时夜间全量重算" : "；已将全体人员排入重算队列"));
+                    + (from.isAfter(java.time.LocalDate.now(clock)) ? "；届时夜间全量重算" : "；已开始全量重算"));
         } catch (ChengxinException e) {
             redirect.addFlashAttribute("error", e);
         }
@@ -84,10 +86,13 @@ class EvaluationAdminPageController {
 
     @PostMapping("/admin/evaluation/recomputation")
     String recompute(RedirectAttributes redirect) {
-        long queued = scores.recomputeEverybody();
+        var before = scores.recomputation();
+        var run = scores.startRecomputation("管理员 " + CurrentActor.get().name() + " 发起");
+        boolean started = !before.running() && run.running() && !run.startedAt().equals(before.startedAt());
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "evaluation.recompute-all", null, "全量重算",
-                AuditOutcome.SUCCESS, "全量重算信用积分，排队 " + queued + " 人"));
-        redirect.addFlashAttribute("notice", "已将 " + queued + " 人排入重算队列，后台正在计算");
+                started ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
+                started ? "发起全量重算信用积分" : "全量重算已在进行，未重复发起"));
+        redirect.addFlashAttribute("notice", started ? "已开始全量重算，进度见下方" : "已有全量重算正在进行，请等待其完成");
         return "redirect:/admin/evaluation";
     }
 }

@@ -187,16 +187,6 @@ class JdbcRecords implements Records {
                 .query(this::map).list();
     }
 
-    /** Streams the subjects (a cursor in a read-only transaction), never holding millions in memory. */
-    @Override
-    @Transactional(readOnly = true)
-    public void eachSubject(java.util.function.Consumer<String> subjectIndex) {
-        org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-        template.setFetchSize(5000);
-        template.query("select distinct encode(subject_index, 'hex') from records_record",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> subjectIndex.accept(rs.getString(1)));
-    }
-
     @Override
     public List<CreditRecord> ofDepartment(String departmentCode, int page, int size) {
         return jdbc.sql(SELECT + " where department_code = :d order by accepted_at desc, id desc limit :size offset :offset")

@@ -1,0 +1,304 @@
+package org.chengxin.evaluation.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.chengxin.evaluation.GradeChanged;
+import org.chengxin.evaluation.Recomputation;
+import org.chengxin.evaluation.domain.GradeBands;
+import org.chengxin.evaluation.domain.PointsModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Recomputes everybody set-based: the population is cut into parts by the first byte of the subject
+ * index (a keyed hash, so the parts are even), and each part is one SQL statement in a transaction of
+ * its own that sums the points of the records that count, grades them, and writes only the scores and
+ * grade history that changed. The parts run on a few connections side by side, and their count is the
+ * progress bar.
+ *
+ * <p>The statement applies the same rules as the Java policies ({@link org.chengxin.evaluation.domain.CountingPolicy},
+ * {@link PointsModel#pointsOf}, {@link GradeBands#gradeOf}), which explain each person's score; a test
+ * compares the two for randomly made people and models. The points model is turned into a {@code case}
+ * expression with bound values. The per-person queue and this recomputation never interleave on the same
+ * people: the queue takes an exclusive advisory lock per person, the parts a shared one.
+ */
+@Component
+class FullRecomputation {
+
+    private static final Logger log = LoggerFactory.getLogger(FullRecomputation.class);
+
+    /** The advisory lock that keeps the per-person queue and the parts apart. */
+    static final long LOCK = 0x63786576616cL; // "cxeval"
+
+    /** Parts of the population: 32 ranges of the first byte of the subject index. */
+    static final int PARTS = 32;
+
+    private final JdbcClient jdbc;
+    private final PointsModels models;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int parallelism;
+    private final AtomicReference<Recomputation> state = new AtomicReference<>(Recomputation.NONE);
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("evaluation-recompute"));
+
+    FullRecomputation(JdbcClient jdbc, PointsModels models, TransactionTemplate transactions, ApplicationEventPublisher events,
+            Clock clock, @Value("${chengxin.evaluation.recompute-parallelism:2}") int parallelism) {
+        this.jdbc = jdbc;
+        this.models = models;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    /** The running or last recomputation. */
+    Recomputation state() {
+        return state.get();
+    }
+
+    /** Starts a recomputation in the background unless one is running; returns the one that runs. */
+    Recomputation start(String trigger) {
+        Recomputation begun = begin(trigger);
+        if (begun == null) {
+            return state.get();
+        }
+        runner.submit(() -> {
+            try {
+                runParts(trigger);
+            } catch (RuntimeException e) {
+                log.error("全量重算失败", e);
+            }
+        });
+        return begun;
+    }
+
+    /** Recomputes everybody now, in the calling thread (the nightly job, a model taking effect, tests). */
+    Recomputation run(String trigger) {
+        if (begin(trigger) == null) {
+            throw new IllegalStateException("已有全量重算正在进行");
+        }
+        return runParts(trigger);
+    }
+
+    private Recomputation begin(String trigger) {
+        Recomputation current = state.get();
+        if (current.running()) {
+            return null;
+        }
+        Recomputation begun = new Recomputation(true, trigger, Instant.now(clock), null, 0, PARTS, 0, 0, 0, null, 0);
+        return state.compareAndSet(current, begun) ? begun : null;
+    }
+
+    private Recomputation runParts(String trigger) {
+        Instant started = state.get().startedAt();
+        long startNanos = System.nanoTime();
+        PointsModel model = models.current();
+        LocalDate day = LocalDate.now(clock);
+        Statement statement = Statement.of(model, day);
+        AtomicLong people = new AtomicLong();
+        AtomicLong changed = new AtomicLong();
+        AtomicLong grades = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon("evaluation-recompute-part"));
+        String failure = null;
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int p = 0; p < PARTS; p++) {
+                int part = p;
+                parts.add(pool.submit(() -> {
+                    int[] counts = runPart(statement, part);
+                    people.addAndGet(counts[0]);
+                    changed.addAndGet(counts[1]);
+                    grades.addAndGet(counts[2]);
+                    state.updateAndGet(s -> new Recomputation(true, trigger, started, null, s.partsDone() + 1, PARTS,
+                            people.get(), changed.get(), grades.get(), null, (System.nanoTime() - startNanos) / 1_000_000));
+                }));
+            }
+            for (Future<?> f : parts) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            failure = "计算失败：" + e.getCause().getClass().getSimpleName();
+            log.error("全量重算失败", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "计算被中断";
+        } finally {
+            pool.shutdownNow();
+        }
+        Recomputation done = new Recomputation(false, trigger, started, Instant.now(clock), state.get().partsDone(), PARTS,
+                people.get(), changed.get(), grades.get(), failure, (System.nanoTime() - startNanos) / 1_000_000);
+        state.set(done);
+        if (failure == null) {
+            log.info("全量重算完成：{} 人，积分变化 {} 人，等级变化 {} 人，用时 {} ms（模型 {}，{}）", done.people(), done.scoresChanged(),
+                    done.gradesChanged(), done.millis(), model.version(), trigger);
+        }
+        return done;
+    }
+
+    /** One part in its own transaction; returns people, changed scores, changed grades. */
+    private int[] runPart(Statement statement, int part) {
+        byte[] from = from(part);
+        byte[] to = to(part);
+        Instant now = Instant.now(clock);
+        return transactions.execute(tx -> {
+            jdbc.sql("select 1 from pg_advisory_xact_lock_shared(:lock)").param("lock", LOCK).query(Integer.class).single();
+            // a plan for this part's range: a generic plan (the driver prepares a statement run often) cannot
+            // know how few people the range holds
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            record Change(String subject, String oldGrade, String newGrade, Integer oldPoints, int newPoints) {
+            }
+            List<Change> changes = new ArrayList<>();
+            int[] counts = new int[3];
+            JdbcClient.StatementSpec spec = jdbc.sql(statement.sql()).params(statement.params())
+                    .param("fromIndex", from).param("toIndex", to)
+                    .param("at", Timestamp.from(now));
+            spec.query(rs -> {
+                counts[0] = rs.getInt("people");
+                counts[1] = rs.getInt("changed");
+                if (rs.getString("subject") != null) {
+                    changes.add(new Change(rs.getString("subject"), rs.getString("old_grade"), rs.getString("new_grade"),
+                            (Integer) rs.getObject("old_points"), rs.getInt("new_points")));
+                }
+            });
+            counts[2] = changes.size();
+            for (Change c : changes) {
+                events.publishEvent(new GradeChanged(c.subject(), c.oldGrade(), c.newGrade(), c.oldPoints(), c.newPoints(), null));
+            }
+            return counts;
+        });
+    }
+
+    /** The first subject index of a part. */
+    static byte[] from(int part) {
+        return new byte[] {(byte) (part * (256 / PARTS))};
+    }
+
+    /**
+     * The first subject index after a part: for the last part, 33 bytes 0xff, greater than any 32-byte
+     * index, so that every part is a plain range.
+     */
+    static byte[] to(int part) {
+        if (part == PARTS - 1) {
+            byte[] after = new byte[33];
+            java.util.Arrays.fill(after, (byte) 0xff);
+            return after;
+        }
+        return new byte[] {(byte) ((part + 1) * (256 / PARTS))};
+    }
+
+    /** The part statement for a model and a day, and its bound values. */
+    record Statement(String sql, Map<String, Object> params) {
+
+        static Statement of(PointsModel model, LocalDate day) {
+            Map<String, Object> params = new java.util.LinkedHashMap<>();
+            StringBuilder points = new StringBuilder("case");
+            int n = 0;
+            for (var e : model.byItem().entrySet()) {
+                points.append(" when f.item_code = :item").append(n).append(" then :itemPoints").append(n);
+                params.put("item" + n, e.getKey());
+                params.put("itemPoints" + n, e.getValue());
+                n++;
+            }
+            n = 0;
+            for (var e : model.byKindAndSeverity().entrySet()) {
+                String[] key = e.getKey().split(":", 2);
+                points.append(" when f.kind = :kind").append(n);
+                params.put("kind" + n, key[0]);
+                if (key.length == 2) {
+                    points.append(" and f.severity = :severity").append(n);
+                    params.put("severity" + n, key[1]);
+                } else {
+                    points.append(" and f.severity is null");
+                }
+                points.append(" then :keyPoints").append(n);
+                params.put("keyPoints" + n, e.getValue());
+                n++;
+            }
+            points.append(" else 0 end");
+            GradeBands b = model.bands();
+            params.put("aaa", b.aaa());
+            params.put("aa", b.aa());
+            params.put("a", b.a());
+            params.put("b", b.b());
+            params.put("c", b.c());
+            params.put("base", model.basePoints());
+            params.put("baseGrade", b.gradeOf(model.basePoints()).name());
+            params.put("version", model.version());
+            params.put("day", day);
+            String sql = """
+                    with computed as (
+                        select f.subject_index,
+                            :base + coalesce(sum(%s) filter (where f.status in ('ACTIVE', 'OBJECTED') and f.expires_on > :day), 0) as points,
+                            coalesce(bool_or(f.status = 'OBJECTED' and f.expires_on > :day), false) as disputed
+                        from records_fact f
+                        where f.subject_index >= :fromIndex and f.subject_index < :toIndex
+                        group by f.subject_index),
+                    graded as (
+                        select c.*, case when points >= :aaa then 'AAA' when points >= :aa then 'AA' when points >= :a then 'A'
+                            when points >= :b then 'B' when points >= :c then 'C' else 'D' end as grade
+                        from computed c),
+                    known as (
+                        select * from evaluation_score
+                        where subject_index >= :fromIndex and subject_index < :toIndex),
+                    changed as (
+                        select coalesce(g.subject_index, s.subject_index) as subject_index, coalesce(g.points, :base) as points,
+                            coalesce(g.grade, :baseGrade) as grade, coalesce(g.disputed, false) as disputed,
+                            s.subject_index is not null as scored, s.grade as old_grade, s.points as old_points
+                        from graded g full join known s on s.subject_index = g.subject_index
+                        where s.subject_index is null or s.points <> coalesce(g.points, :base) or s.grade <> coalesce(g.grade, :baseGrade)
+                            or s.disputed <> coalesce(g.disputed, false) or s.model_version <> :version),
+                    updated as (
+                        update evaluation_score s set points = c.points, grade = c.grade, disputed = c.disputed,
+                            model_version = :version, computed_at = :at
+                        from changed c
+                        where c.scored and s.subject_index = c.subject_index
+                            -- the part's range again, or the join reads every stored score for each part
+                            and s.subject_index >= :fromIndex and s.subject_index < :toIndex),
+                    inserted as (
+                        insert into evaluation_score (subject_index, points, grade, disputed, model_version, computed_at)
+                        select subject_index, points, grade, disputed, :version, :at from changed where not scored),
+                    history as (
+                        insert into evaluation_grade_history (subject_index, changed_at, old_grade, new_grade, old_points, new_points,
+                            record_id, reason)
+                        select subject_index, :at, old_grade, grade, old_points, points, null,
+                            case when old_grade is null then '首次评价' else '重新计算' end
+                        from changed where old_grade is distinct from grade
+                        returning subject_index, old_grade, new_grade, old_points, new_points)
+                    select (select count(*) from computed) as people, (select count(*) from changed) as changed,
+                        encode(h.subject_index, 'hex') as subject, h.old_grade, h.new_grade, h.old_points, h.new_points
+                    from (select 1) one left join history h on true""".formatted(points);
+            return new Statement(sql, params);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+}

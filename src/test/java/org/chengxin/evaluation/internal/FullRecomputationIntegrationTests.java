@@ -1,0 +1,280 @@
+package org.chengxin.evaluation.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.chengxin.evaluation.GradeChanged;
+import org.chengxin.evaluation.Recomputation;
+import org.chengxin.evaluation.Score;
+import org.chengxin.evaluation.Scores;
+import org.chengxin.evaluation.domain.CountedRecord;
+import org.chengxin.evaluation.domain.Evaluation;
+import org.chengxin.evaluation.domain.GradeBands;
+import org.chengxin.evaluation.domain.PointsModel;
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The set-based recomputation of everybody against the Java policies that explain a score: for
+ * randomly made people and points models (seeded, so a failure can be replayed), the SQL statement must
+ * give every person exactly the points, grade and disputed flag that {@link Evaluation#of} gives. Then
+ * the real run: only changed scores are written, grade history and events follow the changes, a person
+ * left without records goes back to the starting points, and a moved clock takes expired records off.
+ */
+@ChengxinIntegrationTest
+class FullRecomputationIntegrationTests {
+
+    private static final String[] STATUSES = {"ACTIVE", "ACTIVE", "ACTIVE", "OBJECTED", "REPAIRED", "EXPIRED", "REVOKED"};
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Scores scores;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    org.springframework.context.event.ApplicationEventMulticaster multicaster;
+
+    /** Grade changes published while a test runs, from whichever thread. */
+    private final List<GradeChanged> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> listener = e -> {
+        if (e instanceof org.springframework.context.PayloadApplicationEvent<?> p && p.getPayload() instanceof GradeChanged g) {
+            seen.add(g);
+        }
+    };
+
+    @org.junit.jupiter.api.BeforeEach
+    void listen() {
+        multicaster.addApplicationListener(listener);
+    }
+
+    private final List<String> made = new ArrayList<>();
+
+    record Item(String code, String kind, String severity) {
+    }
+
+    record Made(String subject, List<CountedRecord> records) {
+    }
+
+    @AfterEach
+    void cleanUp() {
+        multicaster.removeApplicationListener(listener);
+        ((MutableClock) clock).reset();
+        for (String s : made) {
+            jdbc.sql("delete from records_record where subject_index = decode(:s, 'hex')").param("s", s).update();
+            jdbc.sql("delete from evaluation_score where subject_index = decode(:s, 'hex')").param("s", s).update();
+            jdbc.sql("delete from evaluation_grade_history where subject_index = decode(:s, 'hex')").param("s", s).update();
+        }
+    }
+
+    @Test
+    void theStatementAgreesWithTheJavaPoliciesForRandomPeopleAndModels() {
+        List<Item> items = items();
+        LocalDate day = LocalDate.now(clock);
+        for (long seed = 1; seed <= 5; seed++) {
+            Random random = new Random(seed);
+            PointsModel model = randomModel(random, items);
+            long s = seed;
+            transactions.executeWithoutResult(tx -> {
+                List<Made> people = new ArrayList<>();
+                for (int i = 0; i < 80; i++) {
+                    people.add(person(random, items, day, "seed" + s + "-" + i));
+                }
+                FullRecomputation.Statement statement = FullRecomputation.Statement.of(model, day);
+                for (int part = 0; part < FullRecomputation.PARTS; part++) {
+                    jdbc.sql(statement.sql()).params(statement.params()).param("fromIndex", FullRecomputation.from(part))
+                            .param("toIndex", FullRecomputation.to(part)).param("at", Timestamp.from(clock.instant()))
+                            .query((rs, n) -> 1).list();
+                }
+                for (Made p : people) {
+                    Evaluation expected = Evaluation.of(p.records(), model, day);
+                    var stored = jdbc.sql("select points, grade, disputed, model_version from evaluation_score where subject_index = decode(:s, 'hex')")
+                            .param("s", p.subject())
+                            .query((rs, n) -> List.of(rs.getInt(1), rs.getString(2), rs.getBoolean(3), rs.getString(4))).optional();
+                    if (p.records().isEmpty()) {
+                        assertThat(stored).as("a person without records is never stored: they have the starting points").isEmpty();
+                        continue;
+                    }
+                    assertThat(stored).get().asList().as("seed %d, %s, records %s", s, model, p.records())
+                            .containsExactly(expected.points(), expected.grade().name(), expected.disputed(), model.version());
+                }
+                tx.setRollbackOnly();
+            });
+        }
+    }
+
+    @Test
+    void aRunWritesOnlyWhatChangedAndTakesExpiredRecordsOffOnAMovedClock() {
+        List<Item> items = items();
+        Item serious = items.stream().filter(i -> "SERIOUS".equals(i.severity())).findFirst().orElseThrow();
+        Item good = items.stream().filter(i -> "GOOD_CREDIT".equals(i.kind())).findFirst().orElseThrow();
+        LocalDate today = LocalDate.now(clock);
+        String a = subject("run-a");
+        String b = subject("run-b");
+        insert(a, serious, "ACTIVE", today.minusMonths(2), today.plusDays(10), "run-a-1");
+        insert(b, good, "ACTIVE", today.minusMonths(1), today.plusYears(1), "run-b-1");
+
+        seen.clear();
+        Recomputation first = scores.recomputeEverybody("测试");
+        assertThat(first.failure()).isNull();
+        assertThat(first.partsDone()).isEqualTo(FullRecomputation.PARTS);
+        assertThat(first.people()).isGreaterThanOrEqualTo(2);
+        assertThat(scores.scoreOf(a)).get().extracting(Score::points).isEqualTo(850);
+        assertThat(scores.scoreOf(b)).get().extracting(Score::points).isEqualTo(1030);
+        assertThat(scores.historyOf(a)).singleElement().satisfies(h -> assertThat(h.newGrade()).isEqualTo("B"));
+        assertThat(seen).anySatisfy(e -> {
+            assertThat(e.subjectIndex()).isEqualTo(a);
+            assertThat(e.newGrade()).isEqualTo("B");
+        });
+
+        var computedAt = scores.scoreOf(b).orElseThrow().computedAt();
+        Recomputation again = scores.recomputeEverybody("测试");
+        assertThat(again.scoresChanged()).as("nothing changed, nothing written").isZero();
+        assertThat(again.gradesChanged()).isZero();
+        assertThat(scores.scoreOf(b).orElseThrow().computedAt()).isEqualTo(computedAt);
+
+        // eleven days later the serious record has left its disclosure period
+        ((MutableClock) clock).advance(Duration.ofDays(11));
+        // b's only record moves to someone else (a correction of the subject): b is back to the starting points
+        jdbc.sql("update records_record set subject_index = decode(:to, 'hex') where subject_index = decode(:from, 'hex')")
+                .param("to", a).param("from", b).update();
+        seen.clear();
+        Recomputation later = scores.recomputeEverybody("测试");
+        assertThat(later.scoresChanged()).isGreaterThanOrEqualTo(2);
+        assertThat(scores.scoreOf(a)).get().satisfies(sc -> {
+            assertThat(sc.points()).isEqualTo(1030);
+            assertThat(sc.grade().name()).isEqualTo("AA");
+        });
+        assertThat(scores.scoreOf(b)).get().satisfies(sc -> {
+            assertThat(sc.points()).isEqualTo(1000);
+            assertThat(sc.grade().name()).isEqualTo("A");
+        });
+        assertThat(scores.historyOf(a)).extracting(h -> h.oldGrade() + ">" + h.newGrade()).containsExactly("null>B", "B>AA");
+        assertThat(scores.historyOf(a).get(1).reason()).isEqualTo("重新计算");
+        assertThat(seen).extracting(GradeChanged::subjectIndex).contains(a, b);
+        assertThat(scores.explain(a).points()).as("the explanation tells the same").isEqualTo(1030);
+    }
+
+    @Test
+    void aSecondRunIsRefusedWhileOneRunsAndTheQueueWaitsForIt() throws Exception {
+        // an exclusive hold on the recomputation lock (as a person's recomputation from the queue takes it)
+        // keeps the parts waiting, so the run is certainly still running when the second one is asked for
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> transactions.executeWithoutResult(tx -> {
+            jdbc.sql("select 1 from pg_advisory_xact_lock(:l)").param("l", FullRecomputation.LOCK).query(Integer.class).single();
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        holder.start();
+        assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try {
+            Recomputation started = scores.startRecomputation("测试后台");
+            assertThat(started.running()).isTrue();
+            Thread.sleep(200);
+            assertThat(scores.recomputation().running()).isTrue();
+            assertThat(scores.recomputation().partsDone()).as("the parts wait for the lock").isZero();
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> scores.recomputeEverybody("测试")))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(scores.startRecomputation("再次发起").startedAt()).as("the running one is answered").isEqualTo(started.startedAt());
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+        for (int i = 0; i < 600 && scores.recomputation().running(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(scores.recomputation().running()).isFalse();
+        assertThat(scores.recomputation().percent()).isEqualTo(100);
+        assertThat(scores.recomputation().failure()).isNull();
+    }
+
+    private List<Item> items() {
+        return jdbc.sql("""
+                select code, kind, severity from catalog_item
+                where version_id = (select max(id) from catalog_version) order by code""")
+                .query((rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    private PointsModel randomModel(Random random, List<Item> items) {
+        Map<String, Integer> byKey = new LinkedHashMap<>();
+        byKey.put("GOOD_CREDIT", random.nextInt(60));
+        for (String sev : List.of("MINOR", "GENERAL", "GRAVE", "SERIOUS")) {
+            byKey.put("DISHONESTY:" + sev, -random.nextInt(200));
+        }
+        if (random.nextBoolean()) {
+            byKey.put("OTHER", 0);
+        }
+        Map<String, Integer> byItem = new LinkedHashMap<>();
+        for (int i = 0; i < random.nextInt(4); i++) {
+            byItem.put(items.get(random.nextInt(items.size())).code(), random.nextInt(201) - 100);
+        }
+        int base = 900 + random.nextInt(200);
+        return new PointsModel("random-" + random.nextInt(1000), LocalDate.now(clock), base, byKey, byItem, GradeBands.YUEYANG);
+    }
+
+    private Made person(Random random, List<Item> items, LocalDate day, String name) {
+        String subject = subject(name);
+        List<CountedRecord> records = new ArrayList<>();
+        int n = random.nextInt(7);
+        for (int i = 0; i < n; i++) {
+            Item item = items.get(random.nextInt(items.size()));
+            String status = STATUSES[random.nextInt(STATUSES.length)];
+            LocalDate decided = day.minusDays(random.nextInt(1500));
+            // around the day: some already out of their period, one exactly on it
+            LocalDate expires = random.nextInt(10) == 0 ? day : day.plusDays(random.nextInt(1200) - 400);
+            long id = insert(subject, item, status, decided, expires, name + "-" + i);
+            records.add(new CountedRecord(id, item.code(), item.code(), "fgw", decided, item.kind(), item.severity(), status, expires, ""));
+        }
+        return new Made(subject, records);
+    }
+
+    private String subject(String name) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(("full-recompute-test:" + name).getBytes());
+            String hex = HexFormat.of().formatHex(h);
+            made.add(hex);
+            return hex;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long insert(String subject, Item item, String status, LocalDate decided, LocalDate expires, String source) {
+        return jdbc.sql("""
+                insert into records_record (subject_index, subject_id, item_code, catalog_version_id, department_code, source_id,
+                    decision_date, content, content_hash, kind, severity, scope, min_period_end, expires_on, status, version,
+                    accepted_at, updated_at)
+                values (decode(:s, 'hex'), 0, :item, (select max(id) from catalog_version), 'fgw', :source, :decided, '{}',
+                    repeat('0', 64), :kind, :severity, 'PUBLIC', :decided, :expires, :status, 1, now(), now())
+                returning id""")
+                .param("s", subject).param("item", item.code()).param("source", "FRT-" + source).param("decided", decided)
+                .param("kind", item.kind()).param("severity", item.severity()).param("expires", expires).param("status", status)
+                .query(Long.class).single();
+    }
+}
