@@ -80,6 +80,8 @@ class AccessMatrixIntegrationTests {
         allow("GET /ingestion", "DATA_OFFICER");
         allow("POST /ingestion", "DATA_OFFICER");
         allow("GET /ingestion/batches", "DATA_OFFICER");
+        allow("GET /ingestion/entry", "DATA_OFFICER");
+        allow("POST /ingestion/entry", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}/progress", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}/rejections.csv", "DATA_OFFICER");
