@@ -89,6 +89,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /admin/figures", "ADMIN");
         allow("GET /my/credit", "CITIZEN");
         allow("GET /lists", "REVIEWER");
+        allow("GET /lists/good-credit", "REVIEWER");
         allow("POST /api/v1/credit-status", "scope:reports:read");
         allow("POST /lists/entries", "REVIEWER");
         allow("POST /lists/entries/{id}/removal", "REVIEWER");
