@@ -28,6 +28,18 @@ public interface Records {
     /** A department's records of a severity that are shown and used today (at most {@code limit}). */
     List<CreditRecord> inForceOfDepartment(String departmentCode, String severity, int limit);
 
+    /**
+     * One page of the good-credit records (优良信用记录, policy 十三) that are shown and used today, newest
+     * decision first; of one item when {@code itemCode} is not null.
+     */
+    List<CreditRecord> goodCreditInForce(String itemCode, int page, int size);
+
+    /** How many good-credit records are shown and used today, by item code. */
+    java.util.Map<String, Long> goodCreditInForceByItem();
+
+    /** A record of this department by the source id it was pushed with. */
+    Optional<CreditRecord> findBySource(String departmentCode, String sourceId);
+
     /** A department's records, newest first, expired ones included for its own review. */
     List<CreditRecord> ofDepartment(String departmentCode, int page, int size);
 

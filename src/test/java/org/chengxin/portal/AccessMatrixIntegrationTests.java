@@ -80,6 +80,8 @@ class AccessMatrixIntegrationTests {
         allow("GET /ingestion", "DATA_OFFICER");
         allow("POST /ingestion", "DATA_OFFICER");
         allow("GET /ingestion/batches", "DATA_OFFICER");
+        allow("GET /ingestion/entry", "DATA_OFFICER");
+        allow("POST /ingestion/entry", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}/progress", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}/rejections.csv", "DATA_OFFICER");
@@ -87,6 +89,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /admin/figures", "ADMIN");
         allow("GET /my/credit", "CITIZEN");
         allow("GET /lists", "REVIEWER");
+        allow("GET /lists/good-credit", "REVIEWER");
         allow("POST /api/v1/credit-status", "scope:reports:read");
         allow("POST /lists/entries", "REVIEWER");
         allow("POST /lists/entries/{id}/removal", "REVIEWER");

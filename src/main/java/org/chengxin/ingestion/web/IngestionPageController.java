@@ -5,19 +5,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.chengxin.catalog.Catalog;
-import org.chengxin.catalog.domain.Item;
 import org.chengxin.ingestion.BatchFormat;
 import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.ingestion.RecordBatches.Submission;
-import org.chengxin.organization.DepartmentKind;
-import org.chengxin.organization.Departments;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.text.TextDecoding;
@@ -35,21 +30,19 @@ import org.springframework.web.multipart.MultipartFile;
 class IngestionPageController {
 
     private final RecordBatches batches;
-    private final Catalog catalog;
-    private final Departments departments;
+    private final PushableItems pushable;
     private final long maxBytes;
 
-    IngestionPageController(RecordBatches batches, Catalog catalog, Departments departments,
+    IngestionPageController(RecordBatches batches, PushableItems pushable,
             @org.springframework.beans.factory.annotation.Value("${chengxin.ingestion.max-upload-bytes:1073741824}") long maxBytes) {
         this.batches = batches;
-        this.catalog = catalog;
-        this.departments = departments;
+        this.pushable = pushable;
         this.maxBytes = maxBytes;
     }
 
     @GetMapping("/ingestion")
     String index(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
-        model.addAttribute("items", itemsOf(who.departmentCode()));
+        model.addAttribute("items", pushable.of(who.departmentCode()));
         model.addAttribute("batches", batches.ofDepartment(who.departmentCode(), 20));
         return "ingestion/index";
     }
@@ -122,14 +115,5 @@ class IngestionPageController {
 
     private BatchReport report(ChengxinPrincipal who, long id) {
         return batches.report(id, who.departmentCode()).orElseThrow(RecordBatchesApiController.BatchNotFound::new);
-    }
-
-    /** The items this department may push: named for it, or open to every government department. */
-    private List<Item> itemsOf(String department) {
-        boolean government = departments.find(department).map(d -> d.kind() == DepartmentKind.GOVERNMENT
-                || d.kind() == DepartmentKind.PLATFORM).orElse(false);
-        return catalog.current().allItems().stream()
-                .filter(i -> i.departments().contains(department) || government && i.departments().contains(Item.ALL_GOVERNMENT))
-                .toList();
     }
 }

@@ -187,6 +187,35 @@ class JdbcRecords implements Records {
                 .query(this::map).list();
     }
 
+    // kind as a literal, not a parameter: a generic plan could not use the partial indexes (V7__good_credit.sql)
+    private static final String GOOD_CREDIT_IN_FORCE = " where kind = 'GOOD_CREDIT' and status in ('ACTIVE', 'OBJECTED') and expires_on > :today";
+
+    @Override
+    public List<CreditRecord> goodCreditInForce(String itemCode, int page, int size) {
+        // two statements rather than "(:item is null or item_code = :item)", which a generic plan cannot index either
+        var statement = jdbc.sql(SELECT + GOOD_CREDIT_IN_FORCE + (itemCode == null ? "" : " and item_code = :item")
+                        + " order by decision_date desc, id desc limit :size offset :offset")
+                .param("today", LocalDate.now(clock)).param("size", size).param("offset", (long) page * size);
+        return (itemCode == null ? statement : statement.param("item", itemCode)).query(this::map).list();
+    }
+
+    @Override
+    public Map<String, Long> goodCreditInForceByItem() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("select item_code, count(*) from records_record" + GOOD_CREDIT_IN_FORCE + " group by item_code")
+                .param("today", LocalDate.now(clock))
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    @Override
+    public Optional<CreditRecord> findBySource(String departmentCode, String sourceId) {
+        return jdbc.sql(SELECT + " where department_code = :d and source_id = :s").param("d", departmentCode)
+                .param("s", sourceId).query(this::map).optional();
+    }
+
     @Override
     public List<CreditRecord> ofDepartment(String departmentCode, int page, int size) {
         return jdbc.sql(SELECT + " where department_code = :d order by accepted_at desc, id desc limit :size offset :offset")

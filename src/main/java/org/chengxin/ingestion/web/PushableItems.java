@@ -1,0 +1,33 @@
+package org.chengxin.ingestion.web;
+
+import java.util.List;
+
+import org.chengxin.catalog.Catalog;
+import org.chengxin.catalog.domain.Item;
+import org.chengxin.organization.DepartmentKind;
+import org.chengxin.organization.Departments;
+import org.springframework.stereotype.Component;
+
+/**
+ * The items a department may push, for the pages' choices: named for it, or open to every government
+ * department. The row checks decide again on every push; this only keeps the choices honest.
+ */
+@Component
+class PushableItems {
+
+    private final Catalog catalog;
+    private final Departments departments;
+
+    PushableItems(Catalog catalog, Departments departments) {
+        this.catalog = catalog;
+        this.departments = departments;
+    }
+
+    List<Item> of(String department) {
+        boolean government = departments.find(department).map(d -> d.kind() == DepartmentKind.GOVERNMENT
+                || d.kind() == DepartmentKind.PLATFORM).orElse(false);
+        return catalog.current().allItems().stream()
+                .filter(i -> i.departments().contains(department) || government && i.departments().contains(Item.ALL_GOVERNMENT))
+                .toList();
+    }
+}
