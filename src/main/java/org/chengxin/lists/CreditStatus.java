@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record CreditStatus(LocalDate day, String modelVersion, int points, String grade, String gradeLabel,
         boolean threeYearsClean, boolean disputed, int recordsCounted, List<Membership> lists,
-        List<GoodCredit> goodCredit) {
+        List<GoodCredit> goodCredit, List<Dishonesty> dishonesty) {
 
     /** One list entry in force. */
     public record Membership(String list, String listName, long entryId, String departmentCode, String documentNumber,
@@ -20,6 +20,11 @@ public record CreditStatus(LocalDate day, String modelVersion, int points, Strin
     /** A good-credit record (优良信用记录, policy 十三) in force: an honour or recommendation, its source and period. */
     public record GoodCredit(long recordId, String itemCode, String itemName, String departmentCode, String documentNumber,
             LocalDate decisionDate, LocalDate lastDay) {
+    }
+
+    /** A dishonesty record in force (active or under objection, inside its disclosure period), with its severity. */
+    public record Dishonesty(long recordId, String itemCode, String itemName, String departmentCode, String documentNumber,
+            LocalDate decisionDate, String severity, LocalDate lastDay, boolean disputed) {
     }
 
     public boolean seriouslyDishonest() {

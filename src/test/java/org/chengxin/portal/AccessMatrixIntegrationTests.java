@@ -91,6 +91,12 @@ class AccessMatrixIntegrationTests {
         allow("GET /lists", "REVIEWER");
         allow("GET /lists/good-credit", "REVIEWER");
         allow("POST /api/v1/credit-status", "scope:reports:read");
+        allow("POST /api/v1/measure-checks", "scope:measures:check");
+        allow("GET /api/v1/measure-checks/{id}", "scope:measures:check");
+        allow("POST /api/v1/measure-checks/{id}/feedback", "scope:measures:check");
+        allow("GET /api/v1/measure-checks/overdue", "scope:measures:check");
+        allow("GET /api/v1/measures", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
+                "scope:identity:validate");
         allow("POST /lists/entries", "REVIEWER");
         allow("POST /lists/entries/{id}/removal", "REVIEWER");
         allow("GET /admin/evaluation", "ADMIN");

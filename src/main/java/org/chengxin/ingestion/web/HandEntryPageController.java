@@ -72,7 +72,14 @@ class HandEntryPageController {
             throw e;
         }
         // the runner deletes the file whatever happens
-        BatchReport report = batches.submitAndWait(new Submission(file, BatchFormat.JSON, FILE_NAME, null, null, true));
+        BatchReport report;
+        try {
+            report = batches.submitAndWait(new Submission(file, BatchFormat.JSON, FILE_NAME, null, null, true));
+        } catch (org.chengxin.shared.error.ChengxinException e) {
+            // refused before any row was read (no department, queue full): said on the form, with its code
+            model.addAttribute("error", e);
+            return page(who, entry, model);
+        }
         if (report.status() != BatchStatus.COMPLETED) {
             model.addAttribute("report", report);
             return page(who, entry, model);

@@ -43,14 +43,21 @@ class DefaultCreditStatuses implements CreditStatuses {
                         e.startDate(), e.endDate()))
                 .toList();
         LocalDate today = LocalDate.now(clock);
-        // good-credit records in force: usable (active or under objection) and inside their disclosure period
-        List<GoodCredit> goodCredit = records.allFor(subjectIndex).stream()
-                .filter(r -> "GOOD_CREDIT".equals(r.kind()) && r.status().counts() && r.expiresOn().isAfter(today))
+        // records in force: usable (active or under objection) and inside their disclosure period
+        List<org.chengxin.records.CreditRecord> inForce = records.allFor(subjectIndex).stream()
+                .filter(r -> r.status().counts() && r.expiresOn().isAfter(today))
                 .sorted(Comparator.comparing((org.chengxin.records.CreditRecord r) -> r.decisionDate()).thenComparing(r -> r.id()))
+                .toList();
+        List<GoodCredit> goodCredit = inForce.stream().filter(r -> "GOOD_CREDIT".equals(r.kind()))
                 .map(r -> new GoodCredit(r.id(), r.itemCode(), catalog.item(r.itemCode()).map(i -> i.name()).orElse(r.itemCode()),
                         r.departmentCode(), r.documentNumber(), r.decisionDate(), r.expiresOn().minusDays(1)))
                 .toList();
+        List<CreditStatus.Dishonesty> dishonesty = inForce.stream().filter(r -> "DISHONESTY".equals(r.kind()))
+                .map(r -> new CreditStatus.Dishonesty(r.id(), r.itemCode(),
+                        catalog.item(r.itemCode()).map(i -> i.name()).orElse(r.itemCode()), r.departmentCode(), r.documentNumber(),
+                        r.decisionDate(), r.severity(), r.expiresOn().minusDays(1), r.status() == org.chengxin.records.RecordStatus.OBJECTED))
+                .toList();
         return new CreditStatus(s.day(), s.modelVersion(), s.points(), s.grade(), s.gradeLabel(), s.threeYearsClean(),
-                s.disputed(), s.recordsCounted(), lists, goodCredit);
+                s.disputed(), s.recordsCounted(), lists, goodCredit, dishonesty);
     }
 }

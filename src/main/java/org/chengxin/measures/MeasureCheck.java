@@ -1,0 +1,54 @@
+package org.chengxin.measures;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A check (联合奖惩核查): a department handling a matter for a person asked which measures apply. What the
+ * person's status was, the measures that applied with what they rest on, and the department's feedback
+ * once given. Names the person by masked number only.
+ */
+public record MeasureCheck(long id, Instant checkedAt, String maskedIdNumber, String matterCode, String matterName,
+        String departmentCode, String checkedBy, String listVersion, Status status, List<Applicable> incentives,
+        List<Applicable> punishments, LocalDate feedbackDue, Feedback feedback) {
+
+    /** The person's status at the time of the check. */
+    public record Status(String grade, String gradeLabel, int points, boolean threeYearsClean, boolean disputed,
+            boolean seriouslyDishonest, List<ListEntry> lists) {
+    }
+
+    /** A serious-dishonesty list entry in force. */
+    public record ListEntry(long entryId, String departmentCode, String documentNumber, LocalDate startDate, LocalDate endDate) {
+    }
+
+    /** A measure that applies, with its basis and what triggered it. */
+    public record Applicable(String code, String name, String kind, String content, boolean mandatory, String legalBasis,
+            String condition, String reason, List<ListEntry> listEntries, List<BasisRecord> records) {
+    }
+
+    /** A record a measure rests on. */
+    public record BasisRecord(long recordId, String itemCode, String itemName, String departmentCode, String documentNumber,
+            LocalDate decisionDate) {
+    }
+
+    /** What the department did: each measure applied or not (and why not), the outcome, when. */
+    public record Feedback(List<MeasureDecision> measures, String outcome, LocalDate handledOn, String note, Instant givenAt,
+            String givenBy, boolean late) {
+    }
+
+    public record MeasureDecision(String code, boolean applied, String reason) {
+    }
+
+    public boolean hasFeedback() {
+        return feedback != null;
+    }
+
+    public boolean overdue(LocalDate today) {
+        return feedback == null && today.isAfter(feedbackDue);
+    }
+
+    public int hits() {
+        return incentives.size() + punishments.size();
+    }
+}

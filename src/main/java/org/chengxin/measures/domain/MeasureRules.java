@@ -1,0 +1,58 @@
+package org.chengxin.measures.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which measures apply (policy 十三, 十四): every measure of the list in force that is used for the
+ * matter and the department, and whose trigger the person's facts meet on the day. Incentives and
+ * punishments are both returned when both apply: the department decides, and reports back.
+ */
+public final class MeasureRules {
+
+    private MeasureRules() {
+    }
+
+    public static List<Hit> applicable(List<Measure> measures, PersonFacts person, String matterCode, String departmentCode,
+            LocalDate day) {
+        List<Hit> hits = new ArrayList<>();
+        for (Measure m : measures) {
+            if (!m.appliesTo(matterCode, departmentCode)) {
+                continue;
+            }
+            Hit hit = triggered(m, person, day);
+            if (hit != null) {
+                hits.add(hit);
+            }
+        }
+        return hits;
+    }
+
+    /** The hit when the measure's trigger is met, else null. */
+    static Hit triggered(Measure m, PersonFacts p, LocalDate day) {
+        Trigger t = m.trigger();
+        return switch (t.kind()) {
+            case SERIOUS_DISHONESTY_LIST -> p.listEntries().isEmpty() ? null
+                    : new Hit(m, "已列入严重失信主体名单", p.listEntries(), List.of());
+            case GRADE_RANGE -> {
+                int g = Trigger.GRADES.indexOf(p.grade());
+                boolean in = g >= Trigger.GRADES.indexOf(t.bestGrade()) && g <= Trigger.GRADES.indexOf(t.worstGrade());
+                yield in ? new Hit(m, "信用等级为 " + p.grade() + "（" + p.points() + " 分），" + t.describe(), List.of(), List.of())
+                        : null;
+            }
+            case THREE_YEARS_CLEAN -> p.threeYearsClean() ? new Hit(m, "连续三年以上无不良信用记录", List.of(), List.of()) : null;
+            case GOOD_CREDIT_RECORD -> p.goodCredit().isEmpty() ? null
+                    : new Hit(m, "有优良信用记录 " + p.goodCredit().size() + " 条", List.of(), p.goodCredit());
+            case DISHONESTY_RECORD -> {
+                int least = Trigger.SEVERITIES.indexOf(t.minSeverity());
+                LocalDate since = t.withinMonths() == null ? null : day.minusMonths(t.withinMonths());
+                List<PersonFacts.RecordFact> matching = p.dishonesty().stream()
+                        .filter(r -> r.severity() != null && Trigger.SEVERITIES.indexOf(r.severity()) >= least)
+                        .filter(r -> since == null || r.decisionDate().isAfter(since))
+                        .toList();
+                yield matching.isEmpty() ? null : new Hit(m, t.describe() + "：" + matching.size() + " 条", List.of(), matching);
+            }
+        };
+    }
+}

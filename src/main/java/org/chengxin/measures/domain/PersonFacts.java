@@ -1,0 +1,26 @@
+package org.chengxin.measures.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the measures need to know of a person on a day: plain facts, so the rules need neither the
+ * database nor the other modules' types.
+ *
+ * @param grade            the grade code (AAA … D)
+ * @param listEntries      serious-dishonesty list entries in force
+ * @param goodCredit       good-credit records in force
+ * @param dishonesty       dishonesty records in force (active or under objection, inside their period)
+ */
+public record PersonFacts(String grade, int points, boolean threeYearsClean, boolean disputed, List<ListFact> listEntries,
+        List<RecordFact> goodCredit, List<RecordFact> dishonesty) {
+
+    /** A list entry in force. */
+    public record ListFact(long entryId, String departmentCode, String documentNumber, LocalDate startDate, LocalDate endDate) {
+    }
+
+    /** A record in force. */
+    public record RecordFact(long recordId, String itemCode, String itemName, String departmentCode, String documentNumber,
+            LocalDate decisionDate, String severity) {
+    }
+}

@@ -1,0 +1,273 @@
+package org.chengxin.measures.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.chengxin.identity.Citizens;
+import org.chengxin.lists.CreditStatus;
+import org.chengxin.lists.CreditStatuses;
+import org.chengxin.measures.MeasureCheck;
+import org.chengxin.measures.MeasureCheck.Applicable;
+import org.chengxin.measures.MeasureCheck.BasisRecord;
+import org.chengxin.measures.MeasureCheck.Feedback;
+import org.chengxin.measures.MeasureCheck.MeasureDecision;
+import org.chengxin.measures.MeasureChecks;
+import org.chengxin.measures.MeasureLists;
+import org.chengxin.measures.domain.FeedbackDeadline;
+import org.chengxin.measures.domain.Hit;
+import org.chengxin.measures.domain.Matter;
+import org.chengxin.measures.domain.MeasureKind;
+import org.chengxin.measures.domain.MeasureList;
+import org.chengxin.measures.domain.MeasureRules;
+import org.chengxin.measures.domain.PersonFacts;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.Actor;
+import org.chengxin.shared.security.CurrentActor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks and feedback, stored in {@code measures_check}. A check and its audit entry are written in one
+ * transaction: a use of personal data is never stored without its trace, nor traced without being stored.
+ */
+@Service
+class JdbcMeasureChecks implements MeasureChecks {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final MeasureLists lists;
+    private final CreditStatuses statuses;
+    private final Citizens citizens;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int feedbackWorkingDays;
+
+    JdbcMeasureChecks(JdbcClient jdbc, MeasureLists lists, CreditStatuses statuses, Citizens citizens,
+            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+            @Value("${chengxin.measures.feedback-working-days:5}") int feedbackWorkingDays) {
+        this.jdbc = jdbc;
+        this.lists = lists;
+        this.statuses = statuses;
+        this.citizens = citizens;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.feedbackWorkingDays = feedbackWorkingDays;
+    }
+
+    /** What is stored of a check besides its id and feedback. */
+    record Stored(Instant checkedAt, String maskedIdNumber, String matterCode, String matterName, String departmentCode,
+            String checkedBy, String listVersion, MeasureCheck.Status status, List<Applicable> incentives,
+            List<Applicable> punishments, LocalDate feedbackDue) {
+    }
+
+    @Override
+    public MeasureCheck check(IdNumber number, String matterCode, String departmentCode) {
+        MeasureList list = lists.current();
+        String code = matterCode == null ? "" : matterCode.strip();
+        if (code.isEmpty()) {
+            throw ChengxinException.badRequest("MEASURE_MATTER_REQUIRED", "核查须写明所办理的事项（matterCode）：核查是对个人信息的使用");
+        }
+        Matter matter = list.matter(code).orElseThrow(() -> ChengxinException.badRequest("MEASURE_MATTER_UNKNOWN",
+                "事项编码不在现行清单（" + list.version() + "）中：" + code));
+        if (!matter.handledBy(departmentCode)) {
+            throw ChengxinException.forbidden("MEASURE_MATTER_NOT_HANDLED", "本部门不办理事项“" + matter.name() + "”，不能以该事项核查");
+        }
+        Actor actor = CurrentActor.get();
+        Instant now = Instant.now(clock);
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        String subject = citizens.blindIndexOf(number);
+        CreditStatus status = statuses.of(subject);
+        List<Hit> hits = MeasureRules.applicable(list.measures(), facts(status), matter.code(), departmentCode, today);
+        Stored stored = new Stored(now, number.masked(), matter.code(), matter.name(), departmentCode, actor.name(), list.version(),
+                status(status), applicable(hits, MeasureKind.INCENTIVE), applicable(hits, MeasureKind.PUNISHMENT),
+                FeedbackDeadline.due(today, feedbackWorkingDays));
+        Long id = transactions.execute(tx -> {
+            long checkId = jdbc.sql("""
+                    insert into measures_check (subject_index, masked_id, matter_code, department_code, checked_by, checked_at,
+                        list_version, result, incentives, punishments, feedback_due)
+                    values (decode(:s, 'hex'), :masked, :matter, :dept, :by, :at, :version, cast(:result as jsonb), :inc, :pun, :due)
+                    returning id""")
+                    .param("s", subject).param("masked", stored.maskedIdNumber()).param("matter", matter.code())
+                    .param("dept", departmentCode).param("by", actor.name()).param("at", Timestamp.from(now))
+                    .param("version", list.version()).param("result", JSON.writeValueAsString(stored))
+                    .param("inc", stored.incentives().size()).param("pun", stored.punishments().size())
+                    .param("due", stored.feedbackDue())
+                    .query(Long.class).single();
+            events.publishEvent(AuditEvent.of(actor, now, "measures.check", subject, matter.name(), AuditOutcome.SUCCESS,
+                    "联合奖惩核查 #" + checkId + "，事项 " + matter.code() + "，激励 " + stored.incentives().size() + " 项，惩戒 "
+                            + stored.punishments().size() + " 项"));
+            return checkId;
+        });
+        return of(id, stored, null);
+    }
+
+    private static PersonFacts facts(CreditStatus s) {
+        return new PersonFacts(s.grade(), s.points(), s.threeYearsClean(), s.disputed(),
+                s.lists().stream().filter(m -> CreditStatus.SERIOUS_DISHONESTY.equals(m.list()))
+                        .map(m -> new PersonFacts.ListFact(m.entryId(), m.departmentCode(), m.documentNumber(), m.startDate(), m.endDate()))
+                        .toList(),
+                s.goodCredit().stream().map(g -> new PersonFacts.RecordFact(g.recordId(), g.itemCode(), g.itemName(),
+                        g.departmentCode(), g.documentNumber(), g.decisionDate(), null)).toList(),
+                s.dishonesty().stream().map(d -> new PersonFacts.RecordFact(d.recordId(), d.itemCode(), d.itemName(),
+                        d.departmentCode(), d.documentNumber(), d.decisionDate(), d.severity())).toList());
+    }
+
+    private static MeasureCheck.Status status(CreditStatus s) {
+        return new MeasureCheck.Status(s.grade(), s.gradeLabel(), s.points(), s.threeYearsClean(), s.disputed(), s.seriouslyDishonest(),
+                s.lists().stream().map(m -> new MeasureCheck.ListEntry(m.entryId(), m.departmentCode(), m.documentNumber(),
+                        m.startDate(), m.endDate())).toList());
+    }
+
+    private static List<Applicable> applicable(List<Hit> hits, MeasureKind kind) {
+        return hits.stream().filter(h -> h.measure().kind() == kind)
+                .map(h -> new Applicable(h.measure().code(), h.measure().name(), kind.name(), h.measure().content(),
+                        h.measure().mandatory(), h.measure().legalBasis(), h.measure().trigger().describe(), h.reason(),
+                        h.listEntries().stream().map(e -> new MeasureCheck.ListEntry(e.entryId(), e.departmentCode(),
+                                e.documentNumber(), e.startDate(), e.endDate())).toList(),
+                        h.records().stream().map(r -> new BasisRecord(r.recordId(), r.itemCode(), r.itemName(), r.departmentCode(),
+                                r.documentNumber(), r.decisionDate())).toList()))
+                .toList();
+    }
+
+    @Override
+    public MeasureCheck find(long checkId, String departmentCode) {
+        return jdbc.sql("select * from measures_check where id = :id and department_code = :d")
+                .param("id", checkId).param("d", departmentCode)
+                .query((rs, n) -> map(rs)).optional()
+                .orElseThrow(() -> ChengxinException.notFound("MEASURE_CHECK_NOT_FOUND", "没有本部门编号为 " + checkId + " 的核查"));
+    }
+
+    @Override
+    public MeasureCheck feedback(long checkId, String departmentCode, List<MeasureDecision> decisions, String outcome,
+            LocalDate handledOn, String note) {
+        MeasureCheck check = find(checkId, departmentCode);
+        if (check.hasFeedback()) {
+            throw ChengxinException.conflict("MEASURE_FEEDBACK_GIVEN", "该核查已反馈，不能重复反馈");
+        }
+        String result = outcome == null ? "" : outcome.strip();
+        if (result.isEmpty() || result.length() > 500) {
+            throw ChengxinException.badRequest("MEASURE_FEEDBACK_OUTCOME_REQUIRED", "请填写事项办理结果（不超过 500 字）");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate checkedOn = LocalDate.ofInstant(check.checkedAt(), clock.getZone());
+        if (handledOn == null || handledOn.isBefore(checkedOn) || handledOn.isAfter(today)) {
+            throw ChengxinException.badRequest("MEASURE_FEEDBACK_DATE_INVALID", "办理日期须在核查日（" + checkedOn + "）与今天之间");
+        }
+        List<MeasureDecision> given = decisions == null ? List.of() : decisions;
+        Map<String, Applicable> shown = new java.util.LinkedHashMap<>();
+        check.incentives().forEach(a -> shown.put(a.code(), a));
+        check.punishments().forEach(a -> shown.put(a.code(), a));
+        Set<String> seen = new HashSet<>();
+        List<MeasureDecision> clean = new ArrayList<>();
+        for (MeasureDecision d : given) {
+            if (d == null || d.code() == null || !shown.containsKey(d.code())) {
+                throw ChengxinException.badRequest("MEASURE_FEEDBACK_UNKNOWN_MEASURE",
+                        "反馈的措施不在本次核查结果中：" + (d == null ? "" : d.code()));
+            }
+            if (!seen.add(d.code())) {
+                throw ChengxinException.badRequest("MEASURE_FEEDBACK_UNKNOWN_MEASURE", "同一措施只能反馈一次：" + d.code());
+            }
+            String reason = d.reason() == null ? "" : d.reason().strip();
+            if (!d.applied() && reason.isEmpty()) {
+                Applicable a = shown.get(d.code());
+                throw ChengxinException.badRequest("MEASURE_FEEDBACK_REASON_REQUIRED",
+                        "措施“" + a.name() + "”未实施，请说明理由" + (a.mandatory() ? "（该措施为应当实施的措施）" : ""));
+            }
+            if (reason.length() > 500) {
+                throw ChengxinException.badRequest("MEASURE_FEEDBACK_REASON_REQUIRED", "理由不超过 500 字");
+            }
+            clean.add(new MeasureDecision(d.code(), d.applied(), reason));
+        }
+        List<String> missing = shown.keySet().stream().filter(c -> !seen.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw ChengxinException.badRequest("MEASURE_FEEDBACK_INCOMPLETE", "请逐项反馈核查结果中的措施是否实施：尚缺 " + String.join("、", missing));
+        }
+        Actor actor = CurrentActor.get();
+        Instant now = Instant.now(clock);
+        boolean late = today.isAfter(check.feedbackDue());
+        String cleanNote = note == null ? "" : note.strip();
+        if (cleanNote.length() > 500) {
+            throw ChengxinException.badRequest("MEASURE_FEEDBACK_OUTCOME_REQUIRED", "备注不超过 500 字");
+        }
+        Feedback feedback = new Feedback(clean, result, handledOn, cleanNote, now, actor.name(), late);
+        int applied = (int) clean.stream().filter(MeasureDecision::applied).count();
+        transactions.executeWithoutResult(tx -> {
+            int updated = jdbc.sql("""
+                    update measures_check set feedback = cast(:f as jsonb), feedback_at = :at, feedback_by = :by,
+                        feedback_late = :late, measures_applied = :applied
+                    where id = :id and department_code = :d and feedback is null""")
+                    .param("f", JSON.writeValueAsString(feedback)).param("at", Timestamp.from(now)).param("by", actor.name())
+                    .param("late", late).param("applied", applied).param("id", checkId).param("d", departmentCode).update();
+            if (updated == 0) {
+                throw ChengxinException.conflict("MEASURE_FEEDBACK_GIVEN", "该核查已反馈，不能重复反馈");
+            }
+            events.publishEvent(AuditEvent.of(actor, now, "measures.feedback", null, check.matterName(), AuditOutcome.SUCCESS,
+                    "联合奖惩核查 #" + checkId + " 反馈：实施 " + applied + " 项，未实施 " + (clean.size() - applied) + " 项"
+                            + (late ? "（逾期）" : "")));
+        });
+        return find(checkId, departmentCode);
+    }
+
+    @Override
+    public List<MeasureCheck> recent(String departmentCode, int limit) {
+        return jdbc.sql("select * from measures_check where department_code = :d order by checked_at desc, id desc limit :n")
+                .param("d", departmentCode).param("n", limit).query((rs, n) -> map(rs)).list();
+    }
+
+    @Override
+    public List<MeasureCheck> overdue(String departmentCode) {
+        return jdbc.sql("""
+                select * from measures_check where department_code = :d and feedback is null and feedback_due < :today
+                order by feedback_due, id limit 500""")
+                .param("d", departmentCode).param("today", LocalDate.now(clock)).query((rs, n) -> map(rs)).list();
+    }
+
+    @Override
+    public List<DepartmentFigures> figures(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select department_code, count(*) as checks,
+                    count(*) filter (where incentives + punishments > 0) as with_hits,
+                    coalesce(sum(incentives), 0) as incentives, coalesce(sum(punishments), 0) as punishments,
+                    coalesce(sum(measures_applied), 0) as applied,
+                    count(feedback) as feedback, count(*) filter (where feedback_late) as late,
+                    count(*) filter (where feedback is null and feedback_due < :today) as overdue,
+                    coalesce(avg(extract(epoch from feedback_at - checked_at) / 86400.0) filter (where feedback is not null), 0) as days
+                from measures_check
+                where checked_at >= :from and checked_at < :to
+                group by department_code order by department_code""")
+                .param("today", LocalDate.now(clock))
+                .param("from", Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()))
+                .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()))
+                .query((rs, n) -> new DepartmentFigures(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getDouble(10)))
+                .list();
+    }
+
+    private MeasureCheck map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Stored s = JSON.readValue(rs.getString("result"), Stored.class);
+        String f = rs.getString("feedback");
+        return of(rs.getLong("id"), s, f == null ? null : JSON.readValue(f, Feedback.class));
+    }
+
+    private static MeasureCheck of(long id, Stored s, Feedback feedback) {
+        return new MeasureCheck(id, s.checkedAt(), s.maskedIdNumber(), s.matterCode(), s.matterName(), s.departmentCode(),
+                s.checkedBy(), s.listVersion(), s.status(), s.incentives(), s.punishments(), s.feedbackDue(), feedback);
+    }
+}

@@ -1,0 +1,2 @@
+/** Storage of the measure lists and the checks. */
+package org.chengxin.measures.internal;
