@@ -33,8 +33,11 @@ class DemoDataIntegrationTests {
 
     @Test
     void yueyangDepartmentsWithValidCreditCodes() {
+        // every demo department is there (tests sharing the database may have registered a few codes first,
+        // under test names, which the loader keeps), and the demo's own are Yueyang's
+        assertThat(YueyangDepartments.ALL).allSatisfy(e -> assertThat(departments.find(e.code())).as(e.code()).isPresent());
         var yueyang = departments.all().stream().filter(d -> d.name().contains("岳阳")).toList();
-        assertThat(yueyang).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(yueyang).hasSizeGreaterThanOrEqualTo(YueyangDepartments.ALL.size() - 10);
         assertThat(yueyang).extracting(Department::uscc).extracting(UnifiedSocialCreditCode::value)
                 .allMatch(UnifiedSocialCreditCode::isValid).doesNotHaveDuplicates();
         assertThat(departments.find("scjg")).get().extracting(Department::name).isEqualTo("岳阳市市场监督管理局");

@@ -1,0 +1,21 @@
+package org.chengxin.lists;
+
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.support.Http;
+
+/** Opens the list tests' pushing helpers to the other modules' tests. */
+public final class SeriousDishonestyListAccess {
+
+    private SeriousDishonestyListAccess() {
+    }
+
+    /** Pushes a serious tax-evasion record (YY-TX-001) decided 15 days ago and waits until it is stored. */
+    public static void push(Http http, String token, IdNumber person, String source) {
+        SeriousDishonestyListIntegrationTests.push(http, token, person, source);
+    }
+
+    /** Pushes a batch of one record and waits until it is stored. */
+    public static void pushBody(Http http, String token, String body) {
+        SeriousDishonestyListIntegrationTests.pushBody(http, token, body);
+    }
+}

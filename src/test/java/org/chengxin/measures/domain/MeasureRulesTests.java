@@ -1,0 +1,151 @@
+package org.chengxin.measures.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** Each trigger kind, matters and departments, both kinds at once, and the measure rules' refusals. */
+class MeasureRulesTests {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
+
+    private static Measure measure(String code, MeasureKind kind, Trigger trigger, Set<String> matters, Set<String> departments) {
+        return new Measure(code, "措施" + code, kind, "内容", trigger, matters, departments, "依据", kind == MeasureKind.PUNISHMENT);
+    }
+
+    private static PersonFacts person(String grade, boolean clean, List<PersonFacts.ListFact> lists, List<PersonFacts.RecordFact> good,
+            List<PersonFacts.RecordFact> bad) {
+        return new PersonFacts(grade, 1000, clean, false, lists, good, bad);
+    }
+
+    private static final PersonFacts.ListFact ENTRY = new PersonFacts.ListFact(7, "rsj", "岳人社〔2026〕1号", DAY.minusMonths(1),
+            DAY.plusYears(1));
+
+    private static PersonFacts.RecordFact bad(String severity, LocalDate decided) {
+        return new PersonFacts.RecordFact(11, "YY-X", "失信事项", "scjg", "文号", decided, severity);
+    }
+
+    private static final PersonFacts.RecordFact GOOD = new PersonFacts.RecordFact(12, "YY-GN-004", "诚信道德模范", "wmb", "文号",
+            DAY.minusYears(1), null);
+
+    private static List<String> codes(List<Hit> hits) {
+        return hits.stream().map(h -> h.measure().code()).toList();
+    }
+
+    @Test
+    void seriousDishonestyListTriggersOnlyForAPersonOnTheList() {
+        Measure m = measure("CJ-A", MeasureKind.PUNISHMENT, Trigger.of(TriggerKind.SERIOUS_DISHONESTY_LIST), Set.of("GWY"), Set.of("*"));
+        List<Hit> hits = MeasureRules.applicable(List.of(m), person("D", false, List.of(ENTRY), List.of(), List.of()), "GWY", "rsj", DAY);
+        assertThat(codes(hits)).containsExactly("CJ-A");
+        assertThat(hits.get(0).listEntries()).containsExactly(ENTRY);
+        assertThat(MeasureRules.applicable(List.of(m), person("D", false, List.of(), List.of(), List.of()), "GWY", "rsj", DAY)).isEmpty();
+    }
+
+    @Test
+    void gradeRangeIncludesBothEnds() {
+        Measure m = measure("JL-A", MeasureKind.INCENTIVE, Trigger.grades("AAA", "AA"), Set.of("*"), Set.of("*"));
+        assertThat(MeasureRules.applicable(List.of(m), person("AAA", false, List.of(), List.of(), List.of()), "X", "d", DAY)).hasSize(1);
+        assertThat(MeasureRules.applicable(List.of(m), person("AA", false, List.of(), List.of(), List.of()), "X", "d", DAY)).hasSize(1);
+        assertThat(MeasureRules.applicable(List.of(m), person("A", false, List.of(), List.of(), List.of()), "X", "d", DAY)).isEmpty();
+        assertThat(MeasureRules.applicable(List.of(m), person("AA", false, List.of(), List.of(), List.of()), "X", "d", DAY).get(0).reason())
+                .contains("AA");
+        assertThatThrownBy(() -> Trigger.grades("B", "A")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Trigger.grades("AAA", "E")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void threeYearsCleanAndGoodCreditRecords() {
+        Measure clean = measure("JL-C", MeasureKind.INCENTIVE, Trigger.of(TriggerKind.THREE_YEARS_CLEAN), Set.of("*"), Set.of("*"));
+        Measure good = measure("JL-G", MeasureKind.INCENTIVE, Trigger.of(TriggerKind.GOOD_CREDIT_RECORD), Set.of("*"), Set.of("*"));
+        List<Measure> both = List.of(clean, good);
+        assertThat(codes(MeasureRules.applicable(both, person("A", true, List.of(), List.of(), List.of()), "X", "d", DAY)))
+                .containsExactly("JL-C");
+        List<Hit> hits = MeasureRules.applicable(both, person("A", false, List.of(), List.of(GOOD), List.of()), "X", "d", DAY);
+        assertThat(codes(hits)).containsExactly("JL-G");
+        assertThat(hits.get(0).records()).containsExactly(GOOD);
+    }
+
+    @Test
+    void dishonestyRecordsCountFromTheirSeverityUpAndWithinTheirMonths() {
+        Measure m = measure("CJ-D", MeasureKind.PUNISHMENT, Trigger.dishonesty("GRAVE", 12), Set.of("*"), Set.of("*"));
+        PersonFacts minorOnly = person("B", false, List.of(), List.of(), List.of(bad("GENERAL", DAY.minusMonths(1))));
+        assertThat(MeasureRules.applicable(List.of(m), minorOnly, "X", "d", DAY)).isEmpty();
+        PersonFacts serious = person("C", false, List.of(), List.of(), List.of(bad("SERIOUS", DAY.minusMonths(2))));
+        assertThat(MeasureRules.applicable(List.of(m), serious, "X", "d", DAY)).singleElement()
+                .satisfies(h -> assertThat(h.records()).hasSize(1));
+        // decided thirteen months ago: outside the twelve months
+        PersonFacts old = person("C", false, List.of(), List.of(), List.of(bad("SERIOUS", DAY.minusMonths(13))));
+        assertThat(MeasureRules.applicable(List.of(m), old, "X", "d", DAY)).isEmpty();
+        // exactly twelve months ago is not within them
+        PersonFacts edge = person("C", false, List.of(), List.of(), List.of(bad("GRAVE", DAY.minusMonths(12))));
+        assertThat(MeasureRules.applicable(List.of(m), edge, "X", "d", DAY)).isEmpty();
+        Measure whole = measure("CJ-W", MeasureKind.PUNISHMENT, Trigger.dishonesty("GRAVE", null), Set.of("*"), Set.of("*"));
+        assertThat(MeasureRules.applicable(List.of(whole), old, "X", "d", DAY)).hasSize(1);
+        assertThat(Trigger.dishonesty("GRAVE", 12).describe()).isEqualTo("有较重及以上失信记录（12 个月内作出）");
+    }
+
+    @Test
+    void aMeasureAppliesToItsMattersAndDepartmentsOnly() {
+        Measure m = measure("CJ-M", MeasureKind.PUNISHMENT, Trigger.of(TriggerKind.SERIOUS_DISHONESTY_LIST), Set.of("GWY"), Set.of("rsj", "zzb"));
+        PersonFacts listed = person("D", false, List.of(ENTRY), List.of(), List.of());
+        assertThat(MeasureRules.applicable(List.of(m), listed, "GWY", "rsj", DAY)).hasSize(1);
+        assertThat(MeasureRules.applicable(List.of(m), listed, "ZFCG", "rsj", DAY)).as("another matter").isEmpty();
+        assertThat(MeasureRules.applicable(List.of(m), listed, "GWY", "scjg", DAY)).as("another department").isEmpty();
+    }
+
+    @Test
+    void aPersonCanQualifyForAnIncentiveAndAPunishmentAtOnce() {
+        Measure incentive = measure("JL-G", MeasureKind.INCENTIVE, Trigger.of(TriggerKind.GOOD_CREDIT_RECORD), Set.of("*"), Set.of("*"));
+        Measure punishment = measure("CJ-D", MeasureKind.PUNISHMENT, Trigger.dishonesty("MINOR", null), Set.of("*"), Set.of("*"));
+        PersonFacts mixed = person("A", false, List.of(), List.of(GOOD), List.of(bad("MINOR", DAY.minusDays(5))));
+        assertThat(codes(MeasureRules.applicable(List.of(incentive, punishment), mixed, "X", "d", DAY)))
+                .containsExactly("JL-G", "CJ-D");
+    }
+
+    @Test
+    void measuresAndListsRefuseWhatMakesNoSense() {
+        assertThatThrownBy(() -> measure("JL-X", MeasureKind.INCENTIVE, Trigger.of(TriggerKind.SERIOUS_DISHONESTY_LIST), Set.of(), Set.of()))
+                .hasMessageContaining("激励措施");
+        assertThatThrownBy(() -> measure("CJ-X", MeasureKind.PUNISHMENT, Trigger.of(TriggerKind.THREE_YEARS_CLEAN), Set.of(), Set.of()))
+                .hasMessageContaining("惩戒措施");
+        assertThatThrownBy(() -> new Measure("CJ-X", "名称", MeasureKind.PUNISHMENT, "", Trigger.of(TriggerKind.SERIOUS_DISHONESTY_LIST),
+                Set.of(), Set.of(), " ", true)).hasMessageContaining("依据");
+        assertThatThrownBy(() -> measure("cj-lower", MeasureKind.PUNISHMENT, Trigger.of(TriggerKind.SERIOUS_DISHONESTY_LIST), Set.of(), Set.of()))
+                .hasMessageContaining("编码");
+        assertThatThrownBy(() -> Trigger.dishonesty("NONE", 12)).isInstanceOf(IllegalArgumentException.class);
+        Measure unknownMatter = measure("CJ-U", MeasureKind.PUNISHMENT, Trigger.of(TriggerKind.SERIOUS_DISHONESTY_LIST), Set.of("NOPE"),
+                Set.of());
+        assertThatThrownBy(() -> new MeasureList("v", DAY, List.of(new Matter("GWY", "公务员录用", Set.of())), List.of(unknownMatter)))
+                .hasMessageContaining("NOPE");
+        assertThat(measure("CJ-E", MeasureKind.PUNISHMENT, Trigger.of(TriggerKind.SERIOUS_DISHONESTY_LIST), Set.of(), Set.of()).matters())
+                .as("no matter named: every matter").containsExactly("*");
+    }
+
+    @Test
+    void feedbackIsDueAfterWorkingDaysSkippingWeekends() {
+        // Friday 2026-11-27 + 5 working days = Friday 2026-12-04
+        assertThat(FeedbackDeadline.due(LocalDate.of(2026, 11, 27), 5)).isEqualTo(LocalDate.of(2026, 12, 4));
+        // Saturday 2026-11-28 + 1 working day = Monday 2026-11-30
+        assertThat(FeedbackDeadline.due(LocalDate.of(2026, 11, 28), 1)).isEqualTo(LocalDate.of(2026, 11, 30));
+        // Wednesday + 3 = Monday
+        assertThat(FeedbackDeadline.due(LocalDate.of(2026, 11, 25), 3)).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThatThrownBy(() -> FeedbackDeadline.due(DAY, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theYueyangDefaultListIsConsistent() {
+        MeasureList list = org.chengxin.measures.internal.DefaultMeasuresAccess.yueyang(DAY);
+        assertThat(list.measures()).extracting(Measure::name).contains("优先办理", "简化程序", "绿色通道", "容缺受理", "重点支持",
+                "限制录用为公务员", "列为重点监管对象", "提高抽查比例和频次");
+        assertThat(list.measures()).allSatisfy(m -> assertThat(m.legalBasis()).contains("岳阳市人民政府关于加强个人诚信体系建设的实施意见"));
+        assertThat(list.measures()).filteredOn(m -> m.kind() == MeasureKind.INCENTIVE).extracting(m -> m.trigger().kind())
+                .contains(TriggerKind.THREE_YEARS_CLEAN, TriggerKind.GOOD_CREDIT_RECORD, TriggerKind.GRADE_RANGE);
+        assertThat(list.measures()).filteredOn(m -> m.kind() == MeasureKind.PUNISHMENT).extracting(m -> m.trigger().kind())
+                .contains(TriggerKind.SERIOUS_DISHONESTY_LIST, TriggerKind.DISHONESTY_RECORD, TriggerKind.GRADE_RANGE);
+    }
+}
