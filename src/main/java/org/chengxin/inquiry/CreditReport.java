@@ -1,0 +1,52 @@
+package org.chengxin.inquiry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The personal public credit report (个人公共信用信息报告), structured after the national report standard
+ * (2022 edition) and the central bank's personal report: who it is about and for whom, the summary,
+ * the records by kind with their objection notes and the person's statements, the query log of the
+ * last two years, and what makes it verifiable. Names the person by masked number only.
+ *
+ * @param scope         what the requester may see: PUBLIC (公开), AUTHORIZED (公开 + 授权查询),
+ *                      GOVERNMENT (政务共享) or SELF (本人查询)
+ * @param contentHash   SHA-256 (hex) of the report's canonical JSON without this field, kept at issue
+ */
+public record CreditReport(String reportNumber, Instant issuedAt, LocalDate validUntil, String verificationCode, String scope,
+        String scopeLabel, Subject subject, Requester requester, Summary summary, List<ReportRecord> goodCredit,
+        List<ReportRecord> dishonesty, List<ReportRecord> other, List<QueryLine> queryLog, String contentHash) {
+
+    /** The person: name and masked ID number. */
+    public record Subject(String name, String maskedIdNumber) {
+    }
+
+    /** Who asked, for what, under which authorization. */
+    public record Requester(String organization, String department, String clerk, String purpose, String queryKind,
+            String authorization) {
+    }
+
+    /** Grade, points, lists and the flags. */
+    public record Summary(String grade, String gradeLabel, int points, String modelVersion, boolean threeYearsClean,
+            boolean disputed, List<String> lists, int goodCreditCount, int dishonestyCount, int otherCount) {
+    }
+
+    /**
+     * A record as the report shows it.
+     *
+     * @param severity        the severity label of a dishonesty record (严重, 较重, 一般, 轻微), else null
+     * @param lastDisclosed   the last day the record is disclosed
+     * @param objectionNote   异议标注: set while the record is under objection
+     * @param statements      the person's own statements (本人声明) about the record
+     */
+    public record ReportRecord(long recordId, String itemCode, String itemName, String severity, String departmentCode,
+            String departmentName, LocalDate decisionDate, String documentNumber, String legalBasis, LocalDate lastDisclosed,
+            String objectionNote, List<String> statements) {
+    }
+
+    /** One query of the person in the last two years. */
+    public record QueryLine(Instant at, String organization, String department, String clerk, String purpose, String kind,
+            boolean refused) {
+    }
+}

@@ -1,0 +1,36 @@
+package org.chengxin.inquiry.internal;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.chengxin.inquiry.IssuedReports;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+@Service
+class JdbcIssuedReports implements IssuedReports {
+
+    private final JdbcClient jdbc;
+
+    JdbcIssuedReports(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Issued> byVerificationCode(String code) {
+        if (code == null || code.isBlank() || code.strip().length() > 20) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from inquiry_report where verification_code = :c").param("c", code.strip().toUpperCase(java.util.Locale.ROOT))
+                .query((rs, n) -> new Issued(rs.getString("report_number"), rs.getString("verification_code"),
+                        rs.getTimestamp("issued_at").toInstant(), rs.getObject("valid_until", LocalDate.class), rs.getString("masked_id"),
+                        rs.getString("scope"), rs.getString("content_sha256"), rs.getString("pdf_sha256")))
+                .optional();
+    }
+
+    @Override
+    public void recordPdf(String reportNumber, String pdfSha256) {
+        jdbc.sql("update inquiry_report set pdf_sha256 = :h where report_number = :n").param("h", pdfSha256).param("n", reportNumber)
+                .update();
+    }
+}

@@ -1,0 +1,55 @@
+-- inquiry -----------------------------------------------------------------------------------------
+-- Authorizations a person gave (online, or on paper attested by a window clerk).
+create table inquiry_authorization (
+    id                bigserial    primary key,
+    subject_index     bytea        not null,
+    grantee_name      varchar(200) not null,
+    grantee_code      varchar(64),
+    purpose           varchar(200) not null,
+    scope             varchar(20)  not null check (scope in ('PUBLIC', 'AUTHORIZED')),
+    valid_until       date         not null,
+    channel           varchar(10)  not null check (channel in ('ONLINE', 'PAPER')),
+    scan_sha256       char(64),
+    scan_name         varchar(255),
+    scan              bytea,
+    attested_by       varchar(100),
+    attested_department varchar(32),
+    granted_at        timestamptz  not null,
+    withdrawn_at      timestamptz,
+    withdraw_reason   varchar(500)
+);
+create index inquiry_authorization_subject on inquiry_authorization (subject_index, granted_at desc);
+
+-- Every query, allowed or refused: the query log the person reads and the auditor reviews.
+create table inquiry_query (
+    id                bigserial    primary key,
+    subject_index     bytea        not null,
+    masked_id         varchar(40)  not null,
+    kind              varchar(20)  not null check (kind in ('WINDOW', 'SELF', 'GOVERNMENT', 'API')),
+    organization      varchar(200) not null,
+    department_code   varchar(32),
+    actor             varchar(100) not null,
+    purpose           varchar(200) not null,
+    authorization_id  bigint references inquiry_authorization (id),
+    refused           boolean      not null,
+    refusal_code      varchar(60),
+    report_number     varchar(40),
+    queried_at        timestamptz  not null
+);
+create index inquiry_query_subject on inquiry_query (subject_index, queried_at desc);
+create index inquiry_query_actor on inquiry_query (actor, queried_at);
+create index inquiry_query_time on inquiry_query (queried_at);
+
+-- Every report issued: what the verification page compares against.
+create table inquiry_report (
+    report_number     varchar(40)  primary key,
+    verification_code varchar(20)  not null unique,
+    issued_at         timestamptz  not null,
+    valid_until       date         not null,
+    subject_index     bytea        not null,
+    masked_id         varchar(40)  not null,
+    scope             varchar(20)  not null,
+    content_sha256    char(64)     not null,
+    pdf_sha256        char(64),
+    query_id          bigint       references inquiry_query (id)
+);
