@@ -51,5 +51,19 @@ create table inquiry_report (
     scope             varchar(20)  not null,
     content_sha256    char(64)     not null,
     pdf_sha256        char(64),
-    query_id          bigint       references inquiry_query (id)
+    query_id          bigint       not null references inquiry_query (id),
+    content           jsonb        not null
 );
+
+-- The person's own statements (本人声明) about a record, printed beside it in every report.
+create table inquiry_statement (
+    id             bigserial    primary key,
+    subject_index  bytea        not null,
+    record_id      bigint       not null,
+    text           varchar(500) not null,
+    created_at     timestamptz  not null,
+    withdrawn_at   timestamptz
+);
+create index inquiry_statement_subject on inquiry_statement (subject_index);
+
+create sequence inquiry_report_seq;

@@ -22,6 +22,12 @@ public interface PopulationRegister {
 
     long size();
 
+    /**
+     * The registered name of a person (decrypted), for documents about them such as the credit report;
+     * empty when the person is not in the register.
+     */
+    java.util.Optional<String> nameOf(long subjectId);
+
     /** How a pushed name compares with the register. */
     enum NameMatch {
         MATCH, MISMATCH, NOT_REGISTERED

@@ -16,4 +16,7 @@ public interface AgencyBlacklist {
 
     /** Whether the agency itself is listed today (its queries are then refused). */
     boolean isBlacklisted(String agencyCode);
+
+    /** Whether a member of the agency's staff, by name, is listed today (their queries are then refused). */
+    boolean isStaffBlacklisted(String agencyCode, String staffName);
 }

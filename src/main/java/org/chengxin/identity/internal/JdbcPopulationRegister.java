@@ -120,6 +120,15 @@ class JdbcPopulationRegister implements PopulationRegister {
     }
 
     @Override
+    public Optional<String> nameOf(long subjectId) {
+        record Cipher(byte[] text, String keyId) {
+        }
+        return jdbc.sql("select name_cipher, key_id from identity_resident where subject_id = :id")
+                .param("id", subjectId).query((rs, n) -> new Cipher(rs.getBytes(1), rs.getString(2))).optional()
+                .map(c -> Sm4Gcm.decrypt(keys.key(c.keyId()), NAME_PURPOSE, c.text()));
+    }
+
+    @Override
     public NameMatch checkName(IdNumber number, String name) {
         Optional<CitizenRef> subject = citizens.find(number);
         if (subject.isEmpty()) {

@@ -109,6 +109,18 @@ class JdbcAgencyBlacklist implements AgencyBlacklist {
                 and start_date <= :d and end_date >= :d""").param("a", agencyCode).param("d", today).query(Long.class).single() > 0;
     }
 
+    @Override
+    public boolean isStaffBlacklisted(String agencyCode, String staffName) {
+        if (staffName == null || staffName.isBlank()) {
+            return false;
+        }
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("""
+                select count(*) from lists_agency_blacklist where agency_code = :a and staff_name = :n and status = 'ACTIVE'
+                and start_date <= :d and end_date >= :d""").param("a", agencyCode).param("n", staffName.strip()).param("d", today)
+                .query(Long.class).single() > 0;
+    }
+
     private static final String SELECT = "select b.* from lists_agency_blacklist b";
 
     private AgencyListing find(long id) {

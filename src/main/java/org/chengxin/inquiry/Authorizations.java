@@ -1,0 +1,29 @@
+package org.chengxin.inquiry;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.chengxin.inquiry.domain.Authorization;
+import org.chengxin.inquiry.domain.ReportScope;
+import org.chengxin.shared.id.IdNumber;
+
+/** Authorizations to query a person: given and withdrawn by the person online, or on paper at a window. Audited. */
+public interface Authorizations {
+
+    /** The person (logged in) authorizes a grantee. */
+    Authorization grant(String subjectIndex, String granteeName, String granteeCode, String purpose, ReportScope scope,
+            LocalDate validUntil);
+
+    /** A window clerk records a signed paper authorization: the scan and the clerk's attestation. */
+    Authorization recordPaper(IdNumber person, String granteeName, String granteeCode, String purpose, ReportScope scope,
+            LocalDate validUntil, byte[] scan, String scanName, String contentType);
+
+    /** The person withdraws one of their authorizations. */
+    Authorization withdraw(long id, String subjectIndex, String reason);
+
+    /** The person's authorizations, newest first. */
+    List<Authorization> of(String subjectIndex);
+
+    /** One authorization of the person. */
+    java.util.Optional<Authorization> find(long id, String subjectIndex);
+}

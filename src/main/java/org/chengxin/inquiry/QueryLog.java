@@ -1,0 +1,18 @@
+package org.chengxin.inquiry;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The query log: every query about a person, allowed or refused, which the person can read. */
+public interface QueryLog {
+
+    /** The queries about a person since a time, newest first. */
+    List<Entry> of(String subjectIndex, Instant since);
+
+    /** The most recent queries of everybody, newest first (the auditor's review). */
+    List<Entry> recent(int limit);
+
+    record Entry(long id, Instant at, String kind, String kindLabel, String organization, String departmentCode, String actor,
+            String purpose, Long authorizationId, boolean refused, String refusalCode, String reportNumber, String maskedId) {
+    }
+}

@@ -1,0 +1,41 @@
+package org.chengxin.inquiry.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.chengxin.inquiry.QueryLog;
+import org.chengxin.inquiry.domain.QueryKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+@Service
+class JdbcQueryLog implements QueryLog {
+
+    private final JdbcClient jdbc;
+
+    JdbcQueryLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Entry> of(String subjectIndex, Instant since) {
+        return jdbc.sql("select * from inquiry_query where subject_index = decode(:s, 'hex') and queried_at >= :since "
+                        + "order by queried_at desc, id desc limit 1000")
+                .param("s", subjectIndex).param("since", Timestamp.from(since)).query(JdbcQueryLog::map).list();
+    }
+
+    @Override
+    public List<Entry> recent(int limit) {
+        return jdbc.sql("select * from inquiry_query order by queried_at desc, id desc limit :n").param("n", limit)
+                .query(JdbcQueryLog::map).list();
+    }
+
+    static Entry map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        QueryKind kind = QueryKind.valueOf(rs.getString("kind"));
+        return new Entry(rs.getLong("id"), rs.getTimestamp("queried_at").toInstant(), kind.name(), kind.label(),
+                rs.getString("organization"), rs.getString("department_code"), rs.getString("actor"), rs.getString("purpose"),
+                (Long) rs.getObject("authorization_id"), rs.getBoolean("refused"), rs.getString("refusal_code"),
+                rs.getString("report_number"), rs.getString("masked_id"));
+    }
+}

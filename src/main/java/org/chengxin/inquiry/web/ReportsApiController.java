@@ -1,0 +1,54 @@
+package org.chengxin.inquiry.web;
+
+import java.time.Clock;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.chengxin.inquiry.CreditReport;
+import org.chengxin.inquiry.CreditReports;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.id.IdNumber;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The personal public credit report for department and organization systems (scope {@code reports:read}):
+ * a department for its statutory duties (政务共享), or an organization under the person's authorization.
+ * The number travels in the body; every query, allowed or refused, is in the person's query log.
+ */
+@RestController
+@Tag(name = "信用报告", description = "出具个人公共信用信息报告（政务共享或凭本人授权）")
+class ReportsApiController {
+
+    private final CreditReports reports;
+    private final Clock clock;
+
+    ReportsApiController(CreditReports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/reports")
+    @Operation(summary = "出具个人公共信用信息报告", description = "basis 为 DUTY（行政机关履行法定职责，须写明 duty）或 AUTHORIZATION"
+            + "（凭本人授权，须给出 authorizationId）。号码与用途放在请求体中。报告只含查询方范围内的信息；每次查询（含被拒绝的）"
+            + "均记入查询记录，本人可查看。")
+    CreditReport report(@RequestBody @Validated ReportRequest request) {
+        IdNumber number = IdNumber.parse(request.idNumber(), clock);
+        String basis = request.basis() == null ? "" : request.basis().strip().toUpperCase(java.util.Locale.ROOT);
+        return switch (basis) {
+            case "DUTY" -> reports.forDuty(number, request.duty(), request.purpose());
+            case "AUTHORIZATION" -> reports.underAuthorization(number, request.authorizationId(), request.purpose());
+            default -> throw ChengxinException.badRequest("INQUIRY_BASIS_INVALID", "basis 须为 DUTY（履行法定职责）或 AUTHORIZATION（凭本人授权）");
+        };
+    }
+
+    record ReportRequest(@NotNull(message = "idNumber 不能为空") @Size(max = 64, message = "idNumber 过长") String idNumber,
+            @Size(max = 20) String basis, @Size(max = 200, message = "duty 不能超过 200 个字符") String duty,
+            Long authorizationId, @Size(max = 200, message = "purpose 不能超过 200 个字符") String purpose) {
+    }
+}
