@@ -97,6 +97,15 @@ class AccessMatrixIntegrationTests {
         allow("GET /api/v1/measure-checks/overdue", "scope:measures:check");
         allow("GET /api/v1/measures", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
                 "scope:identity:validate");
+        allow("GET /measures", "anonymous", "people");
+        allow("GET /checks", "CLERK");
+        allow("POST /checks", "CLERK");
+        allow("GET /checks/{id}", "CLERK");
+        allow("POST /checks/{id}/feedback", "CLERK");
+        allow("GET /admin/measures", "ADMIN");
+        allow("POST /admin/measures", "ADMIN");
+        allow("POST /admin/measures/{code}/removal", "ADMIN");
+        allow("GET /admin/measures/figures", "ADMIN");
         allow("POST /lists/entries", "REVIEWER");
         allow("POST /lists/entries/{id}/removal", "REVIEWER");
         allow("GET /admin/evaluation", "ADMIN");

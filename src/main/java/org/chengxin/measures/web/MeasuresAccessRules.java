@@ -10,7 +10,9 @@ class MeasuresAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/v1/measures").permitAll()
-                .requestMatchers("/api/v1/measure-checks", "/api/v1/measure-checks/**").hasAuthority("SCOPE_measures:check");
+        rules.requestMatchers(HttpMethod.GET, "/api/v1/measures", "/measures").permitAll()
+                .requestMatchers("/api/v1/measure-checks", "/api/v1/measure-checks/**").hasAuthority("SCOPE_measures:check")
+                .requestMatchers("/checks", "/checks/**").hasRole("CLERK")
+                .requestMatchers("/admin/measures", "/admin/measures/**").hasRole("ADMIN");
     }
 }

@@ -1,0 +1,36 @@
+package org.chengxin.measures.web;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.chengxin.organization.Departments;
+import org.springframework.stereotype.Component;
+
+/** Department names for the pages, which store and pass department codes only. */
+@Component
+class DepartmentNames {
+
+    private final Departments departments;
+
+    DepartmentNames(Departments departments) {
+        this.departments = departments;
+    }
+
+    /** Every department's name by code. */
+    Map<String, String> all() {
+        Map<String, String> names = new HashMap<>();
+        departments.all().forEach(d -> names.put(d.code(), d.name()));
+        return names;
+    }
+
+    /** As {@link #all()}, with "*" read as every department. */
+    Map<String, String> allWithEveryone() {
+        Map<String, String> names = all();
+        names.put(org.chengxin.measures.domain.Measure.ALL, "全部部门");
+        return names;
+    }
+
+    String name(String code) {
+        return code == null ? "" : departments.find(code).map(d -> d.name()).orElse(code);
+    }
+}

@@ -1,0 +1,175 @@
+package org.chengxin.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.chengxin.identity.Citizens;
+import org.chengxin.lists.Decision;
+import org.chengxin.lists.SeriousDishonestyList;
+import org.chengxin.organization.Accounts;
+import org.chengxin.records.Records;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.Role;
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.Fixtures;
+import org.chengxin.support.Http;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A window clerk of 人社局 checks a person on the serious-dishonesty list while handling 公务员录用, reads
+ * the punishment and its basis and records the feedback, all on one screen swapped in place by htmx.
+ * The person's number is synthetic and only ever compared yes/no.
+ */
+@Tag("browser")
+@ChengxinIntegrationTest
+class MeasureChecksBrowserTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    SeriousDishonestyList list;
+
+    @Autowired
+    Records records;
+
+    @Autowired
+    Citizens citizens;
+
+    @Autowired
+    Clock clock;
+
+    private HeadlessChromium chromium;
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void clerkChecksAPersonSeesTheMeasuresAndRecordsTheFeedbackOnTheSameScreen() {
+        IdNumber person = listedPerson();
+        fixtures.departmentWithCode("rsj");
+        String clerk = "clerk-rsj-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        accounts.createStaff(clerk, "人社局窗口", Role.CLERK, "rsj", Fixtures.PASSWORD);
+
+        browser.get(url("/login"));
+        browser.findElement(By.id("account")).sendKeys(clerk);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("home-title")));
+        browser.findElement(By.cssSelector("a[href$='/checks']")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("check-form")));
+
+        WebElement marker = browser.findElement(By.tagName("h1"));
+        browser.findElement(By.id("id-number")).sendKeys(person.value());
+        new Select(browser.findElement(By.id("matter"))).selectByValue("GWY-LY");
+        browser.findElement(By.id("check-submit")).click();
+        WebElement punishment = new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("measure-CJ-GWY")));
+
+        assertThat(punishment.getText()).contains("限制录用为公务员", "应当实施", "《公务员录用规定》", "严重失信主体名单");
+        assertThat(browser.findElement(By.id("result-masked")).getText()).isEqualTo(person.masked());
+        assertThat(browser.findElement(By.id("result-serious")).getText()).isEqualTo("已列入");
+        assertThat(marker.isDisplayed()).as("the result is swapped in, the page is not reloaded").isTrue();
+        assertThat(browser.findElement(By.id("result")).getAttribute("innerHTML").contains(person.value()))
+                .as("the result must not contain the full ID number").isFalse();
+
+        browser.findElement(By.cssSelector("input[name='applied_CJ-GWY'][value='false']")).click();
+        browser.findElement(By.id("outcome")).sendKeys("未录用");
+        browser.findElement(By.id("feedback-submit")).click();
+        WebElement error = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
+        assertThat(error.getText()).contains("MEASURE_FEEDBACK_REASON_REQUIRED");
+        assertThat(browser.findElement(By.id("outcome")).getAttribute("value")).as("what was typed is kept").isEqualTo("未录用");
+
+        browser.findElement(By.cssSelector("input[name='applied_CJ-GWY'][value='true']")).click();
+        browser.findElement(By.id("outcome")).clear();
+        browser.findElement(By.id("outcome")).sendKeys("依规定不予录用");
+        browser.findElement(By.id("feedback-submit")).click();
+        WebElement given = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("feedback-given")));
+        assertThat(given.getText()).contains("限制录用为公务员", "已实施");
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("已反馈");
+        assertThat(browser.findElement(By.id("recent-checks")).getText()).contains("已反馈");
+        assertThat(marker.isDisplayed()).as("still the same page").isTrue();
+        assertThat(browser.getPageSource().contains(person.value())).as("the page must not contain the full ID number").isFalse();
+        chromium.screenshot("measure-check");
+    }
+
+    /** A person with a serious tax record, listed by 税务局. */
+    private IdNumber listedPerson() {
+        Http http = new Http(port);
+        String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
+        IdNumber person = fixtures.syntheticIdNumber();
+        String subject = citizens.blindIndexOf(person);
+        String source = "browser-" + UUID.randomUUID();
+        push(http, tax, "{\"records\":[{\"sourceId\":\"" + source + "\",\"itemCode\":\"YY-TX-001\",\"idNumber\":\"" + person.value()
+                + "\",\"name\":\"核查测试\",\"decisionDate\":\"" + LocalDate.now(clock).minusDays(15) + "\",\"documentNumber\":\"岳税罚〔2026〕"
+                + Math.floorMod(source.hashCode(), 1000) + "号\",\"content\":{\"facts\":\"少缴税款\",\"penaltyResult\":\"追缴并罚款\","
+                + "\"evadedAmount\":\"120000\",\"authority\":\"税务局\"}}]}");
+        long recordId = records.allFor(subject).get(0).id();
+        LocalDate today = LocalDate.now(clock);
+        list.decide("swj", new Decision(subject, "岳税认〔2026〕" + ThreadLocalRandom.current().nextInt(1000) + "号",
+                "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(recordId)));
+        return person;
+    }
+
+    /** Pushes one batch and waits until it is stored; answers are never printed. */
+    private static void push(Http http, String token, String body) {
+        Http.Response accepted = http.postJson("/api/v1/record-batches", token, body);
+        assertThat(accepted.status()).as("the batch is accepted").isEqualTo(202);
+        long id = accepted.json().get("id").asLong();
+        for (int i = 0; i < 300; i++) {
+            JsonNode report = http.get("/api/v1/record-batches/" + id, token).json();
+            if (report.get("status").asString().equals("COMPLETED")) {
+                assertThat(report.get("accepted").asInt()).as("accepted rows").isEqualTo(1);
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("batch did not finish");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
