@@ -30,7 +30,7 @@ create table inquiry_query (
     department_code   varchar(32),
     actor             varchar(100) not null,
     purpose           varchar(200) not null,
-    authorization_id  bigint references inquiry_authorization (id),
+    authorization_id  bigint,       -- as presented: a refused query may name one that does not exist
     refused           boolean      not null,
     refusal_code      varchar(60),
     report_number     varchar(40),

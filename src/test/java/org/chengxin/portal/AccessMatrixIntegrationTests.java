@@ -91,6 +91,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /lists", "REVIEWER");
         allow("GET /lists/good-credit", "REVIEWER");
         allow("POST /api/v1/credit-status", "scope:reports:read");
+        allow("POST /api/v1/reports", "scope:reports:read");
         allow("POST /api/v1/measure-checks", "scope:measures:check");
         allow("GET /api/v1/measure-checks/{id}", "scope:measures:check");
         allow("POST /api/v1/measure-checks/{id}/feedback", "scope:measures:check");

@@ -19,9 +19,13 @@ public record Authorization(long id, String subjectIndex, String granteeName, St
         return withdrawnAt == null && !day.isAfter(validUntil);
     }
 
-    /** Usable on the day by this organization: a coded grantee must be the asking organization itself. */
+    /**
+     * Usable on the day by an organization's own system: only an authorization naming that organization
+     * by its platform code. One naming a person or an outside organization by name only is used at a
+     * window, where the clerk checks who presents it.
+     */
     public boolean validFor(LocalDate day, String organizationCode) {
-        return validOn(day) && (granteeCode == null || granteeCode.equals(organizationCode));
+        return validOn(day) && granteeCode != null && granteeCode.equals(organizationCode);
     }
 
     public String status(LocalDate day) {
