@@ -67,3 +67,23 @@ create table inquiry_statement (
 create index inquiry_statement_subject on inquiry_statement (subject_index);
 
 create sequence inquiry_report_seq;
+
+-- Unusual use of the query log flagged by the review rules, each closed by an auditor as justified or misuse.
+create table inquiry_flag (
+    id            bigserial    primary key,
+    rule          varchar(30)  not null,
+    flag_key      varchar(200) not null,
+    actor         varchar(100) not null,
+    organization  varchar(200) not null,
+    department_code varchar(32),
+    query_ids     bigint[]     not null,
+    detail        varchar(500) not null,
+    raised_at     timestamptz  not null,
+    status        varchar(10)  not null check (status in ('OPEN', 'JUSTIFIED', 'MISUSE')),
+    note          varchar(500),
+    closed_by     varchar(100),
+    closed_at     timestamptz,
+    blacklist_id  bigint,
+    unique (rule, flag_key)
+);
+create index inquiry_flag_open on inquiry_flag (raised_at desc) where status = 'OPEN';

@@ -1,0 +1,36 @@
+package org.chengxin.inquiry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The auditor's review of the query log (policy 八): rules flag unusual use, and the auditor closes each
+ * flag as justified or as misuse with a note. A misuse finding against a credit agency's query can place
+ * the agency, or the member of its staff who queried, on the credit-agency blacklist.
+ */
+public interface QueryReview {
+
+    /** Runs the rules over the recent query log; returns how many new flags were raised. */
+    int scan();
+
+    /** Flags, open first, newest first. */
+    List<Flag> flags(int limit);
+
+    /**
+     * Closes an open flag.
+     *
+     * @param misuse     true when the use was not justified
+     * @param blacklistUntil for a misuse by a credit agency: list the agency (or, with {@code staff}, the
+     *                   querying member of staff) on the blacklist until this date; null not to list
+     */
+    Flag close(long flagId, boolean misuse, String note, LocalDate blacklistUntil, boolean staff);
+
+    record Flag(long id, String rule, String ruleLabel, String actor, String organization, String departmentCode, List<Long> queryIds,
+            String detail, Instant raisedAt, String status, String note, String closedBy, Instant closedAt, Long blacklistId) {
+
+        public boolean open() {
+            return "OPEN".equals(status);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.chengxin.inquiry.internal;
+
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.chengxin.inquiry.QueryReview;
+import org.chengxin.inquiry.domain.QueryReviewRules;
+import org.chengxin.lists.AgencyBlacklist;
+import org.chengxin.lists.AgencyListing;
+import org.chengxin.organization.DepartmentKind;
+import org.chengxin.organization.Departments;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.security.CurrentActor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Flags in {@code inquiry_flag}, raised by {@link QueryReviewRules} over the last eight days of the log every ten minutes. */
+@Service
+class JdbcQueryReview implements QueryReview {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcQueryReview.class);
+
+    private final JdbcClient jdbc;
+    private final AgencyBlacklist blacklist;
+    private final Departments departments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JdbcQueryReview(JdbcClient jdbc, AgencyBlacklist blacklist, Departments departments, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.blacklist = blacklist;
+        this.departments = departments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${chengxin.inquiry.review-interval:PT10M}", initialDelayString = "PT1M")
+    void scheduled() {
+        int n = scan();
+        if (n > 0) {
+            log.info("查询记录审查：新增 {} 条异常使用提示", n);
+        }
+    }
+
+    @Override
+    @Transactional
+    public int scan() {
+        Instant now = Instant.now(clock);
+        List<QueryReviewRules.Fact> facts = jdbc.sql("""
+                select id, queried_at, kind, actor, organization, department_code, encode(subject_index, 'hex'), refused, refusal_code
+                from inquiry_query where queried_at >= :since and queried_at <= :now order by queried_at, id""")
+                .param("since", Timestamp.from(now.minus(Duration.ofDays(8)))).param("now", Timestamp.from(now))
+                .query((rs, n) -> new QueryReviewRules.Fact(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9)))
+                .list();
+        int raised = 0;
+        for (QueryReviewRules.Flag f : QueryReviewRules.review(facts, clock.getZone())) {
+            raised += jdbc.sql("""
+                    insert into inquiry_flag (rule, flag_key, actor, organization, department_code, query_ids, detail, raised_at, status)
+                    values (:rule, :key, :actor, :org, :dept, :ids, :detail, :at, 'OPEN') on conflict (rule, flag_key) do nothing""")
+                    .param("rule", f.rule()).param("key", f.key().length() > 200 ? f.key().substring(0, 200) : f.key())
+                    .param("actor", f.actor()).param("org", f.organization()).param("dept", f.departmentCode())
+                    .param("ids", f.queryIds().toArray(Long[]::new)).param("detail", f.detail()).param("at", Timestamp.from(now))
+                    .update();
+        }
+        return raised;
+    }
+
+    @Override
+    public List<Flag> flags(int limit) {
+        return jdbc.sql("select * from inquiry_flag order by (status = 'OPEN') desc, raised_at desc, id desc limit :n")
+                .param("n", limit).query(JdbcQueryReview::map).list();
+    }
+
+    @Override
+    @Transactional
+    public Flag close(long flagId, boolean misuse, String note, LocalDate blacklistUntil, boolean staff) {
+        Flag flag = jdbc.sql("select * from inquiry_flag where id = :id for update").param("id", flagId).query(JdbcQueryReview::map)
+                .optional().orElseThrow(() -> ChengxinException.notFound("INQUIRY_FLAG_NOT_FOUND", "没有编号为 " + flagId + " 的提示"));
+        if (!flag.open()) {
+            throw ChengxinException.conflict("INQUIRY_FLAG_CLOSED", "该提示已处理");
+        }
+        String n = note == null ? "" : note.strip();
+        if (n.isEmpty() || n.length() > 500) {
+            throw ChengxinException.badRequest("INQUIRY_FLAG_NOTE_REQUIRED", "请写明审查意见（不超过 500 字）");
+        }
+        Long listing = null;
+        if (blacklistUntil != null) {
+            if (!misuse) {
+                throw ChengxinException.badRequest("INQUIRY_FLAG_BLACKLIST_NEEDS_MISUSE", "只有认定为违规使用时才能列入黑名单");
+            }
+            boolean agency = flag.departmentCode() != null && departments.find(flag.departmentCode())
+                    .map(d -> d.kind() == DepartmentKind.CREDIT_AGENCY).orElse(false);
+            if (!agency) {
+                throw ChengxinException.badRequest("INQUIRY_FLAG_NOT_AN_AGENCY", "只有信用服务机构及其从业人员可以列入黑名单");
+            }
+            LocalDate today = LocalDate.now(clock);
+            listing = blacklist.add(new AgencyListing.Request(flag.departmentCode(), staff ? flag.actor() : null,
+                    "查询记录审查认定违规查询个人信用信息：" + flag.detail() + "；" + n, "查询审查认定第 " + flagId + " 号",
+                    "《征信业管理条例》；《岳阳市人民政府关于加强个人诚信体系建设的实施意见》（八）", today, blacklistUntil)).id();
+        }
+        Instant now = Instant.now(clock);
+        jdbc.sql("""
+                update inquiry_flag set status = :s, note = :note, closed_by = :by, closed_at = :at, blacklist_id = :listing
+                where id = :id""")
+                .param("s", misuse ? "MISUSE" : "JUSTIFIED").param("note", n).param("by", CurrentActor.get().name())
+                .param("at", Timestamp.from(now)).param("listing", listing).param("id", flagId).update();
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "inquiry.flag-close", null, "查询记录审查", AuditOutcome.SUCCESS,
+                "提示 #" + flagId + "（" + QueryReviewRules.label(flag.rule()) + "，" + flag.actor() + "）认定为"
+                        + (misuse ? "违规使用" : "正当使用") + (listing == null ? "" : "，列入信用服务机构黑名单 #" + listing)));
+        return jdbc.sql("select * from inquiry_flag where id = :id").param("id", flagId).query(JdbcQueryReview::map).single();
+    }
+
+    static Flag map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Array ids = rs.getArray("query_ids");
+        List<Long> queryIds = Arrays.stream((Long[]) ids.getArray()).toList();
+        Timestamp closed = rs.getTimestamp("closed_at");
+        String rule = rs.getString("rule");
+        return new Flag(rs.getLong("id"), rule, QueryReviewRules.label(rule), rs.getString("actor"), rs.getString("organization"),
+                rs.getString("department_code"), queryIds, rs.getString("detail"), rs.getTimestamp("raised_at").toInstant(),
+                rs.getString("status"), rs.getString("note"), rs.getString("closed_by"), closed == null ? null : closed.toInstant(),
+                (Long) rs.getObject("blacklist_id"));
+    }
+}

@@ -1,0 +1,141 @@
+package org.chengxin.inquiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.chengxin.identity.Citizens;
+import org.chengxin.inquiry.domain.Authorization;
+import org.chengxin.inquiry.domain.ReportScope;
+import org.chengxin.lists.AgencyBlacklist;
+import org.chengxin.organization.DepartmentKind;
+import org.chengxin.organization.Departments;
+import org.chengxin.organization.UnifiedSocialCreditCode;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.support.AuditRecords;
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.Fixtures;
+import org.chengxin.support.Http;
+import org.chengxin.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The review rules over the real query log on a moved clock, and a misuse finding that blacklists a credit agency. */
+@ChengxinIntegrationTest
+class QueryReviewIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Citizens citizens;
+
+    @Autowired
+    CreditReports reports;
+
+    @Autowired
+    Authorizations authorizations;
+
+    @Autowired
+    QueryReview review;
+
+    @Autowired
+    QueryLog log;
+
+    @Autowired
+    AgencyBlacklist blacklist;
+
+    @Autowired
+    Departments departments;
+
+    @Autowired
+    AuditRecords audit;
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private QueryReview.Flag flagOf(String rule, long queryId) {
+        return review.flags(1000).stream().filter(f -> f.rule().equals(rule) && f.queryIds().contains(queryId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + rule + " flag for query " + queryId));
+    }
+
+    @Test
+    void aSaturdayNightQueryIsFlaggedOnceAndClosedAsJustified() {
+        clock.set(LocalDateTime.of(2026, 11, 28, 23, 10).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        IdNumber person = fixtures.syntheticIdNumber();
+        CreditReport report = reports.atWindow(person, true, null, "夜间应急办理");
+        long queryId = log.of(citizens.blindIndexOf(person), java.time.Instant.EPOCH).stream()
+                .filter(e -> report.reportNumber().equals(e.reportNumber())).findFirst().orElseThrow().id();
+
+        assertThat(review.scan()).isPositive();
+        QueryReview.Flag flag = flagOf("OFF_HOURS", queryId);
+        assertThat(flag.open()).isTrue();
+        assertThat(flag.ruleLabel()).isEqualTo("非工作时间查询");
+        review.scan();
+        assertThat(review.flags(1000).stream().filter(f -> f.rule().equals("OFF_HOURS") && f.queryIds().contains(queryId))).as("scanning again raises no second flag").hasSize(1);
+
+        assertThatThrownBy(() -> review.close(flag.id(), false, " ", null, false)).isInstanceOf(ChengxinException.class)
+                .extracting("code").isEqualTo("INQUIRY_FLAG_NOTE_REQUIRED");
+        QueryReview.Flag closed = review.close(flag.id(), false, "值班应急办理，经科室负责人批准", null, false);
+        assertThat(closed.status()).isEqualTo("JUSTIFIED");
+        assertThat(audit.count("action = 'inquiry.flag-close' and detail like ?", "%#" + flag.id() + "（%")).isEqualTo(1);
+        assertThatThrownBy(() -> review.close(flag.id(), true, "再次处理", null, false)).extracting("code").isEqualTo("INQUIRY_FLAG_CLOSED");
+    }
+
+    @Test
+    void aMisuseFindingPutsTheCreditAgencyOnTheBlacklistAndItsQueriesAreRefused() {
+        clock.set(LocalDateTime.of(2026, 11, 25, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        Http http = new Http(port);
+        IdNumber person = fixtures.syntheticIdNumber();
+        String subject = citizens.blindIndexOf(person);
+        String agency = "agency-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "91430600" + String.format("R%08d", Math.floorMod(agency.hashCode(), 100_000_000));
+        departments.register(agency, "岳阳示例征信审查公司", DepartmentKind.CREDIT_AGENCY, body + UnifiedSocialCreditCode.checkCharacter(body),
+                "430600");
+        String token = http.token(fixtures.apiClientOf(agency, "reports:read"), Fixtures.PASSWORD, "reports:read");
+
+        // the agency asks without an authorization: refused, logged, flagged
+        Http.Response refused = http.postJson("/api/v1/reports", token, "{\"idNumber\":\"" + person.value()
+                + "\",\"basis\":\"AUTHORIZATION\",\"purpose\":\"营销\"}");
+        assertThat(refused.json().get("code").asString()).isEqualTo("INQUIRY_AUTHORIZATION_REQUIRED");
+        long queryId = log.of(subject, java.time.Instant.EPOCH).get(0).id();
+        review.scan();
+        QueryReview.Flag flag = flagOf("REFUSED_NO_AUTHORIZATION", queryId);
+
+        LocalDate until = LocalDate.now(clock).plusYears(1);
+        QueryReview.Flag misuse = review.close(flag.id(), true, "无授权批量查询个人信用信息用于营销", until, false);
+        assertThat(misuse.status()).isEqualTo("MISUSE");
+        assertThat(misuse.blacklistId()).isNotNull();
+        assertThat(blacklist.isBlacklisted(agency)).isTrue();
+
+        Authorization a = authorizations.grant(subject, "岳阳示例征信审查公司", agency, "信用评估", ReportScope.PUBLIC, until.minusMonths(6));
+        Http.Response after = http.postJson("/api/v1/reports", token, "{\"idNumber\":\"" + person.value()
+                + "\",\"basis\":\"AUTHORIZATION\",\"authorizationId\":" + a.id() + ",\"purpose\":\"信用评估\"}");
+        assertThat(after.status()).isEqualTo(403);
+        assertThat(after.json().get("code").asString()).isEqualTo("INQUIRY_AGENCY_BLACKLISTED");
+
+        // a government department cannot be blacklisted through a flag
+        IdNumber other = fixtures.syntheticIdNumber();
+        assertThatThrownBy(() -> reports.atWindow(other, false, null, "核查")).isInstanceOf(ChengxinException.class);
+        review.scan();
+        long otherQuery = log.of(citizens.blindIndexOf(other), java.time.Instant.EPOCH).get(0).id();
+        QueryReview.Flag window = flagOf("REFUSED_NO_AUTHORIZATION", otherQuery);
+        assertThatThrownBy(() -> review.close(window.id(), true, "违规", until, false)).extracting("code")
+                .isEqualTo("INQUIRY_FLAG_NOT_AN_AGENCY");
+    }
+}
