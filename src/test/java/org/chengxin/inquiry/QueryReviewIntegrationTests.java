@@ -138,4 +138,34 @@ class QueryReviewIntegrationTests {
         assertThatThrownBy(() -> review.close(window.id(), true, "违规", until, false)).extracting("code")
                 .isEqualTo("INQUIRY_FLAG_NOT_AN_AGENCY");
     }
+
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
+    @Test
+    void theAuditorReviewsFlagsOnTheirPage() throws Exception {
+        clock.set(LocalDateTime.of(2026, 11, 29, 6, 30).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        IdNumber person = fixtures.syntheticIdNumber();
+        reports.atWindow(person, true, null, "清晨办理");
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        var auditor = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                org.chengxin.support.TestPrincipal.of(org.chengxin.shared.security.Role.AUDITOR, "fgw"));
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/audit/flags/scan").with(auditor).with(csrf));
+        long queryId = log.of(citizens.blindIndexOf(person), java.time.Instant.EPOCH).get(0).id();
+        QueryReview.Flag flag = flagOf("OFF_HOURS", queryId);
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/audit/flags").with(auditor))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("非工作时间查询").contains("待审查").doesNotContain(person.value());
+
+        var noVerdict = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/audit/flags/" + flag.id() + "/close")
+                .param("note", "值班").with(auditor).with(csrf)).andReturn();
+        assertThat(((ChengxinException) noVerdict.getFlashMap().get("error")).code()).isEqualTo("INQUIRY_FLAG_VERDICT_REQUIRED");
+        var done = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/audit/flags/" + flag.id() + "/close")
+                .param("verdict", "JUSTIFIED").param("note", "值班窗口提前开放，经批准").with(auditor).with(csrf)).andReturn();
+        assertThat(done.getFlashMap().get("notice")).asString().contains("正当使用");
+        assertThat(review.flags(1000).stream().filter(f -> f.id() == flag.id()).findFirst().orElseThrow().status()).isEqualTo("JUSTIFIED");
+    }
 }

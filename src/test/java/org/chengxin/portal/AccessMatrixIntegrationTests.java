@@ -92,6 +92,9 @@ class AccessMatrixIntegrationTests {
         allow("GET /lists/good-credit", "REVIEWER");
         allow("POST /api/v1/credit-status", "scope:reports:read");
         allow("POST /api/v1/reports", "scope:reports:read");
+        allow("GET /audit/flags", "AUDITOR");
+        allow("POST /audit/flags/scan", "AUDITOR");
+        allow("POST /audit/flags/{id}/close", "AUDITOR");
         allow("POST /api/v1/measure-checks", "scope:measures:check");
         allow("GET /api/v1/measure-checks/{id}", "scope:measures:check");
         allow("POST /api/v1/measure-checks/{id}/feedback", "scope:measures:check");
