@@ -167,11 +167,26 @@ class DefaultCreditReports implements CreditReports {
 
     @Override
     public Optional<CreditReport> issuedToMe(String reportNumber) {
-        Actor actor = CurrentActor.get();
+        String number = reportNumber == null ? "" : reportNumber.strip();
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        Long citizen = auth != null && auth.getPrincipal() instanceof org.chengxin.shared.security.ChengxinPrincipal p ? p.subjectId() : null;
+        if (citizen != null) {
+            // a citizen's name is their masked number, which others may share: match the person, not the name
+            String subject = citizens.findById(citizen).map(CitizenRef::blindIndex).orElse(null);
+            if (subject == null) {
+                return Optional.empty();
+            }
+            return jdbc.sql("""
+                    select r.content from inquiry_report r join inquiry_query q on q.id = r.query_id
+                    where r.report_number = :n and r.subject_index = decode(:s, 'hex') and q.kind = 'SELF'""")
+                    .param("n", number).param("s", subject)
+                    .query(String.class).optional().map(json -> JSON.readValue(json, CreditReport.class));
+        }
+        // staff log in by a unique login name; a system by its client id
         return jdbc.sql("""
                 select r.content from inquiry_report r join inquiry_query q on q.id = r.query_id
-                where r.report_number = :n and q.actor = :actor""")
-                .param("n", reportNumber == null ? "" : reportNumber.strip()).param("actor", actor.name())
+                where r.report_number = :n and q.actor = :actor and q.kind <> 'SELF'""")
+                .param("n", number).param("actor", CurrentActor.get().name())
                 .query(String.class).optional().map(json -> JSON.readValue(json, CreditReport.class));
     }
 
