@@ -1,0 +1,105 @@
+package org.chengxin.inquiry.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.chengxin.identity.CitizenRef;
+import org.chengxin.identity.Citizens;
+import org.chengxin.inquiry.CreditReport;
+import org.chengxin.inquiry.CreditReports;
+import org.chengxin.inquiry.Statements;
+import org.chengxin.inquiry.Statements.Statement;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.security.ChengxinPrincipal;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 我的信用报告: the person generates their own report (a logged query) and reads it on the page, and adds or
+ * withdraws their statements (本人声明) about its records. The report is shown in the answer to the POST that
+ * issued it rather than fetched again by number, so that no later request can name a report that is not the
+ * person's; a statement added or withdrawn shows in the next report generated.
+ */
+@Controller
+class MyReportPageController {
+
+    private final CreditReports reports;
+    private final Statements statements;
+    private final Citizens citizens;
+
+    MyReportPageController(CreditReports reports, Statements statements, Citizens citizens) {
+        this.reports = reports;
+        this.statements = statements;
+        this.citizens = citizens;
+    }
+
+    @GetMapping("/my/report")
+    String page(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
+        return page(me(who), null, model);
+    }
+
+    @PostMapping("/my/report")
+    String generate(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam(required = false) String purpose, Model model) {
+        CitizenRef me = me(who);
+        try {
+            return page(me, reports.ofMyself(me.id(), purpose), model);
+        } catch (ChengxinException e) {
+            model.addAttribute("error", e);
+            model.addAttribute("typedPurpose", purpose);
+            return page(me, null, model);
+        }
+    }
+
+    @PostMapping("/my/report/statements")
+    String addStatement(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam(required = false) Long recordId,
+            @RequestParam(required = false) String text, RedirectAttributes redirect) {
+        CitizenRef me = me(who);
+        try {
+            if (recordId == null) {
+                throw ChengxinException.badRequest("INQUIRY_RECORD_NOT_FOUND", "请选择要声明的记录");
+            }
+            statements.add(me.blindIndex(), recordId, text);
+            redirect.addFlashAttribute("notice", "已添加本人声明。重新生成信用报告后，声明显示在该条记录下。");
+        } catch (ChengxinException e) {
+            redirect.addFlashAttribute("error", e);
+        }
+        return "redirect:/my/report";
+    }
+
+    @PostMapping("/my/report/statements/{id}/withdrawal")
+    String withdrawStatement(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id, RedirectAttributes redirect) {
+        CitizenRef me = me(who);
+        try {
+            statements.withdraw(id, me.blindIndex());
+            redirect.addFlashAttribute("notice", "已撤回本人声明 #" + id + "。此后出具的信用报告不再显示该声明。");
+        } catch (ChengxinException e) {
+            redirect.addFlashAttribute("error", e);
+        }
+        return "redirect:/my/report";
+    }
+
+    private CitizenRef me(ChengxinPrincipal who) {
+        return (who.subjectId() == null ? java.util.Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
+                .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
+    }
+
+    private String page(CitizenRef me, CreditReport report, Model model) {
+        List<Statement> mine = statements.of(me.blindIndex());
+        Map<Long, List<Statement>> byRecord = mine.stream().collect(Collectors.groupingBy(Statement::recordId));
+        model.addAttribute("maskedId", me.maskedId());
+        model.addAttribute("report", report);
+        model.addAttribute("statements", mine);
+        model.addAttribute("statementsByRecord", byRecord);
+        model.addAttribute("manageStatements", true);
+        // the PDF of a report comes with its own endpoint; until then the link stays hidden
+        model.addAttribute("pdfAvailable", false);
+        return "inquiry/my-report";
+    }
+}
