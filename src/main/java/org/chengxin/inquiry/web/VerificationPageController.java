@@ -2,6 +2,7 @@ package org.chengxin.inquiry.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -71,15 +72,15 @@ class VerificationPageController {
         } catch (IOException e) {
             return error(model, "文件读取失败，请重新上传。", "VERIFY_FILE_UNREADABLE");
         }
-        if (bytes.length < 5 || !new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+        if (!isPdf(bytes)) {
             return error(model, "上传的文件不是 PDF 文件，请上传平台签发的报告 PDF。", "VERIFY_NOT_PDF");
         }
         String recorded = report.get().pdfSha256();
         if (recorded == null || recorded.isBlank()) {
             model.addAttribute("fileResult", "UNRECORDED");
         } else {
-            boolean same = MessageDigest.isEqual(sha256(bytes).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                    recorded.strip().toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            boolean same = MessageDigest.isEqual(sha256(bytes).getBytes(StandardCharsets.US_ASCII),
+                    recorded.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
             model.addAttribute("fileResult", same ? "MATCH" : "MISMATCH");
         }
         return "inquiry/verify";
@@ -95,6 +96,11 @@ class VerificationPageController {
             model.addAttribute("valid", !found.validUntil().isBefore(LocalDate.now(clock.withZone(ZONE))));
         });
         return report;
+    }
+
+    /** A PDF starts with its header, whatever name or type the browser gave it. */
+    private static boolean isPdf(byte[] bytes) {
+        return bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-");
     }
 
     private static String error(Model model, String message, String code) {

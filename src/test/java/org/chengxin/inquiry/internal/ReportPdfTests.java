@@ -17,12 +17,18 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.chengxin.inquiry.CreditReport;
 import org.chengxin.inquiry.ReportFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 
 class ReportPdfTests {
 
@@ -81,6 +87,17 @@ class ReportPdfTests {
             }
             assertThat(rare).isTrue();
         }
+    }
+
+    @Test
+    void theQrCodeOnTheFirstPageReadsAsTheVerificationAddress() throws Exception {
+        BufferedImage page;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            page = new PDFRenderer(document).renderImageWithDPI(0, 150);
+        }
+        int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
+        assertThat(new QRCodeReader().decode(bitmap).getText()).isEqualTo(VERIFY + "?code=" + ReportFixture.CODE);
     }
 
     @Test

@@ -94,6 +94,14 @@ class VerificationPageIntegrationTests {
     }
 
     @Test
+    void aFileOverTenMegabytesIsRefusedWithACode() throws Exception {
+        byte[] big = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(pdf, 0, big, 0, pdf.length);
+        String page = post(ReportFixture.CODE, new MockMultipartFile("file", "report.pdf", "application/pdf", big));
+        assertThat(page).contains("VERIFY_FILE_TOO_LARGE").doesNotContain("一致（");
+    }
+
+    @Test
     void theFormAsksForACode() throws Exception {
         assertThat(page(mvc.perform(get("/verify")).andReturn().getResponse())).contains("核验码", "name=\"_csrf\"")
                 .doesNotContain("未找到");
