@@ -101,6 +101,15 @@ class ReportPdfTests {
     }
 
     @Test
+    void aCharacterNoShippedFontHasIsWrittenAsItsCodePoint() throws IOException {
+        CreditReport base = ReportFixture.withFiftyRecords();
+        CreditReport extensionC = new CreditReport(base.reportNumber(), base.issuedAt(), base.validUntil(), base.verificationCode(),
+                base.scope(), base.scopeLabel(), new CreditReport.Subject("岳𪜀", base.subject().maskedIdNumber()), base.requester(),
+                base.summary(), base.goodCredit(), base.dishonesty(), base.other(), base.queryLog(), base.contentHash());
+        assertThat(text(renderer.render(extensionC, VERIFY))).contains("姓名：岳〔U+2A700〕");
+    }
+
+    @Test
     void theSameReportRendersTheSameBytes() {
         assertThat(renderer.render(report, VERIFY)).isEqualTo(pdf);
     }
