@@ -143,6 +143,8 @@ class AccessMatrixIntegrationTests {
         allow("GET /actuator/health/**", "anonymous", "people");
         allow("GET /actuator/auditchain", "ADMIN", "AUDITOR");
         allow("GET /actuator");
+        allow("GET /verify", "anonymous", "people");
+        allow("POST /verify", "anonymous", "people");
     }
 
     private static void allow(String endpoint, String... callers) {
