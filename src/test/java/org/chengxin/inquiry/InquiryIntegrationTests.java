@@ -152,6 +152,13 @@ class InquiryIntegrationTests {
         assertThat(duty.status()).isEqualTo(200);
         assertThat(duty.json().get("scope").asString()).isEqualTo("GOVERNMENT");
         assertThat(duty.body()).contains("YY-GN-003").contains(person.masked()).doesNotContain(person.value());
+        Http.Response pdf = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/reports/pdf"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"idNumber\":\"" + person.value()
+                        + "\",\"basis\":\"DUTY\",\"duty\":\"公务员录用考察\",\"purpose\":\"录用考察\"}")));
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition")).get().asString().contains(".pdf");
     }
 
     @Test
@@ -252,7 +259,31 @@ class InquiryIntegrationTests {
                 .satisfies(q -> assertThat(q.purpose()).isEqualTo("办理公积金贷款"));
         assertThat(log.of(subject, Instant.EPOCH)).extracting(QueryLog.Entry::reportNumber)
                 .contains(window.reportNumber(), mine.reportNumber());
-        assertThat(reports.issuedToMe(mine.reportNumber())).isPresent();
+        assertThat(reports.issuedToMe(window.reportNumber())).as("the window report, to the one who issued it").isPresent();
+        assertThat(reports.issuedToMe(mine.reportNumber())).as("a report about oneself is found only by that person").isEmpty();
+        record Citizen(String displayName, Long subjectId) implements org.chengxin.shared.security.ChengxinPrincipal {
+            @Override
+            public org.chengxin.shared.security.Role role() {
+                return org.chengxin.shared.security.Role.CITIZEN;
+            }
+
+            @Override
+            public String departmentCode() {
+                return null;
+            }
+        }
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        try {
+            context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                    new Citizen(person.masked(), subjectId), null, List.of()));
+            assertThat(reports.issuedToMe(mine.reportNumber())).isPresent();
+            long someoneElse = citizens.enroll(fixtures.syntheticIdNumber()).id();
+            context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                    new Citizen(person.masked(), someoneElse), null, List.of()));
+            assertThat(reports.issuedToMe(mine.reportNumber())).as("the same masked number, another person").isEmpty();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
     }
 
     @Test

@@ -105,6 +105,9 @@ class AccessMatrixIntegrationTests {
         allow("GET /lists/good-credit", "REVIEWER");
         allow("POST /api/v1/credit-status", "scope:reports:read");
         allow("POST /api/v1/reports", "scope:reports:read");
+        allow("POST /api/v1/reports/pdf", "scope:reports:read");
+        allow("GET /my/report/{number}.pdf", "CITIZEN");
+        allow("GET /inquiry/report/{number}.pdf", "CLERK");
         allow("GET /audit/flags", "AUDITOR");
         allow("POST /audit/flags/scan", "AUDITOR");
         allow("POST /audit/flags/{id}/close", "AUDITOR");

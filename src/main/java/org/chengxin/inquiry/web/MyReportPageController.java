@@ -33,8 +33,11 @@ class MyReportPageController {
     private final CreditReports reports;
     private final Statements statements;
     private final Citizens citizens;
+    private final org.chengxin.inquiry.ReportDocuments documents;
 
-    MyReportPageController(CreditReports reports, Statements statements, Citizens citizens) {
+    MyReportPageController(CreditReports reports, Statements statements, Citizens citizens,
+            org.chengxin.inquiry.ReportDocuments documents) {
+        this.documents = documents;
         this.reports = reports;
         this.statements = statements;
         this.citizens = citizens;
@@ -85,6 +88,14 @@ class MyReportPageController {
         return "redirect:/my/report";
     }
 
+    /** The PDF of a report issued to this person about themselves (found by the person, never by the masked number). */
+    @org.springframework.web.bind.annotation.GetMapping("/my/report/{number}.pdf")
+    org.springframework.http.ResponseEntity<byte[]> pdf(@org.springframework.web.bind.annotation.PathVariable String number) {
+        CreditReport report = reports.issuedToMe(number)
+                .orElseThrow(() -> ChengxinException.notFound("INQUIRY_REPORT_NOT_FOUND", "没有出具给您的编号为 " + number + " 的报告"));
+        return ReportPdfResponse.of(report, documents.pdf(report));
+    }
+
     private CitizenRef me(ChengxinPrincipal who) {
         return (who.subjectId() == null ? java.util.Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
                 .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
@@ -98,8 +109,7 @@ class MyReportPageController {
         model.addAttribute("statements", mine);
         model.addAttribute("statementsByRecord", byRecord);
         model.addAttribute("manageStatements", true);
-        // the PDF of a report comes with its own endpoint; until then the link stays hidden
-        model.addAttribute("pdfAvailable", false);
+        model.addAttribute("pdfAvailable", true);
         return "inquiry/my-report";
     }
 }

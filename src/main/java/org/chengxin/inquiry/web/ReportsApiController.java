@@ -27,9 +27,11 @@ class ReportsApiController {
 
     private final CreditReports reports;
     private final Clock clock;
+    private final org.chengxin.inquiry.ReportDocuments documents;
 
-    ReportsApiController(CreditReports reports, Clock clock) {
+    ReportsApiController(CreditReports reports, Clock clock, org.chengxin.inquiry.ReportDocuments documents) {
         this.reports = reports;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -45,6 +47,14 @@ class ReportsApiController {
             case "AUTHORIZATION" -> reports.underAuthorization(number, request.authorizationId(), request.purpose());
             default -> throw ChengxinException.badRequest("INQUIRY_BASIS_INVALID", "basis 须为 DUTY（履行法定职责）或 AUTHORIZATION（凭本人授权）");
         };
+    }
+
+    @PostMapping(value = "/api/v1/reports/pdf", produces = "application/pdf")
+    @Operation(summary = "出具个人公共信用信息报告（PDF）", description = "与 /api/v1/reports 相同的请求，返回 A4 PDF（中文可选择、可检索，"
+            + "字体已嵌入），首页二维码指向公开核验页；平台登记文件摘要，供核验比对。")
+    org.springframework.http.ResponseEntity<byte[]> pdf(@RequestBody @Validated ReportRequest request) {
+        CreditReport report = report(request);
+        return ReportPdfResponse.of(report, documents.pdf(report));
     }
 
     record ReportRequest(@NotNull(message = "idNumber 不能为空") @Size(max = 64, message = "idNumber 过长") String idNumber,

@@ -36,8 +36,11 @@ class WindowInquiryPageController {
     private final Authorizations authorizations;
     private final Citizens citizens;
     private final Clock clock;
+    private final org.chengxin.inquiry.ReportDocuments documents;
 
-    WindowInquiryPageController(CreditReports reports, Authorizations authorizations, Citizens citizens, Clock clock) {
+    WindowInquiryPageController(CreditReports reports, Authorizations authorizations, Citizens citizens, Clock clock,
+            org.chengxin.inquiry.ReportDocuments documents) {
+        this.documents = documents;
         this.reports = reports;
         this.authorizations = authorizations;
         this.citizens = citizens;
@@ -78,6 +81,14 @@ class WindowInquiryPageController {
             model.addAttribute("paperError", e);
             return basis(person, form, model);
         }
+    }
+
+    /** The PDF of a report this clerk issued, to print or hand over. */
+    @GetMapping("/inquiry/report/{number}.pdf")
+    org.springframework.http.ResponseEntity<byte[]> pdf(@org.springframework.web.bind.annotation.PathVariable String number) {
+        CreditReport report = reports.issuedToMe(number)
+                .orElseThrow(() -> ChengxinException.notFound("INQUIRY_REPORT_NOT_FOUND", "没有您出具的编号为 " + number + " 的报告"));
+        return ReportPdfResponse.of(report, documents.pdf(report));
     }
 
     @PostMapping("/inquiry/report")

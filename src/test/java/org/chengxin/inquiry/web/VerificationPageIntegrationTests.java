@@ -50,14 +50,20 @@ class VerificationPageIntegrationTests {
         CreditReport report = ReportFixture.withFiftyRecords();
         pdf = reportPdf.render(report, "http://localhost/verify");
         jdbc.sql("delete from inquiry_report where report_number = :n").param("n", report.reportNumber()).update();
+        long query = jdbc.sql("""
+                insert into inquiry_query (subject_index, masked_id, kind, organization, actor, purpose, refused, report_number, queried_at)
+                values (:index, :masked, 'SELF', '本人', 'verification-test', '核验测试', false, :n, :at) returning id""")
+                .param("index", "synthetic-subject-index".getBytes(StandardCharsets.UTF_8)).param("masked", report.subject().maskedIdNumber())
+                .param("n", report.reportNumber()).param("at", Timestamp.from(report.issuedAt())).query(Long.class).single();
         jdbc.sql("""
                 insert into inquiry_report (report_number, verification_code, issued_at, valid_until, subject_index, masked_id, scope,
-                                            content_sha256, pdf_sha256)
-                values (:n, :c, :at, :until, :index, :masked, :scope, :content, :pdf)""")
+                                            content_sha256, pdf_sha256, query_id, content)
+                values (:n, :c, :at, :until, :index, :masked, :scope, :content, :pdf, :query, '{}')""")
                 .param("n", report.reportNumber()).param("c", report.verificationCode())
                 .param("at", Timestamp.from(report.issuedAt())).param("until", report.validUntil())
                 .param("index", "synthetic-subject-index".getBytes(StandardCharsets.UTF_8)).param("masked", report.subject().maskedIdNumber())
-                .param("scope", report.scope()).param("content", report.contentHash()).param("pdf", sha256(pdf)).update();
+                .param("scope", report.scope()).param("content", report.contentHash()).param("pdf", sha256(pdf)).param("query", query)
+                .update();
     }
 
     @Test

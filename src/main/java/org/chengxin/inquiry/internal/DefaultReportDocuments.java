@@ -1,0 +1,33 @@
+package org.chengxin.inquiry.internal;
+
+import org.chengxin.inquiry.CreditReport;
+import org.chengxin.inquiry.IssuedReports;
+import org.chengxin.inquiry.ReportDocuments;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+@Service
+class DefaultReportDocuments implements ReportDocuments {
+
+    private final ReportPdf pdf;
+    private final IssuedReports issued;
+    private final String publicUrl;
+
+    DefaultReportDocuments(ReportPdf pdf, IssuedReports issued, @Value("${chengxin.public-url:http://localhost:8080}") String publicUrl) {
+        this.pdf = pdf;
+        this.issued = issued;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    @Override
+    public byte[] pdf(CreditReport report) {
+        byte[] bytes = pdf.render(report, verificationUrl());
+        issued.recordPdf(report.reportNumber(), JdbcAuthorizations.sha256(bytes));
+        return bytes;
+    }
+
+    @Override
+    public String verificationUrl() {
+        return publicUrl + "/verify";
+    }
+}
