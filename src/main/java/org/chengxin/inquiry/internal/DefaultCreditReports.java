@@ -318,6 +318,9 @@ class DefaultCreditReports implements CreditReports {
             String number, String code, Instant now, LocalDate today, String hash) {
         CreditStatus status = statuses.of(subject);
         Map<Long, List<String>> statements = statementsOf(subject);
+        Map<String, String> names = new java.util.HashMap<>();
+        java.util.function.Function<String, String> nameOf = dept -> dept == null ? null
+                : names.computeIfAbsent(dept, c -> departments.find(c).map(Department::name).orElse(c));
         List<CreditReport.ReportRecord> good = new ArrayList<>();
         List<CreditReport.ReportRecord> bad = new ArrayList<>();
         List<CreditReport.ReportRecord> other = new ArrayList<>();
@@ -330,7 +333,7 @@ class DefaultCreditReports implements CreditReports {
             var item = catalog.item(r.itemCode());
             CreditReport.ReportRecord line = new CreditReport.ReportRecord(r.id(), r.itemCode(),
                     item.map(i -> i.name()).orElse(r.itemCode()), severityLabel(r.severity()), r.departmentCode(),
-                    departments.find(r.departmentCode()).map(Department::name).orElse(r.departmentCode()), r.decisionDate(),
+                    nameOf.apply(r.departmentCode()), r.decisionDate(),
                     r.documentNumber(), item.map(i -> i.legalBasis().toString()).orElse(""), r.expiresOn().minusDays(1),
                     r.status() == RecordStatus.OBJECTED ? OBJECTION_NOTE : null, statements.getOrDefault(r.id(), List.of()));
             switch (r.kind()) {
@@ -342,14 +345,14 @@ class DefaultCreditReports implements CreditReports {
         bad.sort(Comparator.comparing((CreditReport.ReportRecord l) -> severityRank(l.severity()))
                 .thenComparing(CreditReport.ReportRecord::decisionDate, Comparator.reverseOrder()));
         List<String> lists = status.lists().stream()
-                .map(m -> m.listName() + "（" + departments.find(m.departmentCode()).map(Department::name).orElse(m.departmentCode())
+                .map(m -> m.listName() + "（" + nameOf.apply(m.departmentCode())
                         + " " + m.documentNumber() + "，" + m.startDate() + " 至 " + m.endDate() + "）")
                 .toList();
         CreditReport.Summary summary = new CreditReport.Summary(status.grade(), status.gradeLabel(), status.points(),
                 status.modelVersion(), status.threeYearsClean(), status.disputed(), lists, good.size(), bad.size(), other.size());
         List<CreditReport.QueryLine> queries = log.of(subject, now.minus(java.time.Duration.ofDays(731))).stream()
                 .map(e -> new CreditReport.QueryLine(e.at(), e.organization(),
-                        e.departmentCode() == null ? null : departments.find(e.departmentCode()).map(Department::name).orElse(e.departmentCode()),
+                        nameOf.apply(e.departmentCode()),
                         e.actor(), e.purpose(), e.kindLabel(), e.refused()))
                 .toList();
         CreditReport.Requester requester = new CreditReport.Requester(asker.organization(), departmentName, asker.clerk(),
