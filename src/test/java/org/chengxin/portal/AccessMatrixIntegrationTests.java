@@ -115,6 +115,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /api/v1/measure-checks/{id}", "scope:measures:check");
         allow("POST /api/v1/measure-checks/{id}/feedback", "scope:measures:check");
         allow("GET /api/v1/measure-checks/overdue", "scope:measures:check");
+        allow("GET /api/v1/whoami", "scope:records:write", "scope:measures:check", "scope:reports:read", "scope:identity:validate");
         allow("GET /api/v1/measures", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
                 "scope:identity:validate");
         allow("GET /measures", "anonymous", "people");

@@ -46,6 +46,15 @@ class JdbcScores implements Scores {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final FullRecomputation full;
+    private volatile ModelInForce modelInForce;
+    private final java.util.concurrent.atomic.AtomicLong publications = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The model in force on a day, as read at a time (System.currentTimeMillis). */
+    private record ModelInForce(LocalDate day, long readAt, PointsModel model) {
+    }
+
+    /** How long a model read is reused: another instance's publication in force today is seen within it. */
+    private static final long MODEL_CACHE_MILLIS = 60_000;
 
     JdbcScores(JdbcClient jdbc, Records records, Catalog catalog, PointsModels models, ApplicationEventPublisher events,
             TransactionTemplate transactions, Clock clock, FullRecomputation full) {
@@ -69,7 +78,36 @@ class JdbcScores implements Scores {
 
     @Override
     public Evaluation explain(String subjectIndex) {
-        return Evaluation.of(countedRecordsOf(subjectIndex), models.current(), LocalDate.now(clock));
+        LocalDate day = LocalDate.now(clock);
+        return Evaluation.of(countedRecordsOf(subjectIndex), modelOn(day), day);
+    }
+
+    /**
+     * The model in force, reused for a minute on the same day rather than read and parsed for every
+     * person asked about (a measure check, a credit report); this instance's publications clear it.
+     */
+    private PointsModel modelOn(LocalDate day) {
+        ModelInForce cached = modelInForce;
+        long now = System.currentTimeMillis();
+        if (cached != null && cached.day().equals(day) && now - cached.readAt() < MODEL_CACHE_MILLIS) {
+            return cached.model();
+        }
+        long seen = publications.get();
+        PointsModel model = models.current();
+        synchronized (publications) {
+            // a read that overlapped a publication is used once, not kept
+            if (publications.get() == seen) {
+                modelInForce = new ModelInForce(day, now, model);
+            }
+        }
+        return model;
+    }
+
+    private void forgetModel() {
+        synchronized (publications) {
+            publications.incrementAndGet();
+            modelInForce = null;
+        }
     }
 
     private List<CountedRecord> countedRecordsOf(String subjectIndex) {
@@ -114,6 +152,7 @@ class JdbcScores implements Scores {
         if (!models.publish(next)) {
             throw ChengxinException.conflict("EVALUATION_MODEL_VERSION_TAKEN", "版本号已被使用：" + v);
         }
+        forgetModel();
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock),
                 "evaluation.model-publish", null, "积分模型调整", AuditOutcome.SUCCESS,
                 "发布积分模型 " + v + "，自 " + effectiveFrom + " 起施行，起始分 " + basePoints + "，" + byKey));
@@ -127,7 +166,7 @@ class JdbcScores implements Scores {
     public Standing standingOf(String subjectIndex) {
         LocalDate day = LocalDate.now(clock);
         List<CountedRecord> counted = countedRecordsOf(subjectIndex);
-        Evaluation e = Evaluation.of(counted, models.current(), day);
+        Evaluation e = Evaluation.of(counted, modelOn(day), day);
         return new Standing(day, e.modelVersion(), e.points(), e.grade().name(), e.grade().label(), e.disputed(),
                 ThreeYearsCleanPolicy.isClean(counted, day), e.lines().size());
     }

@@ -16,6 +16,7 @@ import org.chengxin.lists.CreditStatuses;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.records.Records;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Combines the evaluation's standing with the list entries in force. */
 @Service
@@ -35,7 +36,12 @@ class DefaultCreditStatuses implements CreditStatuses {
         this.clock = clock;
     }
 
+    /**
+     * Read-only and in one transaction: the standing and the records in force come from one read of
+     * the person's records (see Records.allFor) on one connection.
+     */
     @Override
+    @Transactional(readOnly = true)
     public CreditStatus of(String subjectIndex) {
         Standing s = scores.standingOf(subjectIndex);
         List<Membership> lists = seriousDishonesty.activeFor(subjectIndex).stream()

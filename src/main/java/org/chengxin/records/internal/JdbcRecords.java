@@ -35,6 +35,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -173,8 +175,37 @@ class JdbcRecords implements Records {
                 .param("s", subjectIndex).param("today", LocalDate.now(clock)).query(this::map).list();
     }
 
+    /**
+     * Inside a read-only transaction a person's records are read once: a caller that combines several
+     * modules' views of one person (the credit status: the standing, then the records in force) reads
+     * them twice otherwise. Nothing can change them within that transaction, so the first answer is
+     * also the right second one; elsewhere every call reads.
+     */
     @Override
     public List<CreditRecord> allFor(String subjectIndex) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return readAllFor(subjectIndex);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, List<CreditRecord>> read = (Map<String, List<CreditRecord>>) TransactionSynchronizationManager.getResource(READ_IN_TRANSACTION);
+        if (read == null) {
+            Map<String, List<CreditRecord>> fresh = new java.util.HashMap<>();
+            TransactionSynchronizationManager.bindResource(READ_IN_TRANSACTION, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(READ_IN_TRANSACTION);
+                }
+            });
+            read = fresh;
+        }
+        return read.computeIfAbsent(subjectIndex, s -> java.util.Collections.unmodifiableList(readAllFor(s)));
+    }
+
+    private static final Object READ_IN_TRANSACTION = new Object();
+
+    private List<CreditRecord> readAllFor(String subjectIndex) {
         return jdbc.sql(SELECT + " where subject_index = decode(:s, 'hex') order by decision_date, id")
                 .param("s", subjectIndex).query(this::map).list();
     }
