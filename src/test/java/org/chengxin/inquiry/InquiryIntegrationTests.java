@@ -78,6 +78,9 @@ class InquiryIntegrationTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -171,6 +174,10 @@ class InquiryIntegrationTests {
         CreditRecord minor = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-GN-003")).findFirst().orElseThrow();
 
         assertThat(items(reports.atWindow(person, true, null, "本人查询"))).doesNotContain("YY-TX-001").contains("YY-GN-003");
+        // a repaired record (信用修复: the repair module will set this status) is gone at once as well
+        CreditRecord volunteer = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-VL-002")).findFirst().orElseThrow();
+        jdbc.sql("update records_record set status = 'REPAIRED' where id = :id").param("id", volunteer.id()).update();
+        assertThat(items(reports.atWindow(person, true, null, "本人查询"))).doesNotContain("YY-TX-001", "YY-VL-002").contains("YY-GN-003");
         clock.advance(Duration.between(LocalDate.now(clock).atStartOfDay(), minor.expiresOn().atStartOfDay()).plusHours(1));
         CreditReport later = reports.atWindow(person, true, null, "本人查询");
         assertThat(items(later)).doesNotContain("YY-TX-001", "YY-GN-003");

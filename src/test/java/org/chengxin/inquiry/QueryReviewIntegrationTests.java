@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import org.chengxin.identity.Citizens;
@@ -167,5 +168,38 @@ class QueryReviewIntegrationTests {
                 .param("verdict", "JUSTIFIED").param("note", "值班窗口提前开放，经批准").with(auditor).with(csrf)).andReturn();
         assertThat(done.getFlashMap().get("notice")).asString().contains("正当使用");
         assertThat(review.flags(1000).stream().filter(f -> f.id() == flag.id()).findFirst().orElseThrow().status()).isEqualTo("JUSTIFIED");
+    }
+
+    @Test
+    void manyPeopleInAnHourAndTheSamePersonAgainAndAgainOnAMovedClock() {
+        java.time.Instant start = LocalDateTime.of(2026, 11, 24, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        // 21 different people at a window within 42 minutes, by the same (system) clerk
+        clock.set(start);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            IdNumber someone = fixtures.syntheticIdNumber();
+            CreditReport r = reports.atWindow(someone, true, null, "集中办理");
+            ids.add(log.of(citizens.blindIndexOf(someone), java.time.Instant.EPOCH).stream()
+                    .filter(e -> r.reportNumber().equals(e.reportNumber())).findFirst().orElseThrow().id());
+            clock.advance(java.time.Duration.ofMinutes(2));
+        }
+        // the same person five times in five days
+        IdNumber again = fixtures.syntheticIdNumber();
+        List<Long> repeated = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            clock.set(start.plus(java.time.Duration.ofDays(i)).plus(java.time.Duration.ofHours(2)));
+            CreditReport r = reports.atWindow(again, true, null, "反复核查");
+            repeated.add(log.of(citizens.blindIndexOf(again), java.time.Instant.EPOCH).stream()
+                    .filter(e -> r.reportNumber().equals(e.reportNumber())).findFirst().orElseThrow().id());
+        }
+        review.scan();
+        assertThat(review.flags(5000)).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("MANY_PEOPLE");
+            assertThat(f.queryIds()).containsAll(ids);
+        });
+        assertThat(review.flags(5000)).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("REPEATED");
+            assertThat(f.queryIds()).containsExactlyElementsOf(repeated);
+        });
     }
 }
