@@ -94,7 +94,8 @@ class InquiryPagesBrowserTests {
         assertThat(browser.findElement(By.id("good-records")).getText()).contains("岳团志〔2026〕11号");
         assertThat(browser.findElement(By.id("report-queries")).getText()).contains("本人查询");
         assertThat(browser.findElements(By.cssSelector("#dishonesty-records form.add-statement"))).isNotEmpty();
-        assertThat(browser.findElements(By.id("report-pdf"))).isEmpty();
+        String number = browser.findElement(By.id("report-number")).getText().strip();
+        assertThat(browser.findElement(By.id("report-pdf")).getAttribute("href")).endsWith("/my/report/" + number + ".pdf");
         assertThat(browser.getPageSource().contains(person.value())).as("the report page must not contain the full ID number").isFalse();
         chromium.screenshot("my-report");
     }
