@@ -284,7 +284,7 @@ class DefaultCreditReports implements CreditReports {
             String code = verificationCode();
             long queryId = insertQuery(subject, masked, asker, false, null, number, now);
             CreditReport unhashed = assemble(subject, masked, name, scope, asker, departmentName, number, code, now, today, null);
-            String hash = JdbcAuthorizations.sha256(JSON.writeValueAsBytes(unhashed));
+            String hash = Sha256.hex(JSON.writeValueAsBytes(unhashed));
             CreditReport report = withHash(unhashed, hash);
             jdbc.sql("""
                     insert into inquiry_report (report_number, verification_code, issued_at, valid_until, subject_index, masked_id,
@@ -373,26 +373,17 @@ class DefaultCreditReports implements CreditReports {
     }
 
     private static String severityLabel(String severity) {
-        if (severity == null) {
-            return null;
-        }
-        return switch (severity) {
-            case "SERIOUS" -> "严重";
-            case "GRAVE" -> "较重";
-            case "GENERAL" -> "一般";
-            case "MINOR" -> "轻微";
-            default -> severity;
-        };
+        return severity == null ? null : org.chengxin.catalog.domain.Severity.valueOf(severity).label();
     }
 
+    /** Most severe first: the catalog's severities run from minor to serious. */
     private static int severityRank(String label) {
-        return label == null ? 9 : switch (label) {
-            case "严重" -> 0;
-            case "较重" -> 1;
-            case "一般" -> 2;
-            case "轻微" -> 3;
-            default -> 4;
-        };
+        for (org.chengxin.catalog.domain.Severity s : org.chengxin.catalog.domain.Severity.values()) {
+            if (s.label().equals(label)) {
+                return org.chengxin.catalog.domain.Severity.values().length - 1 - s.ordinal();
+            }
+        }
+        return org.chengxin.catalog.domain.Severity.values().length;
     }
 
     private String departmentName(String code) {

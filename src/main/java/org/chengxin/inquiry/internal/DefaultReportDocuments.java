@@ -22,7 +22,7 @@ class DefaultReportDocuments implements ReportDocuments {
     @Override
     public byte[] pdf(CreditReport report) {
         byte[] bytes = pdf.render(report, verificationUrl());
-        issued.recordPdf(report.reportNumber(), JdbcAuthorizations.sha256(bytes));
+        issued.recordPdf(report.reportNumber(), Sha256.hex(bytes));
         return bytes;
     }
 

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,7 +88,7 @@ class JdbcAuthorizations implements Authorizations {
                 values (decode(:s, 'hex'), :name, :code, :purpose, :scope, :until, 'PAPER', :sha, :scanName, :scan, :by, :dept, :at)
                 returning id""")
                 .param("s", subject).param("name", c.name()).param("code", c.code()).param("purpose", c.purpose())
-                .param("scope", scope.name()).param("until", validUntil).param("sha", sha256(scan))
+                .param("scope", scope.name()).param("until", validUntil).param("sha", Sha256.hex(scan))
                 .param("scanName", name.length() > 255 ? name.substring(0, 255) : name).param("scan", scan)
                 .param("by", clerk.name()).param("dept", clerk.department()).param("at", Timestamp.from(now))
                 .query(Long.class).single();
@@ -173,13 +172,5 @@ class JdbcAuthorizations implements Authorizations {
         boolean jpeg = b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF;
         boolean png = b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
         return pdf || jpeg || png;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -29,6 +29,16 @@ class JdbcIssuedReports implements IssuedReports {
     }
 
     @Override
+    public Optional<Boolean> isTheIssuedFile(Issued issued, byte[] file) {
+        String recorded = issued.pdfSha256();
+        if (recorded == null || recorded.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(java.security.MessageDigest.isEqual(Sha256.hex(file).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                recorded.strip().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    @Override
     public void recordPdf(String reportNumber, String pdfSha256) {
         jdbc.sql("update inquiry_report set pdf_sha256 = :h where report_number = :n").param("h", pdfSha256).param("n", reportNumber)
                 .update();

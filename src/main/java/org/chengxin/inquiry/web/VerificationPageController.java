@@ -3,13 +3,9 @@ package org.chengxin.inquiry.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,14 +71,8 @@ class VerificationPageController {
         if (!isPdf(bytes)) {
             return error(model, "上传的文件不是 PDF 文件，请上传平台签发的报告 PDF。", "VERIFY_NOT_PDF");
         }
-        String recorded = report.get().pdfSha256();
-        if (recorded == null || recorded.isBlank()) {
-            model.addAttribute("fileResult", "UNRECORDED");
-        } else {
-            boolean same = MessageDigest.isEqual(sha256(bytes).getBytes(StandardCharsets.US_ASCII),
-                    recorded.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-            model.addAttribute("fileResult", same ? "MATCH" : "MISMATCH");
-        }
+        model.addAttribute("fileResult", issued.isTheIssuedFile(report.get(), bytes)
+                .map(same -> same ? "MATCH" : "MISMATCH").orElse("UNRECORDED"));
         return "inquiry/verify";
     }
 
@@ -107,13 +97,5 @@ class VerificationPageController {
         model.addAttribute("error", message);
         model.addAttribute("errorCode", code);
         return "inquiry/verify";
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -136,7 +136,7 @@ class WindowInquiryPageController {
         try {
             return IdNumber.parse(idNumber, clock);
         } catch (InvalidIdNumberException e) {
-            throw ChengxinException.badRequest(e.firstError().code(), e.firstError().message());
+            throw ChengxinException.invalidIdNumber(e);
         }
     }
 

@@ -93,7 +93,7 @@ class ChecksPageController {
         try {
             return IdNumber.parse(idNumber, clock);
         } catch (InvalidIdNumberException e) {
-            throw ChengxinException.badRequest(e.firstError().code(), e.firstError().message());
+            throw ChengxinException.invalidIdNumber(e);
         }
     }
 

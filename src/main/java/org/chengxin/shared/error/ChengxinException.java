@@ -21,6 +21,11 @@ public class ChengxinException extends RuntimeException {
         return new ChengxinException(HttpStatus.BAD_REQUEST, code, message);
     }
 
+    /** An invalid ID number for a page: its first error's code and message (never the number). */
+    public static ChengxinException invalidIdNumber(org.chengxin.shared.id.InvalidIdNumberException e) {
+        return badRequest(e.firstError().code(), e.firstError().message());
+    }
+
     public static ChengxinException notFound(String code, String message) {
         return new ChengxinException(HttpStatus.NOT_FOUND, code, message);
     }
