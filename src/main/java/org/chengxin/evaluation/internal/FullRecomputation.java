@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Recomputes everybody set-based: the population is cut into parts by the first byte of the subject
  * index (a keyed hash, so the parts are even), and each part is one SQL statement in a transaction of
  * its own that sums the points of the records that count, grades them, and writes only the scores and
- * grade history that changed. The parts run on a few connections side by side, and their count is the
- * progress bar.
+ * grades that changed (a first score with its first grade; a later change of grade also to the history).
+ * The parts run on a few connections side by side, and their count is the progress bar.
  *
  * <p>The statement applies the same rules as the Java policies ({@link org.chengxin.evaluation.domain.CountingPolicy},
  * {@link PointsModel#pointsOf}, {@link GradeBands#gradeOf}), which explain each person's score; a test
@@ -163,6 +163,8 @@ class FullRecomputation {
             // a plan for this part's range: a generic plan (the driver prepares a statement run often) cannot
             // know how few people the range holds
             jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            // the part's changes are read by each write below: kept in memory, not spilled to disk
+            jdbc.sql("set local work_mem = '64MB'").update();
             record Change(String subject, String oldGrade, String newGrade, Integer oldPoints, int newPoints) {
             }
             List<Change> changes = new ArrayList<>();
@@ -273,14 +275,15 @@ class FullRecomputation {
                             -- the part's range again, or the join reads every stored score for each part
                             and s.subject_index >= :fromIndex and s.subject_index < :toIndex),
                     inserted as (
-                        insert into evaluation_score (subject_index, points, grade, disputed, model_version, computed_at)
-                        select subject_index, points, grade, disputed, :version, :at from changed where not scored),
+                        -- a first score carries its first grade, which is no change of grade: no history row
+                        insert into evaluation_score (subject_index, points, grade, disputed, model_version, computed_at,
+                            first_graded_at, first_grade, first_points)
+                        select subject_index, points, grade, disputed, :version, :at, :at, grade, points from changed where not scored),
                     history as (
                         insert into evaluation_grade_history (subject_index, changed_at, old_grade, new_grade, old_points, new_points,
                             record_id, reason)
-                        select subject_index, :at, old_grade, grade, old_points, points, null,
-                            case when old_grade is null then '首次评价' else '重新计算' end
-                        from changed where old_grade is distinct from grade
+                        select subject_index, :at, old_grade, grade, old_points, points, null, '重新计算'
+                        from changed where scored and old_grade <> grade
                         returning subject_index, old_grade, new_grade, old_points, new_points)
                     select (select count(*) from computed) as people, (select count(*) from changed) as changed,
                         encode(h.subject_index, 'hex') as subject, h.old_grade, h.new_grade, h.old_points, h.new_points

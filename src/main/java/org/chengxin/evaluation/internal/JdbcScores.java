@@ -56,6 +56,9 @@ class JdbcScores implements Scores {
     /** How long a model read is reused: another instance's publication in force today is seen within it. */
     private static final long MODEL_CACHE_MILLIS = 60_000;
 
+    /** The reason shown for a person's first grade. */
+    static final String FIRST_EVALUATION = "首次评价";
+
     JdbcScores(JdbcClient jdbc, Records records, Catalog catalog, PointsModels models, ApplicationEventPublisher events,
             TransactionTemplate transactions, Clock clock, FullRecomputation full) {
         this.jdbc = jdbc;
@@ -173,12 +176,22 @@ class JdbcScores implements Scores {
 
     @Override
     public List<GradeChange> historyOf(String subjectIndex) {
-        return jdbc.sql("select * from evaluation_grade_history where subject_index = decode(:s, 'hex') order by changed_at, id")
+        List<GradeChange> history = new java.util.ArrayList<>();
+        // the first grade, kept on the score (it is not a change, so the history table does not hold it)
+        jdbc.sql("""
+                select first_graded_at, first_grade, first_points, first_record_id from evaluation_score
+                where subject_index = decode(:s, 'hex') and first_graded_at is not null""")
+                .param("s", subjectIndex)
+                .query((rs, n) -> new GradeChange(rs.getTimestamp("first_graded_at").toInstant(), null, rs.getString("first_grade"),
+                        null, rs.getInt("first_points"), (Long) rs.getObject("first_record_id"), FIRST_EVALUATION))
+                .optional().ifPresent(history::add);
+        history.addAll(jdbc.sql("select * from evaluation_grade_history where subject_index = decode(:s, 'hex') order by changed_at, id")
                 .param("s", subjectIndex)
                 .query((rs, n) -> new GradeChange(rs.getTimestamp("changed_at").toInstant(), rs.getString("old_grade"),
                         rs.getString("new_grade"), (Integer) rs.getObject("old_points"), rs.getInt("new_points"),
                         (Long) rs.getObject("record_id"), rs.getString("reason")))
-                .list();
+                .list());
+        return history;
     }
 
     @Override
@@ -243,30 +256,33 @@ class JdbcScores implements Scores {
         return done;
     }
 
-    /** Recomputes one person; a grade change goes to the history and out as an event. */
+    /**
+     * Recomputes one person. A first score carries its first grade (written once); a later change of
+     * grade goes to the history and out as an event.
+     */
     void recompute(String subjectIndex, Long recordId) {
         Evaluation e = explain(subjectIndex);
         Optional<Score> before = scoreOf(subjectIndex);
         Instant now = Instant.now(clock);
         jdbc.sql("""
-                insert into evaluation_score (subject_index, points, grade, disputed, model_version, computed_at)
-                values (decode(:s, 'hex'), :p, :g, :d, :v, :at)
+                insert into evaluation_score (subject_index, points, grade, disputed, model_version, computed_at,
+                    first_graded_at, first_grade, first_points, first_record_id)
+                values (decode(:s, 'hex'), :p, :g, :d, :v, :at, :at, :g, :p, :record)
                 on conflict (subject_index) do update set points = excluded.points, grade = excluded.grade,
                     disputed = excluded.disputed, model_version = excluded.model_version, computed_at = excluded.computed_at""")
                 .param("s", subjectIndex).param("p", e.points()).param("g", e.grade().name()).param("d", e.disputed())
-                .param("v", e.modelVersion()).param("at", Timestamp.from(now)).update();
+                .param("v", e.modelVersion()).param("at", Timestamp.from(now)).param("record", recordId).update();
         Grade old = before.map(Score::grade).orElse(null);
-        if (old != e.grade()) {
+        if (old != null && old != e.grade()) {
             jdbc.sql("""
                     insert into evaluation_grade_history (subject_index, changed_at, old_grade, new_grade, old_points,
                         new_points, record_id, reason)
                     values (decode(:s, 'hex'), :at, :old, :new, :oldPoints, :newPoints, :record, :reason)""")
-                    .param("s", subjectIndex).param("at", Timestamp.from(now)).param("old", old == null ? null : old.name())
-                    .param("new", e.grade().name()).param("oldPoints", before.map(Score::points).orElse(null))
+                    .param("s", subjectIndex).param("at", Timestamp.from(now)).param("old", old.name())
+                    .param("new", e.grade().name()).param("oldPoints", before.get().points())
                     .param("newPoints", e.points()).param("record", recordId)
-                    .param("reason", old == null ? "首次评价" : recordId == null ? "重新计算" : "记录变化").update();
-            events.publishEvent(new GradeChanged(subjectIndex, old == null ? null : old.name(), e.grade().name(),
-                    before.map(Score::points).orElse(null), e.points(), recordId));
+                    .param("reason", recordId == null ? "重新计算" : "记录变化").update();
+            events.publishEvent(new GradeChanged(subjectIndex, old.name(), e.grade().name(), before.get().points(), e.points(), recordId));
         }
     }
 

@@ -142,11 +142,15 @@ class FullRecomputationIntegrationTests {
         assertThat(first.people()).isGreaterThanOrEqualTo(2);
         assertThat(scores.scoreOf(a)).get().extracting(Score::points).isEqualTo(850);
         assertThat(scores.scoreOf(b)).get().extracting(Score::points).isEqualTo(1030);
-        assertThat(scores.historyOf(a)).singleElement().satisfies(h -> assertThat(h.newGrade()).isEqualTo("B"));
-        assertThat(seen).anySatisfy(e -> {
-            assertThat(e.subjectIndex()).isEqualTo(a);
-            assertThat(e.newGrade()).isEqualTo("B");
+        assertThat(scores.historyOf(a)).singleElement().satisfies(h -> {
+            assertThat(h.oldGrade()).isNull();
+            assertThat(h.newGrade()).isEqualTo("B");
+            assertThat(h.newPoints()).isEqualTo(850);
+            assertThat(h.reason()).isEqualTo("首次评价");
         });
+        assertThat(jdbc.sql("select count(*) from evaluation_grade_history where subject_index = decode(:s, 'hex')")
+                .param("s", a).query(Long.class).single()).as("a first grade is kept on the score, not as a change").isZero();
+        assertThat(seen).as("a first grade is no change of grade").noneMatch(e -> e.subjectIndex().equals(a));
 
         var computedAt = scores.scoreOf(b).orElseThrow().computedAt();
         Recomputation again = scores.recomputeEverybody("测试");
@@ -171,8 +175,12 @@ class FullRecomputationIntegrationTests {
             assertThat(sc.grade().name()).isEqualTo("A");
         });
         assertThat(scores.historyOf(a)).extracting(h -> h.oldGrade() + ">" + h.newGrade()).containsExactly("null>B", "B>AA");
+        assertThat(scores.historyOf(a).get(0).newPoints()).as("the first grade stays as it was").isEqualTo(850);
         assertThat(scores.historyOf(a).get(1).reason()).isEqualTo("重新计算");
-        assertThat(seen).extracting(GradeChanged::subjectIndex).contains(a, b);
+        assertThat(scores.historyOf(a).get(1).oldPoints()).isEqualTo(850);
+        assertThat(seen).extracting(GradeChanged::subjectIndex).contains(a);
+        assertThat(seen).filteredOn(e -> e.subjectIndex().equals(a)).singleElement()
+                .satisfies(e -> assertThat(e.oldGrade() + ">" + e.newGrade()).isEqualTo("B>AA"));
         assertThat(scores.explain(a).points()).as("the explanation tells the same").isEqualTo(1030);
     }
 

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * checks a sample of the stored scores against the explanation computed record by record in Java.
  *
  * <p>Four recomputations, each timed from start to last part committed: the first evaluation of
- * everybody (every score and a first grade written), the same day again (nothing changed), 400 days
+ * everybody (every score written with its first grade), the same day again (nothing changed), 400 days
  * later (records left their period), and a new points model taking effect (most scores change).
  */
 @Tag("benchmark")
@@ -66,8 +66,8 @@ class RecomputationBenchmark {
         Recomputation first = scores.recomputeEverybody("基准测试：首次评价");
         assertThat(first.failure()).isNull();
         assertThat(first.people()).isEqualTo(people);
-        lines.add(line("recompute everybody, first evaluation (" + first.scoresChanged() + " scores, " + first.gradesChanged()
-                + " grades written)", first.millis(), people, aggregate));
+        lines.add(line("recompute everybody, first evaluation (" + first.scoresChanged() + " scores with their first grade written)",
+                first.millis(), people, aggregate));
 
         Recomputation same = scores.recomputeEverybody("基准测试：同日再算");
         assertThat(same.scoresChanged()).isZero();
