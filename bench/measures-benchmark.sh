@@ -95,10 +95,34 @@ for round in $(seq 1 "$WARMUP_ROUNDS"); do
     whoami "$DURATION" | grep -E "Requests/sec|Non-2xx" | sed "s/^/    whoami (warm-up $round) /"
 done
 
+# CPU time (user + system, in clock ticks) of the server's JVM and of every PostgreSQL process, read
+# from /proc around each measured run: what one request costs, less noisy than the throughput
+ticks() {
+    local t=0 p
+    for p in "$@"; do
+        [[ -r /proc/$p/stat ]] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$t"
+}
+postgres_pids() { # the embedded server's postmaster and its children (backends, writers)
+    local pm
+    pm=$(head -n 1 "$WORK/data/postgres/postmaster.pid")
+    echo "$pm $(pgrep -P "$pm" | tr '\n' ' ')"
+}
+measure() { # name wrk-function: runs it, writes $WORK/name.txt and $WORK/name.cpu (JVM and PostgreSQL ms per request)
+    local name=$1 fn=$2 j0 p0 j1 p1 n
+    j0=$(ticks "$SERVER"); p0=$(ticks $(postgres_pids))
+    "$fn" "$DURATION" > "$WORK/$name.txt"
+    j1=$(ticks "$SERVER"); p1=$(ticks $(postgres_pids))
+    n=$(awk '/requests in/ {print $1}' "$WORK/$name.txt")
+    echo "$(echo "scale=3; ($j1 - $j0) * 1000 / $(getconf CLK_TCK) / $n" | bc) $(echo "scale=3; ($p1 - $p0) * 1000 / $(getconf CLK_TCK) / $n" | bc)" \
+        > "$WORK/$name.cpu"
+}
+
 echo "==> measuring: wrk -t2 -c64 -d$DURATION --latency on each endpoint"
-check "$DURATION" > "$WORK/check.txt"
+measure check check
 LOAD_CHECK=$(cut -d' ' -f1 /proc/loadavg)
-whoami "$DURATION" > "$WORK/whoami.txt"
+measure whoami whoami
 LOAD_WHOAMI=$(cut -d' ' -f1 /proc/loadavg)
 
 # wrk prints latencies as 850.00us, 1.23ms or 1.02s
@@ -120,3 +144,6 @@ printf "  %-40s %8s req/s  p50 %7s ms  p99 %7s ms  (%s; load %s)\n" "POST /api/v
 printf "  %-40s %8s req/s  p50 %7s ms  p99 %7s ms  (%s; load %s)\n" "GET /api/v1/whoami" "$WHOAMI_RPS" \
     "$(ms 50% "$WORK/whoami.txt")" "$(ms 99% "$WORK/whoami.txt")" "$(errors "$WORK/whoami.txt")" "$LOAD_WHOAMI"
 echo "  ratio check / whoami throughput: $(echo "scale=2; $CHECK_RPS / $WHOAMI_RPS" | bc)"
+read -r CHECK_JVM CHECK_PG < "$WORK/check.cpu"
+read -r WHOAMI_JVM WHOAMI_PG < "$WORK/whoami.cpu"
+echo "  CPU per request (ms): check JVM $CHECK_JVM, PostgreSQL $CHECK_PG; whoami JVM $WHOAMI_JVM, PostgreSQL $WHOAMI_PG"

@@ -18,6 +18,13 @@ public interface Scores {
     /** The standing computed now (not the stored score, which may wait in the queue). */
     Standing standingOf(String subjectIndex);
 
+    /**
+     * The standing computed now from the person's records as the caller has just read them (every record
+     * of the person, whatever its status: {@code Records.allFor}), so that a caller that needs the records
+     * too reads them once.
+     */
+    Standing standingOf(String subjectIndex, List<org.chengxin.records.CreditRecord> records);
+
     List<GradeChange> historyOf(String subjectIndex);
 
     PointsModel model();

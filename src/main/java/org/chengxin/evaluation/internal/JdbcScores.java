@@ -167,8 +167,13 @@ class JdbcScores implements Scores {
 
     @Override
     public Standing standingOf(String subjectIndex) {
+        return standingOf(subjectIndex, records.allFor(subjectIndex));
+    }
+
+    @Override
+    public Standing standingOf(String subjectIndex, List<CreditRecord> theirs) {
         LocalDate day = LocalDate.now(clock);
-        List<CountedRecord> counted = countedRecordsOf(subjectIndex);
+        List<CountedRecord> counted = theirs.stream().map(this::counted).toList();
         Evaluation e = Evaluation.of(counted, modelOn(day), day);
         return new Standing(day, e.modelVersion(), e.points(), e.grade().name(), e.grade().label(), e.disputed(),
                 ThreeYearsCleanPolicy.isClean(counted, day), e.lines().size());

@@ -37,20 +37,21 @@ class DefaultCreditStatuses implements CreditStatuses {
     }
 
     /**
-     * Read-only and in one transaction: the standing and the records in force come from one read of
-     * the person's records (see Records.allFor) on one connection.
+     * In one transaction (the caller's, when it has one: a measure check reads and writes in one), and
+     * the standing and the records in force come from one read of the person's records.
      */
     @Override
     @Transactional(readOnly = true)
     public CreditStatus of(String subjectIndex) {
-        Standing s = scores.standingOf(subjectIndex);
+        List<org.chengxin.records.CreditRecord> theirs = records.allFor(subjectIndex);
+        Standing s = scores.standingOf(subjectIndex, theirs);
         List<Membership> lists = seriousDishonesty.activeFor(subjectIndex).stream()
                 .map(e -> new Membership(e.listKind(), "严重失信主体名单", e.id(), e.departmentCode(), e.documentNumber(),
                         e.startDate(), e.endDate()))
                 .toList();
         LocalDate today = LocalDate.now(clock);
         // records in force: usable (active or under objection) and inside their disclosure period
-        List<org.chengxin.records.CreditRecord> inForce = records.allFor(subjectIndex).stream()
+        List<org.chengxin.records.CreditRecord> inForce = theirs.stream()
                 .filter(r -> r.status().counts() && r.expiresOn().isAfter(today))
                 .sorted(Comparator.comparing((org.chengxin.records.CreditRecord r) -> r.decisionDate()).thenComparing(r -> r.id()))
                 .toList();

@@ -93,12 +93,13 @@ class JdbcMeasureChecks implements MeasureChecks {
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         String subject = citizens.blindIndexOf(number);
-        CreditStatus status = statuses.of(subject);
-        List<Hit> hits = MeasureRules.applicable(list.measures(), facts(status), matter.code(), departmentCode, today);
-        Stored stored = new Stored(now, number.masked(), matter.code(), matter.name(), departmentCode, actor.name(), list.version(),
-                status(status), applicable(hits, MeasureKind.INCENTIVE), applicable(hits, MeasureKind.PUNISHMENT),
-                FeedbackDeadline.due(today, feedbackWorkingDays));
-        Long id = transactions.execute(tx -> {
+        // one transaction on one connection: the person's standing read, the check stored with its audit entry
+        return transactions.execute(tx -> {
+            CreditStatus status = statuses.of(subject);
+            List<Hit> hits = MeasureRules.applicable(list.measures(), facts(status), matter.code(), departmentCode, today);
+            Stored stored = new Stored(now, number.masked(), matter.code(), matter.name(), departmentCode, actor.name(), list.version(),
+                    status(status), applicable(hits, MeasureKind.INCENTIVE), applicable(hits, MeasureKind.PUNISHMENT),
+                    FeedbackDeadline.due(today, feedbackWorkingDays));
             long checkId = jdbc.sql("""
                     insert into measures_check (subject_index, masked_id, matter_code, department_code, checked_by, checked_at,
                         list_version, result, incentives, punishments, feedback_due)
@@ -113,9 +114,8 @@ class JdbcMeasureChecks implements MeasureChecks {
             events.publishEvent(AuditEvent.of(actor, now, "measures.check", subject, matter.name(), AuditOutcome.SUCCESS,
                     "联合奖惩核查 #" + checkId + "，事项 " + matter.code() + "，激励 " + stored.incentives().size() + " 项，惩戒 "
                             + stored.punishments().size() + " 项"));
-            return checkId;
+            return of(checkId, stored, null);
         });
-        return of(id, stored, null);
     }
 
     private static PersonFacts facts(CreditStatus s) {

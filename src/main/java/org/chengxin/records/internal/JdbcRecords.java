@@ -354,7 +354,7 @@ class JdbcRecords implements Records {
         return new CreditRecord(rs.getLong("id"), rs.getString("subject_hex"), rs.getLong("subject_id"),
                 rs.getString("item_code"), rs.getLong("catalog_version_id"), rs.getString("department_code"),
                 rs.getString("source_id"), rs.getObject("decision_date", LocalDate.class), rs.getString("document_number"),
-                JSON.readValue(rs.getString("content"), MAP), rs.getString("kind"), rs.getString("severity"),
+                new LazyJsonContent(rs.getString("content")), rs.getString("kind"), rs.getString("severity"),
                 rs.getString("scope"), rs.getObject("min_period_end", LocalDate.class), expiresOn, status,
                 rs.getInt("version"), (Long) rs.getObject("batch_id"), rs.getTimestamp("accepted_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
