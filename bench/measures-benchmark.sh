@@ -12,6 +12,8 @@ PORT=${BENCH_HTTP_PORT:-18081}
 PG_PORT=${BENCH_PG_PORT:-15433}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-2}
+# after the measurement at 64 connections, the same at these connection counts (20 s each; empty: none)
+SWEEP=${BENCH_SWEEP-1 4 16}
 WORK=target/bench-measures
 URL="http://localhost:$PORT"
 
@@ -82,11 +84,14 @@ for n in 1 11 21; do
 done
 echo "    whoami: $(curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v1/whoami")"
 
+# $1 duration, $2 connections (default 64); wrk needs at least one connection per thread
 check() {
-    wrk -t2 -c64 -d"$1" --latency -s bench/measure-check.lua "$URL/api/v1/measure-checks" -- "$WORK/numbers.txt" "$TOKEN"
+    local c=${2:-64}
+    wrk -t"$((c < 2 ? 1 : 2))" -c"$c" -d"$1" --latency -s bench/measure-check.lua "$URL/api/v1/measure-checks" -- "$WORK/numbers.txt" "$TOKEN"
 }
 whoami() {
-    wrk -t2 -c64 -d"$1" --latency -s bench/whoami.lua "$URL/api/v1/whoami" -- "$TOKEN"
+    local c=${2:-64}
+    wrk -t"$((c < 2 ? 1 : 2))" -c"$c" -d"$1" --latency -s bench/whoami.lua "$URL/api/v1/whoami" -- "$TOKEN"
 }
 
 echo "==> warming up: $WARMUP_ROUNDS rounds of $DURATION on each endpoint"
@@ -147,3 +152,14 @@ echo "  ratio check / whoami throughput: $(echo "scale=2; $CHECK_RPS / $WHOAMI_R
 read -r CHECK_JVM CHECK_PG < "$WORK/check.cpu"
 read -r WHOAMI_JVM WHOAMI_PG < "$WORK/whoami.cpu"
 echo "  CPU per request (ms): check JVM $CHECK_JVM, PostgreSQL $CHECK_PG; whoami JVM $WHOAMI_JVM, PostgreSQL $WHOAMI_PG"
+
+if [[ -n "$SWEEP" ]]; then
+    echo "  at fewer connections (20 s each, right after the runs above):"
+    for c in $SWEEP; do
+        check 20s "$c" > "$WORK/check-$c.txt"
+        whoami 20s "$c" > "$WORK/whoami-$c.txt"
+        printf "    %3s connections: check %6s req/s  p50 %7s ms  p99 %7s ms;  whoami %6s req/s  p50 %7s ms  p99 %7s ms\n" "$c" \
+            "$(rps "$WORK/check-$c.txt")" "$(ms 50% "$WORK/check-$c.txt")" "$(ms 99% "$WORK/check-$c.txt")" \
+            "$(rps "$WORK/whoami-$c.txt")" "$(ms 50% "$WORK/whoami-$c.txt")" "$(ms 99% "$WORK/whoami-$c.txt")"
+    done
+fi
