@@ -174,18 +174,9 @@ class EvaluationPagesBrowserTests {
     private static void push(Http http, String token, String body) {
         Http.Response accepted = http.postJson("/api/v1/record-batches", token, body);
         assertThat(accepted.status()).as("the batch is accepted").isEqualTo(202);
-        long id = accepted.json().get("id").asLong();
-        for (int i = 0; i < 300; i++) {
-            JsonNode report = http.get("/api/v1/record-batches/" + id, token).json();
-            String status = report.get("status").asString();
-            if (!status.equals("RECEIVED") && !status.equals("PROCESSING")) {
-                assertThat(status).as("batch status").isEqualTo("COMPLETED");
-                assertThat(report.get("rejected").asInt()).as("rejected records in the batch").isZero();
-                return;
-            }
-            sleep();
-        }
-        throw new AssertionError("batch did not finish");
+        JsonNode report = http.awaitBatch(token, accepted.json().get("id").asLong());
+        assertThat(report.get("status").asString()).as("batch status").isEqualTo("COMPLETED");
+        assertThat(report.get("rejected").asInt()).as("rejected records in the batch").isZero();
     }
 
     private static void sleep() {

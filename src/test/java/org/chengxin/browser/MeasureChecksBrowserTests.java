@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.chengxin.identity.Citizens;
 import org.chengxin.lists.Decision;
 import org.chengxin.lists.SeriousDishonestyList;
+import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.organization.Accounts;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
@@ -31,7 +32,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A window clerk of 人社局 checks a person on the serious-dishonesty list while handling 公务员录用, reads
@@ -137,36 +137,12 @@ class MeasureChecksBrowserTests {
         IdNumber person = fixtures.syntheticIdNumber();
         String subject = citizens.blindIndexOf(person);
         String source = "browser-" + UUID.randomUUID();
-        push(http, tax, "{\"records\":[{\"sourceId\":\"" + source + "\",\"itemCode\":\"YY-TX-001\",\"idNumber\":\"" + person.value()
-                + "\",\"name\":\"核查测试\",\"decisionDate\":\"" + LocalDate.now(clock).minusDays(15) + "\",\"documentNumber\":\"岳税罚〔2026〕"
-                + Math.floorMod(source.hashCode(), 1000) + "号\",\"content\":{\"facts\":\"少缴税款\",\"penaltyResult\":\"追缴并罚款\","
-                + "\"evadedAmount\":\"120000\",\"authority\":\"税务局\"}}]}");
+        SeriousDishonestyListAccess.push(http, tax, person, source);
         long recordId = records.allFor(subject).get(0).id();
         LocalDate today = LocalDate.now(clock);
         list.decide("swj", new Decision(subject, "岳税认〔2026〕" + ThreadLocalRandom.current().nextInt(1000) + "号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(recordId)));
         return person;
-    }
-
-    /** Pushes one batch and waits until it is stored; answers are never printed. */
-    private static void push(Http http, String token, String body) {
-        Http.Response accepted = http.postJson("/api/v1/record-batches", token, body);
-        assertThat(accepted.status()).as("the batch is accepted").isEqualTo(202);
-        long id = accepted.json().get("id").asLong();
-        for (int i = 0; i < 300; i++) {
-            JsonNode report = http.get("/api/v1/record-batches/" + id, token).json();
-            if (report.get("status").asString().equals("COMPLETED")) {
-                assertThat(report.get("accepted").asInt()).as("accepted rows").isEqualTo(1);
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("batch did not finish");
     }
 
     private String url(String path) {

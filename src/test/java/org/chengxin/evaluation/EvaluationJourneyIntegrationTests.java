@@ -160,21 +160,7 @@ class EvaluationJourneyIntegrationTests {
     private static void push(Http http, String token, String body) {
         Http.Response accepted = http.postJson("/api/v1/record-batches", token, body);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        long id = accepted.json().get("id").asLong();
-        for (int i = 0; i < 300; i++) {
-            JsonNode report = http.get("/api/v1/record-batches/" + id, token).json();
-            String status = report.get("status").asString();
-            if (!status.equals("RECEIVED") && !status.equals("PROCESSING")) {
-                assertThat(report.get("rejected").asInt()).as(report.toString()).isZero();
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("batch did not finish");
+        JsonNode report = http.awaitBatch(token, accepted.json().get("id").asLong());
+        assertThat(report.get("rejected").asInt()).as(report.toString()).isZero();
     }
 }

@@ -136,20 +136,8 @@ class SeriousDishonestyListIntegrationTests {
     static void pushBody(Http http, String token, String body) {
         Http.Response accepted = http.postJson("/api/v1/record-batches", token, body);
         assertThat(accepted.status()).isEqualTo(202);
-        long id = accepted.json().get("id").asLong();
-        for (int i = 0; i < 300; i++) {
-            var report = http.get("/api/v1/record-batches/" + id, token).json();
-            if (report.get("status").asString().equals("COMPLETED")) {
-                assertThat(report.get("accepted").asInt()).isEqualTo(1);
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("batch did not complete");
+        var report = http.awaitBatch(token, accepted.json().get("id").asLong());
+        assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(report.get("accepted").asInt()).isEqualTo(1);
     }
 }

@@ -171,37 +171,12 @@ class MeasuresPagesIntegrationTests {
         String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
         IdNumber person = fixtures.syntheticIdNumber();
         String subject = citizens.blindIndexOf(person);
-        push(http, tax, person, "measures-" + UUID.randomUUID());
+        org.chengxin.lists.SeriousDishonestyListAccess.push(http, tax, person, "measures-" + UUID.randomUUID());
         long recordId = records.allFor(subject).get(0).id();
         LocalDate today = LocalDate.now(clock);
         list.decide("swj", new Decision(subject, "岳税认〔2026〕" + ThreadLocalRandom.current().nextInt(1000) + "号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(recordId)));
         return person;
-    }
-
-    /** Pushes one serious tax record (偷逃税款, a category of policy 十四) and waits until it is stored. */
-    private static void push(Http http, String token, IdNumber person, String source) {
-        String body = "{\"records\":[{\"sourceId\":\"" + source + "\",\"itemCode\":\"YY-TX-001\",\"idNumber\":\"" + person.value()
-                + "\",\"name\":\"核查测试\",\"decisionDate\":\"" + LocalDate.now().minusDays(15) + "\",\"documentNumber\":\"岳税罚〔2026〕"
-                + Math.floorMod(source.hashCode(), 1000) + "号\",\"content\":{\"facts\":\"少缴税款\",\"penaltyResult\":\"追缴并罚款\","
-                + "\"evadedAmount\":\"120000\",\"authority\":\"税务局\"}}]}";
-        Http.Response accepted = http.postJson("/api/v1/record-batches", token, body);
-        assertThat(accepted.status()).as("the batch is accepted").isEqualTo(202);
-        long id = accepted.json().get("id").asLong();
-        for (int i = 0; i < 300; i++) {
-            var report = http.get("/api/v1/record-batches/" + id, token).json();
-            if (report.get("status").asString().equals("COMPLETED")) {
-                assertThat(report.get("accepted").asInt()).as("accepted rows").isEqualTo(1);
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("batch did not complete");
     }
 
     private MockHttpServletRequestBuilder measure(String code, String kind, String trigger, String version) {

@@ -56,6 +56,27 @@ public final class Http {
         return send(b);
     }
 
+    /**
+     * Polls {@code GET /api/v1/record-batches/{id}} until the batch has ended (neither RECEIVED nor
+     * PROCESSING) and returns its last report; fails after about 30 seconds.
+     */
+    public JsonNode awaitBatch(String token, long id) {
+        for (int i = 0; i < 300; i++) {
+            JsonNode report = get("/api/v1/record-batches/" + id, token).json();
+            String status = report.get("status").asString();
+            if (!status.equals("RECEIVED") && !status.equals("PROCESSING")) {
+                return report;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("batch " + id + " did not finish");
+    }
+
     public Response get(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (token != null) {
