@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -354,20 +353,6 @@ class IngestionIntegrationTests {
     }
 
     private JsonNode await(long id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode report = http.get("/api/v1/record-batches/" + id, token).json();
-            String status = report.get("status").asString();
-            if (!status.equals("RECEIVED") && !status.equals("PROCESSING")) {
-                return report;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("batch " + id + " did not finish in time");
+        return http.awaitBatch(token, id);
     }
 }
