@@ -135,6 +135,7 @@ final class DemoPushes {
                 case INTEGER -> String.valueOf(1 + random.nextInt(90));
                 case BOOLEAN -> random.nextBoolean() ? "是" : "否";
                 case STRING -> "（演示）" + f.label();
+                case IDENTIFIER -> "YS" + (100000 + random.nextInt(900000));
             });
         }
         return content;

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public final class TemplateColumns {
 
-    public record Column(String name, String label, boolean required, String hint) {
+    /** {@code identifier}: a column that must stay text (a spreadsheet keeps only 15 digits of a number). */
+    public record Column(String name, String label, boolean required, String hint, boolean identifier) {
         public String header() {
             return label + "(" + name + ")";
         }
@@ -20,14 +21,15 @@ public final class TemplateColumns {
 
     public static List<Column> of(Item item) {
         List<Column> columns = new ArrayList<>(List.of(
-                new Column("sourceId", "来源编号", true, "本部门系统中该记录的唯一编号，重复报送据此识别"),
-                new Column("itemCode", "信息项代码", true, item.code()),
-                new Column("idNumber", "身份证号", true, "18位公民身份号码"),
-                new Column("name", "姓名", true, "与身份证件一致"),
-                new Column("decisionDate", "决定日期", true, "yyyy-MM-dd，不得晚于报送日"),
-                new Column("documentNumber", "文书号", item.isDishonesty(), "决定书文号")));
+                new Column("sourceId", "来源编号", true, "本部门系统中该记录的唯一编号，重复报送据此识别；文本格式", true),
+                new Column("itemCode", "信息项代码", true, item.code(), false),
+                new Column("idNumber", "身份证号", true, "18位公民身份号码；文本格式，不能是数字单元格（数字只保留15位有效数字）", true),
+                new Column("name", "姓名", true, "与身份证件一致", false),
+                new Column("decisionDate", "决定日期", true, "yyyy-MM-dd，不得晚于报送日", false),
+                new Column("documentNumber", "文书号", item.isDishonesty(), "决定书文号；文本格式", true)));
         for (ItemField f : item.fields()) {
-            columns.add(new Column(f.name(), f.label(), f.required(), f.type().label()));
+            boolean identifier = f.type() == FieldType.IDENTIFIER;
+            columns.add(new Column(f.name(), f.label(), f.required(), f.type().label() + (identifier ? "；文本格式" : ""), identifier));
         }
         return columns;
     }

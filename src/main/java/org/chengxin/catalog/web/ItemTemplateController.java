@@ -63,12 +63,18 @@ class ItemTemplateController {
             Font font = book.createFont();
             font.setBold(true);
             bold.setFont(font);
+            // identifier columns are text ("@"): a number typed there stays as typed, all 18 digits
+            CellStyle text = book.createCellStyle();
+            text.setDataFormat(book.createDataFormat().getFormat("@"));
             Row header = sheet.createRow(0);
             for (int i = 0; i < columns.size(); i++) {
                 Cell cell = header.createCell(i);
                 cell.setCellValue(columns.get(i).header());
                 cell.setCellStyle(bold);
                 sheet.setColumnWidth(i, 22 * 256);
+                if (columns.get(i).identifier()) {
+                    sheet.setDefaultColumnStyle(i, text);
+                }
             }
             Sheet notes = book.createSheet("填写说明");
             Row title = notes.createRow(0);

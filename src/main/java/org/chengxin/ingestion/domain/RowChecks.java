@@ -6,13 +6,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
+import org.chengxin.catalog.domain.FieldType;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.catalog.domain.ItemField;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.IdNumberCheck;
 import org.chengxin.shared.id.IdNumberError;
+import org.chengxin.shared.text.UnicodeText;
 
 /**
  * The checks of one pushed row, each with its own stable code: the envelope (source id, item, ID
@@ -22,8 +26,18 @@ import org.chengxin.shared.id.IdNumberError;
  */
 public final class RowChecks {
 
+    /** Limits in characters as a person counts them (code points: 𠮷 is one). */
     public static final int MAX_SOURCE_ID = 100;
+    public static final int MAX_NAME = 50;
+    public static final int MAX_DOCUMENT_NUMBER = 100;
     public static final int MAX_TEXT = 2000;
+
+    /** A number as a spreadsheet exports it when the column was not text: 4.30602E+17. */
+    private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(?:[.,]\\d+)?[eE][+-]?\\d+");
+    private static final String ID_CELL_NOT_TEXT = "身份证号单元格为数字格式，Excel 只保留 15 位有效数字，号码可能已被改变：请将该列设为文本（JSON 中用字符串）后重新填写";
+    private static final String ID_SCIENTIFIC = "身份证号为科学计数法（如 4.30602E+17），是 Excel 按数字保存所致，已丢失位数：请将该列设为文本、重新填写后再导出";
+    private static final Map<String, String> ENVELOPE_LABELS = Map.of("sourceId", "来源编号", "itemCode", "信息项代码",
+            "idNumber", "身份证号", "name", "姓名", "decisionDate", "决定日期", "documentNumber", "文书号");
 
     /** Who pushes: the department's code and whether it is a government department (for items open to all). */
     public record Pusher(String departmentCode, boolean government) {
@@ -49,14 +63,18 @@ public final class RowChecks {
         if (row.values().containsKey(RawRow.COLUMN_COUNT_MISMATCH)) {
             return new Result(null, List.of(new Rejection(n, null, "ROW_WRONG_COLUMN_COUNT", "该行的列数与表头不一致")));
         }
+        List<Rejection> unfit = unfitText(row);
+        if (!unfit.isEmpty()) {
+            return new Result(null, unfit);
+        }
         if (row.values().containsKey(RawRow.DOUBLE_PUBLICITY) && row.get("idNumber") == null) {
             return new Result(null, List.of(new Rejection(n, "idNumber", "LEGAL_PERSON_NOT_SUPPORTED",
                     "行政相对人没有居民身份证号（法人或其他组织）：本平台只归集自然人的信用信息")));
         }
-        String sourceId = row.get("sourceId");
-        if (sourceId == null) {
+        String sourceId = identifier(row, "sourceId", "来源编号", problems);
+        if (sourceId == null && row.get("sourceId") == null) {
             problems.add(new Rejection(n, "sourceId", "SOURCE_ID_MISSING", "缺少来源编号"));
-        } else if (sourceId.length() > MAX_SOURCE_ID) {
+        } else if (UnicodeText.longerThan(sourceId, MAX_SOURCE_ID)) {
             problems.add(new Rejection(n, "sourceId", "SOURCE_ID_TOO_LONG", "来源编号超过" + MAX_SOURCE_ID + "个字符"));
         }
         Item item = item(row, problems);
@@ -64,17 +82,20 @@ public final class RowChecks {
         String name = row.get("name");
         if (name == null) {
             problems.add(new Rejection(n, "name", "NAME_MISSING", "缺少姓名"));
-        } else if (name.length() > 50) {
-            problems.add(new Rejection(n, "name", "NAME_TOO_LONG", "姓名超过50个字符"));
+        } else if (UnicodeText.longerThan(name, MAX_NAME)) {
+            problems.add(new Rejection(n, "name", "NAME_TOO_LONG", "姓名超过" + MAX_NAME + "个字符"));
+        } else if (UnicodeText.invisibleInside(name).isPresent()) {
+            problems.add(new Rejection(n, "name", "NAME_INVISIBLE_CHARACTER",
+                    "姓名中间含有不可见字符或全角空格（" + notation(UnicodeText.invisibleInside(name).get()) + "），请删除后重新填写"));
         }
         LocalDate decision = decisionDate(row, problems);
-        String document = row.get("documentNumber");
-        if (document != null && document.length() > 100) {
-            problems.add(new Rejection(n, "documentNumber", "DOCUMENT_NUMBER_TOO_LONG", "文书号超过100个字符"));
+        String document = identifier(row, "documentNumber", "文书号", problems);
+        if (UnicodeText.longerThan(document, MAX_DOCUMENT_NUMBER)) {
+            problems.add(new Rejection(n, "documentNumber", "DOCUMENT_NUMBER_TOO_LONG", "文书号超过" + MAX_DOCUMENT_NUMBER + "个字符"));
         }
         Map<String, String> content = new LinkedHashMap<>();
         if (item != null) {
-            if (item.isDishonesty() && document == null) {
+            if (item.isDishonesty() && row.get("documentNumber") == null) {
                 problems.add(new Rejection(n, "documentNumber", "DOCUMENT_NUMBER_MISSING", "失信信息必须填写决定书文号"));
             }
             fields(row, item, content, problems);
@@ -119,6 +140,14 @@ public final class RowChecks {
             problems.add(new Rejection(row.rowNo(), "idNumber", "ID_EMPTY", IdNumberError.ID_EMPTY.message()));
             return null;
         }
+        if (row.heldAsNumber("idNumber")) {
+            problems.add(new Rejection(row.rowNo(), "idNumber", "ID_CELL_NOT_TEXT", ID_CELL_NOT_TEXT));
+            return null;
+        }
+        if (SCIENTIFIC.matcher(raw).matches()) {
+            problems.add(new Rejection(row.rowNo(), "idNumber", "ID_CELL_NOT_TEXT", ID_SCIENTIFIC));
+            return null;
+        }
         IdNumberCheck check = IdNumber.check(raw, clock);
         check.errors().forEach(e -> problems.add(new Rejection(row.rowNo(), "idNumber", e.code(), e.message())));
         return check.number();
@@ -145,14 +174,21 @@ public final class RowChecks {
 
     private static void fields(RawRow row, Item item, Map<String, String> content, List<Rejection> problems) {
         for (ItemField f : item.fields()) {
-            String value = firstOf(row, f.name(), f.label(), f.label().replaceAll("[（(][^）)]*[）)]$", "").strip());
+            String key = keyOf(row, f);
+            String value = key == null ? null : row.get(key);
+            if (value != null && f.type() == FieldType.IDENTIFIER) {
+                value = identifier(row, key, f.name(), f.label(), problems);
+                if (value == null) {
+                    continue;
+                }
+            }
             if (value == null) {
                 if (f.required()) {
                     problems.add(new Rejection(row.rowNo(), f.name(), "FIELD_REQUIRED", "缺少必填字段：" + f.label()));
                 }
-            } else if (value.length() > MAX_TEXT) {
+            } else if (UnicodeText.longerThan(value, MAX_TEXT)) {
                 problems.add(new Rejection(row.rowNo(), f.name(), "FIELD_TOO_LONG", f.label() + "超过" + MAX_TEXT + "个字符"));
-            } else if (f.type() == org.chengxin.catalog.domain.FieldType.DATE) {
+            } else if (f.type() == FieldType.DATE) {
                 LocalDate date = Dates.parse(value).orElse(null);
                 if (date == null) {
                     problems.add(new Rejection(row.rowNo(), f.name(), "FIELD_INVALID_TYPE", f.label() + "应为日期（如 2026-01-31）"));
@@ -168,15 +204,93 @@ public final class RowChecks {
         }
     }
 
-    /** A field by its name, its Chinese label, or its label without a unit in brackets (罚款金额（元） as 罚款金额). */
-    private static String firstOf(RawRow row, String... keys) {
-        for (String key : keys) {
-            String value = row.get(key);
-            if (value != null) {
-                return value;
+    /** The key a field's value is under: its name, its Chinese label, or its label without a unit in brackets (罚款金额（元） as 罚款金额). */
+    private static String keyOf(RawRow row, ItemField f) {
+        for (String key : List.of(f.name(), f.label(), withoutUnit(f.label()))) {
+            if (row.get(key) != null) {
+                return key;
             }
         }
         return null;
+    }
+
+    private static String withoutUnit(String label) {
+        return label.replaceAll("[（(][^）)]*[）)]$", "").strip();
+    }
+
+    /**
+     * An identifier as it may be stored, or null with the reason added: it must have arrived as text
+     * (not a spreadsheet number, not in scientific notation) and hold nothing invisible inside.
+     */
+    private static String identifier(RawRow row, String key, String label, List<Rejection> problems) {
+        return identifier(row, key, key, label, problems);
+    }
+
+    private static String identifier(RawRow row, String key, String field, String label, List<Rejection> problems) {
+        String value = row.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (row.heldAsNumber(key)) {
+            problems.add(new Rejection(row.rowNo(), field, "IDENTIFIER_CELL_NOT_TEXT", label
+                    + "为数字格式（Excel 数字单元格或 JSON 数字）：编号类字段必须是文本，数字只保留 15 位有效数字。请将该列设为文本（JSON 中用字符串）后重新填写"));
+            return null;
+        }
+        if (SCIENTIFIC.matcher(value).matches()) {
+            problems.add(new Rejection(row.rowNo(), field, "IDENTIFIER_CELL_NOT_TEXT", label
+                    + "为科学计数法（如 1.23E+17），是 Excel 按数字保存所致，已丢失位数。请将该列设为文本、重新填写后再导出"));
+            return null;
+        }
+        Optional<Integer> hidden = UnicodeText.invisibleInside(value);
+        if (hidden.isPresent()) {
+            problems.add(new Rejection(row.rowNo(), field, "IDENTIFIER_INVISIBLE_CHARACTER",
+                    label + "中间含有不可见字符（" + notation(hidden.get()) + "，如零宽空格、不换行空格、BOM），请删除后重新填写"));
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * Values no field may hold, whatever the format: control characters (tab and line breaks only in
+     * free text), unpaired surrogates and non-characters. Checked before anything else, so that no
+     * such character reaches a message, a lookup or the database; each field named once.
+     */
+    private List<Rejection> unfitText(RawRow row) {
+        List<Rejection> problems = new ArrayList<>();
+        String code = row.values().get("itemCode");
+        Item item = code == null || UnicodeText.firstFlaw(code, false).isPresent() ? null : items.apply(UnicodeText.stripInvisible(code));
+        row.values().keySet().stream().filter(k -> !RawRow.isMarker(k)).sorted().forEach(key -> {
+            if (UnicodeText.firstFlaw(key, false).isPresent()) {
+                problems.add(new Rejection(row.rowNo(), null, "COLUMN_NAME_INVALID_CHARACTER", "有一列的列名含有控制字符或无效字符"));
+                return;
+            }
+            ItemField field = item == null ? null : fieldAt(item, key);
+            // the envelope is one line; an item's free text may hold tabs and line breaks
+            boolean multiline = field != null ? field.type().multiline() : !ENVELOPE_LABELS.containsKey(key);
+            UnicodeText.firstFlaw(row.values().get(key), multiline).ifPresent(flaw -> {
+                String label = field != null ? field.label() : ENVELOPE_LABELS.getOrDefault(key, key);
+                String name = field != null ? field.name() : key;
+                problems.add(flaw.kind() == UnicodeText.Flaw.Kind.CONTROL_CHARACTER
+                        ? new Rejection(row.rowNo(), name, "FIELD_CONTROL_CHARACTER", label + "含有控制字符（" + flaw.notation()
+                                + "）" + (multiline ? "" : "，该字段不能含有制表符或换行") + "，请删除后重新报送")
+                        : new Rejection(row.rowNo(), name, "FIELD_INVALID_CHARACTER", label + "含有无效的 Unicode 字符（" + flaw.notation()
+                                + "，孤立的代理项或非字符），请检查文件后重新报送"));
+            });
+        });
+        return problems;
+    }
+
+    private static ItemField fieldAt(Item item, String key) {
+        for (ItemField f : item.fields()) {
+            if (key.equals(f.name()) || key.equals(f.label()) || key.equals(withoutUnit(f.label()))) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static String notation(int codePoint) {
+        return String.format("U+%04X", codePoint);
     }
 
     /** The outcome of checking one row. */

@@ -141,11 +141,12 @@ class BatchStore {
     private static BatchReport map(ResultSet rs, List<Rejection> rejections) throws SQLException {
         int accepted = rs.getInt("accepted") + rs.getInt("corrected");
         Timestamp finished = rs.getTimestamp("finished_at");
+        BatchStatus status = BatchStatus.valueOf(rs.getString("status"));
         return new BatchReport(rs.getLong("id"), rs.getString("department_code"), rs.getString("submitted_by"),
                 BatchFormat.valueOf(rs.getString("format")), rs.getString("file_name"), rs.getBoolean("atomic"),
-                BatchStatus.valueOf(rs.getString("status")), (Integer) rs.getObject("total"), rs.getInt("processed"),
+                status, (Integer) rs.getObject("total"), rs.getInt("processed"),
                 rs.getInt("accepted"), rs.getInt("corrected"), rs.getInt("unchanged"), rs.getInt("rejected"),
-                rs.getString("failure"), rs.getTimestamp("submitted_at").toInstant(), finished == null ? null : finished.toInstant(),
+                rs.getString("failure"), BatchReport.warningFor(status, rs.getInt("processed")), rs.getTimestamp("submitted_at").toInstant(), finished == null ? null : finished.toInstant(),
                 accepted == 0 ? 0 : rs.getLong("timeliness_days") / (double) accepted, rs.getInt("late_rows"), rejections);
     }
 

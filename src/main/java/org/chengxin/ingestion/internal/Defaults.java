@@ -2,6 +2,7 @@ package org.chengxin.ingestion.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.chengxin.ingestion.domain.ColumnNames;
 import org.chengxin.ingestion.domain.RawRow;
@@ -13,6 +14,11 @@ import org.chengxin.ingestion.domain.RawRow;
 record Defaults(String itemCode, String penaltyItem, String licenceItem) {
 
     RawRow apply(long rowNo, Map<String, String> values, String doublePublicity) {
+        return apply(rowNo, values, Set.of(), doublePublicity);
+    }
+
+    /** {@code nonText}: the columns the file held as numbers (see {@link RawRow#nonText()}). */
+    RawRow apply(long rowNo, Map<String, String> values, Set<String> nonText, String doublePublicity) {
         Map<String, String> v = values;
         boolean needsItem = isBlank(v.get("itemCode")) && (itemCode != null || doublePublicity != null);
         boolean needsSource = doublePublicity != null && isBlank(v.get("sourceId"));
@@ -31,7 +37,7 @@ record Defaults(String itemCode, String penaltyItem, String licenceItem) {
                 v.put("sourceId", v.get("documentNumber").strip() + "#" + (v.get("name") == null ? "" : v.get("name").strip()));
             }
         }
-        return new RawRow(rowNo, v);
+        return new RawRow(rowNo, v, nonText);
     }
 
     static String canonical(String header) {

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.chengxin.ingestion.domain.RawRow;
@@ -76,7 +78,7 @@ final class JsonRowReader implements RowReader {
                 long n = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     JsonNode node = STREAM.readTree(parser);
-                    rows.accept(defaults.apply(++n, flatten(node), null));
+                    rows.accept(row(++n, node));
                 }
             }
             if (!found) {
@@ -96,13 +98,24 @@ final class JsonRowReader implements RowReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                rows.accept(defaults.apply(n, flatten(JSON.readTree(line)), null));
+                rows.accept(row(n, JSON.readTree(line)));
             }
         }
     }
 
+    private RawRow row(long n, JsonNode node) {
+        Set<String> numbers = new HashSet<>();
+        Map<String, String> values = flatten(node, numbers);
+        return defaults.apply(n, values, numbers, null);
+    }
+
     /** The envelope and the content object's fields, all as text. */
     static Map<String, String> flatten(JsonNode node) {
+        return flatten(node, new HashSet<>());
+    }
+
+    /** As {@link #flatten(JsonNode)}, noting the fields that were JSON numbers or booleans, not strings. */
+    static Map<String, String> flatten(JsonNode node, Set<String> nonText) {
         Map<String, String> values = new HashMap<>();
         if (node == null || !node.isObject()) {
             values.put(RawRow.NOT_AN_OBJECT, "true");
@@ -111,18 +124,21 @@ final class JsonRowReader implements RowReader {
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (e.getKey().equals("content") && e.getValue().isObject()) {
                 for (Map.Entry<String, JsonNode> c : e.getValue().properties()) {
-                    put(values, c.getKey(), c.getValue());
+                    put(values, nonText, c.getKey(), c.getValue());
                 }
             } else {
-                put(values, e.getKey(), e.getValue());
+                put(values, nonText, e.getKey(), e.getValue());
             }
         }
         return values;
     }
 
-    private static void put(Map<String, String> values, String key, JsonNode value) {
+    private static void put(Map<String, String> values, Set<String> nonText, String key, JsonNode value) {
         if (value == null || value.isNull() || !value.isValueNode()) {
             return;
+        }
+        if (!value.isString()) {
+            nonText.add(key);
         }
         values.put(key, value.isFloatingPointNumber() ? value.decimalValue().toPlainString() : value.asString());
     }

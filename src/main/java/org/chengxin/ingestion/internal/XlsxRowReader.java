@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.xml.parsers.ParserConfigurationException;
@@ -27,14 +29,19 @@ import org.apache.poi.xssf.model.StylesTable;
 import org.chengxin.ingestion.domain.ColumnNames;
 import org.chengxin.ingestion.domain.RawRow;
 import org.chengxin.shared.error.ChengxinException;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * XLSX read as a stream (POI's event model): the first sheet, its first row the header. Dates are
- * read as dates whatever their display format, numbers without grouping, so a spreadsheet's ID
- * numbers and dates arrive as the department typed them.
+ * read as dates whatever their display format, numbers without grouping. Which cells held numbers
+ * rather than text is passed on with the row: an identifier (ID number, document number, source id)
+ * in a number cell is refused by the row checks, never converted, because Excel keeps only 15
+ * significant digits of a number.
  */
 final class XlsxRowReader implements RowReader {
 
@@ -56,7 +63,8 @@ final class XlsxRowReader implements RowReader {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Rows(rows), new IsoDates(), false));
+                Rows handler = new Rows(rows);
+                parser.setContentHandler(new CellTypes(new XSSFSheetXMLHandler(styles, null, strings, handler, new IsoDates(), false), handler));
                 parser.parse(new InputSource(sheet));
             }
         } catch (OpenXML4JException | org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
@@ -66,13 +74,46 @@ final class XlsxRowReader implements RowReader {
         }
     }
 
+    /**
+     * Notes the type of each cell ({@code <c t="…">}) before POI's handler formats its value: POI
+     * hands on only the text, and a number cell's text is not what the department typed when the
+     * number had more than 15 significant digits (an ID number typed without a text format).
+     */
+    private static final class CellTypes extends XMLFilterImpl {
+        private final Rows rows;
+
+        CellTypes(ContentHandler poi, Rows rows) {
+            this.rows = rows;
+            setContentHandler(poi);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+            if ("c".equals(localName)) {
+                rows.nextCellHeldAsText(isText(attributes.getValue("t")));
+            }
+            super.startElement(uri, localName, qName, attributes);
+        }
+
+        /** Shared strings, inline strings and a formula's text result; numbers (the default), booleans, errors and dates are not text. */
+        private static boolean isText(String type) {
+            return "s".equals(type) || "inlineStr".equals(type) || "str".equals(type);
+        }
+    }
+
     /** Collects the cells of each row and hands the row on at its end. */
     private final class Rows implements SheetContentsHandler {
         private final Consumer<RawRow> rows;
         private List<String> header;
         private String doublePublicity;
         private Map<Integer, String> cells = new HashMap<>();
+        private Set<Integer> nonTextColumns = new HashSet<>();
+        private boolean cellHeldAsText = true;
         private int rowNum;
+
+        void nextCellHeldAsText(boolean text) {
+            cellHeldAsText = text;
+        }
 
         Rows(Consumer<RawRow> rows) {
             this.rows = rows;
@@ -82,6 +123,7 @@ final class XlsxRowReader implements RowReader {
         public void startRow(int rowNum) {
             this.rowNum = rowNum;
             cells = new HashMap<>();
+            nonTextColumns = new HashSet<>();
         }
 
         @Override
@@ -102,18 +144,25 @@ final class XlsxRowReader implements RowReader {
                 return;
             }
             Map<String, String> values = new HashMap<>();
+            Set<String> nonText = new HashSet<>();
             cells.forEach((col, value) -> {
                 if (col < header.size()) {
                     values.put(header.get(col), value);
+                    if (nonTextColumns.contains(col)) {
+                        nonText.add(header.get(col));
+                    }
                 }
             });
-            rows.accept(defaults.apply(rowNum + 1L, values, doublePublicity));
+            rows.accept(defaults.apply(rowNum + 1L, values, nonText, doublePublicity));
         }
 
         @Override
         public void cell(String reference, String formattedValue, org.apache.poi.xssf.usermodel.XSSFComment comment) {
             int col = reference == null ? cells.size() : new CellReference(reference).getCol();
             cells.put(col, formattedValue == null ? "" : formattedValue);
+            if (!cellHeldAsText) {
+                nonTextColumns.add(col);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ public enum IdNumberError {
     ID_BIRTH_DATE_IN_FUTURE("身份证号码中的出生日期晚于今天", true),
     ID_BIRTH_DATE_TOO_EARLY("身份证号码中的出生日期早于1900年", true),
     ID_UNKNOWN_REGION("身份证号码中的省级行政区划代码不存在", true),
+    ID_INVISIBLE_CHARACTER("身份证号码中间含有不可见字符或全角空格（如零宽空格、不换行空格、BOM），请删除后重新输入号码", true),
     ID_UNKNOWN_COUNTY("身份证号码中的县级行政区划代码不在现行区划代码表中（可能为已撤销或变更的旧代码）", false),
     ID_LEGACY_15_UPGRADED("15位旧身份证号码已升级为18位", false);
 

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.chengxin.shared.text.UnicodeText;
+
 /** The GB 11643-1999 rules, applied after normalization. */
 final class IdNumberValidator {
 
@@ -25,22 +27,25 @@ final class IdNumberValidator {
         return CHECK_CHARACTERS[sum % 11];
     }
 
-    /** Trim (also full-width spaces), full-width digits and letters to half-width, x to X. */
+    /**
+     * Trim white space and invisible characters (no-break spaces, zero-width characters, the BOM) at
+     * both ends, full-width digits and letters to half-width, x to X. Invisible characters inside
+     * the number are not removed: such a number is refused ({@link IdNumberError#ID_INVISIBLE_CHARACTER}).
+     */
     static String normalize(String raw) {
         if (raw == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
+        String trimmed = UnicodeText.stripInvisible(raw);
+        StringBuilder out = new StringBuilder(trimmed.length());
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
             if (c >= '\uFF01' && c <= '\uFF5E') {
                 c = (char) (c - 0xFEE0);
-            } else if (c == '\u3000') {
-                c = ' ';
             }
             out.append(c == 'x' ? 'X' : c);
         }
-        return out.toString().strip();
+        return out.toString();
     }
 
     static IdNumberCheck check(String raw, Clock clock) {
@@ -48,6 +53,9 @@ final class IdNumberValidator {
         List<IdNumberError> findings = new ArrayList<>();
         if (n.isEmpty()) {
             return rejected(n, findings, IdNumberError.ID_EMPTY);
+        }
+        if (UnicodeText.invisibleInside(n).isPresent()) {
+            return rejected(n, findings, IdNumberError.ID_INVISIBLE_CHARACTER);
         }
         if (n.length() == 15) {
             if (!allDigits(n, 15)) {

@@ -43,7 +43,8 @@ class RowChecksTests {
                     new ItemField("fineAmount", "罚款金额", FieldType.DECIMAL, false),
                     new ItemField("detentionDays", "拘留天数", FieldType.INTEGER, false),
                     new ItemField("hearingDate", "听证日期", FieldType.DATE, false),
-                    new ItemField("licenseRevoked", "是否吊销许可证", FieldType.BOOLEAN, false)),
+                    new ItemField("licenseRevoked", "是否吊销许可证", FieldType.BOOLEAN, false),
+                    new ItemField("licenseNumber", "许可证编号", FieldType.IDENTIFIER, false)),
             LAW, "");
     static final Item HONOUR = new Item("YY-GN-904", "诚信典型", "GENERAL", ItemKind.GOOD_CREDIT, null, DisclosureScope.PUBLIC,
             0, 36, Set.of("scjg"), Set.of(), false, null, List.of(new ItemField("honourTitle", "荣誉称号", FieldType.STRING, true)),
@@ -391,6 +392,124 @@ class RowChecksTests {
             assertThat(r.message()).isNotBlank();
             assertThat(r.message().contains(wrongCheck)).as("the message holds the full number").isFalse();
         });
+    }
+
+    // ---- identifiers are text or nothing
+
+    @Test
+    void anIdNumberTheFileHeldAsANumberIsRefusedNeverConverted() {
+        RawRow row = new RawRow(7, row().values(), Set.of("idNumber"));
+
+        assertThat(rejectionsOf(row)).containsExactly(tuple(7L, "idNumber", "ID_CELL_NOT_TEXT"));
+        assertThat(checks.check(row).rejections().get(0).message()).contains("15 位有效数字").contains("文本");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4.30602E+17", "4.30602198507150E+17", "4,30602E+17", "430602E17"})
+    void anIdNumberInScientificNotationIsRefusedWithTheSameCode(String exported) {
+        assertThat(rejectionsOf(row("idNumber", exported))).containsExactly(tuple(7L, "idNumber", "ID_CELL_NOT_TEXT"));
+    }
+
+    @Test
+    void otherIdentifiersHeldAsNumbersOrInScientificNotationAreRefusedByName() {
+        RawRow numbers = new RawRow(7, row("licenseNumber", "430602198507150000").values(),
+                Set.of("sourceId", "documentNumber", "licenseNumber", "fineAmount"));
+
+        assertThat(rejectionsOf(numbers)).containsExactlyInAnyOrder(tuple(7L, "sourceId", "IDENTIFIER_CELL_NOT_TEXT"),
+                tuple(7L, "documentNumber", "IDENTIFIER_CELL_NOT_TEXT"), tuple(7L, "licenseNumber", "IDENTIFIER_CELL_NOT_TEXT"));
+        assertThat(rejectionsOf(row("sourceId", "1.23E+17"))).containsExactly(tuple(7L, "sourceId", "IDENTIFIER_CELL_NOT_TEXT"));
+    }
+
+    @Test
+    void anAmountHeldAsANumberIsStillAnAmount() {
+        Candidate c = passed(new RawRow(7, row("fineAmount", "5000").values(), Set.of("fineAmount", "decisionDate")));
+
+        assertThat(c.content()).containsEntry("fineAmount", "5000");
+    }
+
+    @Test
+    void invisibleCharactersAroundIdentifiersAreRemovedAndFullWidthDigitsNormalised() {
+        String fullWidth = ADULT.chars().mapToObj(ch -> String.valueOf((char) (ch + 0xFEE0))).reduce("", String::concat);
+        Candidate c = passed(row("idNumber", "\uFEFF\u200B" + fullWidth + "\u00A0", "sourceId", "\u200BSCJG-2026-0001\uFEFF",
+                "documentNumber", "\u00A0岳市监罚〔2026〕12号\u200B", "name", "\uFEFF张三\u00A0", "licenseNumber", "\u2060XK-0001\u202F"));
+
+        assertThat(c.idNumber().value()).isEqualTo(ADULT);
+        assertThat(c.sourceId()).isEqualTo("SCJG-2026-0001");
+        assertThat(c.documentNumber()).isEqualTo("岳市监罚〔2026〕12号");
+        assertThat(c.name()).isEqualTo("张三");
+        assertThat(c.content()).containsEntry("licenseNumber", "XK-0001");
+    }
+
+    @Test
+    void anIdentifierWithAnInvisibleCharacterInsideIsRefusedNeverMatchedToSomeoneElse() {
+        assertThat(rejectionsOf(row("idNumber", ADULT.substring(0, 6) + "\u200B" + ADULT.substring(6))))
+                .containsExactly(tuple(7L, "idNumber", "ID_INVISIBLE_CHARACTER"));
+        assertThat(rejectionsOf(row("sourceId", "SCJG\u200B-1", "documentNumber", "岳市监罚\u00A0〔2026〕12号", "licenseNumber", "XK\uFEFF1")))
+                .containsExactlyInAnyOrder(tuple(7L, "sourceId", "IDENTIFIER_INVISIBLE_CHARACTER"),
+                        tuple(7L, "documentNumber", "IDENTIFIER_INVISIBLE_CHARACTER"),
+                        tuple(7L, "licenseNumber", "IDENTIFIER_INVISIBLE_CHARACTER"));
+        assertThat(rejectionsOf(row("name", "张\u200B三"))).containsExactly(tuple(7L, "name", "NAME_INVISIBLE_CHARACTER"));
+    }
+
+    // ---- no field holds a control character, a lone surrogate or a non-character
+
+    static Stream<Arguments> controlCharactersInEveryField() {
+        List<String> fields = List.of("sourceId", "itemCode", "idNumber", "name", "decisionDate", "documentNumber", "facts",
+                "fineAmount", "licenseNumber", "anUnusedColumn");
+        List<Integer> controls = new java.util.ArrayList<>();
+        for (int c = 0; c <= 0x1F; c++) {
+            controls.add(c);
+        }
+        controls.addAll(List.of(0x7F, 0x80, 0x85, 0x9F));
+        return fields.stream().flatMap(f -> controls.stream().map(c -> Arguments.of(f, c)));
+    }
+
+    @ParameterizedTest(name = "{0} U+{1}")
+    @MethodSource("controlCharactersInEveryField")
+    void aControlCharacterInsideAnyFieldRejectsTheRowNamingTheField(String field, int control) {
+        String value = row().values().getOrDefault(field, Map.of("fineAmount", "5000", "licenseNumber", "XK-0001",
+                "anUnusedColumn", "备注说明").get(field));
+        String dirty = value.substring(0, 1) + (char) control + value.substring(1);
+        RowChecks.Result result = checks.check(row(field, dirty));
+
+        boolean freeText = field.equals("facts") || field.equals("anUnusedColumn");
+        if (freeText && (control == '\t' || control == '\n' || control == '\r')) {
+            assertThat(result.passed()).as(result.rejections().toString()).isTrue();
+        } else {
+            assertThat(result.rejections()).extracting(Rejection::field, Rejection::code)
+                    .containsExactly(tuple(field, "FIELD_CONTROL_CHARACTER"));
+            assertThat(result.rejections().get(0).message()).contains(String.format("U+%04X", control)).doesNotContain("\u0000");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sourceId", "itemCode", "idNumber", "name", "decisionDate", "documentNumber", "facts", "licenseNumber"})
+    void aLoneSurrogateOrANonCharacterInAnyFieldRejectsTheRowNamingTheField(String field) {
+        for (String bad : new String[] {"\uD842", "\uDFB7", "\uFFFF", "\uFDD0"}) {
+            String value = row().values().getOrDefault(field, "XK-1");
+            assertThat(rejectionsOf(row(field, value + bad))).as(field).containsExactly(tuple(7L, field, "FIELD_INVALID_CHARACTER"));
+        }
+    }
+
+    @Test
+    void aControlCharacterInAColumnNameIsRefusedWithoutEchoingIt() {
+        Map<String, String> values = new HashMap<>(row().values());
+        values.put("bad\u0000column", "x");
+
+        assertThat(rejectionsOf(new RawRow(7, values))).containsExactly(tuple(7L, null, "COLUMN_NAME_INVALID_CHARACTER"));
+    }
+
+    // ---- lengths are counted in characters
+
+    @Test
+    void lengthLimitsCountCharactersNotUtf16Units() {
+        String ji = "𠮷";
+        assertThat(passed(row("name", ji.repeat(RowChecks.MAX_NAME))).name()).isEqualTo(ji.repeat(RowChecks.MAX_NAME));
+        assertThat(codesOf(row("name", ji.repeat(RowChecks.MAX_NAME + 1)))).containsExactly("NAME_TOO_LONG");
+        assertThat(passed(row("sourceId", ji.repeat(RowChecks.MAX_SOURCE_ID))).sourceId()).hasSize(2 * RowChecks.MAX_SOURCE_ID);
+        assertThat(codesOf(row("sourceId", ji.repeat(RowChecks.MAX_SOURCE_ID + 1)))).containsExactly("SOURCE_ID_TOO_LONG");
+        assertThat(passed(row("facts", ji.repeat(RowChecks.MAX_TEXT))).content().get("facts")).hasSize(2 * RowChecks.MAX_TEXT);
+        assertThat(codesOf(row("facts", ji.repeat(RowChecks.MAX_TEXT + 1)))).containsExactly("FIELD_TOO_LONG");
     }
 
     // ---- helpers

@@ -82,6 +82,23 @@ class IdNumberTests {
     }
 
     @Test
+    void invisibleCharactersAroundTheNumberAreRemoved() {
+        for (String invisible : new String[] {"\u200B", "\uFEFF", "\u00A0", "\u202F", "\u2060"}) {
+            IdNumberCheck check = IdNumber.check(invisible + "430602199001011235" + invisible + "\u00A0", TODAY);
+            assertThat(check.valid()).as("U+%04X", (int) invisible.charAt(0)).isTrue();
+            assertThat(check.number().value()).isEqualTo("430602199001011235");
+        }
+    }
+
+    @Test
+    void anInvisibleCharacterInsideTheNumberIsRefusedWithItsOwnCode() {
+        for (String invisible : new String[] {"\u200B", "\uFEFF", "\u00A0", "\u3000", "\u200D"}) {
+            assertThat(errorsOf("430602" + invisible + "199001011235")).as("U+%04X", (int) invisible.charAt(0))
+                    .containsExactly(IdNumberError.ID_INVISIBLE_CHARACTER);
+        }
+    }
+
+    @Test
     void eachFailureHasItsOwnCode() {
         assertThat(errorsOf("")).containsExactly(IdNumberError.ID_EMPTY);
         assertThat(errorsOf("4306021990010112")).containsExactly(IdNumberError.ID_WRONG_LENGTH);
