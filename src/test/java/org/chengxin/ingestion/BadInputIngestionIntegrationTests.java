@@ -1,0 +1,394 @@
+package org.chengxin.ingestion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.chengxin.identity.CitizenRef;
+import org.chengxin.identity.Citizens;
+import org.chengxin.ingestion.domain.Rejection;
+import org.chengxin.records.CreditRecord;
+import org.chengxin.records.Records;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.Fixtures;
+import org.chengxin.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A careless department's files, pushed through the real endpoint: identifiers a spreadsheet kept
+ * as numbers, control characters and broken Unicode in every field of every format, files with no
+ * data row. Nothing lands on a person the file did not name, and one bad row never fails a batch.
+ */
+@ChengxinIntegrationTest
+class BadInputIngestionIntegrationTests {
+
+    private static final String PENALTY = "YY-GN-002";
+    private static final String[] HEADER = {"来源编号(sourceId)", "信息项代码(itemCode)", "身份证号(idNumber)", "姓名(name)",
+        "决定日期(decisionDate)", "文书号(documentNumber)", "处罚类别(penaltyType)", "违法事实(facts)", "罚款金额(fineAmount)",
+        "处罚结果(penaltyResult)", "处罚机关(authority)"};
+    private static final List<String> FIELDS = List.of("sourceId", "itemCode", "idNumber", "name", "decisionDate", "documentNumber",
+            "penaltyType", "facts", "fineAmount", "penaltyResult", "authority");
+    /** Free text, where tabs and line breaks belong. */
+    private static final Set<String> MULTILINE = Set.of("penaltyType", "facts", "penaltyResult", "authority");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Records records;
+
+    @Autowired
+    Citizens citizens;
+
+    @Autowired
+    RecordBatches batches;
+
+    Http http;
+    String department;
+    String token;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        department = fixtures.department();
+        token = http.token(fixtures.apiClientOf(department, "records:write"), Fixtures.PASSWORD, "records:write");
+    }
+
+    // ---- identifiers are text or nothing
+
+    @Test
+    void aThousandIdNumbersInNumberCellsAreAllRefusedAndAsTextAllStoredOnExactlyThosePeople() throws IOException {
+        List<IdNumber> people = new ArrayList<>(distinctPeople(1000));
+
+        JsonNode asNumbers = push("数字格式.xlsx", xlsx(people, true));
+
+        assertThat(asNumbers.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(asNumbers.get("accepted").asInt()).isZero();
+        assertThat(asNumbers.get("rejected").asInt()).isEqualTo(1000);
+        assertThat(rejectionsOf(asNumbers)).hasSize(1000)
+                .allSatisfy(r -> assertThat(tuple(r.field(), r.code())).isEqualTo(tuple("idNumber", "ID_CELL_NOT_TEXT")));
+        assertThat(records.ofDepartment(department, 0, 10)).isEmpty();
+
+        JsonNode asText = push("文本格式.xlsx", xlsx(people, false));
+
+        assertThat(asText.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(asText.get("accepted").asInt()).as(asText.toString()).isEqualTo(1000);
+        assertThat(records.ofDepartment(department, 0, 2000)).hasSize(1000);
+        for (int i = 0; i < people.size(); i++) {
+            CitizenRef subject = citizens.find(people.get(i)).orElseThrow();
+            String source = "num-" + i;
+            assertThat(records.allFor(subject.blindIndex())).extracting(CreditRecord::sourceId).as("row %d", i).contains(source);
+        }
+    }
+
+    @Test
+    void aCsvThatExcelWroteInScientificNotationIsRefusedPerRow() {
+        IdNumber person = fixtures.syntheticIdNumber();
+        String csv = String.join(",", HEADER) + "\r\n"
+                + line("sci-1", "4.30602E+17", "文1") + line("sci-2", person.value(), "1.23457E+11") + line("ok-1", person.value(), "文3");
+
+        JsonNode report = push("科学计数法.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(report.get("accepted").asInt()).isEqualTo(1);
+        assertThat(rejectionsOf(report)).extracting(Rejection::rowNo, Rejection::field, Rejection::code).containsExactly(
+                tuple(2L, "idNumber", "ID_CELL_NOT_TEXT"), tuple(3L, "documentNumber", "IDENTIFIER_CELL_NOT_TEXT"));
+    }
+
+    @Test
+    void aJsonNumberForAnIdNumberIsRefusedAndInvisibleCharactersAroundItAreRemoved() {
+        IdNumber person = fixtures.syntheticIdNumber();
+        IdNumber other = fixtures.syntheticIdNumber();
+        String body = "{\"records\":[" + json("j-1", person.value(), false) + "," + json("j-2", "\u200B\uFEFF" + other.value() + "\u00A0", true) + "]}";
+
+        JsonNode report = pushJson(body);
+
+        assertThat(report.get("accepted").asInt()).as(report.toString()).isEqualTo(1);
+        assertThat(rejectionsOf(report)).extracting(Rejection::rowNo, Rejection::field, Rejection::code)
+                .containsExactly(tuple(1L, "idNumber", "ID_CELL_NOT_TEXT"));
+        assertThat(citizens.find(person)).isEmpty();
+        assertThat(records.allFor(citizens.find(other).orElseThrow().blindIndex())).extracting(CreditRecord::sourceId).containsExactly("j-2");
+    }
+
+    @Test
+    void theXlsxTemplateFormatsEveryIdentifierColumnAsText() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/catalog/items/YY-TS-001/template.xlsx")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        byte[] bytes = response.body();
+
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            Row header = sheet.getRow(0);
+            Map<String, String> formats = new LinkedHashMap<>();
+            for (int i = 0; i < header.getLastCellNum(); i++) {
+                var style = sheet.getColumnStyle(i);
+                formats.put(header.getCell(i).getStringCellValue(), style == null ? "General" : style.getDataFormatString());
+            }
+            assertThat(formats).containsEntry("来源编号(sourceId)", "@").containsEntry("身份证号(idNumber)", "@")
+                    .containsEntry("文书号(documentNumber)", "@").containsEntry("号牌号码(plateNumber)", "@")
+                    .containsEntry("姓名(name)", "General");
+        }
+    }
+
+    // ---- one row's bad characters never fail the batch
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CSV", "XLSX", "JSON", "JSONL"})
+    void aControlCharacterOrBrokenUnicodeInAnyFieldRejectsOnlyItsRow(String format) throws IOException {
+        IdNumber person = fixtures.syntheticIdNumber();
+        List<Map<String, String>> rows = new ArrayList<>();
+        Map<Integer, String> expectedField = new LinkedHashMap<>();
+        List<String> dirt = dirt(format);
+        for (String field : FIELDS) {
+            for (String bad : dirt) {
+                Map<String, String> row = goodRow("d-" + rows.size(), person);
+                String value = row.get(field);
+                row.put(field, value.substring(0, 1) + bad + value.substring(1));
+                boolean tolerated = MULTILINE.contains(field) && (bad.equals("\t") || bad.equals("\n") || bad.equals("\r"));
+                if (!tolerated) {
+                    expectedField.put(rows.size() + 1, field);
+                }
+                rows.add(row);
+            }
+        }
+        int good = 0;
+        for (int i = 0; i < 3; i++) {
+            rows.add(goodRow("good-" + i, fixtures.syntheticIdNumber()));
+            good++;
+        }
+        int tolerated = rows.size() - expectedField.size() - good;
+
+        JsonNode report = format.equals("JSON") || format.equals("JSONL")
+                ? push(format.equals("JSON") ? "坏字符.json" : "坏字符.jsonl", jsonFile(rows, format.equals("JSONL")))
+                : push(format.equals("CSV") ? "坏字符.csv" : "坏字符.xlsx", format.equals("CSV") ? csv(rows) : xlsx(rows));
+
+        assertThat(report.get("status").asString()).as(report.toString()).isEqualTo("COMPLETED");
+        assertThat(report.get("accepted").asInt()).isEqualTo(good + tolerated);
+        assertThat(report.get("rejected").asInt()).isEqualTo(expectedField.size());
+        List<Rejection> rejections = rejectionsOf(report);
+        assertThat(rejections).hasSize(expectedField.size()).allSatisfy(r -> {
+            assertThat(r.field()).as("row %d", r.rowNo()).isEqualTo(expectedField.get(rowIndex(format, r.rowNo())));
+            assertThat(r.code()).isIn("FIELD_CONTROL_CHARACTER", "FIELD_INVALID_CHARACTER");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CSV", "XLSX", "JSON", "JSONL"})
+    void aFileWithNoDataRowCompletesWithANoRowsWarning(String format) throws IOException {
+        JsonNode report = switch (format) {
+            case "CSV" -> push("空.csv", (String.join(",", HEADER) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            case "XLSX" -> push("空.xlsx", xlsx(List.of()));
+            case "JSON" -> push("空.json", "{\"records\":[]}".getBytes(StandardCharsets.UTF_8));
+            default -> push("空.jsonl", "\n".getBytes(StandardCharsets.UTF_8));
+        };
+
+        assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(report.get("processed").asInt()).isZero();
+        assertThat(report.get("warning").asString()).startsWith("NO_ROWS：").contains("没有数据行");
+    }
+
+    // ---- helpers
+
+    /** The characters no field may hold (tab, CR and LF only in free text) that the format can carry. */
+    private static List<String> dirt(String format) {
+        List<String> dirt = new ArrayList<>();
+        for (char c = 0; c < 0x20; c++) {
+            dirt.add(String.valueOf(c));
+        }
+        dirt.add("\u007F");
+        dirt.add("\u0085");
+        dirt.add("\uFFFE");
+        if (!format.equals("CSV")) {
+            // a lone surrogate has no bytes in UTF-8 or GB18030: in a CSV it is a file in a wrong encoding
+            dirt.add("\uD842");
+        }
+        return dirt;
+    }
+
+    /** The 1-based index of the pushed row a report's row number names (a CSV or XLSX has its header in row 1). */
+    private static int rowIndex(String format, long rowNo) {
+        return (int) (format.equals("CSV") || format.equals("XLSX") ? rowNo - 1 : rowNo);
+    }
+
+    private Map<String, String> goodRow(String source, IdNumber person) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("sourceId", source);
+        row.put("itemCode", PENALTY);
+        row.put("idNumber", person.value());
+        row.put("name", "吴字符");
+        row.put("decisionDate", LocalDate.now().minusDays(5).toString());
+        row.put("documentNumber", "岳罚〔2026〕" + source + "号");
+        row.put("penaltyType", "罚款");
+        row.put("facts", "未按规定公示信息");
+        row.put("fineAmount", "200");
+        row.put("penaltyResult", "罚款二百元");
+        row.put("authority", "岳阳市市场监督管理局");
+        return row;
+    }
+
+    private Set<IdNumber> distinctPeople(int n) {
+        Set<IdNumber> people = new LinkedHashSet<>();
+        while (people.size() < n) {
+            people.add(fixtures.syntheticIdNumber());
+        }
+        return people;
+    }
+
+    private String line(String source, String idNumber, String document) {
+        return String.join(",", source, PENALTY, idNumber, "郑表格", LocalDate.now().minusDays(3).toString(), document,
+                "罚款", "事实", "100", "罚款一百元", "岳阳市市场监督管理局") + "\r\n";
+    }
+
+    private String json(String source, String idNumber, boolean asText) {
+        String id = asText ? "\"" + idNumber + "\"" : idNumber;
+        return "{\"sourceId\":\"" + source + "\",\"itemCode\":\"" + PENALTY + "\",\"idNumber\":" + id + ",\"name\":\"王数字\","
+                + "\"decisionDate\":\"" + LocalDate.now().minusDays(2) + "\",\"documentNumber\":\"岳罚" + source + "\","
+                + "\"content\":{\"penaltyType\":\"罚款\",\"facts\":\"事实\",\"penaltyResult\":\"罚款\",\"authority\":\"岳阳市市场监督管理局\"}}";
+    }
+
+    /** The people's rows in an XLSX as Excel saves them: the ID numbers as number cells (General format) or as text. */
+    private byte[] xlsx(List<IdNumber> people, boolean numbers) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            rows.add(goodRow("num-" + i, people.get(i)));
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet("数据");
+            header(sheet);
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = sheet.createRow(i + 1);
+                for (int c = 0; c < FIELDS.size(); c++) {
+                    String value = rows.get(i).get(FIELDS.get(c));
+                    if (numbers && FIELDS.get(c).equals("idNumber")) {
+                        r.createCell(c).setCellValue(Double.parseDouble(value.replace('X', '0')));
+                    } else {
+                        r.createCell(c).setCellValue(value);
+                    }
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * The rows in an XLSX as Excel writes them: a character XML cannot hold is escaped as
+     * {@code _x0001_} in the shared strings (POI itself would write a question mark instead).
+     */
+    private static byte[] xlsx(List<Map<String, String>> rows) throws IOException {
+        byte[] plain;
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet("数据");
+            header(sheet);
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = sheet.createRow(i + 1);
+                for (int c = 0; c < FIELDS.size(); c++) {
+                    r.createCell(c).setCellValue(escapedForExcel(rows.get(i).get(FIELDS.get(c))));
+                }
+            }
+            book.write(out);
+            plain = out.toByteArray();
+        }
+        return rewriteEntry(plain, "xl/sharedStrings.xml", xml -> xml.replaceAll("\\[\\[x([0-9A-F]{4})\\]\\]", "_x$1_"));
+    }
+
+    /** A placeholder for each character Excel escapes, turned into Excel's escape once POI has written the file. */
+    private static String escapedForExcel(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            boolean xmlCannotHold = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c) || c == '\uFFFE';
+            out.append(xmlCannotHold ? String.format("[[x%04X]]", (int) c) : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
+    private static byte[] rewriteEntry(byte[] zip, String entry, java.util.function.UnaryOperator<String> change) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip));
+                var rewritten = new java.util.zip.ZipOutputStream(out)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals(entry)) {
+                    content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                rewritten.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                rewritten.write(content);
+                rewritten.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void header(Sheet sheet) {
+        Row h = sheet.createRow(0);
+        for (int i = 0; i < HEADER.length; i++) {
+            h.createCell(i).setCellValue(HEADER[i]);
+        }
+    }
+
+    private static byte[] csv(List<Map<String, String>> rows) throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (var printer = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+            printer.printRecord((Object[]) HEADER);
+            for (Map<String, String> row : rows) {
+                printer.printRecord(FIELDS.stream().map(row::get).toList());
+            }
+        }
+        return out.toString().getBytes(Charset.forName("GB18030"));
+    }
+
+    private static byte[] jsonFile(List<Map<String, String>> rows, boolean lines) {
+        // every character outside ASCII as an escape, so that a lone surrogate travels as \\uD842
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().enable(tools.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
+        List<String> objects = rows.stream().map(mapper::writeValueAsString).toList();
+        String text = lines ? String.join("\n", objects) + "\n" : "{\"records\":[" + String.join(",", objects) + "]}";
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private JsonNode push(String fileName, byte[] content) {
+        Http.Response accepted = http.postFile("/api/v1/record-batches", token, fileName, content,
+                Map.of("itemCode", PENALTY, "atomic", "false"));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        return http.awaitBatch(token, accepted.json().get("id").asLong());
+    }
+
+    private JsonNode pushJson(String body) {
+        Http.Response accepted = http.postJson("/api/v1/record-batches", token, body);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        return http.awaitBatch(token, accepted.json().get("id").asLong());
+    }
+
+    private List<Rejection> rejectionsOf(JsonNode report) {
+        List<Rejection> all = new ArrayList<>();
+        batches.rejections(report.get("id").asLong(), all::add);
+        return all;
+    }
+}
