@@ -283,11 +283,14 @@ class IngestionIntegrationTests {
     @Test
     void aRecordPastItsPeriodIsNotShownEvenBeforeTheNightlyJobThenIsMarkedExpired() {
         IdNumber person = fixtures.syntheticIdNumber();
-        pushJson(json(record("ex-" + UUID.randomUUID(), person, "过期", "2025-12-01", "文", "罚款", "事实", "1")), false);
+        // a general penalty counts for 12 months: pushed 11 months after its decision, looked at 12 months and a day after
+        LocalDate decision = LocalDate.now(clock).minusMonths(11);
+        pushJson(json(record("ex-" + UUID.randomUUID(), person, "过期", decision.toString(), "文", "罚款", "事实", "1")), false);
         CreditRecord stored = records.ofDepartment(department, 0, 10).get(0);
         assertThat(records.find(stored.id())).isPresent();
+        assertThat(stored.expiresOn()).isEqualTo(decision.plusMonths(12));
 
-        clock.set(LocalDate.of(2026, 12, 2).atStartOfDay(clock.getZone()).toInstant());
+        clock.set(decision.plusMonths(12).plusDays(1).atStartOfDay(clock.getZone()).toInstant());
 
         assertThat(records.find(stored.id())).as("expired from its last day on").isEmpty();
         assertThat(records.inForceFor(stored.subjectIndex())).isEmpty();
