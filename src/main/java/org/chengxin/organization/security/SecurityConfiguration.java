@@ -56,6 +56,10 @@ class SecurityConfiguration {
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+    /** No page or answer of the platform uses any of these; a script injected despite the CSP gets none. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), bluetooth=(), browsing-topics=()";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("argon2", Map.of(
@@ -116,7 +120,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
-                        ProblemResponses.write(response, 401, "AUTHENTICATION_REQUIRED", "需要客户端身份认证")));
+                        ProblemResponses.write(response, 401, "AUTHENTICATION_REQUIRED", "需要客户端身份认证")))
+                .headers(headers -> headers.permissionsPolicyHeader(policy -> policy.policy(PERMISSIONS_POLICY)));
         return http.build();
     }
 
@@ -132,7 +137,8 @@ class SecurityConfiguration {
                                 "ACCESS_DENIED", "访问令牌的授权范围不允许此操作")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")));
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'"))
+                        .permissionsPolicyHeader(policy -> policy.policy(PERMISSIONS_POLICY)));
         return http.build();
     }
 
@@ -150,7 +156,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(policy -> policy.policy(PERMISSIONS_POLICY)));
         return http.build();
     }
 
