@@ -25,6 +25,7 @@ class ProductionSettingsCheckTests {
                 .hasMessageContaining("拒绝启动")
                 .hasMessageContaining("CHENGXIN_SM4_KEYS")
                 .hasMessageContaining("CHENGXIN_JWT_SIGNING_KEY")
+                .hasMessageContaining("CHENGXIN_ISSUER")
                 .hasMessageNotContaining("CHENGXIN_DB_URL,");
     }
 

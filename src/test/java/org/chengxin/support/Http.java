@@ -46,6 +46,15 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** Token revocation (RFC 7009) by the client the token was issued to. */
+    public Response revoke(String clientId, String secret, String token) {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + "/oauth2/revoke"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&token_type_hint=access_token")));
+    }
+
     public Response postJson(String path, String token, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

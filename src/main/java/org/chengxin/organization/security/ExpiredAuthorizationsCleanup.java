@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Access tokens are self-contained JWTs; the authorization server still records each one it issues.
- * Records of tokens expired for a day serve nobody and are deleted every hour.
+ * Records of tokens expired for a day serve nobody and are deleted every hour, and so are the denylist
+ * entries of revoked tokens that no longer pass the expiry check themselves.
  */
 @Component
 class ExpiredAuthorizationsCleanup {
@@ -22,19 +23,35 @@ class ExpiredAuthorizationsCleanup {
     private static final Duration KEEP = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
+    private final RevokedAccessTokens revoked;
     private final Clock clock;
 
-    ExpiredAuthorizationsCleanup(JdbcClient jdbc, Clock clock) {
+    ExpiredAuthorizationsCleanup(JdbcClient jdbc, RevokedAccessTokens revoked, Clock clock) {
         this.jdbc = jdbc;
+        this.revoked = revoked;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void cleanUp() {
+        deleteExpired();
+        deleteExpiredRevocations();
+    }
+
     int deleteExpired() {
         int deleted = jdbc.sql("delete from oauth2_authorization where access_token_expires_at < :before")
                 .param("before", Instant.now(clock).minus(KEEP).atOffset(ZoneOffset.UTC)).update();
         if (deleted > 0) {
             log.info("已清理 {} 条过期的访问令牌记录", deleted);
+        }
+        return deleted;
+    }
+
+    /** A token is accepted until its expiry plus the allowed clock skew: its entry stays as long. */
+    int deleteExpiredRevocations() {
+        int deleted = revoked.deleteExpiredBefore(Instant.now(clock).minus(JwtKeysConfiguration.CLOCK_SKEW));
+        if (deleted > 0) {
+            log.info("已清理 {} 条已过期令牌的撤销记录", deleted);
         }
         return deleted;
     }

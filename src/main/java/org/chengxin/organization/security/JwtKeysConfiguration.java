@@ -13,6 +13,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
 import java.util.Base64;
 
 import com.nimbusds.jose.JOSEException;
@@ -31,7 +32,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
@@ -41,6 +45,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  */
 @Configuration(proxyBeanMethods = false)
 class JwtKeysConfiguration {
+
+    /** How long after its expiry a token is still accepted, for clocks that differ a little. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private static final Logger log = LoggerFactory.getLogger(JwtKeysConfiguration.class);
 
@@ -61,11 +68,18 @@ class JwtKeysConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(jwtSigningKey));
     }
 
+    /**
+     * Accepts a token signed by the platform's key, unexpired, naming the configured issuer and not
+     * revoked. Checked on every call to the API.
+     */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, TokenIssuer issuer, RevokedAccessTokens revoked) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, jwkSource));
-        return new NimbusJwtDecoder(processor);
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
+                new JwtIssuerValidator(issuer.value()), new NotRevokedValidator(revoked)));
+        return decoder;
     }
 
     static RSAKey toJwk(String pem) {

@@ -1,10 +1,13 @@
 package org.chengxin.organization.security;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
@@ -12,6 +15,7 @@ import org.chengxin.shared.security.AccessRules;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.security.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +27,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -36,6 +41,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -49,6 +55,10 @@ class SecurityConfiguration {
 
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    /** No page or answer of the platform uses any of these; a script injected despite the CSP gets none. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), bluetooth=(), browsing-topics=()";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -64,13 +74,20 @@ class SecurityConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
+            RevokedAccessTokens revoked, ApplicationEventPublisher events, Clock clock) {
+        return new DenylistingAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), revoked, events, clock);
     }
 
     @Bean
-    AuthorizationServerSettings authorizationServerSettings() {
-        return AuthorizationServerSettings.builder().build();
+    TokenIssuer tokenIssuer(@Value("${chengxin.security.issuer}") String issuer) {
+        return TokenIssuer.of(issuer);
+    }
+
+    /** The issuer is the configured one: left unset, the server would take it from each request's Host. */
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(TokenIssuer issuer) {
+        return AuthorizationServerSettings.builder().issuer(issuer.value()).build();
     }
 
     /** Puts the client's department into its tokens and writes each issue to the audit trail. */
@@ -93,16 +110,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, ApplicationEventPublisher events, Clock clock)
-            throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, ApplicationEventPublisher events, Clock clock,
+            TokenIssuer issuer) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
+                .addFilterAfter(new ForeignHostRefusal(issuer), HeaderWriterFilter.class)
                 .with(authorizationServer, server -> server.clientAuthentication(client ->
                         client.errorResponseHandler(new ClientAuthenticationAuditing(events, clock))))
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
-                        ProblemResponses.write(response, 401, "AUTHENTICATION_REQUIRED", "需要客户端身份认证")));
+                        ProblemResponses.write(response, 401, "AUTHENTICATION_REQUIRED", "需要客户端身份认证")))
+                .headers(headers -> headers.permissionsPolicyHeader(policy -> policy.policy(PERMISSIONS_POLICY)));
         return http.build();
     }
 
@@ -113,13 +132,13 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(registry -> apply(registry, rules))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> { })
-                        .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response, 401,
-                                "AUTHENTICATION_REQUIRED", "缺少有效的访问令牌：请先以客户端凭证获取令牌，并以 Bearer 方式携带"))
+                        .authenticationEntryPoint(SecurityConfiguration::refuseBearer)
                         .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, 403,
                                 "ACCESS_DENIED", "访问令牌的授权范围不允许此操作")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")));
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'"))
+                        .permissionsPolicyHeader(policy -> policy.policy(PERMISSIONS_POLICY)));
         return http.build();
     }
 
@@ -137,8 +156,19 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(policy -> policy.policy(PERMISSIONS_POLICY)));
         return http.build();
+    }
+
+    private static void refuseBearer(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal)
+            throws IOException {
+        if (NotRevokedValidator.refusedAsRevoked(refusal)) {
+            ProblemResponses.write(response, 401, "TOKEN_REVOKED", "访问令牌已被撤销：请重新获取令牌");
+            return;
+        }
+        ProblemResponses.write(response, 401, "AUTHENTICATION_REQUIRED",
+                "缺少有效的访问令牌：请先以客户端凭证获取令牌，并以 Bearer 方式携带");
     }
 
     private static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry,
