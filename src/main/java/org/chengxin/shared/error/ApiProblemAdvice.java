@@ -62,6 +62,12 @@ class ApiProblemAdvice {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         apiOnly(e, request);
+        // a refusal raised while the body was read (UnfitTextDeserializer) is answered as itself
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ChengxinException refusal) {
+                return Problems.of(refusal);
+            }
+        }
         return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST_BODY", "请求内容无法解析：请提交格式正确的 JSON（UTF-8 编码）");
     }
 
