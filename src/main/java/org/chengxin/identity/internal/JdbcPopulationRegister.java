@@ -26,6 +26,7 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.IdNumberCheck;
 import org.chengxin.shared.text.TextDecoding;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -76,7 +77,7 @@ class JdbcPopulationRegister implements PopulationRegister {
                 if (!check.valid()) {
                     var error = check.errors().get(0);
                     rejected.add(new RejectedRow(line, idColumn, error.code(), error.message()));
-                } else if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+                } else if (name.isBlank() || UnicodeText.longerThan(name, MAX_NAME_LENGTH)) {
                     rejected.add(new RejectedRow(line, nameColumn, "NAME_INVALID", "姓名为空或超过" + MAX_NAME_LENGTH + "个字符"));
                 } else {
                     register(check.number(), name, source);

@@ -8,8 +8,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
+import org.chengxin.shared.text.MaxChars;
 import org.chengxin.identity.Citizens;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
@@ -63,7 +63,7 @@ class IdNumberValidationController {
         return errors.stream().map(e -> new Finding(e.code(), e.message())).toList();
     }
 
-    record ValidationRequest(@NotNull(message = "idNumber 不能为空") @Size(max = 64, message = "idNumber 过长") String idNumber) {
+    record ValidationRequest(@NotNull(message = "idNumber 不能为空") @MaxChars(value = 64, message = "idNumber 过长") String idNumber) {
     }
 
     record ValidationResponse(String normalized, boolean valid, String kind, String kindLabel, LocalDate birthDate,

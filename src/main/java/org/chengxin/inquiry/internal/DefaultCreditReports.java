@@ -37,6 +37,7 @@ import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -139,7 +140,7 @@ class DefaultCreditReports implements CreditReports {
         if (dept == null || dept.kind() == DepartmentKind.CREDIT_AGENCY || dept.kind() == DepartmentKind.ASSOCIATION) {
             throw refuse(subject, person.masked(), asker, "INQUIRY_NOT_A_GOVERNMENT_DEPARTMENT", "政务共享查询仅限行政机关为履行法定职责使用");
         }
-        if (duty == null || duty.isBlank() || duty.strip().length() > 200) {
+        if (duty == null || duty.isBlank() || UnicodeText.longerThan(duty.strip(), 200)) {
             throw refuse(subject, person.masked(), asker, "INQUIRY_DUTY_REQUIRED", "政务共享查询须写明所履行的法定职责（不超过 200 字）");
         }
         requirePurpose(subject, person.masked(), asker, purpose);
@@ -221,7 +222,7 @@ class DefaultCreditReports implements CreditReports {
         if (purpose == null || purpose.isBlank()) {
             throw refuse(subject, masked, asker, "INQUIRY_PURPOSE_REQUIRED", "查询须写明用途");
         }
-        if (purpose.strip().length() > 200) {
+        if (UnicodeText.longerThan(purpose.strip(), 200)) {
             throw refuse(subject, masked, asker, "INQUIRY_PURPOSE_REQUIRED", "查询用途不超过 200 字");
         }
     }
@@ -231,7 +232,7 @@ class DefaultCreditReports implements CreditReports {
             return "（未写明用途）";
         }
         String p = purpose.strip();
-        return p.length() > 200 ? p.substring(0, 200) : p;
+        return UnicodeText.truncate(p, 200);
     }
 
     private static String describe(Authorization a) {
@@ -259,7 +260,7 @@ class DefaultCreditReports implements CreditReports {
                 values (decode(:s, 'hex'), :masked, :kind, :org, :dept, :actor, :purpose, :auth, :refused, :code, :report, :at)
                 returning id""")
                 .param("s", subject).param("masked", masked).param("kind", asker.kind().name())
-                .param("org", asker.organization().length() > 200 ? asker.organization().substring(0, 200) : asker.organization())
+                .param("org", UnicodeText.truncate(asker.organization(), 200))
                 .param("dept", asker.departmentCode()).param("actor", asker.clerk()).param("purpose", asker.purpose())
                 .param("auth", asker.authorizationId()).param("refused", refused).param("code", code).param("report", reportNumber)
                 .param("at", Timestamp.from(at))

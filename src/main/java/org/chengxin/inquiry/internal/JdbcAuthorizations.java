@@ -18,6 +18,7 @@ import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -89,7 +90,7 @@ class JdbcAuthorizations implements Authorizations {
                 returning id""")
                 .param("s", subject).param("name", c.name()).param("code", c.code()).param("purpose", c.purpose())
                 .param("scope", scope.name()).param("until", validUntil).param("sha", Sha256.hex(scan))
-                .param("scanName", name.length() > 255 ? name.substring(0, 255) : name).param("scan", scan)
+                .param("scanName", UnicodeText.truncate(name, 255)).param("scan", scan)
                 .param("by", clerk.name()).param("dept", clerk.department()).param("at", Timestamp.from(now))
                 .query(Long.class).single();
         events.publishEvent(AuditEvent.of(clerk, now, "inquiry.authorization-paper", subject, c.purpose(), AuditOutcome.SUCCESS,
@@ -106,7 +107,7 @@ class JdbcAuthorizations implements Authorizations {
             throw ChengxinException.conflict("INQUIRY_AUTHORIZATION_WITHDRAWN", "该授权已撤回");
         }
         String why = reason == null || reason.isBlank() ? "本人撤回" : reason.strip();
-        if (why.length() > 500) {
+        if (UnicodeText.longerThan(why, 500)) {
             throw ChengxinException.badRequest("INQUIRY_REASON_TOO_LONG", "撤回理由不超过 500 字");
         }
         Instant now = Instant.now(clock);
@@ -146,7 +147,7 @@ class JdbcAuthorizations implements Authorizations {
 
     private Checked check(String granteeName, String granteeCode, String purpose, ReportScope scope, LocalDate validUntil) {
         String name = granteeName == null ? "" : granteeName.strip();
-        if (name.isEmpty() || name.length() > 200) {
+        if (name.isEmpty() || UnicodeText.longerThan(name, 200)) {
             throw ChengxinException.badRequest("INQUIRY_GRANTEE_REQUIRED", "请填写被授权的机构或个人名称（不超过 200 字）");
         }
         String code = granteeCode == null || granteeCode.isBlank() ? null : granteeCode.strip();
@@ -154,7 +155,7 @@ class JdbcAuthorizations implements Authorizations {
             throw ChengxinException.badRequest("INQUIRY_GRANTEE_UNKNOWN", "平台上没有编码为 " + code + " 的机构；外部机构或个人只填名称");
         }
         String why = purpose == null ? "" : purpose.strip();
-        if (why.isEmpty() || why.length() > 200) {
+        if (why.isEmpty() || UnicodeText.longerThan(why, 200)) {
             throw ChengxinException.badRequest("INQUIRY_PURPOSE_REQUIRED", "请写明授权查询的用途（不超过 200 字）");
         }
         if (scope != ReportScope.PUBLIC && scope != ReportScope.AUTHORIZED) {

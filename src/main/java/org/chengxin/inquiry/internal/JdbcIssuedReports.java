@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.chengxin.inquiry.IssuedReports;
+import org.chengxin.shared.text.UnicodeText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -18,7 +19,7 @@ class JdbcIssuedReports implements IssuedReports {
 
     @Override
     public Optional<Issued> byVerificationCode(String code) {
-        if (code == null || code.isBlank() || code.strip().length() > 20) {
+        if (code == null || code.isBlank() || UnicodeText.longerThan(code.strip(), 20)) {
             return Optional.empty();
         }
         return jdbc.sql("select * from inquiry_report where verification_code = :c").param("c", code.strip().toUpperCase(java.util.Locale.ROOT))

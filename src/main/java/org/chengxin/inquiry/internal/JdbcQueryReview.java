@@ -19,6 +19,7 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.text.UnicodeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,7 +72,7 @@ class JdbcQueryReview implements QueryReview {
             raised += jdbc.sql("""
                     insert into inquiry_flag (rule, flag_key, actor, organization, department_code, query_ids, detail, raised_at, status)
                     values (:rule, :key, :actor, :org, :dept, :ids, :detail, :at, 'OPEN') on conflict (rule, flag_key) do nothing""")
-                    .param("rule", f.rule()).param("key", f.key().length() > 200 ? f.key().substring(0, 200) : f.key())
+                    .param("rule", f.rule()).param("key", UnicodeText.truncate(f.key(), 200))
                     .param("actor", f.actor()).param("org", f.organization()).param("dept", f.departmentCode())
                     .param("ids", f.queryIds().toArray(Long[]::new)).param("detail", f.detail()).param("at", Timestamp.from(now))
                     .update();
@@ -94,7 +95,7 @@ class JdbcQueryReview implements QueryReview {
             throw ChengxinException.conflict("INQUIRY_FLAG_CLOSED", "该提示已处理");
         }
         String n = note == null ? "" : note.strip();
-        if (n.isEmpty() || n.length() > 500) {
+        if (n.isEmpty() || UnicodeText.longerThan(n, 500)) {
             throw ChengxinException.badRequest("INQUIRY_FLAG_NOTE_REQUIRED", "请写明审查意见（不超过 500 字）");
         }
         Long listing = null;

@@ -11,6 +11,7 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,7 +36,7 @@ class JdbcStatements implements Statements {
     @Transactional
     public Statement add(String subjectIndex, long recordId, String text) {
         String t = text == null ? "" : text.strip();
-        if (t.isEmpty() || t.length() > 500) {
+        if (t.isEmpty() || UnicodeText.longerThan(t, 500)) {
             throw ChengxinException.badRequest("INQUIRY_STATEMENT_INVALID", "本人声明须为 1 至 500 字");
         }
         boolean mine = records.find(recordId).map(r -> r.subjectIndex().equals(subjectIndex)).orElse(false);

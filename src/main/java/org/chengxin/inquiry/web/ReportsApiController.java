@@ -5,8 +5,8 @@ import java.time.Clock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
+import org.chengxin.shared.text.MaxChars;
 import org.chengxin.inquiry.CreditReport;
 import org.chengxin.inquiry.CreditReports;
 import org.chengxin.shared.error.ChengxinException;
@@ -57,8 +57,8 @@ class ReportsApiController {
         return ReportPdfResponse.of(report, documents.pdf(report));
     }
 
-    record ReportRequest(@NotNull(message = "idNumber 不能为空") @Size(max = 64, message = "idNumber 过长") String idNumber,
-            @Size(max = 20) String basis, @Size(max = 200, message = "duty 不能超过 200 个字符") String duty,
-            Long authorizationId, @Size(max = 200, message = "purpose 不能超过 200 个字符") String purpose) {
+    record ReportRequest(@NotNull(message = "idNumber 不能为空") @MaxChars(value = 64, message = "idNumber 过长") String idNumber,
+            @MaxChars(value = 20) String basis, @MaxChars(value = 200, message = "duty 不能超过 200 个字符") String duty,
+            Long authorizationId, @MaxChars(value = 200, message = "purpose 不能超过 200 个字符") String purpose) {
     }
 }

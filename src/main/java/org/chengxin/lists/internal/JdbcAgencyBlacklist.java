@@ -18,6 +18,7 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,8 +46,8 @@ class JdbcAgencyBlacklist implements AgencyBlacklist {
                 || r.startDate() == null || r.endDate() == null) {
             throw ChengxinException.badRequest("AGENCY_LISTING_INCOMPLETE", "列入黑名单须写明机构、违规行为、决定书文号、法律依据和起止日期");
         }
-        if (r.violation().strip().length() > 500 || r.documentNumber().strip().length() > 100 || r.legalBasis().strip().length() > 300
-                || (r.staffName() != null && r.staffName().strip().length() > 50)) {
+        if (UnicodeText.longerThan(r.violation().strip(), 500) || UnicodeText.longerThan(r.documentNumber().strip(), 100) || UnicodeText.longerThan(r.legalBasis().strip(), 300)
+                || (r.staffName() != null && UnicodeText.longerThan(r.staffName().strip(), 50))) {
             throw ChengxinException.badRequest("AGENCY_LISTING_TOO_LONG", "违规行为不超过500字、决定书文号不超过100字、法律依据不超过300字、人员姓名不超过50字");
         }
         if (r.endDate().isBefore(r.startDate())) {
@@ -85,8 +86,8 @@ class JdbcAgencyBlacklist implements AgencyBlacklist {
             throw ChengxinException.badRequest("LIST_REMOVAL_REASON_REQUIRED", "移出黑名单须说明理由");
         }
         String why = Masking.maskIdShaped(reason.strip());
-        if (why.length() > 500) {
-            why = why.substring(0, 500);
+        if (UnicodeText.longerThan(why, 500)) {
+            why = UnicodeText.truncate(why, 500);
         }
         Instant now = Instant.now(clock);
         jdbc.sql("update lists_agency_blacklist set status = 'ENDED', ended_at = :at, end_reason = :r where id = :id")

@@ -6,8 +6,8 @@ import java.time.Instant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
+import org.chengxin.shared.text.MaxChars;
 import org.chengxin.identity.Citizens;
 import org.chengxin.lists.CreditStatus;
 import org.chengxin.lists.CreditStatuses;
@@ -65,8 +65,8 @@ class CreditStatusController {
                         g.documentNumber(), g.decisionDate().toString(), g.lastDay().toString())).toList());
     }
 
-    record StatusRequest(@NotNull(message = "idNumber 不能为空") @Size(max = 64, message = "idNumber 过长") String idNumber,
-            @Size(max = 200, message = "purpose 不能超过 200 个字符") String purpose) {
+    record StatusRequest(@NotNull(message = "idNumber 不能为空") @MaxChars(value = 64, message = "idNumber 过长") String idNumber,
+            @MaxChars(value = 200, message = "purpose 不能超过 200 个字符") String purpose) {
     }
 
     record StatusResponse(String idNumber, String asOf, String modelVersion, String grade, String gradeLabel, int points,

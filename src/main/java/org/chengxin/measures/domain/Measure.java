@@ -1,6 +1,7 @@
 package org.chengxin.measures.domain;
 
 import java.util.Set;
+import org.chengxin.shared.text.UnicodeText;
 
 /**
  * One measure of the lists: what it is, what triggers it, for which matters (事项) and departments it
@@ -16,7 +17,7 @@ public record Measure(String code, String name, MeasureKind kind, String content
         if (code == null || !code.matches("[A-Z][A-Z0-9-]{1,39}")) {
             throw new IllegalArgumentException("措施编码须为 2 至 40 位大写字母、数字或连字符，以字母开头");
         }
-        if (name == null || name.isBlank() || name.length() > 100) {
+        if (name == null || name.isBlank() || UnicodeText.longerThan(name, 100)) {
             throw new IllegalArgumentException("请填写措施名称（不超过 100 字）");
         }
         if (kind == null || trigger == null) {

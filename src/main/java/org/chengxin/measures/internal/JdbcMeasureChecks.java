@@ -33,6 +33,7 @@ import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.text.UnicodeText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -162,7 +163,7 @@ class JdbcMeasureChecks implements MeasureChecks {
             throw ChengxinException.conflict("MEASURE_FEEDBACK_GIVEN", "该核查已反馈，不能重复反馈");
         }
         String result = outcome == null ? "" : outcome.strip();
-        if (result.isEmpty() || result.length() > 500) {
+        if (result.isEmpty() || UnicodeText.longerThan(result, 500)) {
             throw ChengxinException.badRequest("MEASURE_FEEDBACK_OUTCOME_REQUIRED", "请填写事项办理结果（不超过 500 字）");
         }
         LocalDate today = LocalDate.now(clock);
@@ -190,7 +191,7 @@ class JdbcMeasureChecks implements MeasureChecks {
                 throw ChengxinException.badRequest("MEASURE_FEEDBACK_REASON_REQUIRED",
                         "措施“" + a.name() + "”未实施，请说明理由" + (a.mandatory() ? "（该措施为应当实施的措施）" : ""));
             }
-            if (reason.length() > 500) {
+            if (UnicodeText.longerThan(reason, 500)) {
                 throw ChengxinException.badRequest("MEASURE_FEEDBACK_REASON_REQUIRED", "理由不超过 500 字");
             }
             clean.add(new MeasureDecision(d.code(), d.applied(), reason));
@@ -203,7 +204,7 @@ class JdbcMeasureChecks implements MeasureChecks {
         Instant now = Instant.now(clock);
         boolean late = today.isAfter(check.feedbackDue());
         String cleanNote = note == null ? "" : note.strip();
-        if (cleanNote.length() > 500) {
+        if (UnicodeText.longerThan(cleanNote, 500)) {
             throw ChengxinException.badRequest("MEASURE_FEEDBACK_OUTCOME_REQUIRED", "备注不超过 500 字");
         }
         Feedback feedback = new Feedback(clean, result, handledOn, cleanNote, now, actor.name(), late);

@@ -9,8 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
+import org.chengxin.shared.text.MaxChars;
 import org.chengxin.measures.MeasureCheck;
 import org.chengxin.measures.MeasureChecks;
 import org.chengxin.measures.MeasureLists;
@@ -103,15 +103,15 @@ class MeasureChecksApiController {
         return own;
     }
 
-    record CheckRequest(@NotNull(message = "idNumber 不能为空") @Size(max = 64, message = "idNumber 过长") String idNumber,
-            @Size(max = 40, message = "matterCode 过长") String matterCode,
-            @Size(max = 32, message = "departmentCode 过长") String departmentCode) {
+    record CheckRequest(@NotNull(message = "idNumber 不能为空") @MaxChars(value = 64, message = "idNumber 过长") String idNumber,
+            @MaxChars(value = 40, message = "matterCode 过长") String matterCode,
+            @MaxChars(value = 32, message = "departmentCode 过长") String departmentCode) {
     }
 
-    record FeedbackRequest(@Valid List<Decision> measures, @Size(max = 500, message = "outcome 不能超过 500 个字符") String outcome,
-            String handledOn, @Size(max = 500, message = "note 不能超过 500 个字符") String note) {
+    record FeedbackRequest(@Valid List<Decision> measures, @MaxChars(value = 500, message = "outcome 不能超过 500 个字符") String outcome,
+            String handledOn, @MaxChars(value = 500, message = "note 不能超过 500 个字符") String note) {
     }
 
-    record Decision(@Size(max = 40) String code, Boolean applied, @Size(max = 500, message = "reason 不能超过 500 个字符") String reason) {
+    record Decision(@MaxChars(value = 40) String code, Boolean applied, @MaxChars(value = 500, message = "reason 不能超过 500 个字符") String reason) {
     }
 }

@@ -19,6 +19,7 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.text.UnicodeText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +65,7 @@ class JdbcAccounts implements Accounts {
         if (username == null || !username.matches("[a-z][a-z0-9._-]{2,63}")) {
             throw ChengxinException.badRequest("ACCOUNT_INVALID_USERNAME", "用户名应为3至64位小写字母、数字或 . _ -，以字母开头");
         }
-        if (displayName == null || displayName.isBlank() || displayName.length() > 64) {
+        if (displayName == null || displayName.isBlank() || UnicodeText.longerThan(displayName, 64)) {
             throw ChengxinException.badRequest("ACCOUNT_INVALID_NAME", "姓名不能为空，且不超过64个字符");
         }
         if (departmentCode == null || departments.find(departmentCode).isEmpty()) {

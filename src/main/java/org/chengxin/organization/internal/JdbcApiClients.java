@@ -17,6 +17,7 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -59,7 +60,7 @@ class JdbcApiClients implements ApiClients {
         if (clientId == null || !clientId.matches("[a-z][a-z0-9-]{2,63}")) {
             throw ChengxinException.badRequest("CLIENT_INVALID_ID", "客户端标识应为3至64位小写字母、数字或连字符，以字母开头");
         }
-        if (name == null || name.isBlank() || name.length() > 200) {
+        if (name == null || name.isBlank() || UnicodeText.longerThan(name, 200)) {
             throw ChengxinException.badRequest("CLIENT_INVALID_NAME", "客户端名称不能为空，且不超过200个字符");
         }
         if (scopes == null || scopes.isEmpty()) {

@@ -15,6 +15,7 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,7 +44,7 @@ class JdbcDepartments implements Departments {
         if (code == null || !code.matches("[a-z][a-z0-9-]{1,31}")) {
             throw ChengxinException.badRequest("DEPARTMENT_INVALID_CODE", "部门代码应为2至32位小写字母、数字或连字符，以字母开头");
         }
-        if (name == null || name.isBlank() || name.length() > 100) {
+        if (name == null || name.isBlank() || UnicodeText.longerThan(name, 100)) {
             throw ChengxinException.badRequest("DEPARTMENT_INVALID_NAME", "部门名称不能为空，且不超过100个字符");
         }
         if (kind == null) {

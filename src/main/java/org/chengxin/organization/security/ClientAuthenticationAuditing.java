@@ -15,6 +15,7 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -67,6 +68,6 @@ final class ClientAuthenticationAuditing implements AuthenticationFailureHandler
     }
 
     private static String cut(String s) {
-        return s.length() > 100 ? s.substring(0, 100) : s;
+        return UnicodeText.truncate(s, 100);
     }
 }

@@ -30,6 +30,7 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.jdbc.PgCopy;
+import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -279,7 +280,7 @@ class JdbcRecords implements Records {
     @Override
     @Transactional
     public CreditRecord revoke(long recordId, String departmentCode, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > 500) {
+        if (reason == null || reason.isBlank() || UnicodeText.longerThan(reason, 500)) {
             throw ChengxinException.badRequest("REVOCATION_REASON_REQUIRED", "撤销必须说明理由（不超过500字）");
         }
         // the reason is kept for good (and in the append-only audit trail): never an ID number in it
