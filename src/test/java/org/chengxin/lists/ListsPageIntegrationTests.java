@@ -9,7 +9,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.chengxin.identity.Citizens;
 import org.chengxin.records.Records;
@@ -24,10 +28,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-/** A reviewer decides on the page: every record of the candidate is offered, and a form without records is refused. */
+/**
+ * A reviewer decides on the page: every record of the candidate that is the department's own is offered, no other
+ * department's record reaches the page, the form as rendered lists the person, and a form without records, or with
+ * another department's record, is refused.
+ */
 @ChengxinIntegrationTest
 class ListsPageIntegrationTests {
 
@@ -89,5 +100,189 @@ class ListsPageIntegrationTests {
         });
         String after = mvc.perform(get("/lists").with(reviewer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(after).contains("岳税认〔2026〕22号");
+    }
+
+    @Test
+    void aPersonWithSeriousRecordsOfTwoDepartmentsIsProposedToEachWithOnlyThatDepartmentsRecords() throws Exception {
+        Http http = new Http(port);
+        IdNumber person = fixtures.syntheticIdNumber();
+        String subject = citizens.blindIndexOf(person);
+        SeriousDishonestyListIntegrationTests.push(http, token(http, "swj"), person, "two-tax-" + UUID.randomUUID());
+        List<Long> taxIds = idsOf(subject, "swj");
+        String taxPageBefore = page(reviewerOf("swj"));
+        pushMedicalFraud(http, person, "two-med-" + UUID.randomUUID());
+        List<Long> medicalIds = idsOf(subject, "ybj");
+        assertThat(taxIds).hasSize(1);
+        assertThat(medicalIds).hasSize(1);
+
+        String taxPage = page(reviewerOf("swj"));
+        String medicalPage = page(reviewerOf("ybj"));
+
+        assertThat(offeredRecordIds(candidateOf(taxPage, person))).containsExactlyElementsOf(taxIds);
+        assertThat(offeredRecordIds(candidateOf(medicalPage, person))).containsExactlyElementsOf(medicalIds);
+        assertNoRecordIdIn(taxPage, medicalIds);
+        assertNoRecordIdIn(medicalPage, taxIds);
+        assertThat(numbersIn(taxPage)).as("another department's record about the person adds nothing to the page")
+                .isEqualTo(numbersIn(taxPageBefore));
+    }
+
+    @Test
+    void eachDepartmentListsThePersonWithItsFormAsRenderedAndAForgedFormWithAnotherDepartmentsRecordIsStillRefused() throws Exception {
+        Http http = new Http(port);
+        IdNumber person = fixtures.syntheticIdNumber();
+        String subject = citizens.blindIndexOf(person);
+        SeriousDishonestyListIntegrationTests.push(http, token(http, "swj"), person, "form-tax-" + UUID.randomUUID());
+        pushMedicalFraud(http, person, "form-med-" + UUID.randomUUID());
+        List<Long> taxIds = idsOf(subject, "swj");
+        List<Long> medicalIds = idsOf(subject, "ybj");
+
+        MvcResult forged = mvc().perform(decision(reviewerOf("swj"), "岳税认〔2026〕31号").param("subjectIndex", subject)
+                .param("recordIds", String.valueOf(taxIds.get(0))).param("recordIds", String.valueOf(medicalIds.get(0)))).andReturn();
+        assertThat(forged.getFlashMap().get("error")).hasFieldOrPropertyWithValue("code", "LIST_RECORD_NOT_OWN");
+        assertThat(list.activeFor(subject)).isEmpty();
+
+        MvcResult tax = submitAsRendered(reviewerOf("swj"), candidateOf(page(reviewerOf("swj")), person), "岳税认〔2026〕32号");
+        MvcResult medical = submitAsRendered(reviewerOf("ybj"), candidateOf(page(reviewerOf("ybj")), person), "岳医保认〔2026〕7号");
+
+        assertThat(tax.getFlashMap().get("error")).isNull();
+        assertThat(medical.getFlashMap().get("error")).isNull();
+        assertThat(list.activeFor(subject)).hasSize(2).allSatisfy(e -> assertThat(e.recordIds())
+                .containsExactlyElementsOf(e.departmentCode().equals("swj") ? taxIds : medicalIds));
+        assertThat(isCandidateOn(page(reviewerOf("swj")), person)).as("listed: no longer a candidate of the department").isFalse();
+    }
+
+    @Test
+    void theDepartmentWhoseRecordsEscalatedIsProposedThePersonOnThemAndListsWithTheFormAsRendered() throws Exception {
+        Http http = new Http(port);
+        IdNumber person = fixtures.syntheticIdNumber();
+        String subject = citizens.blindIndexOf(person);
+        String safety = token(http, "yjj");
+        pushWorkSafety(http, safety, person, 40);
+        pushWorkSafety(http, safety, person, 30);
+        SeriousDishonestyListIntegrationTests.pushSerious(http, token(http, "nyj"), person, "YY-BS-002", "esc-nyj-" + UUID.randomUUID(), 20,
+                "{\"facts\":\"经营未经检疫的生猪产品\",\"penaltyResult\":\"没收并罚款\",\"authority\":\"农业农村局\"}");
+        assertThat(isCandidateOn(page(reviewerOf("yjj")), person)).as("two records of the department: below the threshold").isFalse();
+        assertThat(isCandidateOn(page(reviewerOf("nyj")), person)).as("other departments' records do not escalate one's own").isFalse();
+
+        pushWorkSafety(http, safety, person, 10);
+        List<Long> safetyIds = idsOf(subject, "yjj");
+        String safetyPage = page(reviewerOf("yjj"));
+        String candidate = candidateOf(safetyPage, person);
+
+        assertThat(candidate).contains("36个月内有3条严重失信记录");
+        assertThat(offeredRecordIds(candidate)).containsExactlyInAnyOrderElementsOf(safetyIds);
+        assertNoRecordIdIn(safetyPage, idsOf(subject, "nyj"));
+        assertThat(isCandidateOn(page(reviewerOf("nyj")), person)).isFalse();
+
+        MvcResult listed = submitAsRendered(reviewerOf("yjj"), candidate, "岳应急认〔2026〕3号");
+        assertThat(listed.getFlashMap().get("error")).isNull();
+        assertThat(list.activeFor(subject)).singleElement().satisfies(e -> {
+            assertThat(e.departmentCode()).isEqualTo("yjj");
+            assertThat(e.recordIds()).containsExactlyInAnyOrderElementsOf(safetyIds);
+        });
+    }
+
+    private String token(Http http, String department) {
+        return http.token(fixtures.apiClientOf(department, "records:write"), Fixtures.PASSWORD, "records:write");
+    }
+
+    private void pushMedicalFraud(Http http, IdNumber person, String source) {
+        SeriousDishonestyListIntegrationTests.pushSerious(http, token(http, "ybj"), person, "YY-HC-003", source, 12,
+                "{\"facts\":\"虚构医疗服务\",\"penaltyResult\":\"追回并罚款\",\"defraudedAmount\":\"36000\",\"authority\":\"医疗保障局\"}");
+    }
+
+    private void pushWorkSafety(Http http, String token, IdNumber person, int daysAgo) {
+        SeriousDishonestyListIntegrationTests.pushSerious(http, token, person, "YY-WS-001", "esc-yjj-" + UUID.randomUUID(), daysAgo,
+                "{\"facts\":\"未履行安全生产管理职责\",\"penaltyResult\":\"罚款\",\"authority\":\"应急管理局\"}");
+    }
+
+    private List<Long> idsOf(String subject, String department) {
+        return records.allFor(subject).stream().filter(r -> r.departmentCode().equals(department)).map(r -> r.id()).sorted().toList();
+    }
+
+    private static RequestPostProcessor reviewerOf(String department) {
+        return authentication(TestPrincipal.of(Role.REVIEWER, department));
+    }
+
+    private MockMvc mvc() {
+        return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    private String page(RequestPostProcessor reviewer) throws Exception {
+        return mvc().perform(get("/lists").with(reviewer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private MockHttpServletRequestBuilder decision(RequestPostProcessor reviewer, String documentNumber) {
+        LocalDate today = LocalDate.now(clock);
+        return post("/lists/entries").with(reviewer).with(csrf()).param("documentNumber", documentNumber)
+                .param("legalBasis", "《社会信用体系建设相关规定》").param("criteria", "情节严重").param("startDate", today.toString())
+                .param("endDate", today.plusYears(1).toString());
+    }
+
+    /** Posts what the candidate's form holds (its hidden fields, checked records and dates) with the typed decision. */
+    private MvcResult submitAsRendered(RequestPostProcessor reviewer, String candidate, String documentNumber) throws Exception {
+        MockHttpServletRequestBuilder request = decision(reviewer, documentNumber);
+        Matcher input = Pattern.compile("<input([^>]*)>").matcher(candidate);
+        while (input.find()) {
+            String tag = input.group(1);
+            String name = attribute(tag, "name");
+            String value = attribute(tag, "value");
+            boolean sent = tag.contains("type=\"hidden\"") || (tag.contains("type=\"checkbox\"") && tag.matches(".*\\schecked(\\s|=|$).*"));
+            if (name != null && value != null && sent && !name.equals("_csrf")) {
+                request.param(name, value);
+            }
+        }
+        return mvc().perform(request).andReturn();
+    }
+
+    private static String attribute(String tag, String name) {
+        Matcher m = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(tag);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The candidate article of the page for the person (two people may share a masked number, never a blind index). */
+    private String candidateOf(String page, IdNumber person) {
+        String subject = citizens.blindIndexOf(person);
+        Matcher article = Pattern.compile("<article class=\"candidate\">.*?</article>", Pattern.DOTALL).matcher(page);
+        while (article.find()) {
+            if (article.group().contains("value=\"" + subject + "\"")) {
+                assertThat(article.group()).contains(person.masked());
+                return article.group();
+            }
+        }
+        throw new AssertionError("no candidate on the page for " + person.masked());
+    }
+
+    private boolean isCandidateOn(String page, IdNumber person) {
+        return page.contains("value=\"" + citizens.blindIndexOf(person) + "\"");
+    }
+
+    private static List<Long> offeredRecordIds(String candidate) {
+        List<Long> ids = new ArrayList<>();
+        Matcher m = Pattern.compile("name=\"recordIds\" value=\"(\\d+)\"").matcher(candidate);
+        while (m.find()) {
+            ids.add(Long.valueOf(m.group(1)));
+        }
+        return ids;
+    }
+
+    /** Where a record id would show: a form value, a data attribute, a link to the record, or the words "记录 N". */
+    private static void assertNoRecordIdIn(String page, List<Long> ids) {
+        for (long id : ids) {
+            assertThat(page).doesNotContain("value=\"" + id + "\"").doesNotContainPattern("记录 " + id + "(?!\\d)")
+                    .doesNotContain("、" + id + "）").doesNotContainPattern("data-[\\w-]+=\"" + id + "\"")
+                    .doesNotContainPattern("/records/" + id + "(?!\\d)").doesNotContainPattern("recordIds=" + id + "(?!\\d)");
+        }
+    }
+
+    /** Every run of digits on the page in order, leaving out the CSRF tokens, which are new on every rendering. */
+    private static List<String> numbersIn(String page) {
+        String withoutTokens = page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+        List<String> numbers = new ArrayList<>();
+        Matcher m = Pattern.compile("\\d+").matcher(withoutTokens);
+        while (m.find()) {
+            numbers.add(m.group());
+        }
+        return numbers;
     }
 }

@@ -14,6 +14,11 @@ public final class SeriousDishonestyListAccess {
         SeriousDishonestyListIntegrationTests.push(http, token, person, source);
     }
 
+    /** Pushes one record of an item, decided {@code daysAgo} days ago, with the item's content as JSON, and waits until it is stored. */
+    public static void pushSerious(Http http, String token, IdNumber person, String itemCode, String source, int daysAgo, String content) {
+        SeriousDishonestyListIntegrationTests.pushSerious(http, token, person, itemCode, source, daysAgo, content);
+    }
+
     /** Pushes a batch of one record and waits until it is stored. */
     public static void pushBody(Http http, String token, String body) {
         SeriousDishonestyListIntegrationTests.pushBody(http, token, body);

@@ -125,10 +125,15 @@ class SeriousDishonestyListIntegrationTests {
     }
 
     static void push(Http http, String token, IdNumber person, String source) {
-        String body = "{\"records\":[{\"sourceId\":\"" + source + "\",\"itemCode\":\"YY-TX-001\",\"idNumber\":\"" + person.value()
-                + "\",\"name\":\"名单测试\",\"decisionDate\":\"" + LocalDate.now().minusDays(15) + "\",\"documentNumber\":\"岳税罚〔2026〕"
-                + Math.floorMod(source.hashCode(), 1000) + "号\",\"content\":{\"facts\":\"少缴税款\",\"penaltyResult\":\"追缴并罚款\","
-                + "\"evadedAmount\":\"120000\",\"authority\":\"税务局\"}}]}";
+        pushSerious(http, token, person, "YY-TX-001", source, 15,
+                "{\"facts\":\"少缴税款\",\"penaltyResult\":\"追缴并罚款\",\"evadedAmount\":\"120000\",\"authority\":\"税务局\"}");
+    }
+
+    /** Pushes one record of an item, decided {@code daysAgo} days ago, with the item's content as JSON, and waits until it is stored. */
+    static void pushSerious(Http http, String token, IdNumber person, String itemCode, String source, int daysAgo, String content) {
+        String body = "{\"records\":[{\"sourceId\":\"" + source + "\",\"itemCode\":\"" + itemCode + "\",\"idNumber\":\""
+                + person.value() + "\",\"name\":\"名单测试\",\"decisionDate\":\"" + LocalDate.now().minusDays(daysAgo)
+                + "\",\"documentNumber\":\"岳罚〔2026〕" + Math.floorMod(source.hashCode(), 1000) + "号\",\"content\":" + content + "}]}";
         pushBody(http, token, body);
     }
 

@@ -5,9 +5,10 @@ import java.time.LocalDate;
 /**
  * What the list rules need of a record: plain facts.
  *
- * @param usable   active or under objection, and inside its disclosure period
- * @param category the item's category of policy (十四), or null
+ * @param departmentCode the department that pushed the record
+ * @param usable         active or under objection, and inside its disclosure period
+ * @param category       the item's category of policy (十四), or null
  */
-public record ListRecord(long recordId, String itemCode, String itemName, String severity, String category, LocalDate decisionDate,
+public record ListRecord(long recordId, String departmentCode, String itemCode, String itemName, String severity, String category, LocalDate decisionDate,
         boolean usable) {
 }

@@ -11,6 +11,13 @@ import java.util.List;
  * legal basis and period. Two rules: a usable record of a serious item in one of the categories of
  * (十四); or the escalation the administrator configures, e.g. three serious records decided within
  * 36 months.
+ * <p>
+ * A department is proposed candidates on its own records only, and escalation counts one
+ * department's records: a department finds dishonesty in its own field on its own legal basis and
+ * may list only on records it pushed ({@code LIST_RECORD_NOT_OWN}), so a proposal resting on another
+ * department's records could never be decided as offered, and would show that department's records
+ * to it. The department whose records escalated is the one that may list; serious records spread
+ * over several departments, none of them at the threshold alone, escalate nowhere.
  */
 public final class SeriousDishonestyCandidates {
 
@@ -32,9 +39,11 @@ public final class SeriousDishonestyCandidates {
     private SeriousDishonestyCandidates() {
     }
 
-    public static List<Proposal> proposals(List<ListRecord> records, Escalation escalation, LocalDate day) {
+    /** What the machine proposes to the reviewers of the department, from a person's records (any department's). */
+    public static List<Proposal> proposals(String departmentCode, List<ListRecord> records, Escalation escalation, LocalDate day) {
         List<Proposal> proposals = new ArrayList<>();
-        List<ListRecord> serious = records.stream().filter(r -> r.usable() && "SERIOUS".equals(r.severity()))
+        List<ListRecord> serious = records.stream().filter(r -> departmentCode.equals(r.departmentCode()))
+                .filter(r -> r.usable() && "SERIOUS".equals(r.severity()))
                 .sorted(Comparator.comparing(ListRecord::decisionDate)).toList();
         for (ListRecord r : serious) {
             if (r.category() != null) {

@@ -71,7 +71,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
                 return;
             }
             List<ListRecord> theirs = records.allFor(subject).stream().map(r -> listRecord(r, today)).toList();
-            var proposals = SeriousDishonestyCandidates.proposals(theirs, Escalation.YUEYANG, today);
+            var proposals = SeriousDishonestyCandidates.proposals(departmentCode, theirs, Escalation.YUEYANG, today);
             if (!proposals.isEmpty()) {
                 String masked = citizens.findById(subjectId).map(CitizenRef::maskedId).orElse("—");
                 candidates.add(new Candidate(subject, masked, proposals));
@@ -183,7 +183,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
 
     private ListRecord listRecord(CreditRecord r, LocalDate today) {
         Item item = catalog.item(r.itemCode()).orElse(null);
-        return new ListRecord(r.id(), r.itemCode(), item == null ? r.itemCode() : item.name(), r.severity(),
+        return new ListRecord(r.id(), r.departmentCode(), r.itemCode(), item == null ? r.itemCode() : item.name(), r.severity(),
                 item == null ? null : item.dishonestyCategory(), r.decisionDate(),
                 r.status().counts() && r.expiresOn().isAfter(today));
     }

@@ -13,7 +13,7 @@ class ListEndPolicyTests {
     private static final LocalDate END = LocalDate.of(2027, 6, 30);
 
     private static ListRecord record(long id, boolean usable) {
-        return new ListRecord(id, "YY-TX-001", "偷逃税款", "SERIOUS", "TAX_EVASION", LocalDate.of(2026, 6, 1), usable);
+        return new ListRecord(id, "swj", "YY-TX-001", "偷逃税款", "SERIOUS", "TAX_EVASION", LocalDate.of(2026, 6, 1), usable);
     }
 
     @Test
