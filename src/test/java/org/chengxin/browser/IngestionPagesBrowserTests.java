@@ -173,6 +173,8 @@ class IngestionPagesBrowserTests {
         assertThat(text("batch-rejected")).isEqualTo("3");
         assertThat(browser.findElements(By.cssSelector("#rejections tbody td code")).stream().map(c -> c.getText().trim()))
                 .containsExactly("ID_CELL_NOT_TEXT", "ID_CELL_NOT_TEXT", "ID_CELL_NOT_TEXT");
+        assertThat(browser.findElements(By.cssSelector("#rejections tbody tr td:nth-child(2)")).stream().map(c -> c.getText().trim()))
+                .as("the field in Chinese").containsExactly("身份证号", "身份证号", "身份证号");
         assertThat(browser.findElement(By.id("rejections")).getText()).contains("Excel 只保留 15 位有效数字");
         assertNoFullNumberIn(browser.getPageSource(), fullNumbers, "the batch page");
         chromium.screenshot("ingestion-batch-number-cells");

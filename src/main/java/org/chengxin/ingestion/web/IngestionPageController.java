@@ -85,6 +85,7 @@ class IngestionPageController {
     @GetMapping("/ingestion/batches/{id}")
     String batch(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id, Model model) {
         model.addAttribute("batch", report(who, id));
+        model.addAttribute("fieldLabels", pushable.fieldLabels());
         return "ingestion/batch";
     }
 
@@ -92,6 +93,7 @@ class IngestionPageController {
     @GetMapping("/ingestion/batches/{id}/progress")
     String progress(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id, Model model) {
         model.addAttribute("batch", report(who, id));
+        model.addAttribute("fieldLabels", pushable.fieldLabels());
         return "ingestion/batch :: progress";
     }
 

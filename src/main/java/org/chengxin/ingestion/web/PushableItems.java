@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
+import org.chengxin.catalog.domain.TemplateColumns;
 import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,20 @@ class PushableItems {
     PushableItems(Catalog catalog, Departments departments) {
         this.catalog = catalog;
         this.departments = departments;
+    }
+
+    /**
+     * The Chinese label of every column a rejection can name (the envelope's and every current
+     * item's fields), so that a person reads 身份证号, not idNumber; the first label of a name wins.
+     */
+    java.util.Map<String, String> fieldLabels() {
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        for (Item item : catalog.current().allItems()) {
+            for (TemplateColumns.Column c : TemplateColumns.of(item)) {
+                labels.putIfAbsent(c.name(), c.label());
+            }
+        }
+        return labels;
     }
 
     List<Item> of(String department) {
