@@ -78,6 +78,10 @@ class ErrorPageController implements ErrorController {
             return e.status().value();
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null && exception == null) {
+            // /error asked for directly: no failure to report, and no such page
+            return 404;
+        }
         int status = code instanceof Integer i ? i : 500;
         return HttpStatus.resolve(status) == null ? 500 : status;
     }

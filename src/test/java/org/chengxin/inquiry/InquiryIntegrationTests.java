@@ -191,7 +191,7 @@ class InquiryIntegrationTests {
         Instant start = clock.instant().minusSeconds(1);
 
         assertCode(() -> reports.atWindow(person, false, null, "贷款审查"), "INQUIRY_AUTHORIZATION_REQUIRED");
-        assertCode(() -> reports.atWindow(person, false, 999_999_999L, "贷款审查"), "INQUIRY_AUTHORIZATION_INVALID");
+        assertCode(() -> reports.atWindow(person, false, 999_999_999L, "贷款审查"), "INQUIRY_AUTHORIZATION_NOT_FOUND");
         assertCode(() -> reports.atWindow(person, true, null, " "), "INQUIRY_PURPOSE_REQUIRED");
         Authorization a = authorizations.grant(subject, "岳阳示例银行", null, "贷款审查", ReportScope.PUBLIC, LocalDate.now(clock).plusDays(3));
         authorizations.withdraw(a.id(), subject, "不再办理");
@@ -203,7 +203,7 @@ class InquiryIntegrationTests {
         List<QueryLog.Entry> logged = log.of(subject, start);
         assertThat(logged).hasSize(5).allMatch(QueryLog.Entry::refused);
         assertThat(logged).extracting(QueryLog.Entry::refusalCode).contains("INQUIRY_AUTHORIZATION_REQUIRED",
-                "INQUIRY_AUTHORIZATION_INVALID", "INQUIRY_PURPOSE_REQUIRED");
+                "INQUIRY_AUTHORIZATION_NOT_FOUND", "INQUIRY_AUTHORIZATION_INVALID", "INQUIRY_PURPOSE_REQUIRED");
         assertThat(audit.count("action = 'inquiry.query' and outcome = 'DENIED' and subject_index = ?", subject)).isEqualTo(5);
 
         // a department system must name its duty; an organization needs an authorization granted to it
@@ -215,8 +215,8 @@ class InquiryIntegrationTests {
         Http.Response notOurs = http.postJson("/api/v1/reports", token, "{\"idNumber\":\"" + person.value()
                 + "\",\"basis\":\"AUTHORIZATION\",\"authorizationId\":" + toBank.id() + ",\"purpose\":\"考察\"}");
         assertThat(notOurs.status()).as("an authorization naming no platform organization is for a window, not for this system")
-                .isEqualTo(400);
-        assertThat(notOurs.json().get("code").asString()).isEqualTo("INQUIRY_AUTHORIZATION_INVALID");
+                .isEqualTo(404);
+        assertThat(notOurs.json().get("code").asString()).isEqualTo("INQUIRY_AUTHORIZATION_NOT_FOUND");
         assertThat(http.postJson("/api/v1/reports", token, "{\"idNumber\":\"" + person.value() + "\",\"basis\":\"GUESS\",\"purpose\":\"考察\"}")
                 .json().get("code").asString()).isEqualTo("INQUIRY_BASIS_INVALID");
         assertThat(log.of(subject, start)).filteredOn(e -> "INQUIRY_DUTY_REQUIRED".equals(e.refusalCode())).hasSize(1);

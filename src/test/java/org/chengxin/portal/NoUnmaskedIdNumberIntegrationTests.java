@@ -77,6 +77,36 @@ class NoUnmaskedIdNumberIntegrationTests {
         assertThat(textOfTables()).as("a table holds a number in clear").doesNotContain(id).doesNotContain(badCheck);
     }
 
+    @Test
+    void anIdNumberSentInAUrlComesBackMaskedInTheProblemAndNeverInTheLog(CapturedOutput output) {
+        Http http = new Http(port);
+        IdNumber person = fixtures.syntheticIdNumber();
+        String id = person.value();
+        String withX = id.substring(0, 17) + "X";
+        String escaped = id.chars().mapToObj(c -> String.format("%%%02X", c)).collect(java.util.stream.Collectors.joining());
+        String records = http.token(fixtures.apiClient("records:write"), Fixtures.PASSWORD, "records:write");
+        String checks = http.token(fixtures.apiClientOf("rsj", "measures:check"), Fixtures.PASSWORD, "measures:check");
+
+        List<Http.Response> answers = List.of(
+                http.get("/api/v1/record-batches/" + id, records),
+                http.get("/api/v1/record-batches/" + escaped, records),
+                http.get("/api/v1/record-batches/" + withX + "/rejections.csv", records),
+                http.postJson("/api/v1/records/" + id + "/revocation", records, "{\"reason\":\"核对\"}"),
+                http.get("/api/v1/measure-checks/" + id, checks),
+                http.get("/api/v1/records/" + id + "/revocation", records),
+                http.get("/api/v1/record-batches/" + id + "%2F1", records),
+                http.get("/api/v1/record-batches/" + id + ";x=1", records));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.body()).isBetween(400, 499);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(answer.json().get("instance").asString()).as("the path asked for, masked").containsPattern("/430602\\*{8}[0-9X]{4}");
+            assertThat(FULL_ID.matcher(answer.body()).find()).as(answer.body()).isFalse();
+            assertThat(answer.body()).doesNotContain(escaped);
+        });
+        assertThat(FULL_ID.matcher(output.getAll()).find()).as("the log holds a full number").isFalse();
+    }
+
     /** Every text column of the tables that may concern a person, joined. */
     private String textOfTables() {
         StringBuilder all = new StringBuilder();

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Locale;
 
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -57,9 +61,56 @@ class ProblemDetailsIntegrationTests {
                 .header("Accept", "text/html").GET());
         // anonymous users are sent to the login page first; nothing is revealed about what exists
         assertThat(page.status()).isEqualTo(302);
-        Http.Response error = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/error"))
+    }
+
+    @Test
+    void malformedJsonIsToldByLineAndColumnNeverByTheParsersNames() {
+        Http.Response broken = http.postJson("/api/v1/identity/validations", token, "{\n  \"idNumber\": \"x\",\n  oops\n}");
+        Http.Response cut = http.postJson("/api/v1/identity/validations", token, "{\"idNumber\":");
+        Http.Response wrongType = http.postJson("/api/v1/identity/validations", token, "{\n\"idNumber\": {\"a\": 1}}");
+
+        assertProblem(broken, 400, "MALFORMED_REQUEST_BODY");
+        assertThat(broken.json().get("detail").asString()).contains("第 3 行第 3 列");
+        assertThat(broken.json().get("line").asInt()).isEqualTo(3);
+        assertThat(broken.json().get("column").asInt()).isEqualTo(3);
+        assertThat(cut.json().get("detail").asString()).contains("第 1 行第 13 列").contains("意外结束");
+        assertThat(wrongType.json().get("detail").asString()).contains("idNumber").contains("第 2 行");
+        assertThat(wrongType.json().get("field").asString()).isEqualTo("idNumber");
+        assertThat(List.of(broken.body(), cut.body(), wrongType.body())).allSatisfy(body -> assertThat(body.toLowerCase(Locale.ROOT))
+                .doesNotContain("jackson").doesNotContain("tools.").doesNotContain("exception").doesNotContain("token"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%2F", "%2f", "%5C", "%5c", "%00", ";jsessionid=1"})
+    void anEncodedSlashBackslashNulOrSemicolonInAnApiPathIsAProblemWithACode(String odd) {
+        Http.Response answer = http.get("/api/v1/record-batches/1" + odd + "2", token);
+
+        assertProblem(answer, 400, "PATH_INVALID");
+        assertThat(answer.json().get("detail").asString()).contains("请求地址");
+        assertThat(answer.body()).doesNotContain("Tomcat").doesNotContain("HTTP Status").doesNotContain("<html");
+    }
+
+    @Test
+    void anEncodedSlashInAPagePathGetsAChinesePageNotTomcats() {
+        Http.Response page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/records/1%2F2"))
                 .header("Accept", "text/html").GET());
-        assertThat(error.body()).contains("服务器内部错误").doesNotContain("Exception").doesNotContain("at org.");
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("lang=\"zh-CN\"").contains("请求有误").doesNotContain("Tomcat").doesNotContain("HTTP Status");
+    }
+
+    @Test
+    void errorAskedForDirectlyIsNotFoundNeverAServerError() {
+        Http.Response api = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/error"))
+                .header("Accept", "application/json").GET());
+        Http.Response browser = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/error"))
+                .header("Accept", "text/html").GET());
+
+        assertProblem(api, 404, "NOT_FOUND");
+        assertThat(browser.status()).isEqualTo(404);
+        assertThat(browser.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(browser.body()).contains("资源不存在").contains("页面不存在").doesNotContain("Exception").doesNotContain("at org.");
     }
 
     private static void assertProblem(Http.Response response, int status, String code) {

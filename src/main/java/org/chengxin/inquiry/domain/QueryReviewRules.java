@@ -115,7 +115,8 @@ public final class QueryReviewRules {
     }
 
     static List<Flag> refused(List<Fact> queries) {
-        Set<String> codes = Set.of("INQUIRY_AUTHORIZATION_REQUIRED", "INQUIRY_AUTHORIZATION_INVALID");
+        Set<String> codes = Set.of("INQUIRY_AUTHORIZATION_REQUIRED", "INQUIRY_AUTHORIZATION_NOT_FOUND",
+                "INQUIRY_AUTHORIZATION_INVALID");
         return queries.stream().filter(q -> q.refused() && codes.contains(q.refusalCode()))
                 .map(q -> new Flag("REFUSED_NO_AUTHORIZATION", String.valueOf(q.id()), q.actor(), q.organization(), q.departmentCode(),
                         List.of(q.id()), "因无有效授权被拒绝（" + q.refusalCode() + "）"))

@@ -194,16 +194,15 @@ class DefaultCreditReports implements CreditReports {
     // --- deciding -------------------------------------------------------------------------------
 
     private Authorization usableAuthorization(String subject, String masked, Asker asker, long id, String organizationCode) {
-        Authorization a = authorizations.find(id, subject).orElse(null);
+        // another person's authorization, or one not granted to the asking system's organization, is answered as a
+        // missing one: neither whether it exists nor its state may tell the caller anything about the number
+        Authorization a = authorizations.find(id, subject)
+                .filter(found -> organizationCode == null || organizationCode.equals(found.granteeCode()))
+                .orElseThrow(() -> refuse(subject, masked, asker, "INQUIRY_AUTHORIZATION_NOT_FOUND", organizationCode == null
+                        ? "找不到当事人的该项授权" : "找不到当事人授予贵机构的该项授权"));
         LocalDate today = LocalDate.now(clock);
-        if (a == null) {
-            throw refuse(subject, masked, asker, "INQUIRY_AUTHORIZATION_INVALID", "找不到当事人编号为 " + id + " 的授权");
-        }
         if (!a.validOn(today)) {
             throw refuse(subject, masked, asker, "INQUIRY_AUTHORIZATION_INVALID", "该授权" + a.status(today) + "，不能据此查询");
-        }
-        if (organizationCode != null && !a.validFor(today, organizationCode)) {
-            throw refuse(subject, masked, asker, "INQUIRY_AUTHORIZATION_INVALID", "该授权不是授予贵机构的");
         }
         if (a.granteeCode() != null && departments.find(a.granteeCode()).map(d -> d.kind() == DepartmentKind.CREDIT_AGENCY)
                 .orElse(false) && blacklist.isBlacklisted(a.granteeCode())) {
@@ -249,6 +248,9 @@ class DefaultCreditReports implements CreditReports {
             events.publishEvent(AuditEvent.of(actor, now, "inquiry.query", subject, asker.purpose(), AuditOutcome.DENIED,
                     asker.kind().label() + "被拒绝（" + code + "）：" + message));
         });
+        if (code.endsWith("_NOT_FOUND")) {
+            return ChengxinException.notFound(code, message);
+        }
         return code.equals("INQUIRY_AGENCY_BLACKLISTED") || code.equals("INQUIRY_NOT_A_GOVERNMENT_DEPARTMENT")
                 ? ChengxinException.forbidden(code, message) : ChengxinException.badRequest(code, message);
     }

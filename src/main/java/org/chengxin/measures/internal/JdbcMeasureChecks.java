@@ -152,7 +152,7 @@ class JdbcMeasureChecks implements MeasureChecks {
         return jdbc.sql("select * from measures_check where id = :id and department_code = :d")
                 .param("id", checkId).param("d", departmentCode)
                 .query((rs, n) -> map(rs)).optional()
-                .orElseThrow(() -> ChengxinException.notFound("MEASURE_CHECK_NOT_FOUND", "没有本部门编号为 " + checkId + " 的核查"));
+                .orElseThrow(() -> ChengxinException.notFound("MEASURE_CHECK_NOT_FOUND", "核查不存在或不属于本部门"));
     }
 
     @Override

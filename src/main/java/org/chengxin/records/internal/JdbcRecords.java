@@ -285,12 +285,10 @@ class JdbcRecords implements Records {
         }
         // the reason is kept for good (and in the append-only audit trail): never an ID number in it
         reason = org.chengxin.shared.id.Masking.maskIdShaped(reason);
-        CreditRecord record = jdbc.sql(SELECT + " where id = :id for update").param("id", recordId).query(this::map).optional()
-                .orElseThrow(() -> ChengxinException.notFound("RECORD_NOT_FOUND", "记录不存在"));
-        if (!record.departmentCode().equals(departmentCode)) {
-            // the same answer as for no record at all: another department's records are not revealed
-            throw ChengxinException.notFound("RECORD_NOT_FOUND", "记录不存在或不属于本部门");
-        }
+        // another department's record gets the very answer a missing one gets: nothing about it is revealed
+        CreditRecord record = jdbc.sql(SELECT + " where id = :id and department_code = :d for update")
+                .param("id", recordId).param("d", departmentCode).query(this::map).optional()
+                .orElseThrow(JdbcRecords::recordNotFound);
         if (record.status() == RecordStatus.REVOKED) {
             throw ChengxinException.conflict("RECORD_ALREADY_REVOKED", "该记录已撤销");
         }
@@ -309,8 +307,12 @@ class JdbcRecords implements Records {
     public CreditRecord revokeBySource(String departmentCode, String sourceId, String reason) {
         Long id = jdbc.sql("select id from records_record where department_code = :d and source_id = :s")
                 .param("d", departmentCode).param("s", sourceId == null ? "" : sourceId).query(Long.class).optional()
-                .orElseThrow(() -> ChengxinException.notFound("RECORD_NOT_FOUND", "本部门没有该来源编号的记录"));
+                .orElseThrow(JdbcRecords::recordNotFound);
         return revoke(id, departmentCode, reason);
+    }
+
+    private static ChengxinException recordNotFound() {
+        return ChengxinException.notFound("RECORD_NOT_FOUND", "记录不存在或不属于本部门");
     }
 
     @Override

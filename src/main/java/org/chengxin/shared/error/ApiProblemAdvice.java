@@ -68,7 +68,7 @@ class ApiProblemAdvice {
                 return Problems.of(refusal);
             }
         }
-        return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST_BODY", "请求内容无法解析：请提交格式正确的 JSON（UTF-8 编码）");
+        return UnreadableBody.problem(e);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -102,7 +102,8 @@ class ApiProblemAdvice {
             int status = framework.getStatusCode().value();
             return Problems.of(framework.getStatusCode(), Problems.codeOf(status), Problems.titleOf(status));
         }
-        log.error("未处理的异常 {} {}: {}", request.getMethod(), request.getRequestURI(), Masking.maskIdShaped(e.toString()), e);
+        log.error("未处理的异常 {} {}: {}", request.getMethod(), Problems.maskedPath(request.getRequestURI()),
+                Masking.maskIdShaped(e.toString()), e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "服务器处理请求时出错，请稍后重试或联系平台管理员");
     }
 

@@ -1,12 +1,16 @@
 package org.chengxin.shared.error;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.chengxin.shared.id.Masking;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.util.UriUtils;
 
 /** Builds the platform's problem details: a Chinese title, a stable {@code code}, a masked detail. */
 public final class Problems {
@@ -42,6 +46,53 @@ public final class Problems {
 
     public static ProblemDetail of(ChengxinException e) {
         return of(e.status(), e.code(), e.getMessage());
+    }
+
+    /**
+     * The problem as it may leave the platform: every ID-shaped run in its text masked, its
+     * {@code instance} the masked path that was asked for (an ID number sent in a URL is not echoed).
+     */
+    public static ProblemDetail masked(ProblemDetail problem, String requestPath) {
+        problem.setTitle(Masking.maskIdShaped(problem.getTitle()));
+        problem.setDetail(Masking.maskIdShaped(problem.getDetail()));
+        problem.setInstance(requestPath == null ? null : URI.create(maskedPath(requestPath)));
+        if (problem.getProperties() != null) {
+            problem.getProperties().replaceAll((name, value) -> masked(value));
+        }
+        return problem;
+    }
+
+    /**
+     * A request path (as sent, percent-encoded) with every ID-shaped run masked, also one spelled
+     * with percent-escapes; it comes back percent-encoded, safe for a URI or a log line.
+     */
+    public static String maskedPath(String rawPath) {
+        if (rawPath == null) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = UriUtils.decode(rawPath, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            decoded = rawPath;
+        }
+        return UriUtils.encodePath(Masking.maskIdShaped(decoded), StandardCharsets.UTF_8);
+    }
+
+    /** Strings masked, and the strings inside lists and maps (a problem's {@code errors}). */
+    static Object masked(Object value) {
+        if (value instanceof CharSequence text) {
+            return Masking.maskIdShaped(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(masked(k), masked(v)));
+            return copy;
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().map(Problems::masked).toList();
+        }
+        return value;
     }
 
     public static String titleOf(int status) {
