@@ -18,6 +18,7 @@ import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.upload.FileNames;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -89,7 +90,7 @@ class JdbcAuthorizations implements Authorizations {
                 returning id""")
                 .param("s", subject).param("name", c.name()).param("code", c.code()).param("purpose", c.purpose())
                 .param("scope", scope.name()).param("until", validUntil).param("sha", Sha256.hex(scan))
-                .param("scanName", name.length() > 255 ? name.substring(0, 255) : name).param("scan", scan)
+                .param("scanName", FileNames.fitted(name)).param("scan", scan)
                 .param("by", clerk.name()).param("dept", clerk.department()).param("at", Timestamp.from(now))
                 .query(Long.class).single();
         events.publishEvent(AuditEvent.of(clerk, now, "inquiry.authorization-paper", subject, c.purpose(), AuditOutcome.SUCCESS,
