@@ -7,19 +7,27 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.chengxin.ingestion.domain.Rejection;
+import org.chengxin.shared.upload.FileNames;
 
 /** The ingestion module's API: submit a pushed file, follow it, read its rejections. */
 public interface RecordBatches {
 
     /**
-     * What was pushed: the file (moved into the platform's keeping), its format, the item code for
-     * files whose rows do not name one, the charset of a CSV if the uploader named it, and whether
-     * the batch is all-or-nothing.
+     * What was pushed: the file (moved into the platform's keeping), its format, the uploaded file's
+     * name (kept to 255 bytes, see {@link FileNames}), the item code for files whose rows do not name
+     * one, the charset of a CSV if the uploader named it, and whether the batch is all-or-nothing.
      */
     record Submission(Path file, BatchFormat format, String fileName, String itemCode, Charset charset, boolean atomic) {
+        public Submission {
+            fileName = FileNames.fitted(fileName);
+        }
     }
 
-    /** Registers the batch for the current actor's department and processes it in the background. */
+    /**
+     * Registers the batch for the current actor's department and processes it in the background. The
+     * file is the platform's from then on: deleted when the batch has ended, or at once if the batch
+     * is refused.
+     */
     long submit(Submission submission);
 
     /** Processes a submission in the caller's thread (demo data, tests, the command line). */

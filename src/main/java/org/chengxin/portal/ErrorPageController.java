@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.error.Problems;
+import org.chengxin.shared.upload.Uploads;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +25,12 @@ import org.springframework.web.multipart.MultipartException;
 @Controller
 class ErrorPageController implements ErrorController {
 
+    private final Uploads uploads;
+
+    ErrorPageController(Uploads uploads) {
+        this.uploads = uploads;
+    }
+
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
         int status = status(request);
@@ -33,7 +40,8 @@ class ErrorPageController implements ErrorController {
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("title", Problems.titleOf(status));
-        Object failure = request.getAttribute("chengxin.error");
+        // a body is too large only when Tomcat stopped an upload: the refusal says by how much
+        Object failure = status == 413 ? uploads.tooLarge() : request.getAttribute("chengxin.error");
         if (failure instanceof ChengxinException e) {
             model.addAttribute("message", org.chengxin.shared.id.Masking.maskIdShaped(e.getMessage()));
             model.addAttribute("code", e.code());
@@ -42,7 +50,7 @@ class ErrorPageController implements ErrorController {
         model.addAttribute("message", switch (status) {
             case 404 -> "您访问的页面不存在，请检查地址或返回首页。";
             case 403 -> "您没有访问此页面的权限。如需开通，请联系本单位管理员。";
-            case 400, 413 -> "提交的内容有误或过大，请检查后重试。";
+            case 400 -> "提交的内容有误，请检查后重试。";
             default -> "系统处理请求时出错，请稍后重试；如问题持续，请联系平台管理员。";
         });
         return "error";
@@ -51,7 +59,8 @@ class ErrorPageController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         int status = status(request);
-        ProblemDetail problem = Problems.of(HttpStatus.valueOf(status), Problems.codeOf(status), Problems.titleOf(status));
+        ProblemDetail problem = status == 413 ? Problems.of(uploads.tooLarge())
+                : Problems.of(HttpStatus.valueOf(status), Problems.codeOf(status), Problems.titleOf(status));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

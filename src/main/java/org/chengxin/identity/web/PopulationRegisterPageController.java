@@ -11,6 +11,8 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.TextDecoding;
+import org.chengxin.shared.upload.FileNames;
+import org.chengxin.shared.upload.Uploads;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,9 +51,10 @@ class PopulationRegisterPageController {
                 throw ChengxinException.badRequest("FILE_EMPTY", "请选择要导入的文件");
             }
             if (file.getSize() > MAX_BYTES) {
-                throw ChengxinException.badRequest("UPLOAD_TOO_LARGE", "文件超过 20MB，请分批导入");
+                throw Uploads.tooLarge(MAX_BYTES);
             }
-            String source = "人口基础信息导入：" + (file.getOriginalFilename() == null ? "未命名文件" : file.getOriginalFilename());
+            // the source column holds 200 characters: the file name keeps 191 bytes, so at most 191 of them
+            String source = "人口基础信息导入：" + (file.getOriginalFilename() == null ? "未命名文件" : FileNames.fitted(file.getOriginalFilename(), 191));
             RegisterImport result = register.importCsv(file.getBytes(), TextDecoding.charsetNamed(charset), source);
             model.addAttribute("result", result);
         } catch (ChengxinException e) {

@@ -19,6 +19,7 @@ import org.chengxin.organization.Departments;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.upload.Uploads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,16 +40,18 @@ class JdbcRecordBatches implements RecordBatches {
     private final BatchRunner runner;
     private final Executor executor;
     private final Clock clock;
+    private final Uploads uploads;
     /** Batches of this instance that are queued or running. */
     private final Set<Long> mine = ConcurrentHashMap.newKeySet();
 
     JdbcRecordBatches(BatchStore store, Departments departments, BatchRunner runner,
-            @Qualifier("ingestionExecutor") Executor executor, Clock clock) {
+            @Qualifier("ingestionExecutor") Executor executor, Clock clock, Uploads uploads) {
         this.store = store;
         this.departments = departments;
         this.runner = runner;
         this.executor = executor;
         this.clock = clock;
+        this.uploads = uploads;
     }
 
     @Override
@@ -87,7 +90,7 @@ class JdbcRecordBatches implements RecordBatches {
         if (n > 0) {
             log.warn("{} 个报送批次已15分钟没有进展，标记为中断", n);
         }
-        TempFiles.deleteOlderThan(java.time.Duration.ofHours(6));
+        TempFiles.deleteOlderThan(uploads.directory(), java.time.Duration.ofHours(6));
     }
 
     @Override
@@ -117,17 +120,22 @@ class JdbcRecordBatches implements RecordBatches {
         store.rejections(batchId, each);
     }
 
+    /** A batch that cannot be registered, for whatever reason, takes its file with it. */
     private BatchJob register(Submission s) {
-        Actor actor = CurrentActor.get();
-        String department = actor.department();
-        var dept = department == null ? null : departments.find(department).orElse(null);
-        if (dept == null) {
+        try {
+            Actor actor = CurrentActor.get();
+            String department = actor.department();
+            var dept = department == null ? null : departments.find(department).orElse(null);
+            if (dept == null) {
+                throw ChengxinException.forbidden("PUSH_WITHOUT_DEPARTMENT", "只有部门的报送员或业务系统可以报送信用记录");
+            }
+            long id = store.create(department, actor.name(), s.format(), s.fileName(), s.atomic(), Instant.now(clock));
+            return new BatchJob(id, department, dept.kind() != DepartmentKind.ASSOCIATION && dept.kind() != DepartmentKind.CREDIT_AGENCY,
+                    actor, s);
+        } catch (RuntimeException e) {
             TempFiles.delete(s.file());
-            throw ChengxinException.forbidden("PUSH_WITHOUT_DEPARTMENT", "只有部门的报送员或业务系统可以报送信用记录");
+            throw e;
         }
-        long id = store.create(department, actor.name(), s.format(), s.fileName(), s.atomic(), Instant.now(clock));
-        return new BatchJob(id, department, dept.kind() != DepartmentKind.ASSOCIATION && dept.kind() != DepartmentKind.CREDIT_AGENCY,
-                actor, s);
     }
 
 }

@@ -2,10 +2,8 @@ package org.chengxin.ingestion.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -13,9 +11,11 @@ import org.chengxin.ingestion.BatchFormat;
 import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.ingestion.RecordBatches.Submission;
+import org.chengxin.ingestion.internal.TempFiles;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.text.TextDecoding;
+import org.chengxin.shared.upload.Uploads;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,20 +31,21 @@ class IngestionPageController {
 
     private final RecordBatches batches;
     private final PushableItems pushable;
-    private final long maxBytes;
+    private final Uploads uploads;
 
-    IngestionPageController(RecordBatches batches, PushableItems pushable,
-            @org.springframework.beans.factory.annotation.Value("${chengxin.ingestion.max-upload-bytes:1073741824}") long maxBytes) {
+    IngestionPageController(RecordBatches batches, PushableItems pushable, Uploads uploads) {
         this.batches = batches;
         this.pushable = pushable;
-        this.maxBytes = maxBytes;
+        this.uploads = uploads;
     }
 
+    /** {@code refused=FILE_TOO_LARGE}: an upload over the limit was sent back here (see {@link UploadSizeFilter}). */
     @GetMapping("/ingestion")
-    String index(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
-        model.addAttribute("items", pushable.of(who.departmentCode()));
-        model.addAttribute("batches", batches.ofDepartment(who.departmentCode(), 20));
-        return "ingestion/index";
+    String index(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam(required = false) String refused, Model model) {
+        if (UploadSizeFilter.REFUSAL.equals(refused)) {
+            model.addAttribute("error", uploads.tooLarge());
+        }
+        return page(who, model);
     }
 
     /** The batch list alone, refreshed in place while a batch is running. */
@@ -54,6 +55,7 @@ class IngestionPageController {
         return "ingestion/index :: batches";
     }
 
+    /** Everything that can refuse the upload is checked before it is written to disk, which only a batch then deletes. */
     @PostMapping("/ingestion")
     String upload(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String itemCode, @RequestParam(required = false) String charset,
@@ -62,24 +64,25 @@ class IngestionPageController {
             if (file.isEmpty()) {
                 throw ChengxinException.badRequest("FILE_EMPTY", "请选择要上传的文件");
             }
-            if (file.getSize() > maxBytes) {
-                throw ChengxinException.badRequest("UPLOAD_TOO_LARGE", "文件超过允许的大小（" + maxBytes / 1024 / 1024 + " MB），请分批报送");
-            }
             BatchFormat format = RecordBatchesApiController.formatOf(file.getOriginalFilename());
-            Path path = Files.createTempFile("chengxin-batch-", "." + format.name().toLowerCase(Locale.ROOT));
+            Charset declared = TextDecoding.charsetNamed(charset);
+            Path path;
             try (InputStream in = file.getInputStream()) {
-                Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(path);
-                throw e;
+                path = TempFiles.spool(in, format, uploads);
             }
             long id = batches.submit(new Submission(path, format, file.getOriginalFilename(),
-                    itemCode == null || itemCode.isBlank() ? null : itemCode, TextDecoding.charsetNamed(charset), atomic));
+                    itemCode == null || itemCode.isBlank() ? null : itemCode, declared, atomic));
             return "redirect:/ingestion/batches/" + id;
         } catch (ChengxinException e) {
             model.addAttribute("error", e);
-            return index(who, model);
+            return page(who, model);
         }
+    }
+
+    private String page(ChengxinPrincipal who, Model model) {
+        model.addAttribute("items", pushable.of(who.departmentCode()));
+        model.addAttribute("batches", batches.ofDepartment(who.departmentCode(), 20));
+        return "ingestion/index";
     }
 
     @GetMapping("/ingestion/batches/{id}")

@@ -3,9 +3,7 @@ package org.chengxin.ingestion.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,10 +15,11 @@ import org.chengxin.ingestion.BatchFormat;
 import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.ingestion.RecordBatches.Submission;
+import org.chengxin.ingestion.internal.TempFiles;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.TextDecoding;
-import org.springframework.beans.factory.annotation.Value;
+import org.chengxin.shared.upload.Uploads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,23 +35,26 @@ import org.springframework.web.multipart.MultipartFile;
 class RecordBatchesApiController {
 
     private final RecordBatches batches;
-    private final long maxBytes;
+    private final Uploads uploads;
 
-    RecordBatchesApiController(RecordBatches batches, @Value("${chengxin.ingestion.max-upload-bytes:1073741824}") long maxBytes) {
+    RecordBatchesApiController(RecordBatches batches, Uploads uploads) {
         this.batches = batches;
-        this.maxBytes = maxBytes;
+        this.uploads = uploads;
     }
 
     @PostMapping(path = "/api/v1/record-batches", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "以 JSON 报送一批记录", description = "请求体 {\"records\":[{sourceId,itemCode,idNumber,name,decisionDate,documentNumber,content:{...}}]}。异步处理，返回批次编号。atomic=true 时整批全部通过才入库。")
     ResponseEntity<BatchReport> pushJson(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean atomic)
             throws IOException {
-        Path file = spool(request.getInputStream(), ".json");
+        if (request.getContentLengthLong() > uploads.maxBytes()) {
+            throw uploads.tooLarge();
+        }
+        Path file = TempFiles.spool(request.getInputStream(), BatchFormat.JSON, uploads);
         return accepted(batches.submit(new Submission(file, BatchFormat.JSON, null, null, null, atomic)));
     }
 
     @PostMapping(path = "/api/v1/record-batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "以文件报送一批记录", description = "file：CSV（UTF-8、GBK、GB18030，可用 charset 指明）、XLSX 或 JSON Lines；也接受国家“双公示”格式（CF_*、XK_* 列）。itemCode：行中未写信息项代码时使用。")
+    @Operation(summary = "以文件报送一批记录", description = "file：CSV（UTF-8、GBK、GB18030，可用 charset 指明）、XLSX 或 JSON Lines；也接受国家“双公示”格式（CF_*、XK_* 列）。itemCode：行中未写信息项代码时使用。文件名超过 255 字节时缩短保存（保留扩展名）。")
     ResponseEntity<BatchReport> pushFile(@RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String charset, @RequestParam(required = false) String itemCode,
             @RequestParam(defaultValue = "false") boolean atomic) throws IOException {
@@ -60,7 +62,7 @@ class RecordBatchesApiController {
         var declared = TextDecoding.charsetNamed(charset);
         Path path;
         try (InputStream in = file.getInputStream()) {
-            path = spool(in, "." + format.name().toLowerCase(Locale.ROOT));
+            path = TempFiles.spool(in, format, uploads);
         }
         return accepted(batches.submit(new Submission(path, format, file.getOriginalFilename(),
                 itemCode == null || itemCode.isBlank() ? null : itemCode.strip(), declared, atomic)));
@@ -108,21 +110,6 @@ class RecordBatchesApiController {
         throw ChengxinException.badRequest("FILE_UNSUPPORTED_FORMAT", "不支持的文件类型：请上传 .csv、.xlsx、.json 或 .jsonl 文件");
     }
 
-    /** Keeps the upload on disk, never all in memory, refusing it past the size limit. */
-    private Path spool(InputStream in, String suffix) throws IOException {
-        Path file = Files.createTempFile("chengxin-batch-", suffix);
-        try (InputStream limited = in) {
-            long n = Files.copy(new LimitedInput(limited, maxBytes), file, StandardCopyOption.REPLACE_EXISTING);
-            if (n == 0) {
-                throw ChengxinException.badRequest("FILE_EMPTY", "上传的内容为空");
-            }
-            return file;
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-    }
-
     private static String department() {
         String department = CurrentActor.get().department();
         if (department == null) {
@@ -140,38 +127,6 @@ class RecordBatchesApiController {
     static final class BatchNotFound extends ChengxinException {
         BatchNotFound() {
             super(org.springframework.http.HttpStatus.NOT_FOUND, "BATCH_NOT_FOUND", "批次不存在或不属于本部门");
-        }
-    }
-
-    /** An input stream that fails once more than its limit has been read. */
-    private static final class LimitedInput extends java.io.FilterInputStream {
-        private final long limit;
-        private long read;
-
-        LimitedInput(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > limit) {
-                throw ChengxinException.badRequest("UPLOAD_TOO_LARGE", "上传内容超过允许的大小（" + limit / 1024 / 1024 + " MB），请分批报送");
-            }
         }
     }
 }

@@ -19,6 +19,7 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.UnicodeText;
+import org.chengxin.shared.upload.FileNames;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -90,7 +91,7 @@ class JdbcAuthorizations implements Authorizations {
                 returning id""")
                 .param("s", subject).param("name", c.name()).param("code", c.code()).param("purpose", c.purpose())
                 .param("scope", scope.name()).param("until", validUntil).param("sha", Sha256.hex(scan))
-                .param("scanName", UnicodeText.truncate(name, 255)).param("scan", scan)
+                .param("scanName", FileNames.fitted(name)).param("scan", scan)
                 .param("by", clerk.name()).param("dept", clerk.department()).param("at", Timestamp.from(now))
                 .query(Long.class).single();
         events.publishEvent(AuditEvent.of(clerk, now, "inquiry.authorization-paper", subject, c.purpose(), AuditOutcome.SUCCESS,

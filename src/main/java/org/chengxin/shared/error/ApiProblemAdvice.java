@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.chengxin.shared.id.IdNumberError;
 import org.chengxin.shared.id.InvalidIdNumberException;
 import org.chengxin.shared.id.Masking;
+import org.chengxin.shared.upload.Uploads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,12 @@ import org.springframework.web.multipart.MultipartException;
 class ApiProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+
+    private final Uploads uploads;
+
+    ApiProblemAdvice(Uploads uploads) {
+        this.uploads = uploads;
+    }
 
     @ExceptionHandler(ChengxinException.class)
     ProblemDetail chengxin(ChengxinException e, HttpServletRequest request) throws ChengxinException {
@@ -80,7 +87,7 @@ class ApiProblemAdvice {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         apiOnly(e, request);
-        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "UPLOAD_TOO_LARGE", "上传的文件超过允许的大小");
+        return Problems.of(uploads.tooLarge());
     }
 
     @ExceptionHandler(MultipartException.class)
