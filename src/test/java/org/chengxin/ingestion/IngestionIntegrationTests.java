@@ -250,10 +250,18 @@ class IngestionIntegrationTests {
 
         JsonNode report = pushFile("batch.jsonl", lines.getBytes(StandardCharsets.UTF_8), null, null, false);
 
-        assertThat(report.get("status").asString()).isEqualTo("FAILED");
-        assertThat(report.get("failure").asString()).startsWith("MALFORMED_JSON");
+        // each line stands alone: a line that is not JSON is that row's rejection, the good line is stored
+        assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(report.get("accepted").asInt()).isEqualTo(1);
+        assertThat(report.get("rejections").get(0).get("rowNo").asLong()).isEqualTo(3);
+        assertThat(report.get("rejections").get(0).get("code").asString()).isEqualTo("ROW_MALFORMED_JSON");
+        assertThat(report.get("rejections").get(0).get("message").asString()).contains("第 2 列").doesNotContain("Unexpected");
         String good = lines.substring(0, lines.indexOf('\n') + 1);
-        assertThat(pushFile("batch.jsonl", good.getBytes(StandardCharsets.UTF_8), null, null, false).get("accepted").asInt()).isEqualTo(1);
+        assertThat(pushFile("batch.jsonl", good.getBytes(StandardCharsets.UTF_8), null, null, false).get("unchanged").asInt()).isEqualTo(1);
+        JsonNode broken = pushFile("batch.json", "{\"records\":[{\"sourceId\":\"x\",}]}".getBytes(StandardCharsets.UTF_8), null, null, false);
+        assertThat(broken.get("status").asString()).isEqualTo("FAILED");
+        assertThat(broken.get("failure").asString()).startsWith("MALFORMED_JSON：JSON 内容格式错误：第 1 行第 ").doesNotContain("Unexpected")
+                .doesNotContain("jackson");
     }
 
     @Test

@@ -21,6 +21,8 @@ public record RawRow(long rowNo, Map<String, String> values, Set<String> nonText
     public static final String DOUBLE_PUBLICITY = "\u0000doublePublicity";
     /** Left by a reader when a JSON record is not an object. */
     public static final String NOT_AN_OBJECT = "\u0000notAnObject";
+    /** Left by the JSON Lines reader when a line is not JSON at all; the value is the column where it breaks. */
+    public static final String MALFORMED_JSON = "\u0000malformedJson";
 
     public RawRow {
         nonText = Set.copyOf(nonText);
@@ -47,6 +49,6 @@ public record RawRow(long rowNo, Map<String, String> values, Set<String> nonText
     }
 
     static boolean isMarker(String key) {
-        return key.equals(COLUMN_COUNT_MISMATCH) || key.equals(DOUBLE_PUBLICITY) || key.equals(NOT_AN_OBJECT);
+        return key.equals(COLUMN_COUNT_MISMATCH) || key.equals(DOUBLE_PUBLICITY) || key.equals(NOT_AN_OBJECT) || key.equals(MALFORMED_JSON);
     }
 }

@@ -57,6 +57,11 @@ public final class RowChecks {
     public Result check(RawRow row) {
         List<Rejection> problems = new ArrayList<>();
         long n = row.rowNo();
+        if (row.values().containsKey(RawRow.MALFORMED_JSON)) {
+            String column = row.values().get(RawRow.MALFORMED_JSON);
+            return new Result(null, List.of(new Rejection(n, null, "ROW_MALFORMED_JSON",
+                    "该行不是合法的 JSON" + ("0".equals(column) ? "" : "（第 " + column + " 列附近有误）") + "，该行未处理")));
+        }
         if (row.values().containsKey(RawRow.NOT_AN_OBJECT)) {
             return new Result(null, List.of(new Rejection(n, null, "ROW_NOT_AN_OBJECT", "该条记录不是 JSON 对象")));
         }

@@ -51,11 +51,16 @@ final class JsonRowReader implements RowReader {
                 readDocument(file, rows);
             }
         } catch (JacksonException e) {
-            String detail = org.chengxin.shared.id.Masking.maskIdShaped(String.valueOf(e.getOriginalMessage()));
-            throw ChengxinException.badRequest("MALFORMED_JSON", "JSON 内容格式错误（第 "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + " 行附近：" + detail.substring(0, Math.min(detail.length(), 200))
-                    + "），批次未处理");
+            // where, not what: the parser's own words are English and name its classes
+            throw ChengxinException.badRequest("MALFORMED_JSON", "JSON 内容格式错误：" + where(e) + "附近有误，批次未处理");
         }
+    }
+
+    private static String where(JacksonException e) {
+        if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
+            return "";
+        }
+        return "第 " + e.getLocation().getLineNr() + " 行" + (e.getLocation().getColumnNr() > 0 ? "第 " + e.getLocation().getColumnNr() + " 列" : "");
     }
 
     private void readDocument(Path file, Consumer<RawRow> rows) throws IOException {
@@ -98,7 +103,16 @@ final class JsonRowReader implements RowReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                rows.accept(row(n, JSON.readTree(line)));
+                JsonNode node;
+                try {
+                    node = JSON.readTree(line);
+                } catch (JacksonException e) {
+                    // one line of JSON Lines stands alone: a broken one is that row's fault, not the file's
+                    int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+                    rows.accept(new RawRow(n, Map.of(RawRow.MALFORMED_JSON, String.valueOf(column))));
+                    continue;
+                }
+                rows.accept(row(n, node));
             }
         }
     }
