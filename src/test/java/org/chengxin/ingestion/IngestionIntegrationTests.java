@@ -255,7 +255,7 @@ class IngestionIntegrationTests {
         assertThat(report.get("accepted").asInt()).isEqualTo(1);
         assertThat(report.get("rejections").get(0).get("rowNo").asLong()).isEqualTo(3);
         assertThat(report.get("rejections").get(0).get("code").asString()).isEqualTo("ROW_MALFORMED_JSON");
-        assertThat(report.get("rejections").get(0).get("message").asString()).contains("第 2 列").doesNotContain("Unexpected");
+        assertThat(report.get("rejections").get(0).get("message").asString()).contains("第 1 列附近有误").doesNotContain("Unexpected");
         String good = lines.substring(0, lines.indexOf('\n') + 1);
         assertThat(pushFile("batch.jsonl", good.getBytes(StandardCharsets.UTF_8), null, null, false).get("unchanged").asInt()).isEqualTo(1);
         JsonNode broken = pushFile("batch.json", "{\"records\":[{\"sourceId\":\"x\",}]}".getBytes(StandardCharsets.UTF_8), null, null, false);
