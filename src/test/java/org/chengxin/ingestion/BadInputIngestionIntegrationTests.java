@@ -161,7 +161,7 @@ class BadInputIngestionIntegrationTests {
     // ---- one row's bad characters never fail the batch
 
     @ParameterizedTest
-    @ValueSource(strings = {"CSV", "XLSX", "JSON", "JSONL"})
+    @ValueSource(strings = {"CSV", "CSV_UTF8", "XLSX", "JSON", "JSONL"})
     void aControlCharacterOrBrokenUnicodeInAnyFieldRejectsOnlyItsRow(String format) throws IOException {
         IdNumber person = fixtures.syntheticIdNumber();
         List<Map<String, String>> rows = new ArrayList<>();
@@ -188,7 +188,7 @@ class BadInputIngestionIntegrationTests {
 
         JsonNode report = format.equals("JSON") || format.equals("JSONL")
                 ? push(format.equals("JSON") ? "坏字符.json" : "坏字符.jsonl", jsonFile(rows, format.equals("JSONL")))
-                : push(format.equals("CSV") ? "坏字符.csv" : "坏字符.xlsx", format.equals("CSV") ? csv(rows) : xlsx(rows));
+                : format.equals("XLSX") ? push("坏字符.xlsx", xlsx(rows)) : push("坏字符.csv", csv(rows, format.equals("CSV_UTF8")));
 
         assertThat(report.get("status").asString()).as(report.toString()).isEqualTo("COMPLETED");
         assertThat(report.get("accepted").asInt()).isEqualTo(good + tolerated);
@@ -196,8 +196,22 @@ class BadInputIngestionIntegrationTests {
         List<Rejection> rejections = rejectionsOf(report);
         assertThat(rejections).hasSize(expectedField.size()).allSatisfy(r -> {
             assertThat(r.field()).as("row %d", r.rowNo()).isEqualTo(expectedField.get(rowIndex(format, r.rowNo())));
-            assertThat(r.code()).isIn("FIELD_CONTROL_CHARACTER", "FIELD_INVALID_CHARACTER");
+            assertThat(r.code()).isIn("FIELD_CONTROL_CHARACTER", "FIELD_INVALID_CHARACTER", "FIELD_BAD_ENCODING");
         });
+    }
+
+    @Test
+    void aGbkFileDeclaredAsUtf8FailsAsAFileInTheWrongEncodingAndStoresNothing() throws IOException {
+        List<Map<String, String>> rows = List.of(goodRow("gbk-1", fixtures.syntheticIdNumber()), goodRow("gbk-2", fixtures.syntheticIdNumber()));
+        Http.Response accepted = http.postFile("/api/v1/record-batches", token, "声明错误.csv", csv(rows, false),
+                Map.of("itemCode", PENALTY, "charset", "UTF-8"));
+        assertThat(accepted.status()).isEqualTo(202);
+
+        JsonNode report = http.awaitBatch(token, accepted.json().get("id").asLong());
+
+        assertThat(report.get("status").asString()).isEqualTo("FAILED");
+        assertThat(report.get("failure").asString()).startsWith("FILE_BAD_ENCODING：");
+        assertThat(records.ofDepartment(department, 0, 10)).isEmpty();
     }
 
     @ParameterizedTest
@@ -227,7 +241,7 @@ class BadInputIngestionIntegrationTests {
         dirt.add("\u0085");
         dirt.add("\uFFFE");
         if (!format.equals("CSV")) {
-            // a lone surrogate has no bytes in UTF-8 or GB18030: in a CSV it is a file in a wrong encoding
+            // GB18030 has no bytes for a lone surrogate; in a UTF-8 CSV it is written as a careless program does (ED A1 82)
             dirt.add("\uD842");
         }
         return dirt;
@@ -235,7 +249,7 @@ class BadInputIngestionIntegrationTests {
 
     /** The 1-based index of the pushed row a report's row number names (a CSV or XLSX has its header in row 1). */
     private static int rowIndex(String format, long rowNo) {
-        return (int) (format.equals("CSV") || format.equals("XLSX") ? rowNo - 1 : rowNo);
+        return (int) (format.startsWith("CSV") || format.equals("XLSX") ? rowNo - 1 : rowNo);
     }
 
     private Map<String, String> goodRow(String source, IdNumber person) {
@@ -354,7 +368,8 @@ class BadInputIngestionIntegrationTests {
         }
     }
 
-    private static byte[] csv(List<Map<String, String>> rows) throws IOException {
+    /** The rows as a GB18030 CSV, or as UTF-8 whose lone surrogates are encoded byte for byte (what Java and Python refuse to write). */
+    private static byte[] csv(List<Map<String, String>> rows, boolean utf8) throws IOException {
         java.io.StringWriter out = new java.io.StringWriter();
         try (var printer = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.DEFAULT)) {
             printer.printRecord((Object[]) HEADER);
@@ -362,7 +377,20 @@ class BadInputIngestionIntegrationTests {
                 printer.printRecord(FIELDS.stream().map(row::get).toList());
             }
         }
-        return out.toString().getBytes(Charset.forName("GB18030"));
+        if (!utf8) {
+            return out.toString().getBytes(Charset.forName("GB18030"));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        out.toString().codePoints().forEach(cp -> {
+            if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) {
+                bytes.write(0xE0 | (cp >> 12));
+                bytes.write(0x80 | ((cp >> 6) & 0x3F));
+                bytes.write(0x80 | (cp & 0x3F));
+            } else {
+                bytes.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        return bytes.toByteArray();
     }
 
     private static byte[] jsonFile(List<Map<String, String>> rows, boolean lines) {

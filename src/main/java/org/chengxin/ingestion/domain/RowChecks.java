@@ -32,6 +32,9 @@ public final class RowChecks {
     public static final int MAX_DOCUMENT_NUMBER = 100;
     public static final int MAX_TEXT = 2000;
 
+    /** A row holding bytes that are not valid in the file's encoding; a file of nothing else has the wrong encoding. */
+    public static final String BAD_ENCODING = "FIELD_BAD_ENCODING";
+
     /** A number as a spreadsheet exports it when the column was not text: 4.30602E+17. */
     private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(?:[.,]\\d+)?[eE][+-]?\\d+");
     private static final String ID_CELL_NOT_TEXT = "身份证号单元格为数字格式，Excel 只保留 15 位有效数字，号码可能已被改变：请将该列设为文本（JSON 中用字符串）后重新填写";
@@ -275,11 +278,14 @@ public final class RowChecks {
             UnicodeText.firstFlaw(row.values().get(key), multiline).ifPresent(flaw -> {
                 String label = field != null ? field.label() : ENVELOPE_LABELS.getOrDefault(key, key);
                 String name = field != null ? field.name() : key;
-                problems.add(flaw.kind() == UnicodeText.Flaw.Kind.CONTROL_CHARACTER
-                        ? new Rejection(row.rowNo(), name, "FIELD_CONTROL_CHARACTER", label + "含有控制字符（" + flaw.notation()
-                                + "）" + (multiline ? "" : "，该字段不能含有制表符或换行") + "，请删除后重新报送")
-                        : new Rejection(row.rowNo(), name, "FIELD_INVALID_CHARACTER", label + "含有无效的 Unicode 字符（" + flaw.notation()
-                                + "，孤立的代理项或非字符），请检查文件后重新报送"));
+                problems.add(switch (flaw.kind()) {
+                    case CONTROL_CHARACTER -> new Rejection(row.rowNo(), name, "FIELD_CONTROL_CHARACTER", label + "含有控制字符（"
+                            + flaw.notation() + "）" + (multiline ? "" : "，该字段不能含有制表符或换行") + "，请删除后重新报送");
+                    case INVALID_CHARACTER -> new Rejection(row.rowNo(), name, "FIELD_INVALID_CHARACTER", label + "含有无效的 Unicode 字符（"
+                            + flaw.notation() + "，孤立的代理项或非字符），请检查文件后重新报送");
+                    case UNDECODABLE_BYTES -> new Rejection(row.rowNo(), name, BAD_ENCODING, label
+                            + "含有不符合文件编码（UTF-8）的字节（如被截断的汉字或孤立的代理项），请检查该行，或确认文件编码后重新上传");
+                });
             });
         });
         return problems;

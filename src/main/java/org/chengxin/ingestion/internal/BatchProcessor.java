@@ -92,6 +92,11 @@ final class BatchProcessor {
         long t = System.nanoTime();
         RowChecks.Result result = checks.check(row);
         if (!result.passed()) {
+            if (result.rejections().stream().anyMatch(r -> r.code().equals(RowChecks.BAD_ENCODING))) {
+                synchronized (counts) {
+                    counts.badEncoding++;
+                }
+            }
             reject(result.rejections());
         } else if (!seen.add(result.candidate().sourceId())) {
             reject(List.of(new Rejection(row.rowNo(), "sourceId", "DUPLICATE_IN_BATCH", "同一批次中来源编号重复，只保留先出现的一条")));

@@ -42,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BatchRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
+    private static final String BAD_ENCODING = "FILE_BAD_ENCODING：文件编码与声明或识别的编码不符，请确认文件编码后重新上传";
 
     private final BatchStore store;
     private final Catalog catalog;
@@ -103,6 +104,11 @@ class BatchRunner {
                 process(job, version, checks, false, counts);
                 status = BatchStatus.COMPLETED;
             }
+            if (counts.processed > 0 && counts.badEncoding == counts.processed) {
+                // not one row could be read: the file is in another encoding than declared or detected
+                status = BatchStatus.FAILED;
+                failure = BAD_ENCODING;
+            }
         } catch (ChengxinException e) {
             status = BatchStatus.FAILED;
             failure = e.code() + "：" + e.getMessage() + partly(s, counts);
@@ -116,7 +122,7 @@ class BatchRunner {
                 nothingStored(counts);
             }
             failure = isEncodingProblem(e)
-                    ? "FILE_BAD_ENCODING：文件编码与声明或识别的编码不符，请确认文件编码后重新上传"
+                    ? BAD_ENCODING
                     : "PROCESSING_FAILED：处理出错，未入库的记录可重新报送";
             failure += partly(s, counts);
         } finally {

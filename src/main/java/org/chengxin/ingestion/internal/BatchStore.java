@@ -157,6 +157,8 @@ class BatchStore {
         int corrected;
         int unchanged;
         int rejected;
+        /** Rows refused because their bytes were not valid in the file's encoding. */
+        int badEncoding;
         long daysToPush;
         int late;
     }

@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 public final class UnicodeText {
 
+    /**
+     * What a lenient decoder puts where a file's bytes are not valid in its encoding (a non-character,
+     * which no text may hold), so that the row holding them is refused alone, not the whole file.
+     */
+    public static final char UNDECODABLE = '\uFDD0';
+
     private UnicodeText() {
     }
 
@@ -21,8 +27,10 @@ public final class UnicodeText {
         public enum Kind {
             /** A C0 or C1 control character (tab, CR and LF allowed only in multi-line text). */
             CONTROL_CHARACTER,
-            /** An unpaired surrogate or a Unicode non-character (U+FFFE, U+FDD0 …). */
-            INVALID_CHARACTER
+            /** An unpaired surrogate or a Unicode non-character (U+FFFE, U+FDD1 …). */
+            INVALID_CHARACTER,
+            /** Bytes of a file that are not valid in its encoding ({@link UnicodeText#UNDECODABLE}). */
+            UNDECODABLE_BYTES
         }
 
         /** The code point as a person looks it up: {@code U+0000}. */
@@ -120,6 +128,8 @@ public final class UnicodeText {
                 if (!tolerated) {
                     return Optional.of(new Flaw(Flaw.Kind.CONTROL_CHARACTER, cp));
                 }
+            } else if (cp == UNDECODABLE) {
+                return Optional.of(new Flaw(Flaw.Kind.UNDECODABLE_BYTES, cp));
             } else if (isNonCharacter(cp)) {
                 return Optional.of(new Flaw(Flaw.Kind.INVALID_CHARACTER, cp));
             }

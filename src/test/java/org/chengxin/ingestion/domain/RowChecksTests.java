@@ -485,10 +485,16 @@ class RowChecksTests {
     @ParameterizedTest
     @ValueSource(strings = {"sourceId", "itemCode", "idNumber", "name", "decisionDate", "documentNumber", "facts", "licenseNumber"})
     void aLoneSurrogateOrANonCharacterInAnyFieldRejectsTheRowNamingTheField(String field) {
-        for (String bad : new String[] {"\uD842", "\uDFB7", "\uFFFF", "\uFDD0"}) {
+        for (String bad : new String[] {"\uD842", "\uDFB7", "\uFFFF", "\uFDD1"}) {
             String value = row().values().getOrDefault(field, "XK-1");
             assertThat(rejectionsOf(row(field, value + bad))).as(field).containsExactly(tuple(7L, field, "FIELD_INVALID_CHARACTER"));
         }
+    }
+
+    @Test
+    void bytesTheDecoderCouldNotReadRejectTheRowAsBadEncoding() {
+        assertThat(rejectionsOf(row("name", "张" + org.chengxin.shared.text.UnicodeText.UNDECODABLE + "三")))
+                .containsExactly(tuple(7L, "name", RowChecks.BAD_ENCODING));
     }
 
     @Test

@@ -148,4 +148,35 @@ class CsvCharsetDetectionTests {
         org.assertj.core.api.Assertions.assertThat(CsvRowReader.detect(gbk)).isEqualTo(org.chengxin.shared.text.TextDecoding.GB18030);
         org.assertj.core.api.Assertions.assertThat(CsvRowReader.detect(utf8)).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aUtf8FileWithAFewBrokenSequencesIsStillUtf8AndOnlyTheirRowsHoldTheMarker() throws IOException {
+        StringBuilder csv = new StringBuilder("sourceId,name\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append("S").append(i).append(",诚信张三\n");
+        }
+        byte[] good = csv.toString().getBytes(StandardCharsets.UTF_8);
+        // a lone surrogate as a careless program writes it, and a character cut in two
+        byte[] broken = concat(good, concat("S98,张".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xED, (byte) 0xA1, (byte) 0x82, '\n'}));
+        broken = concat(broken, concat("S99,李".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xE5, (byte) 0x9B, '\n'}));
+        java.nio.file.Path file = write(broken);
+
+        assertThat(CsvRowReader.detect(file)).isEqualTo(StandardCharsets.UTF_8);
+        List<RawRow> rows = new java.util.ArrayList<>();
+        new CsvRowReader(null, new Defaults(null, "P", "L")).read(file, rows::add);
+        assertThat(rows).hasSize(42);
+        assertThat(rows.subList(0, 40)).allSatisfy(r -> assertThat(r.get("name")).isEqualTo("诚信张三"));
+        assertThat(rows.get(40).get("name")).startsWith("张").contains(String.valueOf(org.chengxin.shared.text.UnicodeText.UNDECODABLE));
+        assertThat(rows.get(41).get("name")).startsWith("李").contains(String.valueOf(org.chengxin.shared.text.UnicodeText.UNDECODABLE));
+    }
+
+    @Test
+    void aGbkFileIsNotTakenForUtf8EvenWhereSomeOfItsPairsLookLikeUtf8() throws IOException {
+        StringBuilder names = new StringBuilder("sourceId,name\n");
+        String common = "张王李赵刘陈杨黄吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+        for (int i = 0; i < common.length(); i++) {
+            names.append("S").append(i).append(',').append(common.charAt(i)).append("某某\n");
+        }
+        assertThat(CsvRowReader.detect(write(names.toString().getBytes(GBK)))).isEqualTo(TextDecoding.GB18030);
+    }
 }

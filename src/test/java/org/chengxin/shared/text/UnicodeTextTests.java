@@ -66,7 +66,8 @@ class UnicodeTextTests {
         assertThat(UnicodeText.firstFlaw("张\uD842", false)).contains(new Flaw(Flaw.Kind.INVALID_CHARACTER, 0xD842));
         assertThat(UnicodeText.firstFlaw("\uDFB7张", false)).contains(new Flaw(Flaw.Kind.INVALID_CHARACTER, 0xDFB7));
         assertThat(UnicodeText.firstFlaw("张\uFFFE", false)).contains(new Flaw(Flaw.Kind.INVALID_CHARACTER, 0xFFFE));
-        assertThat(UnicodeText.firstFlaw("张\uFDD0", false)).contains(new Flaw(Flaw.Kind.INVALID_CHARACTER, 0xFDD0));
+        assertThat(UnicodeText.firstFlaw("张\uFDD1", false)).contains(new Flaw(Flaw.Kind.INVALID_CHARACTER, 0xFDD1));
+        assertThat(UnicodeText.firstFlaw("张" + UnicodeText.UNDECODABLE, false)).contains(new Flaw(Flaw.Kind.UNDECODABLE_BYTES, 0xFDD0));
         assertThat(UnicodeText.firstFlaw("张" + new String(Character.toChars(0x1FFFF)), false))
                 .contains(new Flaw(Flaw.Kind.INVALID_CHARACTER, 0x1FFFF));
         assertThat(UnicodeText.firstFlaw("张" + JI + "·阿依古丽", false)).isEmpty();
