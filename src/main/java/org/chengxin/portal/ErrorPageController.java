@@ -84,7 +84,7 @@ class ErrorPageController implements ErrorController {
             return 400;
         }
         if (cause instanceof ChengxinException e) {
-            return e.status().value();
+            return Problems.statusOf(e.kind()).value();
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null && exception == null) {

@@ -67,8 +67,8 @@ class JdbcCatalog implements Catalog {
 
     @Override
     public CatalogVersion current() {
-        return inForceOn(LocalDate.now(clock)).orElseThrow(() -> new ChengxinException(
-                org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "CATALOG_NOT_IN_FORCE", "尚无生效的信息目录"));
+        return inForceOn(LocalDate.now(clock)).orElseThrow(() -> ChengxinException.unavailable(
+                "CATALOG_NOT_IN_FORCE", "尚无生效的信息目录"));
     }
 
     @Override

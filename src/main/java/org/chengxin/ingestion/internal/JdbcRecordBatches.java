@@ -71,7 +71,7 @@ class JdbcRecordBatches implements RecordBatches {
             TempFiles.delete(submission.file());
             store.finish(job.batchId(), BatchStatus.FAILED, new Counts(), "BATCH_QUEUE_FULL：待处理的批次过多，请稍后重新报送",
                     Instant.now(clock));
-            throw new ChengxinException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "BATCH_QUEUE_FULL",
+            throw ChengxinException.unavailable("BATCH_QUEUE_FULL",
                     "待处理的批次过多，请稍后重新报送");
         }
         return job.batchId();

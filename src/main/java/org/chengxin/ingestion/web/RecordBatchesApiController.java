@@ -126,7 +126,7 @@ class RecordBatchesApiController {
     /** A batch of another department, or none: the same answer, so nothing is revealed. */
     static final class BatchNotFound extends ChengxinException {
         BatchNotFound() {
-            super(org.springframework.http.HttpStatus.NOT_FOUND, "BATCH_NOT_FOUND", "批次不存在或不属于本部门");
+            super(Kind.NOT_FOUND, "BATCH_NOT_FOUND", "批次不存在或不属于本部门");
         }
     }
 }

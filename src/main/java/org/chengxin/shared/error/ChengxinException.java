@@ -1,24 +1,39 @@
 package org.chengxin.shared.error;
 
-import org.springframework.http.HttpStatus;
-
 /**
- * A failure the caller can understand and act on: a stable code, a Chinese message (never holding
- * a full ID number) and the HTTP status it maps to.
+ * A refusal the caller can understand and act on: a stable code, a Chinese message (never holding a
+ * full ID number) and its kind. Plain Java, so that domain code decides and throws it; the web layer
+ * alone turns the kind into an HTTP status ({@link Problems#statusOf}).
  */
 public class ChengxinException extends RuntimeException {
 
-    private final String code;
-    private final HttpStatus status;
+    /** What kind of refusal: the web layer maps each to one HTTP status. */
+    public enum Kind {
+        /** The request or the data in it is not acceptable (400). */
+        INVALID,
+        /** The caller may not do this (403). */
+        FORBIDDEN,
+        /** No such thing, or not the caller's: the two are answered alike (404). */
+        NOT_FOUND,
+        /** The thing's current state does not allow it (409). */
+        CONFLICT,
+        /** More than the platform accepts at once (413). */
+        TOO_LARGE,
+        /** The platform cannot serve it now; the caller may try again later (503). */
+        UNAVAILABLE
+    }
 
-    public ChengxinException(HttpStatus status, String code, String message) {
+    private final Kind kind;
+    private final String code;
+
+    public ChengxinException(Kind kind, String code, String message) {
         super(message);
+        this.kind = kind;
         this.code = code;
-        this.status = status;
     }
 
     public static ChengxinException badRequest(String code, String message) {
-        return new ChengxinException(HttpStatus.BAD_REQUEST, code, message);
+        return new ChengxinException(Kind.INVALID, code, message);
     }
 
     /** An invalid ID number for a page: its first error's code and message (never the number). */
@@ -27,22 +42,30 @@ public class ChengxinException extends RuntimeException {
     }
 
     public static ChengxinException notFound(String code, String message) {
-        return new ChengxinException(HttpStatus.NOT_FOUND, code, message);
+        return new ChengxinException(Kind.NOT_FOUND, code, message);
     }
 
     public static ChengxinException conflict(String code, String message) {
-        return new ChengxinException(HttpStatus.CONFLICT, code, message);
+        return new ChengxinException(Kind.CONFLICT, code, message);
     }
 
     public static ChengxinException forbidden(String code, String message) {
-        return new ChengxinException(HttpStatus.FORBIDDEN, code, message);
+        return new ChengxinException(Kind.FORBIDDEN, code, message);
+    }
+
+    public static ChengxinException tooLarge(String code, String message) {
+        return new ChengxinException(Kind.TOO_LARGE, code, message);
+    }
+
+    public static ChengxinException unavailable(String code, String message) {
+        return new ChengxinException(Kind.UNAVAILABLE, code, message);
     }
 
     public String code() {
         return code;
     }
 
-    public HttpStatus status() {
-        return status;
+    public Kind kind() {
+        return kind;
     }
 }

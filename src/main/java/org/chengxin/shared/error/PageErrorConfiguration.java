@@ -35,7 +35,7 @@ class PageErrorConfiguration implements WebMvcConfigurer {
             }
             try {
                 request.setAttribute(ATTRIBUTE, e);
-                response.sendError(e.status().value());
+                response.sendError(Problems.statusOf(e.kind()).value());
                 return new ModelAndView();
             } catch (IOException io) {
                 return null;

@@ -45,7 +45,19 @@ public final class Problems {
     }
 
     public static ProblemDetail of(ChengxinException e) {
-        return of(e.status(), e.code(), e.getMessage());
+        return of(statusOf(e.kind()), e.code(), e.getMessage());
+    }
+
+    /** The HTTP status of a kind of refusal: the only place where a refusal meets HTTP. */
+    public static HttpStatus statusOf(ChengxinException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     /**

@@ -53,7 +53,7 @@ public class Uploads {
 
     /** The refusal of an upload over a limit, which the message states. */
     public static ChengxinException tooLarge(long limitBytes) {
-        return new ChengxinException(HttpStatus.PAYLOAD_TOO_LARGE, "FILE_TOO_LARGE",
+        return ChengxinException.tooLarge("FILE_TOO_LARGE",
                 "文件超过上传上限 " + readable(limitBytes) + "，请拆分后分批上传");
     }
 

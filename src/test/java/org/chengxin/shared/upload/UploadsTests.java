@@ -25,7 +25,7 @@ class UploadsTests {
         Uploads uploads = new Uploads(DataSize.ofMegabytes(100), dir.resolve("uploads").toString());
 
         assertThat(uploads.tooLarge().code()).isEqualTo("FILE_TOO_LARGE");
-        assertThat(uploads.tooLarge().status().value()).isEqualTo(413);
+        assertThat(org.chengxin.shared.error.Problems.statusOf(uploads.tooLarge().kind()).value()).isEqualTo(413);
         assertThat(uploads.tooLarge().getMessage()).isEqualTo("文件超过上传上限 100 MB，请拆分后分批上传");
         assertThat(dir.resolve("uploads")).isDirectory();
     }
