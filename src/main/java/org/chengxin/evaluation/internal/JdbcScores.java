@@ -19,6 +19,7 @@ import org.chengxin.evaluation.Standing;
 import org.chengxin.evaluation.domain.CountedRecord;
 import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.evaluation.domain.Grade;
+import org.chengxin.evaluation.domain.ModelRevisionPolicy;
 import org.chengxin.evaluation.domain.PointsModel;
 import org.chengxin.evaluation.domain.ThreeYearsCleanPolicy;
 import org.chengxin.records.CreditRecord;
@@ -124,41 +125,16 @@ class JdbcScores implements Scores {
 
     @Override
     public PointsModel publishModel(String version, LocalDate effectiveFrom, int basePoints, java.util.Map<String, Integer> points) {
-        String v = version == null ? "" : version.strip();
-        if (!v.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,39}")) {
-            throw ChengxinException.badRequest("EVALUATION_MODEL_VERSION_INVALID", "版本号须为 1 至 40 位字母、数字、点、下划线或连字符，如 yueyang-2");
-        }
         LocalDate today = LocalDate.now(clock);
-        if (effectiveFrom == null || effectiveFrom.isBefore(today)) {
-            throw ChengxinException.badRequest("EVALUATION_MODEL_DATE_PAST", "施行日期不得早于今天：已评定的等级不追溯改变");
-        }
-        if (basePoints < 1 || basePoints > 10000) {
-            throw ChengxinException.badRequest("EVALUATION_MODEL_INVALID", "起始分须在 1 至 10000 之间");
-        }
-        PointsModel current = models.current();
-        java.util.Map<String, Integer> byKey = new java.util.TreeMap<>(current.byKindAndSeverity());
-        for (var e : points.entrySet()) {
-            if (!byKey.containsKey(e.getKey())) {
-                throw ChengxinException.badRequest("EVALUATION_MODEL_INVALID", "未知的积分类别：" + e.getKey());
-            }
-            if (e.getValue() == null || Math.abs(e.getValue()) > 1000) {
-                throw ChengxinException.badRequest("EVALUATION_MODEL_INVALID", "每条记录的积分须在 -1000 至 1000 之间");
-            }
-            byKey.put(e.getKey(), e.getValue());
-        }
-        PointsModel next;
-        try {
-            next = new PointsModel(v, effectiveFrom, basePoints, byKey, current.byItem(), current.bands());
-        } catch (IllegalArgumentException e) {
-            throw ChengxinException.badRequest("EVALUATION_MODEL_INVALID", e.getMessage());
-        }
+        PointsModel next = ModelRevisionPolicy.revise(models.current(), version, effectiveFrom, basePoints, points, today);
+        String v = next.version();
         if (!models.publish(next)) {
             throw ChengxinException.conflict("EVALUATION_MODEL_VERSION_TAKEN", "版本号已被使用：" + v);
         }
         forgetModel();
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock),
                 "evaluation.model-publish", null, "积分模型调整", AuditOutcome.SUCCESS,
-                "发布积分模型 " + v + "，自 " + effectiveFrom + " 起施行，起始分 " + basePoints + "，" + byKey));
+                "发布积分模型 " + v + "，自 " + effectiveFrom + " 起施行，起始分 " + basePoints + "，" + next.byKindAndSeverity()));
         if (!effectiveFrom.isAfter(today)) {
             full.start("积分模型 " + v + " 施行");
         }
