@@ -4,11 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.chengxin.identity.Citizens;
 import org.chengxin.lists.CreditStatus;
@@ -21,6 +17,7 @@ import org.chengxin.measures.MeasureCheck.MeasureDecision;
 import org.chengxin.measures.MeasureChecks;
 import org.chengxin.measures.MeasureLists;
 import org.chengxin.measures.domain.FeedbackDeadline;
+import org.chengxin.measures.domain.FeedbackPolicy;
 import org.chengxin.measures.domain.Hit;
 import org.chengxin.measures.domain.Matter;
 import org.chengxin.measures.domain.MeasureKind;
@@ -33,7 +30,6 @@ import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
-import org.chengxin.shared.text.UnicodeText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -159,56 +155,14 @@ class JdbcMeasureChecks implements MeasureChecks {
     public MeasureCheck feedback(long checkId, String departmentCode, List<MeasureDecision> decisions, String outcome,
             LocalDate handledOn, String note) {
         MeasureCheck check = find(checkId, departmentCode);
-        if (check.hasFeedback()) {
-            throw ChengxinException.conflict("MEASURE_FEEDBACK_GIVEN", "该核查已反馈，不能重复反馈");
-        }
-        String result = outcome == null ? "" : outcome.strip();
-        if (result.isEmpty() || UnicodeText.longerThan(result, 500)) {
-            throw ChengxinException.badRequest("MEASURE_FEEDBACK_OUTCOME_REQUIRED", "请填写事项办理结果（不超过 500 字）");
-        }
-        LocalDate today = LocalDate.now(clock);
-        LocalDate checkedOn = LocalDate.ofInstant(check.checkedAt(), clock.getZone());
-        if (handledOn == null || handledOn.isBefore(checkedOn) || handledOn.isAfter(today)) {
-            throw ChengxinException.badRequest("MEASURE_FEEDBACK_DATE_INVALID", "办理日期须在核查日（" + checkedOn + "）与今天之间");
-        }
-        List<MeasureDecision> given = decisions == null ? List.of() : decisions;
-        Map<String, Applicable> shown = new java.util.LinkedHashMap<>();
-        check.incentives().forEach(a -> shown.put(a.code(), a));
-        check.punishments().forEach(a -> shown.put(a.code(), a));
-        Set<String> seen = new HashSet<>();
-        List<MeasureDecision> clean = new ArrayList<>();
-        for (MeasureDecision d : given) {
-            if (d == null || d.code() == null || !shown.containsKey(d.code())) {
-                throw ChengxinException.badRequest("MEASURE_FEEDBACK_UNKNOWN_MEASURE",
-                        "反馈的措施不在本次核查结果中：" + (d == null ? "" : d.code()));
-            }
-            if (!seen.add(d.code())) {
-                throw ChengxinException.badRequest("MEASURE_FEEDBACK_UNKNOWN_MEASURE", "同一措施只能反馈一次：" + d.code());
-            }
-            String reason = d.reason() == null ? "" : d.reason().strip();
-            if (!d.applied() && reason.isEmpty()) {
-                Applicable a = shown.get(d.code());
-                throw ChengxinException.badRequest("MEASURE_FEEDBACK_REASON_REQUIRED",
-                        "措施“" + a.name() + "”未实施，请说明理由" + (a.mandatory() ? "（该措施为应当实施的措施）" : ""));
-            }
-            if (UnicodeText.longerThan(reason, 500)) {
-                throw ChengxinException.badRequest("MEASURE_FEEDBACK_REASON_REQUIRED", "理由不超过 500 字");
-            }
-            clean.add(new MeasureDecision(d.code(), d.applied(), reason));
-        }
-        List<String> missing = shown.keySet().stream().filter(c -> !seen.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            throw ChengxinException.badRequest("MEASURE_FEEDBACK_INCOMPLETE", "请逐项反馈核查结果中的措施是否实施：尚缺 " + String.join("、", missing));
-        }
+        FeedbackPolicy.Accepted accepted = FeedbackPolicy.accept(check, decisions, outcome, handledOn, note, LocalDate.now(clock),
+                clock.getZone());
         Actor actor = CurrentActor.get();
         Instant now = Instant.now(clock);
-        boolean late = today.isAfter(check.feedbackDue());
-        String cleanNote = note == null ? "" : note.strip();
-        if (UnicodeText.longerThan(cleanNote, 500)) {
-            throw ChengxinException.badRequest("MEASURE_FEEDBACK_OUTCOME_REQUIRED", "备注不超过 500 字");
-        }
-        Feedback feedback = new Feedback(clean, result, handledOn, cleanNote, now, actor.name(), late);
-        int applied = (int) clean.stream().filter(MeasureDecision::applied).count();
+        boolean late = accepted.late();
+        List<MeasureDecision> clean = accepted.decisions();
+        Feedback feedback = new Feedback(clean, accepted.outcome(), accepted.handledOn(), accepted.note(), now, actor.name(), late);
+        int applied = accepted.applied();
         transactions.executeWithoutResult(tx -> {
             int updated = jdbc.sql("""
                     update measures_check set feedback = cast(:f as jsonb), feedback_at = :at, feedback_by = :by,
