@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.DependencyType;
 import org.springframework.modulith.docs.Documenter;
 
 /** Verifies the module structure (no cycles, only public APIs used) and writes its documentation to docs/. */
@@ -36,6 +37,48 @@ class ModularityTests {
                 .writeAggregatingDocument();
         sortRelations();
         assertThat(DOCS.resolve("components.puml")).content().contains("Rel(");
+    }
+
+    /**
+     * The module map of docs/architecture.md, drawn from the modules as they are (every dependency on
+     * another module's API, dashed where a module only hears the other's events), so that the
+     * document cannot drift from the code. Only the block between the markers is rewritten.
+     */
+    @Test
+    void writesTheModuleMapIntoTheArchitectureDocument() throws IOException {
+        Path architecture = Path.of("docs", "architecture.md");
+        String document = Files.readString(architecture, StandardCharsets.UTF_8);
+        int start = document.indexOf(MAP_START);
+        int end = document.indexOf(MAP_END);
+        assertThat(start).as("the architecture document marks where its module map goes").isNotNegative();
+        assertThat(end).isGreaterThan(start);
+        String map = moduleMap();
+        Files.writeString(architecture, document.substring(0, start + MAP_START.length()) + "\n" + map
+                + document.substring(end), StandardCharsets.UTF_8);
+        assertThat(map).contains("records --> catalog");
+    }
+
+    private static final String MAP_START = "<!-- module-map:start (written by ModularityTests) -->";
+    private static final String MAP_END = "<!-- module-map:end -->";
+
+    private String moduleMap() {
+        StringBuilder out = new StringBuilder("```mermaid\nflowchart TB\n");
+        List<String> nodes = new ArrayList<>();
+        List<String> arrows = new ArrayList<>();
+        modules.forEach(module -> {
+            nodes.add("    " + module.getName() + "[\"" + module.getDisplayName() + "\"]");
+            module.getDirectDependencies(modules).uniqueModules().forEach(target -> {
+                boolean eventsOnly = module.getDirectDependencies(modules).stream()
+                        .filter(d -> d.getTargetModule().equals(target))
+                        .allMatch(d -> d.getDependencyType() == DependencyType.EVENT_LISTENER);
+                arrows.add("    " + module.getName() + (eventsOnly ? " -.->|hears events| " : " --> ") + target.getName());
+            });
+        });
+        Collections.sort(nodes);
+        Collections.sort(arrows);
+        nodes.forEach(n -> out.append(n).append('\n'));
+        arrows.forEach(a -> out.append(a).append('\n'));
+        return out.append("```\n").toString();
     }
 
     /** The documenter writes relations in no fixed order; sorted, the files change only when the modules do. */
