@@ -15,17 +15,14 @@ import org.chengxin.shared.security.Role;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -39,9 +36,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("browser")
 @ChengxinIntegrationTest
+@ExtendWith(ChromiumExtension.class)
 class EvaluationPagesBrowserTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(60);
     private static final String HONOUR = "YY-GN-004";
     private static final String PENALTY = "YY-GN-002";
@@ -61,24 +58,8 @@ class EvaluationPagesBrowserTests {
     @Autowired
     Clock clock;
 
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = HeadlessChromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
-    void citizenSeesPointsGradeAndTheirExplanationWithoutTheFullIdNumber() {
+    void citizenSeesPointsGradeAndTheirExplanationWithoutTheFullIdNumber(Browser browser) {
         IdNumber person = fixtures.citizenWithAccount();
         Http http = new Http(port);
         String morals = http.token(fixtures.apiClientOf("wmb", "records:write"), Fixtures.PASSWORD, "records:write");
@@ -93,61 +74,59 @@ class EvaluationPagesBrowserTests {
         scores.recomputePending(10_000);
         awaitScored(citizens.blindIndexOf(person));
 
-        logIn(person.value(), Fixtures.PASSWORD);
-        awaitHomePage();
-        browser.findElement(By.cssSelector("a[href$='/my/credit']")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("my-points")));
+        browser.logIn(person.value(), Fixtures.PASSWORD);
+        browser.find(By.cssSelector("a[href$='/my/credit']")).click();
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("my-points")));
 
-        assertThat(text("my-points")).isEqualTo("1000");
-        assertThat(text("my-grade")).isEqualTo("A");
+        assertThat(browser.text("my-points")).isEqualTo("1000");
+        assertThat(browser.text("my-grade")).isEqualTo("A");
 
-        List<List<String>> explanation = rowsOf("explanation");
+        List<List<String>> explanation = rowsOf(browser, "explanation");
         assertThat(explanation).anySatisfy(cells -> assertThat(cells).startsWith("起始分", "1000"));
         // A record's row: 信息项, 报送部门, 决定日期, 积分, 法律依据, 计分截至, (异议)
         assertThat(explanation).anySatisfy(cells -> assertThat(cells).hasSizeGreaterThan(3)
                 .satisfies(c -> assertThat(List.of(c.get(0), c.get(3))).containsExactly("诚信道德模范", "+30")));
         assertThat(explanation).anySatisfy(cells -> assertThat(cells).hasSizeGreaterThan(3)
                 .satisfies(c -> assertThat(List.of(c.get(0), c.get(3))).containsExactly("行政处罚信息（一般）", "-30")));
-        assertThat(browser.findElements(By.cssSelector("#grade-history tbody tr"))).isNotEmpty();
-        assertThat(browser.getPageSource().contains(person.value())).as("the credit page must not contain the full ID number")
+        assertThat(browser.driver().findElements(By.cssSelector("#grade-history tbody tr"))).isNotEmpty();
+        assertThat(browser.pageSource().contains(person.value())).as("the credit page must not contain the full ID number")
                 .isFalse();
-        chromium.screenshot("my-credit");
+        browser.screenshot("my-credit");
     }
 
     @Test
-    void administratorReadsTheModelAndRunsAFullRecomputationThatDrains() {
-        logIn(fixtures.staff(Role.ADMIN), Fixtures.PASSWORD);
-        awaitHomePage();
-        browser.findElement(By.cssSelector("a[href$='/admin/evaluation']")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("points-model")));
+    void administratorReadsTheModelAndRunsAFullRecomputationThatDrains(Browser browser) {
+        browser.logIn(fixtures.staff(Role.ADMIN), Fixtures.PASSWORD);
+        browser.find(By.cssSelector("a[href$='/admin/evaluation']")).click();
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("points-model")));
 
-        assertThat(rowsOf("points-model")).anySatisfy(cells -> assertThat(cells).containsExactly("严重失信", "-150"));
-        assertThat(rowsOf("grade-bands")).anySatisfy(cells -> {
+        assertThat(rowsOf(browser, "points-model")).anySatisfy(cells -> assertThat(cells).containsExactly("严重失信", "-150"));
+        assertThat(rowsOf(browser, "grade-bands")).anySatisfy(cells -> {
             assertThat(cells.get(0)).startsWith("AA");
             assertThat(cells.get(1)).isEqualTo("1030–1049 分");
         });
 
-        WebElement recompute = browser.findElement(By.id("recompute"));
+        WebElement recompute = browser.find(By.id("recompute"));
         recompute.click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(recompute));
-        WebElement notice = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        browser.await(ExpectedConditions.stalenessOf(recompute));
+        WebElement notice = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         assertThat(notice.getText()).contains("重算");
 
         // The recomputation runs in the background and the page polls its progress part, never reloaded.
-        new WebDriverWait(browser, DRAIN_WAIT).pollingEvery(Duration.ofMillis(500))
+        browser.waiting(DRAIN_WAIT).pollingEvery(Duration.ofMillis(500))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("recompute-percent")).getText().trim().equals("100%")
                         && d.findElement(By.id("recomputation")).getText().contains("最近一次全量重算"));
-        assertThat(browser.findElement(By.id("recompute-bar")).getAttribute("value")).isEqualTo("100");
-        assertThat(Long.parseLong(text("recompute-people"))).isPositive();
-        assertThat(browser.findElements(By.id("notice"))).isNotEmpty();
+        assertThat(browser.find(By.id("recompute-bar")).getAttribute("value")).isEqualTo("100");
+        assertThat(Long.parseLong(browser.text("recompute-people"))).isPositive();
+        assertThat(browser.driver().findElements(By.id("notice"))).isNotEmpty();
         // Start the picture at the notice so that it also shows the emptied queue further down.
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true)", browser.findElement(By.id("notice")));
-        chromium.screenshot("admin-evaluation");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true)", browser.find(By.id("notice")));
+        browser.screenshot("admin-evaluation");
     }
 
-    private List<List<String>> rowsOf(String table) {
-        return browser.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
+    private static List<List<String>> rowsOf(Browser browser, String table) {
+        return browser.driver().findElements(By.cssSelector("#" + table + " tbody tr")).stream()
                 .map(r -> r.findElements(By.tagName("td")).stream().map(c -> c.getText().trim()).toList())
                 .toList();
     }
@@ -186,25 +165,5 @@ class EvaluationPagesBrowserTests {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private void logIn(String account, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("account")).sendKeys(account);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-    }
-
-    private void awaitHomePage() {
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlMatches("/home$"));
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("home-title")));
-    }
-
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText().trim();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -18,20 +18,16 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A data officer uploads a GBK spreadsheet export through the real upload page, watches the batch
@@ -41,18 +37,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @ChengxinIntegrationTest
+@ExtendWith(ChromiumExtension.class)
 class IngestionPagesBrowserTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Duration BATCH_WAIT = Duration.ofSeconds(30);
     private static final Charset GBK = Charset.forName("GBK");
     private static final String PENALTY = "YY-GN-002";
     private static final String HEADER = "来源编号(sourceId),信息项代码(itemCode),身份证号(idNumber),姓名(name),决定日期(decisionDate),"
             + "文书号(documentNumber),处罚类别(penaltyType),违法事实(facts),处罚结果(penaltyResult),处罚机关(authority)";
     private static final String MASKED = "\\d{6}\\*{8}\\d{3}[\\dX]";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Fixtures fixtures;
@@ -63,24 +56,8 @@ class IngestionPagesBrowserTests {
     @TempDir
     Path temp;
 
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = HeadlessChromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
-    void dataOfficerUploadsAGbkSpreadsheetThenChecksAndRevokesARecord() throws IOException {
+    void dataOfficerUploadsAGbkSpreadsheetThenChecksAndRevokesARecord(Browser browser) throws IOException {
         String department = fixtures.department();
         String officer = "data-officer-browser-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.createStaff(officer, "测试数据专员", Role.DATA_OFFICER, department, Fixtures.PASSWORD);
@@ -98,12 +75,11 @@ class IngestionPagesBrowserTests {
         Path file = temp.resolve("行政处罚信息.csv");
         Files.write(file, csv.getBytes(GBK));
 
-        logIn(officer, Fixtures.PASSWORD);
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlMatches("/home$"));
+        browser.logIn(officer, Fixtures.PASSWORD);
 
         // 1. Upload through the form, the charset left on automatic detection.
-        browser.get(url("/ingestion"));
-        WebElement form = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
+        browser.open("/ingestion");
+        WebElement form = browser.await(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
         form.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         new Select(form.findElement(By.id("itemCode"))).selectByValue(PENALTY);
         assertThat(new Select(form.findElement(By.id("charset"))).getFirstSelectedOption().getText()).isEqualTo("自动识别");
@@ -111,78 +87,77 @@ class IngestionPagesBrowserTests {
         form.findElement(By.id("upload-submit")).click();
 
         // 2. The batch page refreshes its progress part itself until the batch is done.
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlMatches("/ingestion/batches/\\d+$"));
-        new WebDriverWait(browser, BATCH_WAIT).ignoring(StaleElementReferenceException.class)
+        browser.await(ExpectedConditions.urlMatches("/ingestion/batches/\\d+$"));
+        browser.waiting(BATCH_WAIT).ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     String status = d.findElement(By.id("batch-status")).getText().trim();
                     return !status.equals("处理中") && !status.equals("已接收");
                 });
-        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+        browser.waiting(Browser.WAIT).ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("rejections")));
-        assertThat(text("batch-status")).isEqualTo("已完成");
-        assertThat(text("batch-accepted")).isEqualTo("2");
-        assertThat(text("batch-rejected")).isEqualTo("1");
-        List<String> codes = browser.findElements(By.cssSelector("#rejections tbody td code")).stream()
+        assertThat(browser.text("batch-status")).isEqualTo("已完成");
+        assertThat(browser.text("batch-accepted")).isEqualTo("2");
+        assertThat(browser.text("batch-rejected")).isEqualTo("1");
+        List<String> codes = browser.driver().findElements(By.cssSelector("#rejections tbody td code")).stream()
                 .map(c -> c.getText().trim()).toList();
         assertThat(codes).containsExactly("ID_BAD_CHECK_CHARACTER");
-        assertNoFullNumberIn(browser.getPageSource(), fullNumbers, "the batch page");
-        chromium.screenshot("ingestion-batch");
+        assertNoFullNumberIn(browser.pageSource(), fullNumbers, "the batch page");
+        browser.screenshot("ingestion-batch");
 
         // 3. The department's records show masked numbers only; the first one is revoked.
-        browser.get(url("/records"));
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("records")));
-        List<WebElement> rows = browser.findElements(By.cssSelector("#records tbody tr"));
+        browser.open("/records");
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("records")));
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#records tbody tr"));
         assertThat(rows).hasSize(2);
         List<String> parties = rows.stream().map(r -> r.findElements(By.tagName("td")).get(2).getText().trim()).toList();
         assertThat(parties).allSatisfy(p -> assertThat(p.matches(MASKED)).as("当事人 shows a masked ID number").isTrue());
         assertThat(parties.stream().sorted().toList()).as("the masks of the two accepted people")
                 .isEqualTo(List.of(first.masked(), second.masked()).stream().sorted().toList());
-        assertNoFullNumberIn(browser.getPageSource(), fullNumbers, "the records page");
-        chromium.screenshot("records");
+        assertNoFullNumberIn(browser.pageSource(), fullNumbers, "the records page");
+        browser.screenshot("records");
 
         rows.get(0).findElement(By.cssSelector("td a")).click();
-        WebElement revoke = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("revoke-form")));
-        assertNoFullNumberIn(browser.getPageSource(), fullNumbers, "the record page");
+        WebElement revoke = browser.await(ExpectedConditions.presenceOfElementLocated(By.id("revoke-form")));
+        assertNoFullNumberIn(browser.pageSource(), fullNumbers, "the record page");
         revoke.findElement(By.id("reason")).sendKeys("原处罚决定已被行政复议撤销");
         revoke.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(revoke));
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("record-status"), "已撤销"));
-        assertThat(browser.findElements(By.id("revoke-form"))).isEmpty();
-        assertNoFullNumberIn(browser.getPageSource(), fullNumbers, "the revoked record's page");
-        chromium.screenshot("record-revoked");
+        browser.await(ExpectedConditions.stalenessOf(revoke));
+        browser.await(ExpectedConditions.textToBe(By.id("record-status"), "已撤销"));
+        assertThat(browser.driver().findElements(By.id("revoke-form"))).isEmpty();
+        assertNoFullNumberIn(browser.pageSource(), fullNumbers, "the revoked record's page");
+        browser.screenshot("record-revoked");
     }
 
     @Test
-    void idNumbersTypedAsNumbersInTheDownloadedTemplateAreRefusedRowByRowNeverStored() throws Exception {
+    void idNumbersTypedAsNumbersInTheDownloadedTemplateAreRefusedRowByRowNeverStored(Browser browser) throws Exception {
         String department = fixtures.department();
         String officer = "data-officer-xlsx-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.createStaff(officer, "测试数据专员", Role.DATA_OFFICER, department, Fixtures.PASSWORD);
         List<IdNumber> people = List.of(fixtures.syntheticIdNumber(), fixtures.syntheticIdNumber(), fixtures.syntheticIdNumber());
         List<String> fullNumbers = people.stream().map(IdNumber::value).toList();
         Path file = temp.resolve("行政处罚信息.xlsx");
-        Files.write(file, templateFilledAsExcelDoesWithoutTextFormat(people));
+        Files.write(file, templateFilledAsExcelDoesWithoutTextFormat(browser, people));
         Path empty = temp.resolve("只有表头.csv");
         Files.write(empty, (HEADER + "\r\n").getBytes(GBK));
 
-        logIn(officer, Fixtures.PASSWORD);
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlMatches("/home$"));
-        upload(file);
+        browser.logIn(officer, Fixtures.PASSWORD);
+        upload(browser, file);
 
-        assertThat(text("batch-status")).isEqualTo("已完成");
-        assertThat(text("batch-accepted")).isEqualTo("0");
-        assertThat(text("batch-rejected")).isEqualTo("3");
-        assertThat(browser.findElements(By.cssSelector("#rejections tbody td code")).stream().map(c -> c.getText().trim()))
+        assertThat(browser.text("batch-status")).isEqualTo("已完成");
+        assertThat(browser.text("batch-accepted")).isEqualTo("0");
+        assertThat(browser.text("batch-rejected")).isEqualTo("3");
+        assertThat(browser.driver().findElements(By.cssSelector("#rejections tbody td code")).stream().map(c -> c.getText().trim()))
                 .containsExactly("ID_CELL_NOT_TEXT", "ID_CELL_NOT_TEXT", "ID_CELL_NOT_TEXT");
-        assertThat(browser.findElements(By.cssSelector("#rejections tbody tr td:nth-child(2)")).stream().map(c -> c.getText().trim()))
+        assertThat(browser.driver().findElements(By.cssSelector("#rejections tbody tr td:nth-child(2)")).stream().map(c -> c.getText().trim()))
                 .as("the field in Chinese").containsExactly("身份证号", "身份证号", "身份证号");
-        assertThat(browser.findElement(By.id("rejections")).getText()).contains("Excel 只保留 15 位有效数字");
-        assertNoFullNumberIn(browser.getPageSource(), fullNumbers, "the batch page");
-        chromium.screenshot("ingestion-batch-number-cells");
+        assertThat(browser.find(By.id("rejections")).getText()).contains("Excel 只保留 15 位有效数字");
+        assertNoFullNumberIn(browser.pageSource(), fullNumbers, "the batch page");
+        browser.screenshot("ingestion-batch-number-cells");
 
-        upload(empty);
-        assertThat(text("batch-status")).isEqualTo("已完成");
-        assertThat(text("batch-warning")).startsWith("NO_ROWS：").contains("没有数据行");
-        chromium.screenshot("ingestion-batch-no-rows");
+        upload(browser, empty);
+        assertThat(browser.text("batch-status")).isEqualTo("已完成");
+        assertThat(browser.text("batch-warning")).startsWith("NO_ROWS：").contains("没有数据行");
+        browser.screenshot("ingestion-batch-no-rows");
     }
 
     /**
@@ -190,9 +165,9 @@ class IngestionPagesBrowserTests {
      * ID number typed into a cell that was not text: a number (the template's identifier columns are
      * text, so the careless typist here first reset them to General, as a copy and paste does).
      */
-    private byte[] templateFilledAsExcelDoesWithoutTextFormat(List<IdNumber> people) throws Exception {
+    private static byte[] templateFilledAsExcelDoesWithoutTextFormat(Browser browser, List<IdNumber> people) throws Exception {
         byte[] template = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(url("/catalog/items/" + PENALTY + "/template.xlsx"))).build(),
+                java.net.URI.create(browser.url("/catalog/items/" + PENALTY + "/template.xlsx"))).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template));
                 var out = new java.io.ByteArrayOutputStream()) {
@@ -218,14 +193,14 @@ class IngestionPagesBrowserTests {
         }
     }
 
-    private void upload(Path file) {
-        browser.get(url("/ingestion"));
-        WebElement form = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
+    private static void upload(Browser browser, Path file) {
+        browser.open("/ingestion");
+        WebElement form = browser.await(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
         form.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         new Select(form.findElement(By.id("itemCode"))).selectByValue(PENALTY);
         form.findElement(By.id("upload-submit")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlMatches("/ingestion/batches/\\d+$"));
-        new WebDriverWait(browser, BATCH_WAIT).ignoring(StaleElementReferenceException.class)
+        browser.await(ExpectedConditions.urlMatches("/ingestion/batches/\\d+$"));
+        browser.waiting(BATCH_WAIT).ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     String status = d.findElement(By.id("batch-status")).getText().trim();
                     return !status.equals("处理中") && !status.equals("已接收");
@@ -233,21 +208,21 @@ class IngestionPagesBrowserTests {
     }
 
     @Test
-    void anonymousVisitorReadsTheCatalogAndAnItemWithItsLegalBasis() {
-        browser.get(url("/catalog"));
+    void anonymousVisitorReadsTheCatalogAndAnItemWithItsLegalBasis(Browser browser) {
+        browser.open("/catalog");
 
-        WebElement heading = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        WebElement heading = browser.await(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         assertThat(heading.getText().trim()).isEqualTo("个人公共信用信息目录");
-        List<WebElement> items = browser.findElements(By.cssSelector("a[href*='/catalog/items/']"));
+        List<WebElement> items = browser.driver().findElements(By.cssSelector("a[href*='/catalog/items/']"));
         assertThat(items).isNotEmpty();
-        chromium.screenshot("catalog");
+        browser.screenshot("catalog");
 
         String name = items.get(0).getText().trim();
         items.get(0).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/catalog/items/"));
-        assertThat(browser.findElement(By.tagName("h1")).getText().trim()).isEqualTo(name);
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("法律依据");
-        chromium.screenshot("catalog-item");
+        browser.await(ExpectedConditions.urlContains("/catalog/items/"));
+        assertThat(browser.find(By.tagName("h1")).getText().trim()).isEqualTo(name);
+        assertThat(browser.find(By.tagName("body")).getText()).contains("法律依据");
+        browser.screenshot("catalog-item");
     }
 
     private static String row(String source, String idNumber, String name, String decided, String document) {
@@ -259,20 +234,5 @@ class IngestionPagesBrowserTests {
         for (int i = 0; i < numbers.size(); i++) {
             assertThat(page.contains(numbers.get(i))).as(where + " must not contain full ID number #" + (i + 1)).isFalse();
         }
-    }
-
-    private void logIn(String account, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("account")).sendKeys(account);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-    }
-
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText().trim();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -3,7 +3,6 @@ package org.chengxin.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -13,14 +12,11 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,9 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @ChengxinIntegrationTest
+@ExtendWith(ChromiumExtension.class)
 class InquiryPagesBrowserTests {
-
-    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @LocalServerPort
     int port;
@@ -47,24 +42,8 @@ class InquiryPagesBrowserTests {
     @Autowired
     Clock clock;
 
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = HeadlessChromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
-    void aCitizenGeneratesTheirReportAndReadsItsSections() {
+    void aCitizenGeneratesTheirReportAndReadsItsSections(Browser browser) {
         IdNumber person = fixtures.citizenWithAccount();
         register.register(person, "名单测试", "测试");
         Http http = new Http(port);
@@ -76,31 +55,23 @@ class InquiryPagesBrowserTests {
                         + "\",\"documentNumber\":\"岳团志〔2026〕11号\",\"content\":{\"serviceHours\":\"200\","
                         + "\"organizationName\":\"岳阳市青年志愿者协会\"}}]}");
 
-        browser.get(url("/login"));
-        browser.findElement(By.id("account")).sendKeys(person.value());
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("home-title")));
-        browser.findElement(By.cssSelector("a[href$='/my/report']")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("generate"))).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("credit-report")));
+        browser.logIn(person.value(), Fixtures.PASSWORD);
+        browser.find(By.cssSelector("a[href$='/my/report']")).click();
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("generate"))).click();
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("credit-report")));
 
-        assertThat(browser.findElements(By.cssSelector("#credit-report h2")).stream().map(h -> h.getText().trim()).toList())
+        assertThat(browser.driver().findElements(By.cssSelector("#credit-report h2")).stream().map(h -> h.getText().trim()).toList())
                 .containsExactly("一、基本信息", "二、信用概要", "三、优良信用记录", "四、失信记录", "五、其他信息", "六、查询记录（近两年）");
-        assertThat(browser.findElement(By.id("subject-masked")).getText()).isEqualTo(person.masked());
-        assertThat(browser.findElement(By.id("subject-name")).getText()).isEqualTo("名单测试");
-        assertThat(browser.findElement(By.id("report-number")).getText()).startsWith("YYXY");
-        assertThat(browser.findElement(By.id("dishonesty-records")).getText()).contains("严重");
-        assertThat(browser.findElement(By.id("good-records")).getText()).contains("岳团志〔2026〕11号");
-        assertThat(browser.findElement(By.id("report-queries")).getText()).contains("本人查询");
-        assertThat(browser.findElements(By.cssSelector("#dishonesty-records form.add-statement"))).isNotEmpty();
-        String number = browser.findElement(By.id("report-number")).getText().strip();
-        assertThat(browser.findElement(By.id("report-pdf")).getAttribute("href")).endsWith("/my/report/" + number + ".pdf");
-        assertThat(browser.getPageSource().contains(person.value())).as("the report page must not contain the full ID number").isFalse();
-        chromium.screenshot("my-report");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        assertThat(browser.find(By.id("subject-masked")).getText()).isEqualTo(person.masked());
+        assertThat(browser.find(By.id("subject-name")).getText()).isEqualTo("名单测试");
+        assertThat(browser.find(By.id("report-number")).getText()).startsWith("YYXY");
+        assertThat(browser.find(By.id("dishonesty-records")).getText()).contains("严重");
+        assertThat(browser.find(By.id("good-records")).getText()).contains("岳团志〔2026〕11号");
+        assertThat(browser.find(By.id("report-queries")).getText()).contains("本人查询");
+        assertThat(browser.driver().findElements(By.cssSelector("#dishonesty-records form.add-statement"))).isNotEmpty();
+        String number = browser.find(By.id("report-number")).getText().strip();
+        assertThat(browser.find(By.id("report-pdf")).getAttribute("href")).endsWith("/my/report/" + number + ".pdf");
+        assertThat(browser.pageSource().contains(person.value())).as("the report page must not contain the full ID number").isFalse();
+        browser.screenshot("my-report");
     }
 }

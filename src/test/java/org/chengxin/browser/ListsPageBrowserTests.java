@@ -2,7 +2,6 @@ package org.chengxin.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,15 +16,12 @@ import org.chengxin.shared.security.Role;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -36,9 +32,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @ChengxinIntegrationTest
+@ExtendWith(ChromiumExtension.class)
 class ListsPageBrowserTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String DEPARTMENT = "ybj";
 
     @LocalServerPort
@@ -59,24 +55,8 @@ class ListsPageBrowserTests {
     @Autowired
     SeriousDishonestyList list;
 
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = HeadlessChromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
-    void reviewerSeesOnlyTheDepartmentsRecordsInEveryCandidateAndListsOneAsShown() {
+    void reviewerSeesOnlyTheDepartmentsRecordsInEveryCandidateAndListsOneAsShown(Browser browser) {
         IdNumber person = fixtures.syntheticIdNumber();
         String subject = citizens.blindIndexOf(person);
         pushTaxAndMedicalFraud(person);
@@ -85,24 +65,24 @@ class ListsPageBrowserTests {
         String reviewer = "reviewer-ybj-" + ThreadLocalRandom.current().nextInt(1_000_000);
         accounts.createStaff(reviewer, "医保局审核员", Role.REVIEWER, DEPARTMENT, Fixtures.PASSWORD);
 
-        logIn(reviewer);
-        browser.findElement(By.cssSelector("a[href$='/lists']")).click();
-        WebElement candidate = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+        browser.logIn(reviewer, Fixtures.PASSWORD);
+        browser.find(By.cssSelector("a[href$='/lists']")).click();
+        WebElement candidate = browser.await(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//article[contains(@class,'candidate')][.//input[@name='subjectIndex' and @value='" + subject + "']]")));
 
-        List<WebElement> offered = browser.findElements(By.cssSelector("article.candidate input[name='recordIds']"));
+        List<WebElement> offered = browser.driver().findElements(By.cssSelector("article.candidate input[name='recordIds']"));
         assertThat(offered).isNotEmpty().allSatisfy(box -> assertThat(records.findOfDepartment(
                 Long.parseLong(box.getAttribute("value")), DEPARTMENT)).as("every record offered is the department's").isPresent());
         assertThat(candidate.findElements(By.cssSelector("input[name='recordIds']")))
                 .extracting(box -> Long.valueOf(box.getAttribute("value"))).containsExactlyElementsOf(ownIds);
         assertThat(candidate.findElements(By.cssSelector("input[name='recordIds']"))).allMatch(WebElement::isSelected);
         assertThat(candidate.findElement(By.tagName("code")).getText()).isEqualTo(person.masked());
-        String source = browser.getPageSource();
+        String source = browser.pageSource();
         for (long taxId : taxIds) {
             assertThat(source).doesNotContain("value=\"" + taxId + "\"").doesNotContainPattern("记录 " + taxId + "(?!\\d)");
         }
         assertThat(source.contains(person.value())).as("the page must not contain the full ID number").isFalse();
-        chromium.screenshot("lists-candidates");
+        browser.screenshot("lists-candidates");
 
         String documentNumber = "岳医保认〔2026〕" + ThreadLocalRandom.current().nextInt(1000, 10_000) + "号";
         candidate.findElement(By.name("documentNumber")).sendKeys(documentNumber);
@@ -110,17 +90,17 @@ class ListsPageBrowserTests {
         candidate.findElement(By.name("criteria")).sendKeys("骗取医疗保障基金数额较大");
         candidate.findElement(By.cssSelector("button[type='submit']")).click();
 
-        WebElement notice = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        WebElement notice = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         assertThat(notice.getText()).contains(documentNumber, "列入严重失信主体名单");
-        assertThat(browser.findElements(By.id("form-error"))).isEmpty();
-        assertThat(browser.findElement(By.id("entries")).getText()).contains(documentNumber);
-        assertThat(browser.findElements(By.xpath("//input[@name='subjectIndex' and @value='" + subject + "']")))
+        assertThat(browser.driver().findElements(By.id("form-error"))).isEmpty();
+        assertThat(browser.find(By.id("entries")).getText()).contains(documentNumber);
+        assertThat(browser.driver().findElements(By.xpath("//input[@name='subjectIndex' and @value='" + subject + "']")))
                 .as("listed: no longer a candidate").isEmpty();
         assertThat(list.activeFor(subject)).singleElement().satisfies(e -> {
             assertThat(e.departmentCode()).isEqualTo(DEPARTMENT);
             assertThat(e.recordIds()).containsExactlyElementsOf(ownIds);
         });
-        chromium.screenshot("lists-listed");
+        browser.screenshot("lists-listed");
     }
 
     /** A serious tax record (税务局) and a serious medical-insurance fraud record (医疗保障局) about the person. */
@@ -137,17 +117,5 @@ class ListsPageBrowserTests {
 
     private List<Long> idsOf(String subject, String department) {
         return records.allFor(subject).stream().filter(r -> r.departmentCode().equals(department)).map(r -> r.id()).sorted().toList();
-    }
-
-    private void logIn(String account) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("account")).sendKeys(account);
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("home-title")));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -3,7 +3,6 @@ package org.chengxin.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -20,16 +19,13 @@ import org.chengxin.shared.security.Role;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -40,9 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @ChengxinIntegrationTest
+@ExtendWith(ChromiumExtension.class)
 class MeasureChecksBrowserTests {
-
-    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @LocalServerPort
     int port;
@@ -65,69 +60,49 @@ class MeasureChecksBrowserTests {
     @Autowired
     Clock clock;
 
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = HeadlessChromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
-    void clerkChecksAPersonSeesTheMeasuresAndRecordsTheFeedbackOnTheSameScreen() {
+    void clerkChecksAPersonSeesTheMeasuresAndRecordsTheFeedbackOnTheSameScreen(Browser browser) {
         IdNumber person = listedPerson();
         fixtures.departmentWithCode("rsj");
         String clerk = "clerk-rsj-" + ThreadLocalRandom.current().nextInt(1_000_000);
         accounts.createStaff(clerk, "人社局窗口", Role.CLERK, "rsj", Fixtures.PASSWORD);
 
-        browser.get(url("/login"));
-        browser.findElement(By.id("account")).sendKeys(clerk);
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("home-title")));
-        browser.findElement(By.cssSelector("a[href$='/checks']")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("check-form")));
+        browser.logIn(clerk, Fixtures.PASSWORD);
+        browser.find(By.cssSelector("a[href$='/checks']")).click();
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("check-form")));
 
-        WebElement marker = browser.findElement(By.tagName("h1"));
-        browser.findElement(By.id("id-number")).sendKeys(person.value());
-        new Select(browser.findElement(By.id("matter"))).selectByValue("GWY-LY");
-        browser.findElement(By.id("check-submit")).click();
-        WebElement punishment = new WebDriverWait(browser, WAIT)
+        WebElement marker = browser.find(By.tagName("h1"));
+        browser.find(By.id("id-number")).sendKeys(person.value());
+        new Select(browser.find(By.id("matter"))).selectByValue("GWY-LY");
+        browser.find(By.id("check-submit")).click();
+        WebElement punishment = browser.waiting(Browser.WAIT)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("measure-CJ-GWY")));
 
         assertThat(punishment.getText()).contains("限制录用为公务员", "应当实施", "《公务员录用规定》", "严重失信主体名单");
-        assertThat(browser.findElement(By.id("result-masked")).getText()).isEqualTo(person.masked());
-        assertThat(browser.findElement(By.id("result-serious")).getText()).isEqualTo("已列入");
+        assertThat(browser.find(By.id("result-masked")).getText()).isEqualTo(person.masked());
+        assertThat(browser.find(By.id("result-serious")).getText()).isEqualTo("已列入");
         assertThat(marker.isDisplayed()).as("the result is swapped in, the page is not reloaded").isTrue();
-        assertThat(browser.findElement(By.id("result")).getAttribute("innerHTML").contains(person.value()))
+        assertThat(browser.find(By.id("result")).getAttribute("innerHTML").contains(person.value()))
                 .as("the result must not contain the full ID number").isFalse();
 
-        browser.findElement(By.cssSelector("input[name='applied_CJ-GWY'][value='false']")).click();
-        browser.findElement(By.id("outcome")).sendKeys("未录用");
-        browser.findElement(By.id("feedback-submit")).click();
-        WebElement error = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
+        browser.find(By.cssSelector("input[name='applied_CJ-GWY'][value='false']")).click();
+        browser.find(By.id("outcome")).sendKeys("未录用");
+        browser.find(By.id("feedback-submit")).click();
+        WebElement error = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
         assertThat(error.getText()).contains("MEASURE_FEEDBACK_REASON_REQUIRED");
-        assertThat(browser.findElement(By.id("outcome")).getAttribute("value")).as("what was typed is kept").isEqualTo("未录用");
+        assertThat(browser.find(By.id("outcome")).getAttribute("value")).as("what was typed is kept").isEqualTo("未录用");
 
-        browser.findElement(By.cssSelector("input[name='applied_CJ-GWY'][value='true']")).click();
-        browser.findElement(By.id("outcome")).clear();
-        browser.findElement(By.id("outcome")).sendKeys("依规定不予录用");
-        browser.findElement(By.id("feedback-submit")).click();
-        WebElement given = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("feedback-given")));
+        browser.find(By.cssSelector("input[name='applied_CJ-GWY'][value='true']")).click();
+        browser.find(By.id("outcome")).clear();
+        browser.find(By.id("outcome")).sendKeys("依规定不予录用");
+        browser.find(By.id("feedback-submit")).click();
+        WebElement given = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("feedback-given")));
         assertThat(given.getText()).contains("限制录用为公务员", "已实施");
-        assertThat(browser.findElement(By.id("notice")).getText()).contains("已反馈");
-        assertThat(browser.findElement(By.id("recent-checks")).getText()).contains("已反馈");
+        assertThat(browser.find(By.id("notice")).getText()).contains("已反馈");
+        assertThat(browser.find(By.id("recent-checks")).getText()).contains("已反馈");
         assertThat(marker.isDisplayed()).as("still the same page").isTrue();
-        assertThat(browser.getPageSource().contains(person.value())).as("the page must not contain the full ID number").isFalse();
-        chromium.screenshot("measure-check");
+        assertThat(browser.pageSource().contains(person.value())).as("the page must not contain the full ID number").isFalse();
+        browser.screenshot("measure-check");
     }
 
     /** A person with a serious tax record, listed by 税务局. */
@@ -143,9 +118,5 @@ class MeasureChecksBrowserTests {
         list.decide("swj", new Decision(subject, "岳税认〔2026〕" + ThreadLocalRandom.current().nextInt(1000) + "号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(recordId)));
         return person;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

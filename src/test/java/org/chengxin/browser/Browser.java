@@ -1,0 +1,88 @@
+package org.chengxin.browser;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** One headless Chromium on the application under test, with what every browser test does: open, log in, wait. */
+final class Browser implements AutoCloseable {
+
+    /** Long enough for a page on a busy 2-core machine; a wait ends as soon as its condition holds. */
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final HeadlessChromium chromium;
+    private final String base;
+
+    Browser(HeadlessChromium chromium, String base) {
+        this.chromium = chromium;
+        this.base = base;
+    }
+
+    WebDriver driver() {
+        return chromium.driver();
+    }
+
+    String url(String path) {
+        return base + path;
+    }
+
+    void open(String path) {
+        driver().get(url(path));
+    }
+
+    /** Fills in and sends the login form; the answer may be the home page or the login error. */
+    void submitLogin(String account, String password) {
+        open("/login");
+        driver().findElement(By.id("account")).sendKeys(account);
+        driver().findElement(By.id("password")).sendKeys(password);
+        driver().findElement(By.id("login-submit")).click();
+    }
+
+    /** Logs in and waits for the role's home page. */
+    void logIn(String account, String password) {
+        submitLogin(account, password);
+        awaitHomePage();
+    }
+
+    /** The click only starts the form post; wait for the redirect to land before reading the page. */
+    void awaitHomePage() {
+        await(ExpectedConditions.urlMatches("/home$"));
+        await(ExpectedConditions.presenceOfElementLocated(By.id("home-title")));
+    }
+
+    <T> T await(ExpectedCondition<T> condition) {
+        return waiting(WAIT).until(condition);
+    }
+
+    WebDriverWait waiting(Duration timeout) {
+        return new WebDriverWait(driver(), timeout);
+    }
+
+    WebElement find(By by) {
+        return driver().findElement(by);
+    }
+
+    /** The trimmed text of the element with this id. */
+    String text(String id) {
+        return find(By.id(id)).getText().trim();
+    }
+
+    String pageSource() {
+        return driver().getPageSource();
+    }
+
+    Path screenshot(String name) {
+        return chromium.screenshot(name);
+    }
+
+    @Override
+    public void close() {
+        chromium.close();
+    }
+}
