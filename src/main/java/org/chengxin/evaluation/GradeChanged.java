@@ -1,8 +1,13 @@
 package org.chengxin.evaluation;
 
+import java.time.Instant;
+
 /**
- * A person's grade changed: from what to what, and the record whose change caused it (if one did). A first
- * grade is no change: it is kept on the person's score and not published.
+ * A person's grade changed: from what to what, when (the time of the grade history's row), and the record
+ * whose change caused it (null for a recomputation of everybody). A first grade is no change: it is kept
+ * on the person's score and not published. The audit module hears it after commit, through the event
+ * publication registry.
  */
-public record GradeChanged(String subjectIndex, String oldGrade, String newGrade, Integer oldPoints, int newPoints, Long recordId) {
+public record GradeChanged(String subjectIndex, String oldGrade, String newGrade, Integer oldPoints, int newPoints, Long recordId,
+        Instant changedAt) {
 }

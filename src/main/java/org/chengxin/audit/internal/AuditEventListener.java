@@ -25,6 +25,11 @@ class AuditEventListener {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AuditEvent event) {
+        record(event);
+    }
+
+    /** Stores an entry: with the current writable transaction if there is one, else at once. */
+    void record(AuditEvent event) {
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             inbox.add(event);

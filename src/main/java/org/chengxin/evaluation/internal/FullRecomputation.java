@@ -182,7 +182,7 @@ class FullRecomputation {
             });
             counts[2] = changes.size();
             for (Change c : changes) {
-                events.publishEvent(new GradeChanged(c.subject(), c.oldGrade(), c.newGrade(), c.oldPoints(), c.newPoints(), null));
+                events.publishEvent(new GradeChanged(c.subject(), c.oldGrade(), c.newGrade(), c.oldPoints(), c.newPoints(), null, now));
             }
             return counts;
         });

@@ -263,7 +263,8 @@ class JdbcScores implements Scores {
                     .param("new", e.grade().name()).param("oldPoints", before.get().points())
                     .param("newPoints", e.points()).param("record", recordId)
                     .param("reason", recordId == null ? "重新计算" : "记录变化").update();
-            events.publishEvent(new GradeChanged(subjectIndex, old.name(), e.grade().name(), before.get().points(), e.points(), recordId));
+            events.publishEvent(new GradeChanged(subjectIndex, old.name(), e.grade().name(), before.get().points(), e.points(), recordId,
+                    now));
         }
     }
 

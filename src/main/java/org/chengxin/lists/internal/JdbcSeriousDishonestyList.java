@@ -18,8 +18,6 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.lists.Candidate;
 import org.chengxin.lists.Decision;
 import org.chengxin.lists.ListEntry;
-import org.chengxin.lists.ListEvents.ListEntryAdded;
-import org.chengxin.lists.ListEvents.ListEntryEnded;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.lists.domain.ListEndPolicy;
 import org.chengxin.lists.domain.ListRecord;
@@ -111,7 +109,6 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         for (long recordId : d.recordIds()) {
             jdbc.sql("insert into lists_entry_record (entry_id, record_id) values (:e, :r)").param("e", id).param("r", recordId).update();
         }
-        events.publishEvent(new ListEntryAdded(id, KIND, d.subjectIndex(), departmentCode));
         events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.add", d.subjectIndex(), "严重失信主体认定", AuditOutcome.SUCCESS,
                 "列入严重失信主体名单，决定书 " + d.documentNumber().strip() + "，期限 " + d.startDate() + " 至 " + d.endDate()));
         return entry(id);
@@ -172,7 +169,6 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         Instant now = Instant.now(clock);
         jdbc.sql("update lists_entry set status = 'ENDED', ended_at = :at, end_reason = :r where id = :id")
                 .param("at", Timestamp.from(now)).param("r", reason).param("id", e.id()).update();
-        events.publishEvent(new ListEntryEnded(e.id(), e.listKind(), e.subjectIndex(), reason));
         events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.end", e.subjectIndex(), "严重失信主体名单", AuditOutcome.SUCCESS,
                 "名单条目 " + e.id() + " 结束：" + reason));
     }
