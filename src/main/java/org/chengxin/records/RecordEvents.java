@@ -25,4 +25,16 @@ public final class RecordEvents {
     /** A record passed its maximum disclosure period; it is neither shown nor used any more. */
     public record RecordExpired(long recordId, String subjectIndex, String itemCode) {
     }
+
+    /** A person's objection put the record under objection: it still counts, shown as disputed. */
+    public record RecordObjected(long recordId, String subjectIndex, String itemCode) {
+    }
+
+    /** The objection ended with the record standing as it was: no longer disputed. */
+    public record RecordObjectionResolved(long recordId, String subjectIndex, String itemCode) {
+    }
+
+    /** The record was repaired (信用修复): it is neither shown nor used any more. */
+    public record RecordRepaired(long recordId, String subjectIndex, String itemCode) {
+    }
 }

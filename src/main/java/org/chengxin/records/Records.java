@@ -1,6 +1,7 @@
 package org.chengxin.records;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The records module's API. */
@@ -35,7 +36,7 @@ public interface Records {
     List<CreditRecord> goodCreditInForce(String itemCode, int page, int size);
 
     /** How many good-credit records are shown and used today, by item code. */
-    java.util.Map<String, Long> goodCreditInForceByItem();
+    Map<String, Long> goodCreditInForceByItem();
 
     /** A record of this department by the source id it was pushed with. */
     Optional<CreditRecord> findBySource(String departmentCode, String sourceId);
@@ -52,6 +53,18 @@ public interface Records {
 
     /** Revokes the record a department knows by its own source id. */
     CreditRecord revokeBySource(String departmentCode, String sourceId, String reason);
+
+    /**
+     * Puts a record under objection (异议处理中) for the reason given: it is still shown and used, marked as
+     * disputed. Only an active record; refused with the lifecycle's code otherwise (docs/architecture.md 8.2).
+     */
+    CreditRecord markObjected(long recordId, String reason);
+
+    /** Ends the objection to a record that stands as it was: active again, no longer disputed. */
+    CreditRecord resolveObjection(long recordId, String reason);
+
+    /** Repairs a record (信用修复) for the reason given: neither shown nor used any more. Only an active record. */
+    CreditRecord markRepaired(long recordId, String reason);
 
     /** Marks every record past its maximum disclosure period as expired; returns how many. */
     int expireDue();

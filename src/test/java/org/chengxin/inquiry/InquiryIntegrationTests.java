@@ -78,9 +78,6 @@ class InquiryIntegrationTests {
     @Autowired
     MutableClock clock;
 
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -174,9 +171,9 @@ class InquiryIntegrationTests {
         CreditRecord minor = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-GN-003")).findFirst().orElseThrow();
 
         assertThat(items(reports.atWindow(person, true, null, "本人查询"))).doesNotContain("YY-TX-001").contains("YY-GN-003");
-        // a repaired record (信用修复: the repair module will set this status) is gone at once as well
+        // a repaired record (信用修复, through the record's lifecycle) is gone at once as well
         CreditRecord volunteer = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-VL-002")).findFirst().orElseThrow();
-        jdbc.sql("update records_record set status = 'REPAIRED' where id = :id").param("id", volunteer.id()).update();
+        records.markRepaired(volunteer.id(), "信用修复");
         assertThat(items(reports.atWindow(person, true, null, "本人查询"))).doesNotContain("YY-TX-001", "YY-VL-002").contains("YY-GN-003");
         clock.advance(Duration.between(LocalDate.now(clock).atStartOfDay(), minor.expiresOn().atStartOfDay()).plusHours(1));
         CreditReport later = reports.atWindow(person, true, null, "本人查询");

@@ -6,6 +6,9 @@ import java.util.Map;
 import org.chengxin.records.RecordEvents.RecordAccepted;
 import org.chengxin.records.RecordEvents.RecordCorrected;
 import org.chengxin.records.RecordEvents.RecordExpired;
+import org.chengxin.records.RecordEvents.RecordObjected;
+import org.chengxin.records.RecordEvents.RecordObjectionResolved;
+import org.chengxin.records.RecordEvents.RecordRepaired;
 import org.chengxin.records.RecordEvents.RecordRevoked;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +52,22 @@ class RecomputeQueue {
 
     @EventListener
     void on(RecordExpired e) {
+        queue(e.subjectIndex(), e.recordId());
+    }
+
+    /** The record still counts, but the stored score must say the person's standing is disputed. */
+    @EventListener
+    void on(RecordObjected e) {
+        queue(e.subjectIndex(), e.recordId());
+    }
+
+    @EventListener
+    void on(RecordObjectionResolved e) {
+        queue(e.subjectIndex(), e.recordId());
+    }
+
+    @EventListener
+    void on(RecordRepaired e) {
         queue(e.subjectIndex(), e.recordId());
     }
 

@@ -1,6 +1,7 @@
 package org.chengxin.lists.internal;
 
 import org.chengxin.records.RecordEvents.RecordExpired;
+import org.chengxin.records.RecordEvents.RecordRepaired;
 import org.chengxin.records.RecordEvents.RecordRevoked;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Entries end by themselves: at their end date (a daily job), and when the records they rest on are
- * revoked or expire — in the same transaction as that change, so a person is never listed on records
+ * revoked, expire or are repaired — in the same transaction as that change, so a person is never listed on records
  * that no longer stand.
  */
 @Component
@@ -28,6 +29,11 @@ class ListsLifecycle {
     @EventListener
     void on(RecordExpired e) {
         list.endEntriesOf(e.recordId(), "所依据的记录已超过公开期限");
+    }
+
+    @EventListener
+    void on(RecordRepaired e) {
+        list.endEntriesOf(e.recordId(), "所依据的记录已修复");
     }
 
     @Scheduled(cron = "0 10 0 * * *", zone = "Asia/Shanghai")

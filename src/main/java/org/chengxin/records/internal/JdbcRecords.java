@@ -17,32 +17,23 @@ import javax.sql.DataSource;
 
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.NewRecord;
-import org.chengxin.records.RecordEvents.RecordAccepted;
-import org.chengxin.records.RecordEvents.RecordCorrected;
-import org.chengxin.records.RecordEvents.RecordExpired;
-import org.chengxin.records.RecordEvents.RecordRevoked;
 import org.chengxin.records.RecordStatus;
 import org.chengxin.records.RecordVersion;
-import org.chengxin.records.Records;
-import org.chengxin.records.StoreResult;
-import org.chengxin.shared.audit.AuditEvent;
-import org.chengxin.shared.audit.AuditOutcome;
-import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.records.domain.RecordLifecycle;
+import org.chengxin.records.domain.StatusChange;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.jdbc.PgCopy;
-import org.chengxin.shared.text.UnicodeText;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-@Service
-class JdbcRecords implements Records {
+/** The records' tables: statements and row mapping. What a change may do is decided by {@link RecordKeeping}. */
+@Component
+class JdbcRecords {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -51,22 +42,31 @@ class JdbcRecords implements Records {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    JdbcRecords(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events, Clock clock) {
+    JdbcRecords(JdbcClient jdbc, DataSource dataSource, Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.events = events;
         this.clock = clock;
     }
 
-    @Override
-    @Transactional
-    public StoreResult store(List<NewRecord> records, Long batchId) {
-        if (records.isEmpty()) {
-            return StoreResult.NONE;
-        }
+    /** A record stored by a push: new (version 1) or corrected; a correction may have changed the person. */
+    record StoredRow(long id, int version, String subjectIndex, String previousSubjectIndex, String itemCode,
+            String departmentCode, String sourceId) {
+    }
+
+    /** What one chunk's statements did: the rows stored, and the source ids of revoked records left as they were. */
+    record Stored(List<StoredRow> rows, Set<String> revokedSourceIds) {
+    }
+
+    /**
+     * Stores a chunk in a few set-based statements, not one aggregate at a time: a push of a million
+     * records would otherwise pay a round trip per record. The statuses the statements give are
+     * {@link RecordLifecycle#accept} and {@link RecordLifecycle#correct} written in SQL (new: active or
+     * already expired; corrected: the status stays, an expired one whose new period is not over is active
+     * again, a revoked one is left alone); RecordLifecycleIntegrationTests checks that the two agree.
+     */
+    Stored store(List<NewRecord> records, Long batchId) {
         LocalDate today = LocalDate.now(clock);
         Timestamp now = Timestamp.from(Instant.now(clock));
         jdbc.sql("""
@@ -106,9 +106,7 @@ class JdbcRecords implements Records {
                 });
         jdbc.sql("set local enable_hashjoin to default").update();
         jdbc.sql("set local enable_mergejoin to default").update();
-        record Stored(long id, int version, String subjectIndex, String itemCode, String departmentCode, String sourceId) {
-        }
-        List<Stored> stored = jdbc.sql("""
+        List<StoredRow> stored = jdbc.sql("""
                 with upsert as (
                     insert into records_record (subject_index, subject_id, item_code, catalog_version_id, department_code,
                         source_id, decision_date, document_number, content, content_hash, kind, severity, scope,
@@ -134,43 +132,27 @@ class JdbcRecords implements Records {
                 )
                 select id, version, encode(subject_index, 'hex'), item_code, department_code, source_id from upsert""")
                 .param("today", today).param("batch", batchId).param("now", now)
-                .query((rs, n) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6)))
+                .query((rs, n) -> new StoredRow(rs.getLong(1), rs.getInt(2), rs.getString(3), previousSubjects.get(rs.getLong(1)),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
         Set<String> revoked = new HashSet<>(jdbc.sql("""
                 select s.source_id from records_stage s where exists (select 1 from records_record r
                     where r.department_code = s.department_code and r.source_id = s.source_id
                       and r.status = 'REVOKED')""").query(String.class).list());
-        int accepted = 0;
-        int corrected = 0;
-        for (Stored s : stored) {
-            if (s.version() == 1) {
-                accepted++;
-                events.publishEvent(new RecordAccepted(s.id(), s.subjectIndex(), s.itemCode(), s.departmentCode()));
-            } else {
-                corrected++;
-                events.publishEvent(new RecordCorrected(s.id(), s.subjectIndex(), previousSubjects.get(s.id()), s.itemCode(), s.version()));
-            }
-        }
-        Set<String> storedSources = new HashSet<>();
-        stored.forEach(x -> storedSources.add(x.sourceId()));
-        return new StoreResult(accepted, corrected, records.size() - accepted - corrected - revoked.size(), revoked, storedSources);
+        return new Stored(stored, revoked);
     }
 
-    @Override
-    public Optional<CreditRecord> find(long id) {
+    Optional<CreditRecord> find(long id) {
         return jdbc.sql(SELECT + " where id = :id and status <> 'EXPIRED' and expires_on > :today")
                 .param("id", id).param("today", LocalDate.now(clock)).query(this::map).optional();
     }
 
-    @Override
-    public Optional<CreditRecord> findOfDepartment(long id, String departmentCode) {
+    Optional<CreditRecord> findOfDepartment(long id, String departmentCode) {
         return jdbc.sql(SELECT + " where id = :id and department_code = :d").param("id", id).param("d", departmentCode)
                 .query(this::map).optional();
     }
 
-    @Override
-    public List<CreditRecord> inForceFor(String subjectIndex) {
+    List<CreditRecord> inForceFor(String subjectIndex) {
         return jdbc.sql(SELECT + " where subject_index = decode(:s, 'hex') and status in ('ACTIVE', 'OBJECTED')"
                 + " and expires_on > :today order by decision_date desc, id")
                 .param("s", subjectIndex).param("today", LocalDate.now(clock)).query(this::map).list();
@@ -182,8 +164,7 @@ class JdbcRecords implements Records {
      * them twice otherwise. Nothing can change them within that transaction, so the first answer is
      * also the right second one; elsewhere every call reads.
      */
-    @Override
-    public List<CreditRecord> allFor(String subjectIndex) {
+    List<CreditRecord> allFor(String subjectIndex) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()
                 || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             return readAllFor(subjectIndex);
@@ -211,8 +192,7 @@ class JdbcRecords implements Records {
                 .param("s", subjectIndex).query(this::map).list();
     }
 
-    @Override
-    public List<CreditRecord> inForceOfDepartment(String departmentCode, String severity, int limit) {
+    List<CreditRecord> inForceOfDepartment(String departmentCode, String severity, int limit) {
         return jdbc.sql(SELECT + " where department_code = :d and severity = :s and status in ('ACTIVE', 'OBJECTED')"
                         + " and expires_on > :today order by decision_date desc limit :n")
                 .param("d", departmentCode).param("s", severity).param("today", LocalDate.now(clock)).param("n", limit)
@@ -222,8 +202,7 @@ class JdbcRecords implements Records {
     // kind as a literal, not a parameter: a generic plan could not use the partial indexes (V7__good_credit.sql)
     private static final String GOOD_CREDIT_IN_FORCE = " where kind = 'GOOD_CREDIT' and status in ('ACTIVE', 'OBJECTED') and expires_on > :today";
 
-    @Override
-    public List<CreditRecord> goodCreditInForce(String itemCode, int page, int size) {
+    List<CreditRecord> goodCreditInForce(String itemCode, int page, int size) {
         // two statements rather than "(:item is null or item_code = :item)", which a generic plan cannot index either
         var statement = jdbc.sql(SELECT + GOOD_CREDIT_IN_FORCE + (itemCode == null ? "" : " and item_code = :item")
                         + " order by decision_date desc, id desc limit :size offset :offset")
@@ -231,8 +210,7 @@ class JdbcRecords implements Records {
         return (itemCode == null ? statement : statement.param("item", itemCode)).query(this::map).list();
     }
 
-    @Override
-    public Map<String, Long> goodCreditInForceByItem() {
+    Map<String, Long> goodCreditInForceByItem() {
         Map<String, Long> counts = new java.util.TreeMap<>();
         jdbc.sql("select item_code, count(*) from records_record" + GOOD_CREDIT_IN_FORCE + " group by item_code")
                 .param("today", LocalDate.now(clock))
@@ -242,27 +220,23 @@ class JdbcRecords implements Records {
         return counts;
     }
 
-    @Override
-    public Optional<CreditRecord> findBySource(String departmentCode, String sourceId) {
+    Optional<CreditRecord> findBySource(String departmentCode, String sourceId) {
         return jdbc.sql(SELECT + " where department_code = :d and source_id = :s").param("d", departmentCode)
                 .param("s", sourceId).query(this::map).optional();
     }
 
-    @Override
-    public List<CreditRecord> ofDepartment(String departmentCode, int page, int size) {
+    List<CreditRecord> ofDepartment(String departmentCode, int page, int size) {
         return jdbc.sql(SELECT + " where department_code = :d order by accepted_at desc, id desc limit :size offset :offset")
                 .param("d", departmentCode).param("size", size).param("offset", (long) page * size).query(this::map).list();
     }
 
-    @Override
-    public long countOfDepartment(String departmentCode) {
+    long countOfDepartment(String departmentCode) {
         return jdbc.sql("select count(*) from records_record where department_code = :d").param("d", departmentCode)
                 .query(Long.class).single();
     }
 
     /** Every version: the replaced ones kept in records_record_version, and the current one. */
-    @Override
-    public List<RecordVersion> versionsOf(long recordId) {
+    List<RecordVersion> versionsOf(long recordId) {
         return jdbc.sql("""
                 select record_id, version, decision_date, document_number, content, batch_id, recorded_at
                 from records_record_version where record_id = :id
@@ -277,72 +251,65 @@ class JdbcRecords implements Records {
                 .list();
     }
 
-    @Override
-    @Transactional
-    public CreditRecord revoke(long recordId, String departmentCode, String reason) {
-        if (reason == null || reason.isBlank() || UnicodeText.longerThan(reason, 500)) {
-            throw ChengxinException.badRequest("REVOCATION_REASON_REQUIRED", "撤销必须说明理由（不超过500字）");
-        }
-        // the reason is kept for good (and in the append-only audit trail): never an ID number in it
-        reason = org.chengxin.shared.id.Masking.maskIdShaped(reason);
-        // another department's record gets the very answer a missing one gets: nothing about it is revealed
-        CreditRecord record = jdbc.sql(SELECT + " where id = :id and department_code = :d for update")
-                .param("id", recordId).param("d", departmentCode).query(this::map).optional()
-                .orElseThrow(JdbcRecords::recordNotFound);
-        if (record.status() == RecordStatus.REVOKED) {
-            throw ChengxinException.conflict("RECORD_ALREADY_REVOKED", "该记录已撤销");
-        }
-        Instant now = Instant.now(clock);
-        jdbc.sql("update records_record set status = 'REVOKED', updated_at = :now where id = :id")
-                .param("now", Timestamp.from(now)).param("id", recordId).update();
-        changeStatus(recordId, record.status(), RecordStatus.REVOKED, reason.strip(), now);
-        events.publishEvent(new RecordRevoked(recordId, record.subjectIndex(), record.itemCode(), reason.strip()));
-        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "records.revoke", record.subjectIndex(), "撤销信用记录",
-                AuditOutcome.SUCCESS, "撤销记录 " + recordId + "（" + record.itemCode() + "）：" + reason.strip()));
-        return jdbc.sql(SELECT + " where id = :id").param("id", recordId).query(this::map).single();
+    /** The current row, read again after a change. */
+    CreditRecord get(long id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).single();
     }
 
-    @Override
-    @Transactional
-    public CreditRecord revokeBySource(String departmentCode, String sourceId, String reason) {
-        Long id = jdbc.sql("select id from records_record where department_code = :d and source_id = :s")
-                .param("d", departmentCode).param("s", sourceId == null ? "" : sourceId).query(Long.class).optional()
-                .orElseThrow(JdbcRecords::recordNotFound);
-        return revoke(id, departmentCode, reason);
+    /** A record of the department, its row locked until the transaction ends. */
+    Optional<CreditRecord> lockOfDepartment(long id, String departmentCode) {
+        return jdbc.sql(SELECT + " where id = :id and department_code = :d for update")
+                .param("id", id).param("d", departmentCode).query(this::map).optional();
     }
 
-    private static ChengxinException recordNotFound() {
-        return ChengxinException.notFound("RECORD_NOT_FOUND", "记录不存在或不属于本部门");
+    /** A record of any department, its row locked until the transaction ends. */
+    Optional<CreditRecord> lock(long id) {
+        return jdbc.sql(SELECT + " where id = :id for update").param("id", id).query(this::map).optional();
     }
 
-    @Override
-    @Transactional
-    public int expireDue() {
-        Instant now = Instant.now(clock);
-        record Expired(long id, String subjectIndex, String itemCode, String from) {
-        }
-        List<Expired> expired = jdbc.sql("""
-                with due as (
-                    select id, status from records_record
-                    where status in ('ACTIVE', 'OBJECTED') and expires_on <= :today for update
-                )
-                update records_record r set status = 'EXPIRED', updated_at = :now from due where r.id = due.id
-                returning r.id, encode(r.subject_index, 'hex'), r.item_code, due.status""")
-                .param("today", LocalDate.now(clock)).param("now", Timestamp.from(now))
-                .query((rs, n) -> new Expired(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
-        for (Expired e : expired) {
-            changeStatus(e.id(), RecordStatus.valueOf(e.from()), RecordStatus.EXPIRED, "超过最长公开期限", now);
-            events.publishEvent(new RecordExpired(e.id(), e.subjectIndex(), e.itemCode()));
-        }
-        return expired.size();
+    Optional<Long> idBySource(String departmentCode, String sourceId) {
+        return jdbc.sql("select id from records_record where department_code = :d and source_id = :s")
+                .param("d", departmentCode).param("s", sourceId).query(Long.class).optional();
     }
 
-    private void changeStatus(long recordId, RecordStatus from, RecordStatus to, String reason, Instant when) {
+    /** Sets the record's status and keeps the change in its status history. */
+    void changeStatus(long recordId, StatusChange change, Instant when) {
+        jdbc.sql("update records_record set status = :to, updated_at = :now where id = :id")
+                .param("to", change.to().name()).param("now", Timestamp.from(when)).param("id", recordId).update();
+        keepStatusChange(recordId, change, when);
+    }
+
+    void keepStatusChange(long recordId, StatusChange change, Instant when) {
         jdbc.sql("""
                 insert into records_status_change (record_id, from_status, to_status, reason, actor, changed_at)
                 values (:id, :from, :to, :reason, :actor, :at)""")
-                .param("id", recordId).param("from", from.name()).param("to", to.name()).param("reason", reason)
-                .param("actor", CurrentActor.get().name()).param("at", Timestamp.from(when)).update();
+                .param("id", recordId).param("from", change.from().name()).param("to", change.to().name())
+                .param("reason", change.reason()).param("actor", CurrentActor.get().name()).param("at", Timestamp.from(when))
+                .update();
+    }
+
+    /** A record the expiry statement marked, as it stood before. */
+    record Expired(long id, String subjectIndex, String itemCode, RecordLifecycle before) {
+    }
+
+    /**
+     * Marks expired, in one statement, every record in one of the {@code statuses} whose day has come. One
+     * statement rather than one aggregate at a time: the rule is the same for every such record (the
+     * caller passes {@link RecordLifecycle#EXPIRABLE}) and the nightly job may meet many thousands.
+     */
+    List<Expired> markExpired(Set<RecordStatus> statuses, LocalDate today, Instant now) {
+        return jdbc.sql("""
+                with due as (
+                    select id, status from records_record
+                    where status in (:statuses) and expires_on <= :today for update
+                )
+                update records_record r set status = 'EXPIRED', updated_at = :now from due where r.id = due.id
+                returning r.id, encode(r.subject_index, 'hex'), r.item_code, due.status, r.version, r.expires_on""")
+                .param("statuses", statuses.stream().map(Enum::name).toList()).param("today", today)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Expired(rs.getLong(1), rs.getString(2), rs.getString(3), new RecordLifecycle(
+                        RecordStatus.valueOf(rs.getString(4)), rs.getInt(5), rs.getObject(6, LocalDate.class))))
+                .list();
     }
 
     private static final String SELECT = "select *, encode(subject_index, 'hex') as subject_hex from records_record";

@@ -1,0 +1,219 @@
+package org.chengxin.records.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.chengxin.records.CreditRecord;
+import org.chengxin.records.NewRecord;
+import org.chengxin.records.RecordEvents.RecordAccepted;
+import org.chengxin.records.RecordEvents.RecordCorrected;
+import org.chengxin.records.RecordEvents.RecordExpired;
+import org.chengxin.records.RecordEvents.RecordObjected;
+import org.chengxin.records.RecordEvents.RecordObjectionResolved;
+import org.chengxin.records.RecordEvents.RecordRepaired;
+import org.chengxin.records.RecordEvents.RecordRevoked;
+import org.chengxin.records.RecordVersion;
+import org.chengxin.records.Records;
+import org.chengxin.records.StoreResult;
+import org.chengxin.records.domain.ChangeReason;
+import org.chengxin.records.domain.RecordLifecycle;
+import org.chengxin.records.domain.StatusChange;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.security.CurrentActor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The records module's use cases: storing pushes, changing a record's status as its
+ * {@link RecordLifecycle} allows, and telling the modules downstream and the audit trail. The tables
+ * are {@link JdbcRecords}'s.
+ */
+@Service
+class RecordKeeping implements Records {
+
+    private final JdbcRecords rows;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RecordKeeping(JdbcRecords rows, ApplicationEventPublisher events, Clock clock) {
+        this.rows = rows;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public StoreResult store(List<NewRecord> records, Long batchId) {
+        if (records.isEmpty()) {
+            return StoreResult.NONE;
+        }
+        JdbcRecords.Stored stored = rows.store(records, batchId);
+        int accepted = 0;
+        int corrected = 0;
+        Set<String> storedSources = new HashSet<>();
+        for (JdbcRecords.StoredRow s : stored.rows()) {
+            storedSources.add(s.sourceId());
+            if (s.version() == 1) {
+                accepted++;
+                events.publishEvent(new RecordAccepted(s.id(), s.subjectIndex(), s.itemCode(), s.departmentCode()));
+            } else {
+                corrected++;
+                events.publishEvent(new RecordCorrected(s.id(), s.subjectIndex(), s.previousSubjectIndex(), s.itemCode(), s.version()));
+            }
+        }
+        int unchanged = records.size() - accepted - corrected - stored.revokedSourceIds().size();
+        return new StoreResult(accepted, corrected, unchanged, stored.revokedSourceIds(), storedSources);
+    }
+
+    @Override
+    @Transactional
+    public CreditRecord revoke(long recordId, String departmentCode, String reason) {
+        ChangeReason why = ChangeReason.forRevocation(reason);
+        // another department's record gets the very answer a missing one gets: nothing about it is revealed
+        CreditRecord record = rows.lockOfDepartment(recordId, departmentCode).orElseThrow(RecordKeeping::recordNotFound);
+        StatusChange change = RecordLifecycle.of(record).revoke(why);
+        return apply(record, change, new RecordRevoked(recordId, record.subjectIndex(), record.itemCode(), why.text()),
+                new Audit("records.revoke", "撤销信用记录", "撤销记录"));
+    }
+
+    @Override
+    @Transactional
+    public CreditRecord revokeBySource(String departmentCode, String sourceId, String reason) {
+        long id = rows.idBySource(departmentCode, sourceId == null ? "" : sourceId).orElseThrow(RecordKeeping::recordNotFound);
+        return revoke(id, departmentCode, reason);
+    }
+
+    @Override
+    @Transactional
+    public CreditRecord markObjected(long recordId, String reason) {
+        return change(recordId, reason, RecordLifecycle::object, r -> new RecordObjected(r.id(), r.subjectIndex(), r.itemCode()),
+                new Audit("records.object", "信用记录异议", "标注异议记录"));
+    }
+
+    @Override
+    @Transactional
+    public CreditRecord resolveObjection(long recordId, String reason) {
+        return change(recordId, reason, RecordLifecycle::resolveObjection,
+                r -> new RecordObjectionResolved(r.id(), r.subjectIndex(), r.itemCode()),
+                new Audit("records.objection-resolve", "信用记录异议", "异议处理完毕，记录"));
+    }
+
+    @Override
+    @Transactional
+    public CreditRecord markRepaired(long recordId, String reason) {
+        return change(recordId, reason, RecordLifecycle::repair, r -> new RecordRepaired(r.id(), r.subjectIndex(), r.itemCode()),
+                new Audit("records.repair", "信用修复", "修复记录"));
+    }
+
+    /** The audit entry of a status change: its action, purpose, and the words its detail starts with. */
+    private record Audit(String action, String purpose, String verb) {
+    }
+
+    private interface Transition {
+        StatusChange apply(RecordLifecycle lifecycle, ChangeReason why);
+    }
+
+    private CreditRecord change(long recordId, String reason, Transition transition, Function<CreditRecord, Object> event,
+            Audit audit) {
+        ChangeReason why = ChangeReason.of(reason);
+        CreditRecord record = rows.lock(recordId).orElseThrow(RecordKeeping::recordNotFound);
+        StatusChange change = transition.apply(RecordLifecycle.of(record), why);
+        return apply(record, change, event.apply(record), audit);
+    }
+
+    private CreditRecord apply(CreditRecord record, StatusChange change, Object event, Audit audit) {
+        Instant now = Instant.now(clock);
+        rows.changeStatus(record.id(), change, now);
+        events.publishEvent(event);
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, audit.action(), record.subjectIndex(), audit.purpose(),
+                AuditOutcome.SUCCESS, audit.verb() + " " + record.id() + "（" + record.itemCode() + "）：" + change.reason()));
+        return rows.get(record.id());
+    }
+
+    private static ChengxinException recordNotFound() {
+        return ChengxinException.notFound("RECORD_NOT_FOUND", "记录不存在或不属于本部门");
+    }
+
+    /**
+     * The statement marks every due record at once (see {@link JdbcRecords#markExpired}); each marked
+     * record then goes through {@link RecordLifecycle#expire}, which gives the status change kept for it
+     * and would refuse, rolling the whole run back, a record the statement should not have touched.
+     */
+    @Override
+    @Transactional
+    public int expireDue() {
+        Instant now = Instant.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        List<JdbcRecords.Expired> expired = rows.markExpired(RecordLifecycle.EXPIRABLE, today, now);
+        for (JdbcRecords.Expired e : expired) {
+            rows.keepStatusChange(e.id(), e.before().expire(today), now);
+            events.publishEvent(new RecordExpired(e.id(), e.subjectIndex(), e.itemCode()));
+        }
+        return expired.size();
+    }
+
+    @Override
+    public Optional<CreditRecord> find(long id) {
+        return rows.find(id);
+    }
+
+    @Override
+    public List<CreditRecord> inForceFor(String subjectIndex) {
+        return rows.inForceFor(subjectIndex);
+    }
+
+    @Override
+    public Optional<CreditRecord> findOfDepartment(long id, String departmentCode) {
+        return rows.findOfDepartment(id, departmentCode);
+    }
+
+    @Override
+    public List<CreditRecord> allFor(String subjectIndex) {
+        return rows.allFor(subjectIndex);
+    }
+
+    @Override
+    public List<CreditRecord> inForceOfDepartment(String departmentCode, String severity, int limit) {
+        return rows.inForceOfDepartment(departmentCode, severity, limit);
+    }
+
+    @Override
+    public List<CreditRecord> goodCreditInForce(String itemCode, int page, int size) {
+        return rows.goodCreditInForce(itemCode, page, size);
+    }
+
+    @Override
+    public Map<String, Long> goodCreditInForceByItem() {
+        return rows.goodCreditInForceByItem();
+    }
+
+    @Override
+    public Optional<CreditRecord> findBySource(String departmentCode, String sourceId) {
+        return rows.findBySource(departmentCode, sourceId);
+    }
+
+    @Override
+    public List<CreditRecord> ofDepartment(String departmentCode, int page, int size) {
+        return rows.ofDepartment(departmentCode, page, size);
+    }
+
+    @Override
+    public long countOfDepartment(String departmentCode) {
+        return rows.countOfDepartment(departmentCode);
+    }
+
+    @Override
+    public List<RecordVersion> versionsOf(long recordId) {
+        return rows.versionsOf(recordId);
+    }
+}
