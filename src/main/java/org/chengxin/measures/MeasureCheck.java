@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.chengxin.measures.domain.PersonFacts.ListFact;
+
 /**
  * A check (联合奖惩核查): a department handling a matter for a person asked which measures apply. What the
  * person's status was, the measures that applied with what they rest on, and the department's feedback
@@ -13,18 +15,18 @@ public record MeasureCheck(long id, Instant checkedAt, String maskedIdNumber, St
         String departmentCode, String checkedBy, String listVersion, Status status, List<Applicable> incentives,
         List<Applicable> punishments, LocalDate feedbackDue, Feedback feedback) {
 
-    /** The person's status at the time of the check. */
+    /**
+     * The person's status at the time of the check.
+     *
+     * @param lists the serious-dishonesty list entries in force, as the rules saw them
+     */
     public record Status(String grade, String gradeLabel, int points, boolean threeYearsClean, boolean disputed,
-            boolean seriouslyDishonest, List<ListEntry> lists) {
-    }
-
-    /** A serious-dishonesty list entry in force. */
-    public record ListEntry(long entryId, String departmentCode, String documentNumber, LocalDate startDate, LocalDate endDate) {
+            boolean seriouslyDishonest, List<ListFact> lists) {
     }
 
     /** A measure that applies, with its basis and what triggered it. */
     public record Applicable(String code, String name, String kind, String content, boolean mandatory, String legalBasis,
-            String condition, String reason, List<ListEntry> listEntries, List<BasisRecord> records) {
+            String condition, String reason, List<ListFact> listEntries, List<BasisRecord> records) {
     }
 
     /** A record a measure rests on. */

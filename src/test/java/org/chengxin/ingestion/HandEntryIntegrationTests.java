@@ -14,11 +14,11 @@ import java.util.Map;
 import org.chengxin.evaluation.Scores;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
-import org.chengxin.lists.CreditStatuses;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
+import org.chengxin.standing.Standings;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.MutableClock;
@@ -61,7 +61,7 @@ class HandEntryIntegrationTests {
     Scores scores;
 
     @Autowired
-    CreditStatuses statuses;
+    Standings standings;
 
     @Autowired
     MutableClock clock;
@@ -98,7 +98,7 @@ class HandEntryIntegrationTests {
 
         scores.recomputePending(10_000);
         assertThat(scores.scoreOf(subject).orElseThrow().points()).isEqualTo(1030);
-        assertThat(statuses.of(subject).goodCredit()).extracting(g -> g.recordId()).containsExactly(stored.id());
+        assertThat(standings.of(subject).goodCredit()).extracting(g -> g.recordId()).containsExactly(stored.id());
 
         String after = page(mvc.perform(get("/ingestion/entry").param("item", HONOUR).with(officerOf("wmb")).flashAttr("entered", entered))
                 .andReturn().getResponse());

@@ -23,8 +23,6 @@ import org.chengxin.inquiry.domain.Authorization;
 import org.chengxin.inquiry.domain.QueryKind;
 import org.chengxin.inquiry.domain.ReportScope;
 import org.chengxin.lists.AgencyBlacklist;
-import org.chengxin.lists.CreditStatus;
-import org.chengxin.lists.CreditStatuses;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
@@ -38,6 +36,8 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.UnicodeText;
+import org.chengxin.standing.CreditStanding;
+import org.chengxin.standing.Standings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,7 +60,7 @@ class DefaultCreditReports implements CreditReports {
     private final JdbcClient jdbc;
     private final Citizens citizens;
     private final PopulationRegister register;
-    private final CreditStatuses statuses;
+    private final Standings standings;
     private final Records records;
     private final Catalog catalog;
     private final Departments departments;
@@ -72,13 +72,13 @@ class DefaultCreditReports implements CreditReports {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    DefaultCreditReports(JdbcClient jdbc, Citizens citizens, PopulationRegister register, CreditStatuses statuses, Records records,
+    DefaultCreditReports(JdbcClient jdbc, Citizens citizens, PopulationRegister register, Standings standings, Records records,
             Catalog catalog, Departments departments, AgencyBlacklist blacklist, JdbcAuthorizations authorizations, QueryLog log,
             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.citizens = citizens;
         this.register = register;
-        this.statuses = statuses;
+        this.standings = standings;
         this.records = records;
         this.catalog = catalog;
         this.departments = departments;
@@ -319,7 +319,7 @@ class DefaultCreditReports implements CreditReports {
     /** The report as the scope allows: never a revoked, repaired or expired record, never an item outside the scope. */
     CreditReport assemble(String subject, String masked, String name, ReportScope scope, Asker asker, String departmentName,
             String number, String code, Instant now, LocalDate today, String hash) {
-        CreditStatus status = statuses.of(subject);
+        CreditStanding status = standings.of(subject);
         Map<Long, List<String>> statements = statementsOf(subject);
         Map<String, String> names = new java.util.HashMap<>();
         java.util.function.Function<String, String> nameOf = dept -> dept == null ? null

@@ -11,6 +11,5 @@ class ListsAccessRules implements AccessRules {
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/lists", "/lists/**").hasRole("REVIEWER");
         rules.requestMatchers("/admin/agency-blacklist", "/admin/agency-blacklist/**").hasRole("ADMIN");
-        rules.requestMatchers("/api/v1/credit-status").hasAuthority("SCOPE_reports:read");
     }
 }

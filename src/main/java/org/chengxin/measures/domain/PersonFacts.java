@@ -15,7 +15,7 @@ import java.util.List;
 public record PersonFacts(String grade, int points, boolean threeYearsClean, boolean disputed, List<ListFact> listEntries,
         List<RecordFact> goodCredit, List<RecordFact> dishonesty) {
 
-    /** A list entry in force. */
+    /** A serious-dishonesty list entry in force; a check records the entries as the rules saw them. */
     public record ListFact(long entryId, String departmentCode, String documentNumber, LocalDate startDate, LocalDate endDate) {
     }
 

@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.chengxin.identity.Citizens;
-import org.chengxin.lists.CreditStatus;
-import org.chengxin.lists.CreditStatuses;
 import org.chengxin.measures.MeasureCheck;
 import org.chengxin.measures.MeasureCheck.Applicable;
 import org.chengxin.measures.MeasureCheck.BasisRecord;
@@ -30,6 +28,8 @@ import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.standing.CreditStanding;
+import org.chengxin.standing.Standings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,19 +48,19 @@ class JdbcMeasureChecks implements MeasureChecks {
 
     private final JdbcClient jdbc;
     private final MeasureLists lists;
-    private final CreditStatuses statuses;
+    private final Standings standings;
     private final Citizens citizens;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int feedbackWorkingDays;
 
-    JdbcMeasureChecks(JdbcClient jdbc, MeasureLists lists, CreditStatuses statuses, Citizens citizens,
+    JdbcMeasureChecks(JdbcClient jdbc, MeasureLists lists, Standings standings, Citizens citizens,
             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
             @Value("${chengxin.measures.feedback-working-days:5}") int feedbackWorkingDays) {
         this.jdbc = jdbc;
         this.lists = lists;
-        this.statuses = statuses;
+        this.standings = standings;
         this.citizens = citizens;
         this.events = events;
         this.transactions = transactions;
@@ -92,10 +92,11 @@ class JdbcMeasureChecks implements MeasureChecks {
         String subject = citizens.blindIndexOf(number);
         // one transaction on one connection: the person's standing read, the check stored with its audit entry
         return transactions.execute(tx -> {
-            CreditStatus status = statuses.of(subject);
-            List<Hit> hits = MeasureRules.applicable(list.measures(), facts(status), matter.code(), departmentCode, today);
+            CreditStanding standing = standings.of(subject);
+            PersonFacts facts = facts(standing);
+            List<Hit> hits = MeasureRules.applicable(list.measures(), facts, matter.code(), departmentCode, today);
             Stored stored = new Stored(now, number.masked(), matter.code(), matter.name(), departmentCode, actor.name(), list.version(),
-                    status(status), applicable(hits, MeasureKind.INCENTIVE), applicable(hits, MeasureKind.PUNISHMENT),
+                    status(standing, facts), applicable(hits, MeasureKind.INCENTIVE), applicable(hits, MeasureKind.PUNISHMENT),
                     FeedbackDeadline.due(today, feedbackWorkingDays));
             long checkId = jdbc.sql("""
                     insert into measures_check (subject_index, masked_id, matter_code, department_code, checked_by, checked_at,
@@ -115,29 +116,30 @@ class JdbcMeasureChecks implements MeasureChecks {
         });
     }
 
-    private static PersonFacts facts(CreditStatus s) {
+    /** The one conversion of the standing into the plain facts the rules read. */
+    private static PersonFacts facts(CreditStanding s) {
         return new PersonFacts(s.grade(), s.points(), s.threeYearsClean(), s.disputed(),
-                s.lists().stream().filter(m -> CreditStatus.SERIOUS_DISHONESTY.equals(m.list()))
-                        .map(m -> new PersonFacts.ListFact(m.entryId(), m.departmentCode(), m.documentNumber(), m.startDate(), m.endDate()))
-                        .toList(),
-                s.goodCredit().stream().map(g -> new PersonFacts.RecordFact(g.recordId(), g.itemCode(), g.itemName(),
-                        g.departmentCode(), g.documentNumber(), g.decisionDate(), null)).toList(),
-                s.dishonesty().stream().map(d -> new PersonFacts.RecordFact(d.recordId(), d.itemCode(), d.itemName(),
-                        d.departmentCode(), d.documentNumber(), d.decisionDate(), d.severity())).toList());
+                s.seriousDishonesty().stream().map(l -> new PersonFacts.ListFact(l.entryId(), l.departmentCode(), l.documentNumber(),
+                        l.startDate(), l.endDate())).toList(),
+                s.goodCredit().stream().map(JdbcMeasureChecks::fact).toList(),
+                s.dishonesty().stream().map(JdbcMeasureChecks::fact).toList());
     }
 
-    private static MeasureCheck.Status status(CreditStatus s) {
-        return new MeasureCheck.Status(s.grade(), s.gradeLabel(), s.points(), s.threeYearsClean(), s.disputed(), s.seriouslyDishonest(),
-                s.lists().stream().map(m -> new MeasureCheck.ListEntry(m.entryId(), m.departmentCode(), m.documentNumber(),
-                        m.startDate(), m.endDate())).toList());
+    private static PersonFacts.RecordFact fact(CreditStanding.RecordInForce r) {
+        return new PersonFacts.RecordFact(r.recordId(), r.itemCode(), r.itemName(), r.departmentCode(), r.documentNumber(),
+                r.decisionDate(), r.severity());
+    }
+
+    private static MeasureCheck.Status status(CreditStanding s, PersonFacts facts) {
+        return new MeasureCheck.Status(s.grade(), s.gradeLabel(), s.points(), s.threeYearsClean(), s.disputed(),
+                s.seriouslyDishonest(), facts.listEntries());
     }
 
     private static List<Applicable> applicable(List<Hit> hits, MeasureKind kind) {
         return hits.stream().filter(h -> h.measure().kind() == kind)
                 .map(h -> new Applicable(h.measure().code(), h.measure().name(), kind.name(), h.measure().content(),
                         h.measure().mandatory(), h.measure().legalBasis(), h.measure().trigger().describe(), h.reason(),
-                        h.listEntries().stream().map(e -> new MeasureCheck.ListEntry(e.entryId(), e.departmentCode(),
-                                e.documentNumber(), e.startDate(), e.endDate())).toList(),
+                        h.listEntries(),
                         h.records().stream().map(r -> new BasisRecord(r.recordId(), r.itemCode(), r.itemName(), r.departmentCode(),
                                 r.documentNumber(), r.decisionDate())).toList()))
                 .toList();

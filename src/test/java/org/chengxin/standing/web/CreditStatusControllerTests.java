@@ -1,4 +1,4 @@
-package org.chengxin.lists.web;
+package org.chengxin.standing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import org.chengxin.identity.Citizens;
-import org.chengxin.lists.CreditStatuses;
+import org.chengxin.standing.Standings;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.upload.Uploads;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class CreditStatusControllerTests {
     Citizens citizens;
 
     @MockitoBean
-    CreditStatuses statuses;
+    Standings statuses;
 
     @Test
     void aQueryWithoutPurposeIsRefusedWithItsCodeBeforeAnyoneIsLookedUp() throws Exception {

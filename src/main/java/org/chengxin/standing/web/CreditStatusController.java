@@ -1,21 +1,22 @@
-package org.chengxin.lists.web;
+package org.chengxin.standing.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
 
-import org.chengxin.shared.text.MaxChars;
 import org.chengxin.identity.Citizens;
-import org.chengxin.lists.CreditStatus;
-import org.chengxin.lists.CreditStatuses;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.text.MaxChars;
+import org.chengxin.standing.CreditStanding;
+import org.chengxin.standing.Standings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,13 +34,13 @@ class CreditStatusController {
 
     private final Clock clock;
     private final Citizens citizens;
-    private final CreditStatuses statuses;
+    private final Standings standings;
     private final ApplicationEventPublisher events;
 
-    CreditStatusController(Clock clock, Citizens citizens, CreditStatuses statuses, ApplicationEventPublisher events) {
+    CreditStatusController(Clock clock, Citizens citizens, Standings standings, ApplicationEventPublisher events) {
         this.clock = clock;
         this.citizens = citizens;
-        this.statuses = statuses;
+        this.standings = standings;
         this.events = events;
     }
 
@@ -54,7 +55,8 @@ class CreditStatusController {
         // an invalid number is answered by the shared problem handler, with every error's code and never the number
         IdNumber number = IdNumber.parse(request.idNumber(), clock);
         String subject = citizens.blindIndexOf(number);
-        CreditStatus s = statuses.of(subject);
+        CreditStanding s = standings.of(subject);
+        // the action keeps the name it was first audited under, so the trail reads the same before and after
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "lists.credit-status", subject, purpose,
                 AuditOutcome.SUCCESS, "等级 " + s.grade() + "，积分 " + s.points() + "，名单 " + s.lists().size() + " 个"));
         return new StatusResponse(number.masked(), s.day().toString(), s.modelVersion(), s.grade(), s.gradeLabel(), s.points(),
@@ -71,7 +73,7 @@ class CreditStatusController {
 
     record StatusResponse(String idNumber, String asOf, String modelVersion, String grade, String gradeLabel, int points,
             boolean threeYearsClean, boolean disputed, int recordsCounted, boolean seriouslyDishonest,
-            java.util.List<ListMembership> lists, java.util.List<GoodCreditRecord> goodCredit) {
+            List<ListMembership> lists, List<GoodCreditRecord> goodCredit) {
     }
 
     record GoodCreditRecord(long recordId, String itemCode, String itemName, String departmentCode, String documentNumber,

@@ -1,4 +1,4 @@
-package org.chengxin.lists;
+package org.chengxin.standing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.chengxin.identity.Citizens;
+import org.chengxin.lists.Decision;
+import org.chengxin.lists.ListEntry;
+import org.chengxin.lists.SeriousDishonestyList;
+import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.support.AuditRecords;
@@ -75,7 +79,7 @@ class CreditStatusApiIntegrationTests {
         String subject = citizens.blindIndexOf(person);
         String morals = http.token(fixtures.apiClientOf("wmb", "records:write"), Fixtures.PASSWORD, "records:write");
         LocalDate honoured = LocalDate.now(clock).minusMonths(6);
-        SeriousDishonestyListIntegrationTests.pushBody(http, morals, "{\"records\":[{\"sourceId\":\"honour-" + UUID.randomUUID()
+        SeriousDishonestyListAccess.pushBody(http, morals, "{\"records\":[{\"sourceId\":\"honour-" + UUID.randomUUID()
                 + "\",\"itemCode\":\"YY-GN-004\",\"idNumber\":\"" + person.value() + "\",\"name\":\"状态测试\",\"decisionDate\":\""
                 + honoured + "\",\"documentNumber\":\"岳文明〔2026〕3号\",\"content\":{\"honourTitle\":\"岳阳市诚信道德模范\","
                 + "\"awardingAuthority\":\"市文明委\"}}]}");
@@ -88,7 +92,7 @@ class CreditStatusApiIntegrationTests {
         assertThat(honour.get("goodCredit").get(0).get("departmentCode").asString()).isEqualTo("wmb");
         assertThat(honour.get("goodCredit").get(0).get("decisionDate").asString()).isEqualTo(honoured.toString());
 
-        SeriousDishonestyListIntegrationTests.push(http, tax, person, "status-" + UUID.randomUUID());
+        SeriousDishonestyListAccess.push(http, tax, person, "status-" + UUID.randomUUID());
         long recordId = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-TX-001")).findFirst().orElseThrow().id();
 
         var before = http.postJson("/api/v1/credit-status", token, body(person.value(), "公共资源交易资格审查")).json();
