@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -303,23 +304,13 @@ class BadInputIngestionIntegrationTests {
         for (int i = 0; i < people.size(); i++) {
             rows.add(goodRow("num-" + i, people.get(i)));
         }
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("数据");
-            header(sheet);
-            for (int i = 0; i < rows.size(); i++) {
-                Row r = sheet.createRow(i + 1);
-                for (int c = 0; c < FIELDS.size(); c++) {
-                    String value = rows.get(i).get(FIELDS.get(c));
-                    if (numbers && FIELDS.get(c).equals("idNumber")) {
-                        r.createCell(c).setCellValue(Double.parseDouble(value.replace('X', '0')));
-                    } else {
-                        r.createCell(c).setCellValue(value);
-                    }
-                }
+        return workbook(rows, (cell, field, value) -> {
+            if (numbers && field.equals("idNumber")) {
+                cell.setCellValue(Double.parseDouble(value.replace('X', '0')));
+            } else {
+                cell.setCellValue(value);
             }
-            book.write(out);
-            return out.toByteArray();
-        }
+        });
     }
 
     /**
@@ -327,20 +318,29 @@ class BadInputIngestionIntegrationTests {
      * {@code _x0001_} in the shared strings (POI itself would write a question mark instead).
      */
     private static byte[] xlsx(List<Map<String, String>> rows) throws IOException {
-        byte[] plain;
+        byte[] plain = workbook(rows, (cell, field, value) -> cell.setCellValue(escapedForExcel(value)));
+        return rewriteEntry(plain, "xl/sharedStrings.xml", xml -> xml.replaceAll("\\[\\[x([0-9A-F]{4})\\]\\]", "_x$1_"));
+    }
+
+    /** How one cell of a row is written. */
+    private interface CellWriter {
+        void write(Cell cell, String field, String value);
+    }
+
+    /** One sheet: the template's header, then a row per map, each cell written as the writer says. */
+    private static byte[] workbook(List<Map<String, String>> rows, CellWriter writer) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("数据");
             header(sheet);
             for (int i = 0; i < rows.size(); i++) {
                 Row r = sheet.createRow(i + 1);
                 for (int c = 0; c < FIELDS.size(); c++) {
-                    r.createCell(c).setCellValue(escapedForExcel(rows.get(i).get(FIELDS.get(c))));
+                    writer.write(r.createCell(c), FIELDS.get(c), rows.get(i).get(FIELDS.get(c)));
                 }
             }
             book.write(out);
-            plain = out.toByteArray();
+            return out.toByteArray();
         }
-        return rewriteEntry(plain, "xl/sharedStrings.xml", xml -> xml.replaceAll("\\[\\[x([0-9A-F]{4})\\]\\]", "_x$1_"));
     }
 
     /** A placeholder for each character Excel escapes, turned into Excel's escape once POI has written the file. */
