@@ -1,9 +1,13 @@
 package org.chengxin.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import org.chengxin.shared.id.IdNumber;
 
@@ -23,16 +27,16 @@ final class SyntheticPeople {
     private SyntheticPeople() {
     }
 
-    static List<Person> generate(int count, long seed, java.time.Clock clock) {
+    static List<Person> generate(int count, long seed, Clock clock) {
         Random random = new Random(seed);
         List<Person> people = new ArrayList<>(count);
         LocalDate first = LocalDate.of(1950, 1, 1);
         int days = (int) (LocalDate.of(2006, 12, 31).toEpochDay() - first.toEpochDay());
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         while (people.size() < count) {
             LocalDate birth = first.plusDays(random.nextInt(days));
             String body = COUNTIES[random.nextInt(COUNTIES.length)]
-                    + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                    + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
                     + String.format("%03d", random.nextInt(1000));
             if (!seen.add(body)) {
                 continue;

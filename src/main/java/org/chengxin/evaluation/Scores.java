@@ -1,10 +1,13 @@
 package org.chengxin.evaluation;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.evaluation.domain.PointsModel;
+import org.chengxin.records.CreditRecord;
 
 /** The evaluation module's API. */
 public interface Scores {
@@ -23,7 +26,7 @@ public interface Scores {
      * of the person, whatever its status: {@code Records.allFor}), so that a caller that needs the records
      * too reads them once.
      */
-    Standing standingOf(String subjectIndex, List<org.chengxin.records.CreditRecord> records);
+    Standing standingOf(String subjectIndex, List<CreditRecord> records);
 
     List<GradeChange> historyOf(String subjectIndex);
 
@@ -38,8 +41,8 @@ public interface Scores {
      * effect today, a recomputation of everybody starts in the background. Refused with a stable code when the numbers
      * break a rule or the version name is taken.
      */
-    PointsModel publishModel(String version, java.time.LocalDate effectiveFrom, int basePoints,
-            java.util.Map<String, Integer> byKindAndSeverity);
+    PointsModel publishModel(String version, LocalDate effectiveFrom, int basePoints,
+            Map<String, Integer> byKindAndSeverity);
 
     /**
      * Recomputes everybody now, set-based, part by part (the nightly job, tests, benchmarks); refused

@@ -1,5 +1,7 @@
 package org.chengxin.identity;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import org.chengxin.shared.id.IdNumber;
@@ -13,7 +15,7 @@ public interface Citizens {
     Optional<CitizenRef> find(IdNumber number);
 
     /** Enrolls many numbers at once (bulk ingestion); the answer has an entry for every number. */
-    java.util.Map<IdNumber, CitizenRef> enrollAll(java.util.Collection<IdNumber> numbers);
+    Map<IdNumber, CitizenRef> enrollAll(Collection<IdNumber> numbers);
 
     Optional<CitizenRef> findById(long subjectId);
 

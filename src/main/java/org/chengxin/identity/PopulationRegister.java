@@ -1,6 +1,8 @@
 package org.chengxin.identity;
 
 import java.nio.charset.Charset;
+import java.util.Map;
+import java.util.Optional;
 
 import org.chengxin.shared.id.IdNumber;
 
@@ -18,7 +20,7 @@ public interface PopulationRegister {
     NameMatch checkName(IdNumber number, String name);
 
     /** Checks many names at once (bulk ingestion); the answer has an entry for every number given. */
-    java.util.Map<IdNumber, NameMatch> checkNames(java.util.Map<IdNumber, String> names);
+    Map<IdNumber, NameMatch> checkNames(Map<IdNumber, String> names);
 
     long size();
 
@@ -26,7 +28,7 @@ public interface PopulationRegister {
      * The registered name of a person (decrypted), for documents about them such as the credit report;
      * empty when the person is not in the register.
      */
-    java.util.Optional<String> nameOf(long subjectId);
+    Optional<String> nameOf(long subjectId);
 
     /** How a pushed name compares with the register. */
     enum NameMatch {

@@ -2,6 +2,7 @@ package org.chengxin.inquiry;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.chengxin.inquiry.domain.Authorization;
 import org.chengxin.inquiry.domain.ReportScope;
@@ -25,5 +26,5 @@ public interface Authorizations {
     List<Authorization> of(String subjectIndex);
 
     /** One authorization of the person. */
-    java.util.Optional<Authorization> find(long id, String subjectIndex);
+    Optional<Authorization> find(long id, String subjectIndex);
 }

@@ -3,6 +3,7 @@ package org.chengxin.organization;
 import java.util.List;
 
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 
 /** Creates staff and citizen accounts. Passwords are hashed (Argon2) before they are stored. */
@@ -22,7 +23,7 @@ public interface Accounts {
     void unlockStaff(long accountId);
 
     /** A logged-in person changes their own password, proving the current one. */
-    void changeOwnPassword(org.chengxin.shared.security.ChengxinPrincipal who, String currentPassword, String newPassword);
+    void changeOwnPassword(ChengxinPrincipal who, String currentPassword, String newPassword);
 
     /** Checks a password against the platform's rules; null when it is acceptable. */
     static String passwordProblem(String password) {

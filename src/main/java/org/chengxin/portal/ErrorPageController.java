@@ -3,9 +3,11 @@ package org.chengxin.portal;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.error.Problems;
+import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.upload.Uploads;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -32,7 +34,7 @@ class ErrorPageController implements ErrorController {
     }
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    String page(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
+    String page(HttpServletRequest request, HttpServletResponse response, Model model) {
         int status = status(request);
         if (isApi(request)) {
             return "forward:/error/problem";
@@ -43,7 +45,7 @@ class ErrorPageController implements ErrorController {
         // a body is too large only when Tomcat stopped an upload: the refusal says by how much
         Object failure = status == 413 ? uploads.tooLarge() : request.getAttribute("chengxin.error");
         if (failure instanceof ChengxinException e) {
-            model.addAttribute("message", org.chengxin.shared.id.Masking.maskIdShaped(e.getMessage()));
+            model.addAttribute("message", Masking.maskIdShaped(e.getMessage()));
             model.addAttribute("code", e.code());
             return "error";
         }

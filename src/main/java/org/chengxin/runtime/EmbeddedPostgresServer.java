@@ -9,8 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
 import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -134,7 +135,7 @@ final class EmbeddedPostgresServer {
                 .ifPresent(p -> {
                     log.warn("发现上次未正常关闭的嵌入式 PostgreSQL（进程 {}），正在停止", p.pid());
                     p.destroy();
-                    p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                    p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
                 });
     }
 }

@@ -3,6 +3,7 @@ package org.chengxin.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -50,8 +51,8 @@ class GradeChangeAuditIntegrationTests {
                 join event_publication p on p.event_type = :type and p.serialized_event like '%' || a.subject_index || '%'
                 where a.action = 'evaluation.grade-change' and a.subject_index = :s""")
                 .param("type", GradeChanged.class.getName()).param("s", subject)
-                .query((rs, n) -> new Outcome(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class) == null ? null
-                        : rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new Outcome(rs.getString(1), rs.getObject(2, OffsetDateTime.class) == null ? null
+                        : rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .optional();
     }
 }

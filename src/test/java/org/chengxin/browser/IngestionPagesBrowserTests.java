@@ -2,7 +2,13 @@ package org.chengxin.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.organization.Accounts;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
@@ -166,11 +173,11 @@ class IngestionPagesBrowserTests {
      * text, so the careless typist here first reset them to General, as a copy and paste does).
      */
     private static byte[] templateFilledAsExcelDoesWithoutTextFormat(Browser browser, List<IdNumber> people) throws Exception {
-        byte[] template = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(browser.url("/catalog/items/" + PENALTY + "/template.xlsx"))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template));
-                var out = new java.io.ByteArrayOutputStream()) {
+        byte[] template = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(browser.url("/catalog/items/" + PENALTY + "/template.xlsx"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(template));
+                var out = new ByteArrayOutputStream()) {
             var sheet = book.getSheetAt(0);
             var general = book.createCellStyle();
             String decided = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3).toString();

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ class CatalogIntegrationTests {
         var csv = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/catalog/items/YY-GN-002/template.csv")).GET());
         assertThat(csv.body()).startsWith("\uFEFF来源编号(sourceId),信息项代码(itemCode),身份证号(idNumber)").contains("违法事实(facts)");
 
-        HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/catalog/items/YY-ED-001/template.xlsx")).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {

@@ -2,10 +2,12 @@ package org.chengxin.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.chengxin.catalog.Catalog;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.organization.UnifiedSocialCreditCode;
+import org.chengxin.records.Records;
 import org.chengxin.support.Http;
 import org.chengxin.support.IntegrationTestConfiguration;
 import org.junit.jupiter.api.Test;
@@ -44,10 +46,10 @@ class DemoDataIntegrationTests {
     }
 
     @Autowired
-    org.chengxin.records.Records records;
+    Records records;
 
     @Autowired
-    org.chengxin.catalog.Catalog catalog;
+    Catalog catalog;
 
     @Test
     void theDemoDepartmentsPushedRecordsOfEveryItemThroughIngestion() {

@@ -8,13 +8,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
 
+import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.MutableClock;
 import org.chengxin.support.TestPrincipal;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -32,9 +39,9 @@ class EvaluationAdminIntegrationTests {
     AuditRecords audit;
 
     @Autowired
-    org.chengxin.support.MutableClock clock;
+    MutableClock clock;
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void resetClock() {
         clock.reset();
     }
@@ -43,9 +50,9 @@ class EvaluationAdminIntegrationTests {
     void theAdministratorPublishesANewVersionFromADateAndBadNumbersAreRefused() throws Exception {
         var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock);
         // far in the future, so the other tests, which move the clock by a few years at most, keep the default model
-        java.time.LocalDate from = today.plusYears(40);
+        LocalDate from = today.plusYears(40);
         String version = "test-" + System.nanoTime();
 
         assertThat(error(mvc.perform(model(version, from, "1000", "10").with(admin).with(csrf())).andReturn()))
@@ -67,22 +74,22 @@ class EvaluationAdminIntegrationTests {
         String page = mvc.perform(get("/admin/evaluation").with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains(version).contains(from.toString());
 
-        clock.advance(java.time.Duration.between(today.atStartOfDay(), from.atStartOfDay()).plusHours(1));
+        clock.advance(Duration.between(today.atStartOfDay(), from.atStartOfDay()).plusHours(1));
         assertThat(scores.model().version()).isEqualTo(version);
         assertThat(scores.model().byKindAndSeverity()).containsEntry("DISHONESTY:MINOR", -6).containsEntry("DISHONESTY:SERIOUS", -150);
         assertThat(scores.model().bands().describe()).isNotEmpty();
     }
 
-    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder model(String version, java.time.LocalDate from,
+    private static MockHttpServletRequestBuilder model(String version, LocalDate from,
             String base, String minor) {
         return post("/admin/evaluation/model").param("version", version).param("effectiveFrom", from.toString()).param("basePoints", base)
                 .param("p_GOOD_CREDIT", "30").param("p_DISHONESTY:MINOR", minor).param("p_DISHONESTY:GENERAL", "-30")
                 .param("p_DISHONESTY:GRAVE", "-60").param("p_DISHONESTY:SERIOUS", "-150");
     }
 
-    private static Object error(org.springframework.test.web.servlet.MvcResult result) {
+    private static Object error(MvcResult result) {
         Object e = result.getFlashMap().get("error");
-        return e == null ? null : ((org.chengxin.shared.error.ChengxinException) e).code();
+        return e == null ? null : ((ChengxinException) e).code();
     }
 
     @Test
@@ -98,7 +105,7 @@ class EvaluationAdminIntegrationTests {
         var started = mvc.perform(post("/admin/evaluation/recomputation").with(admin).with(csrf())).andReturn();
         assertThat(started.getFlashMap().get("notice")).asString().contains("已开始全量重算");
         assertThat(audit.count("action = 'evaluation.recompute-all' and outcome = 'SUCCESS'")).isEqualTo(audited + 1);
-        org.chengxin.evaluation.Recomputation done = awaitRecomputation();
+        Recomputation done = awaitRecomputation();
         assertThat(done.failure()).isNull();
         assertThat(done.partsDone()).isEqualTo(done.partsTotal());
         assertThat(done.trigger()).contains("管理员");
@@ -108,7 +115,7 @@ class EvaluationAdminIntegrationTests {
                 .contains("<strong id=\"recompute-people\">" + done.people() + "</strong>");
     }
 
-    private org.chengxin.evaluation.Recomputation awaitRecomputation() throws InterruptedException {
+    private Recomputation awaitRecomputation() throws InterruptedException {
         for (int i = 0; i < 600 && scores.recomputation().running(); i++) {
             Thread.sleep(100);
         }

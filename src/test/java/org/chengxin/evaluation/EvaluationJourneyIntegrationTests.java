@@ -2,15 +2,23 @@ package org.chengxin.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
+import org.assertj.core.groups.Tuple;
 import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.evaluation.domain.Grade;
 import org.chengxin.identity.Citizens;
+import org.chengxin.lists.Decision;
+import org.chengxin.lists.ListEntry;
+import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.ChengxinPrincipal;
+import org.chengxin.shared.security.Role;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -19,6 +27,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,7 +64,7 @@ class EvaluationJourneyIntegrationTests {
     MutableClock clock;
 
     @Autowired
-    org.chengxin.lists.SeriousDishonestyList seriousDishonesty;
+    SeriousDishonestyList seriousDishonesty;
 
     @AfterEach
     void resetClock() {
@@ -78,10 +95,10 @@ class EvaluationJourneyIntegrationTests {
         // the serious record makes the person a candidate; the tax office's reviewer lists them
         long taxRecordId = records.allFor(subject).stream().filter(r -> r.sourceId().equals(evasion)).findFirst().orElseThrow().id();
         assertThat(seriousDishonesty.candidates("swj")).anyMatch(c -> c.subjectIndex().equals(subject));
-        org.chengxin.lists.ListEntry listed = seriousDishonesty.decide("swj", new org.chengxin.lists.Decision(subject, "岳税认〔2026〕31号",
+        ListEntry listed = seriousDishonesty.decide("swj", new Decision(subject, "岳税认〔2026〕31号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", LocalDate.now(clock), LocalDate.now(clock).plusYears(1),
-                java.util.List.of(taxRecordId)));
-        assertThat(seriousDishonesty.activeFor(subject)).extracting(org.chengxin.lists.ListEntry::id).containsExactly(listed.id());
+                List.of(taxRecordId)));
+        assertThat(seriousDishonesty.activeFor(subject)).extracting(ListEntry::id).containsExactly(listed.id());
 
         push(http, tax, record(evasion, "YY-TX-001", person, LocalDate.now(clock).minusDays(20),
                 evasionContent.replace("52000", "48000")));
@@ -102,36 +119,36 @@ class EvaluationJourneyIntegrationTests {
         assertScore(subject, 1000, Grade.A);
 
         assertThat(scores.historyOf(subject)).extracting(GradeChange::oldGrade, GradeChange::newGrade).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(null, "AA"),
-                org.assertj.core.groups.Tuple.tuple("AA", "B"),
-                org.assertj.core.groups.Tuple.tuple("B", "AA"),
-                org.assertj.core.groups.Tuple.tuple("AA", "A"));
+                Tuple.tuple(null, "AA"),
+                Tuple.tuple("AA", "B"),
+                Tuple.tuple("B", "AA"),
+                Tuple.tuple("AA", "A"));
         assertThat(scores.historyOf(subject).get(1).recordId()).isEqualTo(evasionId);
 
-        String page = mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/my/credit")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+        String page = mvc().perform(MockMvcRequestBuilders.get("/my/credit")
+                        .with(SecurityMockMvcRequestPostProcessors
                                 .authentication(citizen(person))))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("<strong id=\"my-grade\">A</strong>").contains("<strong id=\"my-points\">1000</strong>")
                 .contains("AA").contains(person.masked());
         assertThat(page.contains(person.value())).as("the full number is not on the page").isFalse();
     }
 
     @Autowired
-    org.springframework.web.context.WebApplicationContext context;
+    WebApplicationContext context;
 
-    private org.springframework.test.web.servlet.MockMvc mvc() {
-        return org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+    private MockMvc mvc() {
+        return MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity()).build();
     }
 
     /** A logged-in citizen, as the login would make one. */
-    private org.springframework.security.core.Authentication citizen(IdNumber person) {
+    private Authentication citizen(IdNumber person) {
         long subjectId = citizens.find(person).orElseThrow().id();
-        record Citizen(String displayName, Long subjectId) implements org.chengxin.shared.security.ChengxinPrincipal {
+        record Citizen(String displayName, Long subjectId) implements ChengxinPrincipal {
             @Override
-            public org.chengxin.shared.security.Role role() {
-                return org.chengxin.shared.security.Role.CITIZEN;
+            public Role role() {
+                return Role.CITIZEN;
             }
 
             @Override
@@ -139,9 +156,9 @@ class EvaluationJourneyIntegrationTests {
                 return null;
             }
         }
-        return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+        return UsernamePasswordAuthenticationToken.authenticated(
                 new Citizen(person.masked(), subjectId), null,
-                java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_CITIZEN")));
+                List.of(new SimpleGrantedAuthority("ROLE_CITIZEN")));
     }
 
     private void assertScore(String subject, int points, Grade grade) {

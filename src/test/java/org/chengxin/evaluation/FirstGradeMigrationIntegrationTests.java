@@ -2,6 +2,8 @@ package org.chengxin.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +32,7 @@ class FirstGradeMigrationIntegrationTests {
         // a schema of its own, migrated to V10 (the platform's role owns its database but may not create others)
         String schema = "cx_migration_v11_" + System.nanoTime();
         JdbcTemplate admin = new JdbcTemplate(dataSource);
-        try (java.sql.Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection()) {
             SingleConnectionDataSource old = new SingleConnectionDataSource(connection, true);
             JdbcTemplate db = new JdbcTemplate(old);
             try {
@@ -38,7 +40,7 @@ class FirstGradeMigrationIntegrationTests {
             } finally {
                 db.execute("reset search_path");
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         } finally {
             admin.execute("drop schema if exists " + schema + " cascade");

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
+import org.assertj.core.groups.Tuple;
 import org.chengxin.identity.PopulationRegister.NameMatch;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
@@ -20,6 +21,7 @@ import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.TestPrincipal;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -79,9 +81,9 @@ class PopulationRegisterIntegrationTests {
         assertThat(result.imported()).isEqualTo(1);
         assertThat(result.rejected()).extracting(RegisterImport.RejectedRow::row, RegisterImport.RejectedRow::code)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(3L, "ID_BAD_CHECK_CHARACTER"),
-                        org.assertj.core.groups.Tuple.tuple(4L, "NAME_INVALID"),
-                        org.assertj.core.groups.Tuple.tuple(5L, "ROW_WRONG_COLUMN_COUNT"));
+                        Tuple.tuple(3L, "ID_BAD_CHECK_CHARACTER"),
+                        Tuple.tuple(4L, "NAME_INVALID"),
+                        Tuple.tuple(5L, "ROW_WRONG_COLUMN_COUNT"));
         assertThat(register.checkName(good, "𠮷野家")).isEqualTo(NameMatch.MATCH);
         assertThat(citizens.find(good)).isPresent();
     }
@@ -109,9 +111,9 @@ class PopulationRegisterIntegrationTests {
         mvc.perform(multipart("/admin/population").file(file).param("charset", "GBK").with(csrf())
                         .with(authentication(TestPrincipal.of(Role.ADMIN, "scjg"))))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("导入 <span>1</span> 行")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("ID_WRONG_LENGTH")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(person.value()))));
+                .andExpect(content().string(Matchers.containsString("导入 <span>1</span> 行")))
+                .andExpect(content().string(Matchers.containsString("ID_WRONG_LENGTH")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(person.value()))));
 
         assertThat(register.checkName(person, "页面导入")).isEqualTo(NameMatch.MATCH);
         assertThat(audit.count("action = 'identity.register-import'")).isEqualTo(before + 1);

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -15,8 +20,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -37,7 +47,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A careless department's files, pushed through the real endpoint: identifiers a spreadsheet kept
@@ -139,9 +151,9 @@ class BadInputIngestionIntegrationTests {
 
     @Test
     void theXlsxTemplateFormatsEveryIdentifierColumnAsText() throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/catalog/items/YY-TS-001/template.xlsx")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/catalog/items/YY-TS-001/template.xlsx")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         byte[] bytes = response.body();
 
@@ -353,16 +365,16 @@ class BadInputIngestionIntegrationTests {
         return out.toString();
     }
 
-    private static byte[] rewriteEntry(byte[] zip, String entry, java.util.function.UnaryOperator<String> change) throws IOException {
+    private static byte[] rewriteEntry(byte[] zip, String entry, UnaryOperator<String> change) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip));
-                var rewritten = new java.util.zip.ZipOutputStream(out)) {
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip));
+                var rewritten = new ZipOutputStream(out)) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
                 if (e.getName().equals(entry)) {
                     content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
                 }
-                rewritten.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                rewritten.putNextEntry(new ZipEntry(e.getName()));
                 rewritten.write(content);
                 rewritten.closeEntry();
             }
@@ -379,8 +391,8 @@ class BadInputIngestionIntegrationTests {
 
     /** The rows as a GB18030 CSV, or as UTF-8 whose lone surrogates are encoded byte for byte (what Java and Python refuse to write). */
     private static byte[] csv(List<Map<String, String>> rows, boolean utf8) throws IOException {
-        java.io.StringWriter out = new java.io.StringWriter();
-        try (var printer = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+        StringWriter out = new StringWriter();
+        try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             printer.printRecord((Object[]) HEADER);
             for (Map<String, String> row : rows) {
                 printer.printRecord(FIELDS.stream().map(row::get).toList());
@@ -404,7 +416,7 @@ class BadInputIngestionIntegrationTests {
 
     private static byte[] jsonFile(List<Map<String, String>> rows, boolean lines) {
         // every character outside ASCII as an escape, so that a lone surrogate travels as \\uD842
-        var mapper = tools.jackson.databind.json.JsonMapper.builder().enable(tools.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
+        var mapper = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
         List<String> objects = rows.stream().map(mapper::writeValueAsString).toList();
         String text = lines ? String.join("\n", objects) + "\n" : "{\"records\":[" + String.join(",", objects) + "]}";
         return text.getBytes(StandardCharsets.UTF_8);

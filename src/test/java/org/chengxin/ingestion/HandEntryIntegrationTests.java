@@ -9,7 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.chengxin.evaluation.Scores;
 import org.chengxin.identity.Citizens;
@@ -30,6 +32,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -147,20 +150,20 @@ class HandEntryIntegrationTests {
                 .andReturn().getResponse().getStatus()).as("without the CSRF token").isEqualTo(403);
     }
 
-    private MockHttpServletRequestBuilder honour(org.springframework.test.web.servlet.request.RequestPostProcessor who, String idNumber,
+    private MockHttpServletRequestBuilder honour(RequestPostProcessor who, String idNumber,
             String name, Map<String, String> overrides) {
         MockHttpServletRequestBuilder request = post("/ingestion/entry").with(who).with(csrf())
-                .param("sourceId", "HAND-" + java.util.UUID.randomUUID().toString().replace("-", ""))
+                .param("sourceId", "HAND-" + UUID.randomUUID().toString().replace("-", ""))
                 .param("itemCode", HONOUR).param("idNumber", idNumber).param("name", name)
                 .param("decisionDate", LocalDate.now(clock).minusDays(3).toString()).param("documentNumber", "岳文明委〔2026〕8号");
-        Map<String, String> fields = new java.util.HashMap<>(Map.of("content.honourTitle", "岳阳市诚信道德模范",
+        Map<String, String> fields = new HashMap<>(Map.of("content.honourTitle", "岳阳市诚信道德模范",
                 "content.awardingAuthority", "市文明委"));
         fields.putAll(overrides);
         fields.forEach(request::param);
         return request;
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor officerOf(String department) {
+    private static RequestPostProcessor officerOf(String department) {
         return authentication(TestPrincipal.of(Role.DATA_OFFICER, department));
     }
 

@@ -13,11 +13,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -338,7 +340,7 @@ class UploadIntegrationTests {
     /** A CSV of the given size that is never read: it is refused for its size first. */
     private static byte[] padded(int size) {
         byte[] content = new byte[size];
-        java.util.Arrays.fill(content, (byte) 'x');
+        Arrays.fill(content, (byte) 'x');
         return content;
     }
 
@@ -372,7 +374,7 @@ class UploadIntegrationTests {
         if (!name.contains("%")) {
             return "filename=\"" + name + "\"";
         }
-        return "filename*=UTF-8''" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("%25", "%");
+        return "filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("%25", "%");
     }
 
     /** Logs in through the form as a browser would; returns the session cookie. */

@@ -3,12 +3,18 @@ package org.chengxin.inquiry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import org.assertj.core.api.ThrowableAssert;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.inquiry.domain.Authorization;
@@ -23,6 +29,8 @@ import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.ChengxinPrincipal;
+import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -32,6 +40,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -102,7 +112,7 @@ class InquiryIntegrationTests {
     }
 
     private static List<String> items(CreditReport r) {
-        List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         r.goodCredit().forEach(l -> all.add(l.itemCode()));
         r.dishonesty().forEach(l -> all.add(l.itemCode()));
         r.other().forEach(l -> all.add(l.itemCode()));
@@ -130,8 +140,8 @@ class InquiryIntegrationTests {
                 self.scopeLabel(), self.subject(), self.requester(), self.summary(), self.goodCredit(), self.dishonesty(), self.other(),
                 self.queryLog(), null);
         byte[] canonical = JsonMapper.builder().build().writeValueAsBytes(unhashed);
-        assertThat(self.contentHash()).isEqualTo(java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(canonical)));
+        assertThat(self.contentHash()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(canonical)));
 
         Authorization publicOnly = authorizations.grant(subject, "岳阳示例银行", null, "个人贷款审查", ReportScope.PUBLIC,
                 LocalDate.now(clock).plusMonths(1));
@@ -152,9 +162,9 @@ class InquiryIntegrationTests {
         assertThat(duty.status()).isEqualTo(200);
         assertThat(duty.json().get("scope").asString()).isEqualTo("GOVERNMENT");
         assertThat(duty.body()).contains("YY-GN-003").contains(person.masked()).doesNotContain(person.value());
-        Http.Response pdf = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/reports/pdf"))
+        Http.Response pdf = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports/pdf"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"idNumber\":\"" + person.value()
+                .POST(HttpRequest.BodyPublishers.ofString("{\"idNumber\":\"" + person.value()
                         + "\",\"basis\":\"DUTY\",\"duty\":\"公务员录用考察\",\"purpose\":\"录用考察\"}")));
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -265,10 +275,10 @@ class InquiryIntegrationTests {
                 .contains(window.reportNumber(), mine.reportNumber());
         assertThat(reports.issuedToMe(window.reportNumber())).as("the window report, to the one who issued it").isPresent();
         assertThat(reports.issuedToMe(mine.reportNumber())).as("a report about oneself is found only by that person").isEmpty();
-        record Citizen(String displayName, Long subjectId) implements org.chengxin.shared.security.ChengxinPrincipal {
+        record Citizen(String displayName, Long subjectId) implements ChengxinPrincipal {
             @Override
-            public org.chengxin.shared.security.Role role() {
-                return org.chengxin.shared.security.Role.CITIZEN;
+            public Role role() {
+                return Role.CITIZEN;
             }
 
             @Override
@@ -276,17 +286,17 @@ class InquiryIntegrationTests {
                 return null;
             }
         }
-        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.getContext();
         try {
-            context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     new Citizen(person.masked(), subjectId), null, List.of()));
             assertThat(reports.issuedToMe(mine.reportNumber())).isPresent();
             long someoneElse = citizens.enroll(fixtures.syntheticIdNumber()).id();
-            context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     new Citizen(person.masked(), someoneElse), null, List.of()));
             assertThat(reports.issuedToMe(mine.reportNumber())).as("the same masked number, another person").isEmpty();
         } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            SecurityContextHolder.clearContext();
         }
     }
 
@@ -309,7 +319,7 @@ class InquiryIntegrationTests {
                 pdf, "授权书.pdf", "application/pdf"), "INQUIRY_CLERK_REQUIRED");
     }
 
-    private static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
+    private static void assertCode(ThrowableAssert.ThrowingCallable call, String code) {
         assertThatThrownBy(call).isInstanceOf(ChengxinException.class).extracting("code").isEqualTo(code);
     }
 }

@@ -9,10 +9,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.inquiry.domain.Authorization;
@@ -57,7 +63,7 @@ class InquiryPagesIntegrationTests {
     private static final String NAME = "名单测试";
 
     @Autowired
-    org.chengxin.inquiry.IssuedReports issued;
+    IssuedReports issued;
 
     @LocalServerPort
     int port;
@@ -140,23 +146,23 @@ class InquiryPagesIntegrationTests {
                 "岳团志〔2026〕8号", "class=\"add-statement\"");
         assertThat(report.contains(p.number().value())).as("the report page must not contain the full ID number").isFalse();
         assertThat(report.contains("id=\"report-pdf\"")).as("the PDF link").isTrue();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/my/report/(YYXY\\d+)\\.pdf").matcher(report);
+        Matcher m = Pattern.compile("/my/report/(YYXY\\d+)\\.pdf").matcher(report);
         assertThat(m.find()).isTrue();
         String number = m.group(1);
         MockHttpServletResponse pdf = send(get("/my/report/" + number + ".pdf"), me);
         assertThat(pdf.getStatus()).isEqualTo(200);
         assertThat(pdf.getContentType()).isEqualTo("application/pdf");
         byte[] bytes = pdf.getContentAsByteArray();
-        try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        try (var document = Loader.loadPDF(bytes)) {
+            String text = new PDFTextStripper().getText(document);
             assertContains(text, p.number().masked(), number, "岳团志〔2026〕8号");
             assertThat(text.contains(p.number().value())).as("the PDF must not contain the full ID number").isFalse();
         }
         // the same file verifies; a changed byte does not; another person with the same masked number cannot fetch it
-        String code = java.util.regex.Pattern.compile("id=\"report-verification\">([A-Z0-9]{12})<").matcher(report).results().findFirst()
+        String code = Pattern.compile("id=\"report-verification\">([A-Z0-9]{12})<").matcher(report).results().findFirst()
                 .map(r -> r.group(1)).orElseThrow();
         assertThat(issued.byVerificationCode(code)).get().satisfies(i -> assertThat(i.pdfSha256()).isEqualTo(
-                java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes))));
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))));
         Person other = person();
         // the same masked number as p (as two people may have), but another person
         Authentication stranger = citizen(new Person(p.number(), other.subject(), other.subjectId(), null, null, null));

@@ -3,9 +3,13 @@ package org.chengxin.inquiry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,15 +22,22 @@ import org.chengxin.organization.Departments;
 import org.chengxin.organization.UnifiedSocialCreditCode;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
 import org.chengxin.support.MutableClock;
+import org.chengxin.support.TestPrincipal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /** The review rules over the real query log on a moved clock, and a misuse finding that blacklists a credit agency. */
 @ChengxinIntegrationTest
@@ -80,7 +91,7 @@ class QueryReviewIntegrationTests {
         clock.set(LocalDateTime.of(2026, 11, 28, 23, 10).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
         IdNumber person = fixtures.syntheticIdNumber();
         CreditReport report = reports.atWindow(person, true, null, "夜间应急办理");
-        long queryId = log.of(citizens.blindIndexOf(person), java.time.Instant.EPOCH).stream()
+        long queryId = log.of(citizens.blindIndexOf(person), Instant.EPOCH).stream()
                 .filter(e -> report.reportNumber().equals(e.reportNumber())).findFirst().orElseThrow().id();
 
         assertThat(review.scan()).isPositive();
@@ -114,7 +125,7 @@ class QueryReviewIntegrationTests {
         Http.Response refused = http.postJson("/api/v1/reports", token, "{\"idNumber\":\"" + person.value()
                 + "\",\"basis\":\"AUTHORIZATION\",\"purpose\":\"营销\"}");
         assertThat(refused.json().get("code").asString()).isEqualTo("INQUIRY_AUTHORIZATION_REQUIRED");
-        long queryId = log.of(subject, java.time.Instant.EPOCH).get(0).id();
+        long queryId = log.of(subject, Instant.EPOCH).get(0).id();
         review.scan();
         QueryReview.Flag flag = flagOf("REFUSED_NO_AUTHORIZATION", queryId);
 
@@ -134,37 +145,37 @@ class QueryReviewIntegrationTests {
         IdNumber other = fixtures.syntheticIdNumber();
         assertThatThrownBy(() -> reports.atWindow(other, false, null, "核查")).isInstanceOf(ChengxinException.class);
         review.scan();
-        long otherQuery = log.of(citizens.blindIndexOf(other), java.time.Instant.EPOCH).get(0).id();
+        long otherQuery = log.of(citizens.blindIndexOf(other), Instant.EPOCH).get(0).id();
         QueryReview.Flag window = flagOf("REFUSED_NO_AUTHORIZATION", otherQuery);
         assertThatThrownBy(() -> review.close(window.id(), true, "违规", until, false)).extracting("code")
                 .isEqualTo("INQUIRY_FLAG_NOT_AN_AGENCY");
     }
 
     @Autowired
-    org.springframework.web.context.WebApplicationContext context;
+    WebApplicationContext context;
 
     @Test
     void theAuditorReviewsFlagsOnTheirPage() throws Exception {
         clock.set(LocalDateTime.of(2026, 11, 29, 6, 30).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
         IdNumber person = fixtures.syntheticIdNumber();
         reports.atWindow(person, true, null, "清晨办理");
-        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
-        var auditor = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
-                org.chengxin.support.TestPrincipal.of(org.chengxin.shared.security.Role.AUDITOR, "fgw"));
-        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        var mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        var auditor = SecurityMockMvcRequestPostProcessors.authentication(
+                TestPrincipal.of(Role.AUDITOR, "fgw"));
+        var csrf = SecurityMockMvcRequestPostProcessors.csrf();
 
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/audit/flags/scan").with(auditor).with(csrf));
-        long queryId = log.of(citizens.blindIndexOf(person), java.time.Instant.EPOCH).get(0).id();
+        mvc.perform(MockMvcRequestBuilders.post("/audit/flags/scan").with(auditor).with(csrf));
+        long queryId = log.of(citizens.blindIndexOf(person), Instant.EPOCH).get(0).id();
         QueryReview.Flag flag = flagOf("OFF_HOURS", queryId);
-        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/audit/flags").with(auditor))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String page = mvc.perform(MockMvcRequestBuilders.get("/audit/flags").with(auditor))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("非工作时间查询").contains("待审查").doesNotContain(person.value());
 
-        var noVerdict = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/audit/flags/" + flag.id() + "/close")
+        var noVerdict = mvc.perform(MockMvcRequestBuilders.post("/audit/flags/" + flag.id() + "/close")
                 .param("note", "值班").with(auditor).with(csrf)).andReturn();
         assertThat(((ChengxinException) noVerdict.getFlashMap().get("error")).code()).isEqualTo("INQUIRY_FLAG_VERDICT_REQUIRED");
-        var done = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/audit/flags/" + flag.id() + "/close")
+        var done = mvc.perform(MockMvcRequestBuilders.post("/audit/flags/" + flag.id() + "/close")
                 .param("verdict", "JUSTIFIED").param("note", "值班窗口提前开放，经批准").with(auditor).with(csrf)).andReturn();
         assertThat(done.getFlashMap().get("notice")).asString().contains("正当使用");
         assertThat(review.flags(1000).stream().filter(f -> f.id() == flag.id()).findFirst().orElseThrow().status()).isEqualTo("JUSTIFIED");
@@ -172,24 +183,24 @@ class QueryReviewIntegrationTests {
 
     @Test
     void manyPeopleInAnHourAndTheSamePersonAgainAndAgainOnAMovedClock() {
-        java.time.Instant start = LocalDateTime.of(2026, 11, 24, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        Instant start = LocalDateTime.of(2026, 11, 24, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
         // 21 different people at a window within 42 minutes, by the same (system) clerk
         clock.set(start);
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
             IdNumber someone = fixtures.syntheticIdNumber();
             CreditReport r = reports.atWindow(someone, true, null, "集中办理");
-            ids.add(log.of(citizens.blindIndexOf(someone), java.time.Instant.EPOCH).stream()
+            ids.add(log.of(citizens.blindIndexOf(someone), Instant.EPOCH).stream()
                     .filter(e -> r.reportNumber().equals(e.reportNumber())).findFirst().orElseThrow().id());
-            clock.advance(java.time.Duration.ofMinutes(2));
+            clock.advance(Duration.ofMinutes(2));
         }
         // the same person five times in five days
         IdNumber again = fixtures.syntheticIdNumber();
-        List<Long> repeated = new java.util.ArrayList<>();
+        List<Long> repeated = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            clock.set(start.plus(java.time.Duration.ofDays(i)).plus(java.time.Duration.ofHours(2)));
+            clock.set(start.plus(Duration.ofDays(i)).plus(Duration.ofHours(2)));
             CreditReport r = reports.atWindow(again, true, null, "反复核查");
-            repeated.add(log.of(citizens.blindIndexOf(again), java.time.Instant.EPOCH).stream()
+            repeated.add(log.of(citizens.blindIndexOf(again), Instant.EPOCH).stream()
                     .filter(e -> r.reportNumber().equals(e.reportNumber())).findFirst().orElseThrow().id());
         }
         review.scan();

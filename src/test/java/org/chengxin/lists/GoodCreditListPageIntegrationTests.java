@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.chengxin.identity.Citizens;
+import org.chengxin.organization.Departments;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
@@ -54,7 +55,7 @@ class GoodCreditListPageIntegrationTests {
     MutableClock clock;
 
     @Autowired
-    org.chengxin.organization.Departments departments;
+    Departments departments;
 
     @AfterEach
     void resetClock() {

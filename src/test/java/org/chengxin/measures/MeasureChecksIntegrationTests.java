@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,8 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.lists.Decision;
 import org.chengxin.lists.ListEntry;
 import org.chengxin.lists.SeriousDishonestyList;
+import org.chengxin.lists.SeriousDishonestyListAccess;
+import org.chengxin.measures.domain.FeedbackDeadline;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
@@ -70,7 +73,7 @@ class MeasureChecksIntegrationTests {
     /** A person with a serious tax-evasion record pushed by the tax office. */
     private CreditRecord seriousRecord(Http http, IdNumber person) {
         String source = "measures-" + UUID.randomUUID();
-        org.chengxin.lists.SeriousDishonestyListAccess.push(http, taxToken(http), person, source);
+        SeriousDishonestyListAccess.push(http, taxToken(http), person, source);
         return records.allFor(citizens.blindIndexOf(person)).stream().filter(r -> r.sourceId().equals(source)).findFirst().orElseThrow();
     }
 
@@ -79,7 +82,7 @@ class MeasureChecksIntegrationTests {
     }
 
     private static List<String> codes(JsonNode measures) {
-        List<String> codes = new java.util.ArrayList<>();
+        List<String> codes = new ArrayList<>();
         measures.forEach(m -> codes.add(m.get("code").asString()));
         return codes;
     }
@@ -152,7 +155,7 @@ class MeasureChecksIntegrationTests {
         IdNumber person = fixtures.syntheticIdNumber();
         seriousRecord(http, person);
         String morals = http.token(fixtures.apiClientOf("wmb", "records:write"), Fixtures.PASSWORD, "records:write");
-        org.chengxin.lists.SeriousDishonestyListAccess.pushBody(http, morals, "{\"records\":[{\"sourceId\":\"honour-" + UUID.randomUUID()
+        SeriousDishonestyListAccess.pushBody(http, morals, "{\"records\":[{\"sourceId\":\"honour-" + UUID.randomUUID()
                 + "\",\"itemCode\":\"YY-GN-004\",\"idNumber\":\"" + person.value() + "\",\"name\":\"名单测试\",\"decisionDate\":\""
                 + LocalDate.now(clock).minusMonths(3) + "\",\"documentNumber\":\"岳文明〔2026〕9号\",\"content\":{\"honourTitle\":\"岳阳市诚信道德模范\","
                 + "\"awardingAuthority\":\"市文明委\"}}]}");
@@ -217,7 +220,7 @@ class MeasureChecksIntegrationTests {
         JsonNode c = http.postJson("/api/v1/measure-checks", token, check(person.value(), "XZSP")).json();
         long id = c.get("id").asLong();
         LocalDate due = LocalDate.parse(c.get("feedbackDue").asString());
-        assertThat(due).isEqualTo(org.chengxin.measures.domain.FeedbackDeadline.due(start, 5));
+        assertThat(due).isEqualTo(FeedbackDeadline.due(start, 5));
         assertThat(checks.overdue(dept)).extracting(MeasureCheck::id).doesNotContain(id);
 
         clock.advance(Duration.between(start.atStartOfDay(), due.atStartOfDay()));
@@ -229,7 +232,7 @@ class MeasureChecksIntegrationTests {
         assertThat(overdue.body()).contains("\"id\":" + id);
 
         // a person without records is three years clean: the check showed 容缺受理, which must be answered
-        List<MeasureCheck.MeasureDecision> answers = new java.util.ArrayList<>();
+        List<MeasureCheck.MeasureDecision> answers = new ArrayList<>();
         c.get("incentives").forEach(m -> answers.add(new MeasureCheck.MeasureDecision(m.get("code").asString(), true, null)));
         c.get("punishments").forEach(m -> answers.add(new MeasureCheck.MeasureDecision(m.get("code").asString(), true, null)));
         assertThat(answers).extracting(MeasureCheck.MeasureDecision::code).contains("JL-RQSL");

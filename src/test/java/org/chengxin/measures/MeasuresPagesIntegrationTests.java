@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.chengxin.identity.Citizens;
 import org.chengxin.lists.Decision;
 import org.chengxin.lists.SeriousDishonestyList;
+import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.organization.Departments;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
@@ -171,7 +172,7 @@ class MeasuresPagesIntegrationTests {
         String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
         IdNumber person = fixtures.syntheticIdNumber();
         String subject = citizens.blindIndexOf(person);
-        org.chengxin.lists.SeriousDishonestyListAccess.push(http, tax, person, "measures-" + UUID.randomUUID());
+        SeriousDishonestyListAccess.push(http, tax, person, "measures-" + UUID.randomUUID());
         long recordId = records.allFor(subject).get(0).id();
         LocalDate today = LocalDate.now(clock);
         list.decide("swj", new Decision(subject, "岳税认〔2026〕" + ThreadLocalRandom.current().nextInt(1000) + "号",

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -101,7 +103,7 @@ class AdministrationPagesIntegrationTests {
 
         Http http = new Http(port);
         assertThat(http.tokenResponse(clientId, secret, "identity:validate").status()).isEqualTo(200);
-        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/clients")
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin/clients")
                 .with(admin())).andReturn().getResponse().getContentAsString()).contains(clientId).doesNotContain(secret);
     }
 
@@ -121,7 +123,7 @@ class AdministrationPagesIntegrationTests {
         assertThat(http.login(clerk, Fixtures.PASSWORD)).endsWith("/home");
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
+    private static RequestPostProcessor admin() {
         return authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
     }
 }

@@ -3,17 +3,22 @@ package org.chengxin.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.chengxin.identity.Citizens;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
 import org.chengxin.support.TestPrincipal;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Staff and citizens change their own password, proving the current one. */
 @ChengxinIntegrationTest
@@ -37,8 +42,8 @@ class PasswordChangeIntegrationTests {
     void staffMemberChangesTheirPassword() {
         String clerk = fixtures.staff(Role.CLERK);
         var who = new TestPrincipal(clerk, Role.CLERK, null);
-        org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken
                         .authenticated(who, null, who.getAuthorities()));
 
         assertThatThrownBy(() -> accounts.changeOwnPassword(who, "not-the-password-1", NEW_PASSWORD))
@@ -54,9 +59,9 @@ class PasswordChangeIntegrationTests {
         assertThat(http.login(clerk, NEW_PASSWORD)).endsWith("/home");
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void logOut() {
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        SecurityContextHolder.clearContext();
     }
 
     @Test
@@ -83,13 +88,13 @@ class PasswordChangeIntegrationTests {
     }
 
     @Autowired
-    org.chengxin.identity.Citizens citizens;
+    Citizens citizens;
 
     private long subjectIdOf(IdNumber number) {
         return citizens.find(number).orElseThrow().id();
     }
 
-    record CitizenWho(String displayName, Long subjectId) implements org.chengxin.shared.security.ChengxinPrincipal {
+    record CitizenWho(String displayName, Long subjectId) implements ChengxinPrincipal {
         @Override
         public Role role() {
             return Role.CITIZEN;

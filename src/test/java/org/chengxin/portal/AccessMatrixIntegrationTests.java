@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.servlet.ServletException;
+
 import org.chengxin.shared.security.Role;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.TestPrincipal;
@@ -226,7 +228,7 @@ class AccessMatrixIntegrationTests {
         try {
             var response = mvc.perform(request).andReturn().getResponse();
             return response.getStatus() + (response.getRedirectedUrl() == null ? "" : " " + response.getRedirectedUrl());
-        } catch (jakarta.servlet.ServletException e) {
+        } catch (ServletException e) {
             // past security, the handler failed on the empty request (in a server: the error page)
             return "500";
         }

@@ -3,7 +3,9 @@ package org.chengxin.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -76,7 +78,7 @@ class UnfitInputIntegrationTests {
 
     @Test
     void ordinaryChineseFormValuesStillPass() {
-        Http.Response r = http.get("/api/v1/catalog?q=" + java.net.URLEncoder.encode("食品 𠮷\t", java.nio.charset.StandardCharsets.UTF_8), null);
+        Http.Response r = http.get("/api/v1/catalog?q=" + URLEncoder.encode("食品 𠮷\t", StandardCharsets.UTF_8), null);
 
         assertThat(r.status()).isEqualTo(200);
     }

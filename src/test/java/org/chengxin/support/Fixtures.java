@@ -2,6 +2,7 @@ package org.chengxin.support;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,7 +89,7 @@ public class Fixtures {
     public IdNumber syntheticIdNumber() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(20_000));
-        String body = "430602" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+        String body = "430602" + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format("%03d", random.nextInt(1000));
         return IdNumber.parse(body + IdNumber.checkCharacterOf(body), clock);
     }

@@ -1,12 +1,19 @@
 package org.chengxin.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +29,7 @@ public final class Http {
         this.base = "http://localhost:" + port;
     }
 
-    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+    public record Response(int status, String body, HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
         }
@@ -70,7 +77,7 @@ public final class Http {
      * PROCESSING) and returns its last report; fails after a minute.
      */
     public JsonNode awaitBatch(String token, long id) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode report = get("/api/v1/record-batches/" + id, token).json();
             String status = report.get("status").asString();
@@ -109,13 +116,13 @@ public final class Http {
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** A multipart/form-data POST of one file (part {@code file}) and plain fields, as a browser or department system sends it. */
-    public Response postFile(String path, String token, String fileName, byte[] content, java.util.Map<String, String> fields) {
-        String boundary = "----chengxin" + java.util.UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    public Response postFile(String path, String token, String fileName, byte[] content, Map<String, String> fields) {
+        String boundary = "----chengxin" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         part(body, boundary, "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream", content);
         fields.forEach((name, value) -> part(body, boundary, "Content-Disposition: form-data; name=\"" + name + "\"",
@@ -130,7 +137,7 @@ public final class Http {
         return send(b);
     }
 
-    private static void part(java.io.ByteArrayOutputStream body, String boundary, String headers, byte[] content) {
+    private static void part(ByteArrayOutputStream body, String boundary, String headers, byte[] content) {
         body.writeBytes(("--" + boundary + "\r\n" + headers + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
@@ -141,7 +148,7 @@ public final class Http {
             HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -2,6 +2,7 @@ package org.chengxin.catalog.domain;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Optional;
 public record CatalogVersion(long id, String label, LocalDate effectiveFrom, String note, Map<String, Item> items) {
 
     public CatalogVersion {
-        items = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(items));
+        items = Collections.unmodifiableMap(new LinkedHashMap<>(items));
     }
 
     public Optional<Item> item(String code) {

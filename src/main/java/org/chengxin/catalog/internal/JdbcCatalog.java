@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.chengxin.catalog.Catalog;
@@ -37,6 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -138,7 +141,7 @@ class JdbcCatalog implements Catalog {
         long id = jdbc.sql("""
                 insert into catalog_version (label, effective_from, note, published_by)
                 values (:label, :from, :note, :by) returning id""")
-                .param("label", label != null ? label : "p-" + java.util.UUID.randomUUID()).param("from", effectiveFrom)
+                .param("label", label != null ? label : "p-" + UUID.randomUUID()).param("from", effectiveFrom)
                 .param("note", note).param("by", CurrentActor.get().name()).query(Long.class).single();
         if (label == null) {
             // labels from the database's own sequence: two instances publishing at once never collide
@@ -164,10 +167,10 @@ class JdbcCatalog implements Catalog {
         }
         refresh();
         CatalogVersion stored = versions().stream().filter(v -> v.id() == id).findFirst().orElseThrow();
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // what this transaction wrote is visible to readers only once it commits; on a rollback, forget it
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
                         @Override
                         public void afterCompletion(int status) {
                             refresh();

@@ -1,7 +1,9 @@
 package org.chengxin.evaluation.domain;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A version of the integrity-points model, held as configuration the administrator can read and
@@ -27,8 +29,8 @@ public record PointsModel(String version, LocalDate effectiveFrom, int basePoint
 
     public PointsModel {
         // sorted, so the model reads the same on every page and every start
-        byKindAndSeverity = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byKindAndSeverity));
-        byItem = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byItem));
+        byKindAndSeverity = Collections.unmodifiableMap(new TreeMap<>(byKindAndSeverity));
+        byItem = Collections.unmodifiableMap(new TreeMap<>(byItem));
         if (basePoints < 0) {
             throw new IllegalArgumentException("起始分不得为负");
         }

@@ -5,14 +5,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
 
 import org.chengxin.evaluation.GradeChanged;
 import org.chengxin.evaluation.Recomputation;
@@ -200,7 +205,7 @@ class FullRecomputation {
     static byte[] to(int part) {
         if (part == PARTS - 1) {
             byte[] after = new byte[33];
-            java.util.Arrays.fill(after, (byte) 0xff);
+            Arrays.fill(after, (byte) 0xff);
             return after;
         }
         return new byte[] {(byte) ((part + 1) * (256 / PARTS))};
@@ -210,7 +215,7 @@ class FullRecomputation {
     record Statement(String sql, Map<String, Object> params) {
 
         static Statement of(PointsModel model, LocalDate day) {
-            Map<String, Object> params = new java.util.LinkedHashMap<>();
+            Map<String, Object> params = new LinkedHashMap<>();
             StringBuilder points = new StringBuilder("case");
             int n = 0;
             for (var e : model.byItem().entrySet()) {
@@ -292,7 +297,7 @@ class FullRecomputation {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -300,7 +305,7 @@ class FullRecomputation {
         };
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         runner.shutdownNow();
     }

@@ -4,8 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
@@ -28,6 +31,8 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class JdbcScores implements Scores {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcScores.class);
+    private static final Logger log = LoggerFactory.getLogger(JdbcScores.class);
 
     private final JdbcClient jdbc;
     private final Records records;
@@ -48,7 +53,7 @@ class JdbcScores implements Scores {
     private final Clock clock;
     private final FullRecomputation full;
     private volatile ModelInForce modelInForce;
-    private final java.util.concurrent.atomic.AtomicLong publications = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong publications = new AtomicLong();
 
     /** The model in force on a day, as read at a time (System.currentTimeMillis). */
     private record ModelInForce(LocalDate day, long readAt, PointsModel model) {
@@ -124,7 +129,7 @@ class JdbcScores implements Scores {
     }
 
     @Override
-    public PointsModel publishModel(String version, LocalDate effectiveFrom, int basePoints, java.util.Map<String, Integer> points) {
+    public PointsModel publishModel(String version, LocalDate effectiveFrom, int basePoints, Map<String, Integer> points) {
         LocalDate today = LocalDate.now(clock);
         PointsModel next = ModelRevisionPolicy.revise(models.current(), version, effectiveFrom, basePoints, points, today);
         String v = next.version();
@@ -157,7 +162,7 @@ class JdbcScores implements Scores {
 
     @Override
     public List<GradeChange> historyOf(String subjectIndex) {
-        List<GradeChange> history = new java.util.ArrayList<>();
+        List<GradeChange> history = new ArrayList<>();
         // the first grade, kept on the score (it is not a change, so the history table does not hold it)
         jdbc.sql("""
                 select first_graded_at, first_grade, first_points, first_record_id from evaluation_score

@@ -2,8 +2,10 @@ package org.chengxin.evaluation.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
+import org.chengxin.evaluation.ModelVersion;
 import org.chengxin.evaluation.domain.GradeBands;
 import org.chengxin.evaluation.domain.PointsModel;
 import org.chengxin.shared.security.CurrentActor;
@@ -51,9 +53,9 @@ class PointsModels implements ApplicationRunner {
     }
 
     /** Every version, newest effective date first. */
-    java.util.List<org.chengxin.evaluation.ModelVersion> versions() {
+    List<ModelVersion> versions() {
         return jdbc.sql("select version, effective_from, published_by from evaluation_model order by effective_from desc, id desc")
-                .query((rs, n) -> new org.chengxin.evaluation.ModelVersion(rs.getString(1), rs.getObject(2, LocalDate.class),
+                .query((rs, n) -> new ModelVersion(rs.getString(1), rs.getObject(2, LocalDate.class),
                         rs.getString(3))).list();
     }
 

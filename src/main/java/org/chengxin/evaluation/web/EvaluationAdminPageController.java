@@ -2,17 +2,22 @@ package org.chengxin.evaluation.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.chengxin.evaluation.Scores;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
-import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.security.CurrentActor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -39,7 +44,7 @@ class EvaluationAdminPageController {
         model.addAttribute("pending", scores.pending());
         model.addAttribute("recomputation", scores.recomputation());
         model.addAttribute("versions", scores.modelVersions());
-        model.addAttribute("today", java.time.LocalDate.now(clock));
+        model.addAttribute("today", LocalDate.now(clock));
         return "evaluation/admin";
     }
 
@@ -53,23 +58,23 @@ class EvaluationAdminPageController {
 
     /** Publishes a new version of the model: every field of the form, each key's points as {@code p_<key>}. */
     @PostMapping("/admin/evaluation/model")
-    String publish(@org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> form, RedirectAttributes redirect) {
+    String publish(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
         try {
-            java.util.Map<String, Integer> points = new java.util.TreeMap<>();
+            Map<String, Integer> points = new TreeMap<>();
             for (var e : form.entrySet()) {
                 if (e.getKey().startsWith("p_")) {
                     points.put(e.getKey().substring(2), integer(e.getValue(), "每条记录的积分"));
                 }
             }
-            java.time.LocalDate from;
+            LocalDate from;
             try {
-                from = java.time.LocalDate.parse(form.getOrDefault("effectiveFrom", "").strip());
-            } catch (java.time.format.DateTimeParseException e) {
+                from = LocalDate.parse(form.getOrDefault("effectiveFrom", "").strip());
+            } catch (DateTimeParseException e) {
                 throw ChengxinException.badRequest("EVALUATION_MODEL_INVALID", "请填写施行日期");
             }
             var m = scores.publishModel(form.get("version"), from, integer(form.get("basePoints"), "起始分"), points);
             redirect.addFlashAttribute("notice", "已发布积分模型 " + m.version() + "，自 " + m.effectiveFrom() + " 起施行"
-                    + (from.isAfter(java.time.LocalDate.now(clock)) ? "；届时夜间全量重算" : "；已开始全量重算"));
+                    + (from.isAfter(LocalDate.now(clock)) ? "；届时夜间全量重算" : "；已开始全量重算"));
         } catch (ChengxinException e) {
             redirect.addFlashAttribute("error", e);
         }

@@ -2,11 +2,15 @@ package org.chengxin.evaluation.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 import org.chengxin.evaluation.Scores;
 import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
+import org.chengxin.organization.Departments;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
@@ -26,10 +30,10 @@ class MyCreditPageController {
     private final Citizens citizens;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final org.chengxin.organization.Departments departments;
+    private final Departments departments;
 
     MyCreditPageController(Scores scores, Citizens citizens, ApplicationEventPublisher events, Clock clock,
-            org.chengxin.organization.Departments departments) {
+            Departments departments) {
         this.scores = scores;
         this.citizens = citizens;
         this.departments = departments;
@@ -39,7 +43,7 @@ class MyCreditPageController {
 
     @GetMapping("/my/credit")
     String myCredit(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
-        CitizenRef me = (who.subjectId() == null ? java.util.Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
+        CitizenRef me = (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
                 .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
         Evaluation evaluation = scores.explain(me.blindIndex());
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "evaluation.self-view", me.blindIndex(),
@@ -48,7 +52,7 @@ class MyCreditPageController {
         model.addAttribute("history", scores.historyOf(me.blindIndex()));
         model.addAttribute("bands", scores.model().bands().describe());
         model.addAttribute("maskedId", me.maskedId());
-        java.util.Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         departments.all().forEach(d -> names.put(d.code(), d.name()));
         model.addAttribute("departmentNames", names);
         return "evaluation/my-credit";

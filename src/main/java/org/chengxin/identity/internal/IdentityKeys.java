@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The identity module's keys: SM4 data keys by key id (one active for new ciphertexts, the
@@ -62,8 +64,8 @@ public final class IdentityKeys {
     }
 
     /** Key ids kept only to read older ciphertexts. */
-    public java.util.Set<String> retiredKeyIds() {
-        java.util.Set<String> ids = new java.util.TreeSet<>(dataKeys.keySet());
+    public Set<String> retiredKeyIds() {
+        Set<String> ids = new TreeSet<>(dataKeys.keySet());
         ids.remove(activeKeyId);
         return ids;
     }

@@ -2,10 +2,13 @@ package org.chengxin.identity.internal;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +27,8 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.IdNumberCheck;
-import org.chengxin.shared.text.TextDecoding;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.text.TextDecoding;
 import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,7 +87,7 @@ class JdbcPopulationRegister implements PopulationRegister {
                     imported++;
                 }
             }
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalStateException | UncheckedIOException e) {
             throw ChengxinException.badRequest("FILE_MALFORMED_CSV", "CSV 文件格式错误，无法解析：请检查引号和分隔符");
         }
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "identity.register-import", null,
@@ -116,7 +119,7 @@ class JdbcPopulationRegister implements PopulationRegister {
                 .param("keyId", keys.activeKeyId())
                 .param("nameIndex", BlindIndex.of(keys.blindIndexKey(), NAME_PURPOSE, normalized))
                 .param("source", source)
-                .param("at", Instant.now(clock).atOffset(java.time.ZoneOffset.UTC))
+                .param("at", Instant.now(clock).atOffset(ZoneOffset.UTC))
                 .update();
     }
 
@@ -141,7 +144,7 @@ class JdbcPopulationRegister implements PopulationRegister {
             return NameMatch.NOT_REGISTERED;
         }
         byte[] given = BlindIndex.of(keys.blindIndexKey(), NAME_PURPOSE, Names.normalize(name));
-        return java.util.Arrays.equals(registered.get(), given) ? NameMatch.MATCH : NameMatch.MISMATCH;
+        return Arrays.equals(registered.get(), given) ? NameMatch.MATCH : NameMatch.MISMATCH;
     }
 
     @Override
@@ -161,7 +164,7 @@ class JdbcPopulationRegister implements PopulationRegister {
         names.forEach((number, name) -> {
             byte[] known = registered.get(number);
             result.put(number, known == null ? NameMatch.NOT_REGISTERED
-                    : java.util.Arrays.equals(known, BlindIndex.of(keys.blindIndexKey(), NAME_PURPOSE, Names.normalize(name)))
+                    : Arrays.equals(known, BlindIndex.of(keys.blindIndexKey(), NAME_PURPOSE, Names.normalize(name)))
                             ? NameMatch.MATCH : NameMatch.MISMATCH);
         });
         return result;

@@ -8,6 +8,7 @@ import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.modes.gcm.BasicGCMMultiplier;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -59,7 +60,7 @@ public final class Sm4Gcm {
 
     private static GCMModeCipher cipher(boolean encrypt, byte[] key, byte[] nonce, String purpose) {
         // the basic multiplier: building GCM's 4 KB tables would cost more than the 18-byte messages it encrypts
-        GCMModeCipher cipher = GCMBlockCipher.newInstance(new SM4Engine(), new org.bouncycastle.crypto.modes.gcm.BasicGCMMultiplier());
+        GCMModeCipher cipher = GCMBlockCipher.newInstance(new SM4Engine(), new BasicGCMMultiplier());
         cipher.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce,
                 purpose.getBytes(StandardCharsets.UTF_8)));
         return cipher;

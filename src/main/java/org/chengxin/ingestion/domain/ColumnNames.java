@@ -1,5 +1,6 @@
 package org.chengxin.ingestion.domain;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,7 +41,7 @@ public final class ColumnNames {
             // "罚款金额（元）": the brackets hold a unit, not a field name
             h = h.substring(0, open).strip();
         }
-        String upper = h.toUpperCase(java.util.Locale.ROOT);
+        String upper = h.toUpperCase(Locale.ROOT);
         if (DOUBLE_PUBLICITY.containsKey(upper)) {
             return DOUBLE_PUBLICITY.get(upper);
         }
@@ -50,7 +51,7 @@ public final class ColumnNames {
     /** Whether a header row is in the national 双公示 penalty (CF) or licensing (XK) format. */
     public static String doublePublicityKind(Iterable<String> headers) {
         for (String h : headers) {
-            String u = h.replace("\uFEFF", "").strip().toUpperCase(java.util.Locale.ROOT);
+            String u = h.replace("\uFEFF", "").strip().toUpperCase(Locale.ROOT);
             if (u.equals("CF_WSH") || u.equals("CF_XDR_MC")) {
                 return "CF";
             }

@@ -3,6 +3,7 @@ package org.chengxin.ingestion.domain;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ public final class Dates {
         }
         for (DateTimeFormatter f : FORMATS) {
             try {
-                return Optional.of(LocalDate.parse(t, f.withResolverStyle(java.time.format.ResolverStyle.STRICT)));
+                return Optional.of(LocalDate.parse(t, f.withResolverStyle(ResolverStyle.STRICT)));
             } catch (DateTimeParseException e) {
                 // next format
             }

@@ -16,6 +16,7 @@ import org.chengxin.catalog.domain.ItemField;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.IdNumberCheck;
 import org.chengxin.shared.id.IdNumberError;
+import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.text.UnicodeText;
 
 /**
@@ -207,7 +208,7 @@ public final class RowChecks {
                 problems.add(new Rejection(row.rowNo(), f.name(), "FIELD_INVALID_TYPE", f.label() + "应为" + f.type().label()));
             } else {
                 // a free-text field is no place for an ID number: masked like everywhere else
-                content.put(f.name(), org.chengxin.shared.id.Masking.maskIdShaped(value));
+                content.put(f.name(), Masking.maskIdShaped(value));
             }
         }
     }

@@ -8,6 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import org.chengxin.catalog.domain.CatalogVersion;
 import org.chengxin.identity.CitizenRef;
@@ -58,9 +62,9 @@ final class BatchProcessor {
     private final Clock clock;
     private final Counts counts;
     /** Null for an atomic batch: its chunks are stored one after the other, in its one transaction. */
-    private final java.util.concurrent.ExecutorService writers;
-    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(WRITERS);
-    private final List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
+    private final ExecutorService writers;
+    private final Semaphore inFlight = new Semaphore(WRITERS);
+    private final List<Future<?>> pending = new ArrayList<>();
     private final SourceIdSet seen = new SourceIdSet();
     private final List<Candidate> chunk = new ArrayList<>(CHUNK);
     private final List<Rejection> rejected = new ArrayList<>();
@@ -70,7 +74,7 @@ final class BatchProcessor {
 
     BatchProcessor(long batchId, String department, CatalogVersion version, RowChecks checks, Citizens citizens,
             PopulationRegister register, Records records, BatchStore store, ChunkSink sink, Clock clock, Counts counts,
-            java.util.concurrent.ExecutorService writers) {
+            ExecutorService writers) {
         this.counts = counts;
         this.writers = writers;
         this.batchId = batchId;
@@ -112,7 +116,7 @@ final class BatchProcessor {
 
     Counts finish() {
         flush();
-        for (java.util.concurrent.Future<?> f : pending) {
+        for (Future<?> f : pending) {
             waitFor(f);
         }
         pending.clear();
@@ -120,13 +124,13 @@ final class BatchProcessor {
         return counts;
     }
 
-    private static void waitFor(java.util.concurrent.Future<?> f) {
+    private static void waitFor(Future<?> f) {
         try {
             f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("批次处理被中断", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }

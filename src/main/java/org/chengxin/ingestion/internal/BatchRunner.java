@@ -1,11 +1,14 @@
 package org.chengxin.ingestion.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
 import org.chengxin.catalog.Catalog;
@@ -130,7 +133,7 @@ class BatchRunner {
         }
         store.finish(job.batchId(), status, counts, failure, Instant.now(clock));
         Actor a = job.actor();
-        events.publishEvent(new AuditEvent(java.util.UUID.randomUUID(), Instant.now(clock), a.name(), a.role(), a.department(),
+        events.publishEvent(new AuditEvent(UUID.randomUUID(), Instant.now(clock), a.name(), a.role(), a.department(),
                 "ingestion.batch", null, "报送信用记录", status == BatchStatus.COMPLETED ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
                 "批次 " + job.batchId() + "（" + s.format() + "）：处理 " + counts.processed + " 行，新增 " + counts.accepted
                         + "，更正 " + counts.corrected + "，未变 " + counts.unchanged + "，拒绝 " + counts.rejected));
@@ -208,7 +211,7 @@ class BatchRunner {
         }
         long lines = 0;
         byte last = '\n';
-        try (java.io.InputStream in = Files.newInputStream(job.submission().file())) {
+        try (InputStream in = Files.newInputStream(job.submission().file())) {
             byte[] buffer = new byte[1 << 16];
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                 for (int i = 0; i < n; i++) {
@@ -227,7 +230,7 @@ class BatchRunner {
 
     private static boolean isEncodingProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.nio.charset.CharacterCodingException) {
+            if (t instanceof CharacterCodingException) {
                 return true;
             }
         }

@@ -3,7 +3,9 @@ package org.chengxin.ingestion.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,6 +13,7 @@ import java.util.function.Consumer;
 import org.chengxin.ingestion.BatchFormat;
 import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.BatchReport.BatchStatus;
+import org.chengxin.ingestion.DepartmentFigures;
 import org.chengxin.ingestion.domain.Rejection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +71,7 @@ class BatchStore {
      * Ends the batches left received or processing without any activity since the given time: their
      * instance stopped. Running batches report progress at every chunk, so another instance's are safe.
      */
-    int failUnfinished(String failure, Instant at, java.time.Duration quiet) {
+    int failUnfinished(String failure, Instant at, Duration quiet) {
         // activity is stamped with the database's clock: compared with the same clock
         return jdbc.sql("""
                 update ingestion_batch set status = 'FAILED', failure = :f, finished_at = :at,
@@ -80,7 +83,7 @@ class BatchStore {
     }
 
     /** Batches still queued in this instance are alive, whatever their age. */
-    void touch(java.util.Collection<Long> ids) {
+    void touch(Collection<Long> ids) {
         if (!ids.isEmpty()) {
             jdbc.sql("update ingestion_batch set last_activity_at = now() where id in (select unnest(:ids))")
                     .param("ids", ids.toArray(Long[]::new)).update();
@@ -105,7 +108,7 @@ class BatchStore {
                 .param("d", department).param("n", limit).query((rs, n) -> map(rs, List.of())).list();
     }
 
-    List<org.chengxin.ingestion.DepartmentFigures> figures() {
+    List<DepartmentFigures> figures() {
         return jdbc.sql("""
                 select department_code, count(*) batches, sum(processed) as row_count, sum(accepted) accepted,
                     sum(corrected) corrected, sum(rejected) rejected, sum(timeliness_days) days, sum(late_rows) late
@@ -113,7 +116,7 @@ class BatchStore {
                 .query((rs, n) -> {
                     long rows = rs.getLong("row_count");
                     long stored = rs.getLong("accepted") + rs.getLong("corrected");
-                    return new org.chengxin.ingestion.DepartmentFigures(rs.getString("department_code"), rs.getLong("batches"),
+                    return new DepartmentFigures(rs.getString("department_code"), rs.getLong("batches"),
                             rows, rs.getLong("accepted"), rs.getLong("corrected"), rs.getLong("rejected"),
                             rows == 0 ? 0 : rs.getLong("rejected") / (double) rows,
                             stored == 0 ? 0 : rs.getLong("days") / (double) stored, rs.getLong("late"));

@@ -3,6 +3,7 @@ package org.chengxin.ingestion.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -164,7 +165,7 @@ final class CsvRowReader implements RowReader {
         if (!charset.equals(StandardCharsets.UTF_8)) {
             return in;
         }
-        java.io.PushbackInputStream pushback = new java.io.PushbackInputStream(in, 3);
+        PushbackInputStream pushback = new PushbackInputStream(in, 3);
         byte[] bom = new byte[3];
         int n = pushback.readNBytes(bom, 0, 3);
         if (!(n == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {

@@ -1,6 +1,9 @@
 package org.chengxin.ingestion.internal;
 
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -24,8 +27,8 @@ class IngestionConfiguration {
 
     /** Chunks of running batches are stored on these, while the batch's own thread reads on. */
     @Bean(destroyMethod = "shutdown")
-    java.util.concurrent.ExecutorService ingestionWriters() {
-        return java.util.concurrent.Executors.newFixedThreadPool(2 * BatchProcessor.WRITERS, runnable -> {
+    ExecutorService ingestionWriters() {
+        return Executors.newFixedThreadPool(2 * BatchProcessor.WRITERS, runnable -> {
             Thread thread = new Thread(runnable, "ingestion-writer");
             thread.setDaemon(true);
             return thread;

@@ -1,16 +1,19 @@
 package org.chengxin.ingestion.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.BatchReport.BatchStatus;
+import org.chengxin.ingestion.DepartmentFigures;
 import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.ingestion.domain.Rejection;
 import org.chengxin.ingestion.internal.BatchStore.Counts;
@@ -23,6 +26,7 @@ import org.chengxin.shared.upload.Uploads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,7 +70,7 @@ class JdbcRecordBatches implements RecordBatches {
                     mine.remove(job.batchId());
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             mine.remove(job.batchId());
             TempFiles.delete(submission.file());
             store.finish(job.batchId(), BatchStatus.FAILED, new Counts(), "BATCH_QUEUE_FULL：待处理的批次过多，请稍后重新报送",
@@ -81,16 +85,16 @@ class JdbcRecordBatches implements RecordBatches {
      * A restart ends the batches that were running: what was stored stays (each chunk committed on
      * its own, an atomic batch not at all), the rest can be pushed again; repeats change nothing.
      */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT10S")
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT10S")
     void endInterruptedBatches() {
         Instant now = Instant.now(clock);
         store.touch(List.copyOf(mine));
         int n = store.failUnfinished("INTERRUPTED：平台重启或处理中断，批次未完成；已入库的部分保留，其余可重新报送（相同内容不会重复入库）",
-                now, java.time.Duration.ofMinutes(15));
+                now, Duration.ofMinutes(15));
         if (n > 0) {
             log.warn("{} 个报送批次已15分钟没有进展，标记为中断", n);
         }
-        TempFiles.deleteOlderThan(uploads.directory(), java.time.Duration.ofHours(6));
+        TempFiles.deleteOlderThan(uploads.directory(), Duration.ofHours(6));
     }
 
     @Override
@@ -111,7 +115,7 @@ class JdbcRecordBatches implements RecordBatches {
     }
 
     @Override
-    public List<org.chengxin.ingestion.DepartmentFigures> figures() {
+    public List<DepartmentFigures> figures() {
         return store.figures();
     }
 

@@ -2,6 +2,7 @@ package org.chengxin.ingestion.internal;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Working days between a decision and its push, for the 双公示 rule of publication within 7 working
@@ -17,7 +18,7 @@ final class WorkingDays {
 
     /** Weekdays after {@code from} up to and including {@code to}. */
     static long between(LocalDate from, LocalDate to) {
-        long total = java.time.temporal.ChronoUnit.DAYS.between(from, to);
+        long total = ChronoUnit.DAYS.between(from, to);
         if (total <= 0) {
             return 0;
         }

@@ -2,6 +2,7 @@ package org.chengxin.ingestion.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,8 @@ import java.util.function.Consumer;
 
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -26,6 +29,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.chengxin.ingestion.domain.ColumnNames;
 import org.chengxin.ingestion.domain.RawRow;
 import org.chengxin.shared.error.ChengxinException;
@@ -67,7 +71,7 @@ final class XlsxRowReader implements RowReader {
                 parser.setContentHandler(new CellTypes(new XSSFSheetXMLHandler(styles, null, strings, handler, new IsoDates(), false), handler));
                 parser.parse(new InputSource(sheet));
             }
-        } catch (OpenXML4JException | org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
+        } catch (OpenXML4JException | POIXMLException | NotOfficeXmlFileException e) {
             throw ChengxinException.badRequest("FILE_NOT_XLSX", "文件不是有效的 Excel（XLSX）文件");
         } catch (SAXException | ParserConfigurationException e) {
             throw ChengxinException.badRequest("FILE_NOT_XLSX", "Excel 文件内容无法解析");
@@ -157,7 +161,7 @@ final class XlsxRowReader implements RowReader {
         }
 
         @Override
-        public void cell(String reference, String formattedValue, org.apache.poi.xssf.usermodel.XSSFComment comment) {
+        public void cell(String reference, String formattedValue, XSSFComment comment) {
             int col = reference == null ? cells.size() : new CellReference(reference).getCol();
             cells.put(col, formattedValue == null ? "" : formattedValue);
             if (!cellHeldAsText) {
@@ -180,7 +184,7 @@ final class XlsxRowReader implements RowReader {
             if (value == Math.rint(value) && Math.abs(value) < 1e15) {
                 return Long.toString((long) value);
             }
-            return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         }
     }
 }

@@ -18,6 +18,7 @@ import org.chengxin.ingestion.BatchReport.BatchStatus;
 import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.ingestion.RecordBatches.Submission;
 import org.chengxin.records.Records;
+import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -75,7 +76,7 @@ class HandEntryPageController {
         BatchReport report;
         try {
             report = batches.submitAndWait(new Submission(file, BatchFormat.JSON, FILE_NAME, null, null, true));
-        } catch (org.chengxin.shared.error.ChengxinException e) {
+        } catch (ChengxinException e) {
             // refused before any row was read (no department, queue full): said on the form, with its code
             model.addAttribute("error", e);
             return page(who, entry, model);

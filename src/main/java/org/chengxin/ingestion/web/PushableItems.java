@@ -1,6 +1,8 @@
 package org.chengxin.ingestion.web;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
@@ -28,8 +30,8 @@ class PushableItems {
      * The Chinese label of every column a rejection can name (the envelope's and every current
      * item's fields), so that a person reads 身份证号, not idNumber; the first label of a name wins.
      */
-    java.util.Map<String, String> fieldLabels() {
-        java.util.Map<String, String> labels = new java.util.HashMap<>();
+    Map<String, String> fieldLabels() {
+        Map<String, String> labels = new HashMap<>();
         for (Item item : catalog.current().allItems()) {
             for (TemplateColumns.Column c : TemplateColumns.of(item)) {
                 labels.putIfAbsent(c.name(), c.label());

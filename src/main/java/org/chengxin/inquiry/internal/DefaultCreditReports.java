@@ -3,16 +3,20 @@ package org.chengxin.inquiry.internal;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.chengxin.catalog.Catalog;
+import org.chengxin.catalog.domain.Severity;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
@@ -34,12 +38,14 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Actor;
+import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.UnicodeText;
 import org.chengxin.standing.CreditStanding;
 import org.chengxin.standing.Standings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -169,8 +175,8 @@ class DefaultCreditReports implements CreditReports {
     @Override
     public Optional<CreditReport> issuedToMe(String reportNumber) {
         String number = reportNumber == null ? "" : reportNumber.strip();
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        Long citizen = auth != null && auth.getPrincipal() instanceof org.chengxin.shared.security.ChengxinPrincipal p ? p.subjectId() : null;
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        Long citizen = auth != null && auth.getPrincipal() instanceof ChengxinPrincipal p ? p.subjectId() : null;
         if (citizen != null) {
             // a citizen's name is their masked number, which others may share: match the person, not the name
             String subject = citizens.findById(citizen).map(CitizenRef::blindIndex).orElse(null);
@@ -321,8 +327,8 @@ class DefaultCreditReports implements CreditReports {
             String number, String code, Instant now, LocalDate today, String hash) {
         CreditStanding status = standings.of(subject);
         Map<Long, List<String>> statements = statementsOf(subject);
-        Map<String, String> names = new java.util.HashMap<>();
-        java.util.function.Function<String, String> nameOf = dept -> dept == null ? null
+        Map<String, String> names = new HashMap<>();
+        Function<String, String> nameOf = dept -> dept == null ? null
                 : names.computeIfAbsent(dept, c -> departments.find(c).map(Department::name).orElse(c));
         List<CreditReport.ReportRecord> good = new ArrayList<>();
         List<CreditReport.ReportRecord> bad = new ArrayList<>();
@@ -353,7 +359,7 @@ class DefaultCreditReports implements CreditReports {
                 .toList();
         CreditReport.Summary summary = new CreditReport.Summary(status.grade(), status.gradeLabel(), status.points(),
                 status.modelVersion(), status.threeYearsClean(), status.disputed(), lists, good.size(), bad.size(), other.size());
-        List<CreditReport.QueryLine> queries = log.of(subject, now.minus(java.time.Duration.ofDays(731))).stream()
+        List<CreditReport.QueryLine> queries = log.of(subject, now.minus(Duration.ofDays(731))).stream()
                 .map(e -> new CreditReport.QueryLine(e.at(), e.organization(),
                         nameOf.apply(e.departmentCode()),
                         e.actor(), e.purpose(), e.kindLabel(), e.refused()))
@@ -365,7 +371,7 @@ class DefaultCreditReports implements CreditReports {
     }
 
     private Map<Long, List<String>> statementsOf(String subject) {
-        Map<Long, List<String>> byRecord = new java.util.HashMap<>();
+        Map<Long, List<String>> byRecord = new HashMap<>();
         jdbc.sql("select record_id, text from inquiry_statement where subject_index = decode(:s, 'hex') and withdrawn_at is null "
                         + "order by created_at, id")
                 .param("s", subject)
@@ -376,17 +382,17 @@ class DefaultCreditReports implements CreditReports {
     }
 
     private static String severityLabel(String severity) {
-        return severity == null ? null : org.chengxin.catalog.domain.Severity.valueOf(severity).label();
+        return severity == null ? null : Severity.valueOf(severity).label();
     }
 
     /** Most severe first: the catalog's severities run from minor to serious. */
     private static int severityRank(String label) {
-        for (org.chengxin.catalog.domain.Severity s : org.chengxin.catalog.domain.Severity.values()) {
+        for (Severity s : Severity.values()) {
             if (s.label().equals(label)) {
-                return org.chengxin.catalog.domain.Severity.values().length - 1 - s.ordinal();
+                return Severity.values().length - 1 - s.ordinal();
             }
         }
-        return org.chengxin.catalog.domain.Severity.values().length;
+        return Severity.values().length;
     }
 
     private String departmentName(String code) {

@@ -1,5 +1,7 @@
 package org.chengxin.inquiry.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -135,7 +137,7 @@ class JdbcAuthorizations implements Authorizations {
             select id, encode(subject_index, 'hex') as subject, grantee_name, grantee_code, purpose, scope, valid_until, channel,
                 granted_at, attested_by, withdrawn_at, withdraw_reason from inquiry_authorization""";
 
-    private Authorization map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Authorization map(ResultSet rs, int n) throws SQLException {
         Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
         return new Authorization(rs.getLong("id"), rs.getString("subject"), rs.getString("grantee_name"), rs.getString("grantee_code"),
                 rs.getString("purpose"), ReportScope.valueOf(rs.getString("scope")), rs.getObject("valid_until", LocalDate.class),

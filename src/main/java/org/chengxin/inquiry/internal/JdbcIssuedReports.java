@@ -1,6 +1,9 @@
 package org.chengxin.inquiry.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.chengxin.inquiry.IssuedReports;
@@ -22,7 +25,7 @@ class JdbcIssuedReports implements IssuedReports {
         if (code == null || code.isBlank() || UnicodeText.longerThan(code.strip(), 20)) {
             return Optional.empty();
         }
-        return jdbc.sql("select * from inquiry_report where verification_code = :c").param("c", code.strip().toUpperCase(java.util.Locale.ROOT))
+        return jdbc.sql("select * from inquiry_report where verification_code = :c").param("c", code.strip().toUpperCase(Locale.ROOT))
                 .query((rs, n) -> new Issued(rs.getString("report_number"), rs.getString("verification_code"),
                         rs.getTimestamp("issued_at").toInstant(), rs.getObject("valid_until", LocalDate.class), rs.getString("masked_id"),
                         rs.getString("scope"), rs.getString("content_sha256"), rs.getString("pdf_sha256")))
@@ -35,8 +38,8 @@ class JdbcIssuedReports implements IssuedReports {
         if (recorded == null || recorded.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(java.security.MessageDigest.isEqual(Sha256.hex(file).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                recorded.strip().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        return Optional.of(MessageDigest.isEqual(Sha256.hex(file).getBytes(StandardCharsets.US_ASCII),
+                recorded.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.chengxin.inquiry.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +33,7 @@ class JdbcQueryLog implements QueryLog {
                 .query(JdbcQueryLog::map).list();
     }
 
-    static Entry map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static Entry map(ResultSet rs, int n) throws SQLException {
         QueryKind kind = QueryKind.valueOf(rs.getString("kind"));
         return new Entry(rs.getLong("id"), rs.getTimestamp("queried_at").toInstant(), kind.name(), kind.label(),
                 rs.getString("organization"), rs.getString("department_code"), rs.getString("actor"), rs.getString("purpose"),

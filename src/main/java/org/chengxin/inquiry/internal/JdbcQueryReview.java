@@ -1,6 +1,8 @@
 package org.chengxin.inquiry.internal;
 
 import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,7 +127,7 @@ class JdbcQueryReview implements QueryReview {
         return jdbc.sql("select * from inquiry_flag where id = :id").param("id", flagId).query(JdbcQueryReview::map).single();
     }
 
-    static Flag map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static Flag map(ResultSet rs, int n) throws SQLException {
         Array ids = rs.getArray("query_ids");
         List<Long> queryIds = Arrays.stream((Long[]) ids.getArray()).toList();
         Timestamp closed = rs.getTimestamp("closed_at");

@@ -3,7 +3,9 @@ package org.chengxin.inquiry.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
@@ -73,7 +75,7 @@ class MyAuthorizationsPageController {
     }
 
     private CitizenRef me(ChengxinPrincipal who) {
-        return (who.subjectId() == null ? java.util.Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
+        return (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
                 .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
     }
 
@@ -89,7 +91,7 @@ class MyAuthorizationsPageController {
     }
 
     /** What a person may grant; the service holds the same rule and refuses the rest. */
-    static final java.util.List<ReportScope> GRANTABLE = java.util.List.of(ReportScope.PUBLIC, ReportScope.AUTHORIZED);
+    static final List<ReportScope> GRANTABLE = List.of(ReportScope.PUBLIC, ReportScope.AUTHORIZED);
 
     /** An unknown scope is passed on as null, for the service to refuse with its code. */
     static ReportScope scope(String text) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
@@ -37,7 +38,7 @@ class MyQueriesPageController {
 
     @GetMapping("/my/queries")
     String page(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
-        CitizenRef me = (who.subjectId() == null ? java.util.Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
+        CitizenRef me = (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
                 .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
         Instant since = clock.instant().atZone(CITY).minusYears(2).toInstant();
         model.addAttribute("maskedId", me.maskedId());

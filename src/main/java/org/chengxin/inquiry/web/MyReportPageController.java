@@ -2,16 +2,19 @@ package org.chengxin.inquiry.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.inquiry.CreditReport;
 import org.chengxin.inquiry.CreditReports;
+import org.chengxin.inquiry.ReportDocuments;
 import org.chengxin.inquiry.Statements;
 import org.chengxin.inquiry.Statements.Statement;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.ChengxinPrincipal;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,10 +36,10 @@ class MyReportPageController {
     private final CreditReports reports;
     private final Statements statements;
     private final Citizens citizens;
-    private final org.chengxin.inquiry.ReportDocuments documents;
+    private final ReportDocuments documents;
 
     MyReportPageController(CreditReports reports, Statements statements, Citizens citizens,
-            org.chengxin.inquiry.ReportDocuments documents) {
+            ReportDocuments documents) {
         this.documents = documents;
         this.reports = reports;
         this.statements = statements;
@@ -89,15 +92,15 @@ class MyReportPageController {
     }
 
     /** The PDF of a report issued to this person about themselves (found by the person, never by the masked number). */
-    @org.springframework.web.bind.annotation.GetMapping("/my/report/{number}.pdf")
-    org.springframework.http.ResponseEntity<byte[]> pdf(@org.springframework.web.bind.annotation.PathVariable String number) {
+    @GetMapping("/my/report/{number}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String number) {
         CreditReport report = reports.issuedToMe(number)
                 .orElseThrow(() -> ChengxinException.notFound("INQUIRY_REPORT_NOT_FOUND", "没有出具给您的编号为 " + number + " 的报告"));
         return ReportPdfResponse.of(report, documents.pdf(report));
     }
 
     private CitizenRef me(ChengxinPrincipal who) {
-        return (who.subjectId() == null ? java.util.Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
+        return (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
                 .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
     }
 

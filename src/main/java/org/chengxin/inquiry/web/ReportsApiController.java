@@ -1,16 +1,19 @@
 package org.chengxin.inquiry.web;
 
 import java.time.Clock;
+import java.util.Locale;
+
+import jakarta.validation.constraints.NotNull;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.NotNull;
-
-import org.chengxin.shared.text.MaxChars;
 import org.chengxin.inquiry.CreditReport;
 import org.chengxin.inquiry.CreditReports;
+import org.chengxin.inquiry.ReportDocuments;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.text.MaxChars;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,9 +30,9 @@ class ReportsApiController {
 
     private final CreditReports reports;
     private final Clock clock;
-    private final org.chengxin.inquiry.ReportDocuments documents;
+    private final ReportDocuments documents;
 
-    ReportsApiController(CreditReports reports, Clock clock, org.chengxin.inquiry.ReportDocuments documents) {
+    ReportsApiController(CreditReports reports, Clock clock, ReportDocuments documents) {
         this.reports = reports;
         this.documents = documents;
         this.clock = clock;
@@ -41,7 +44,7 @@ class ReportsApiController {
             + "均记入查询记录，本人可查看。")
     CreditReport report(@RequestBody @Validated ReportRequest request) {
         IdNumber number = IdNumber.parse(request.idNumber(), clock);
-        String basis = request.basis() == null ? "" : request.basis().strip().toUpperCase(java.util.Locale.ROOT);
+        String basis = request.basis() == null ? "" : request.basis().strip().toUpperCase(Locale.ROOT);
         return switch (basis) {
             case "DUTY" -> reports.forDuty(number, request.duty(), request.purpose());
             case "AUTHORIZATION" -> reports.underAuthorization(number, request.authorizationId(), request.purpose());
@@ -52,7 +55,7 @@ class ReportsApiController {
     @PostMapping(value = "/api/v1/reports/pdf", produces = "application/pdf")
     @Operation(summary = "出具个人公共信用信息报告（PDF）", description = "与 /api/v1/reports 相同的请求，返回 A4 PDF（中文可选择、可检索，"
             + "字体已嵌入），首页二维码指向公开核验页；平台登记文件摘要，供核验比对。")
-    org.springframework.http.ResponseEntity<byte[]> pdf(@RequestBody @Validated ReportRequest request) {
+    ResponseEntity<byte[]> pdf(@RequestBody @Validated ReportRequest request) {
         CreditReport report = report(request);
         return ReportPdfResponse.of(report, documents.pdf(report));
     }

@@ -11,13 +11,16 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.inquiry.Authorizations;
 import org.chengxin.inquiry.CreditReport;
 import org.chengxin.inquiry.CreditReports;
+import org.chengxin.inquiry.ReportDocuments;
 import org.chengxin.inquiry.domain.Authorization;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.InvalidIdNumberException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -36,10 +39,10 @@ class WindowInquiryPageController {
     private final Authorizations authorizations;
     private final Citizens citizens;
     private final Clock clock;
-    private final org.chengxin.inquiry.ReportDocuments documents;
+    private final ReportDocuments documents;
 
     WindowInquiryPageController(CreditReports reports, Authorizations authorizations, Citizens citizens, Clock clock,
-            org.chengxin.inquiry.ReportDocuments documents) {
+            ReportDocuments documents) {
         this.documents = documents;
         this.reports = reports;
         this.authorizations = authorizations;
@@ -85,7 +88,7 @@ class WindowInquiryPageController {
 
     /** The PDF of a report this clerk issued, to print or hand over. */
     @GetMapping("/inquiry/report/{number}.pdf")
-    org.springframework.http.ResponseEntity<byte[]> pdf(@org.springframework.web.bind.annotation.PathVariable String number) {
+    ResponseEntity<byte[]> pdf(@PathVariable String number) {
         CreditReport report = reports.issuedToMe(number)
                 .orElseThrow(() -> ChengxinException.notFound("INQUIRY_REPORT_NOT_FOUND", "没有您出具的编号为 " + number + " 的报告"));
         return ReportPdfResponse.of(report, documents.pdf(report));

@@ -28,6 +28,7 @@ import org.chengxin.records.Records;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,7 +126,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         if (blank(reason)) {
             throw ChengxinException.badRequest("LIST_REMOVAL_REASON_REQUIRED", "移出名单须说明理由");
         }
-        end(e, "审核员决定移出：" + org.chengxin.shared.id.Masking.maskIdShaped(reason.strip()));
+        end(e, "审核员决定移出：" + Masking.maskIdShaped(reason.strip()));
         return entry(entryId);
     }
 

@@ -1,5 +1,7 @@
 package org.chengxin.measures.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -217,7 +219,7 @@ class JdbcMeasureChecks implements MeasureChecks {
                 .list();
     }
 
-    private MeasureCheck map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private MeasureCheck map(ResultSet rs) throws SQLException {
         Stored s = JSON.readValue(rs.getString("result"), Stored.class);
         String f = rs.getString("feedback");
         return of(rs.getLong("id"), s, f == null ? null : JSON.readValue(f, Feedback.class));

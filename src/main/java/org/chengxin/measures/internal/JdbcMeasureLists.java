@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.chengxin.measures.MeasureLists;
@@ -86,7 +87,7 @@ class JdbcMeasureLists implements MeasureLists, ApplicationRunner {
         MeasureList base = current();
         List<Measure> measures = new ArrayList<>(base.measures().stream().filter(m -> !m.code().equals(measure.code())).toList());
         measures.add(measure);
-        measures.sort(java.util.Comparator.comparing((Measure m) -> m.kind()).thenComparing(Measure::code));
+        measures.sort(Comparator.comparing((Measure m) -> m.kind()).thenComparing(Measure::code));
         boolean replaced = base.measure(measure.code()).isPresent();
         return publish(version, effectiveFrom, base, measures, (replaced ? "修改措施 " : "新增措施 ") + measure.code() + " " + measure.name());
     }

@@ -3,6 +3,7 @@ package org.chengxin.measures.web;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.chengxin.measures.domain.Measure;
 import org.chengxin.organization.Departments;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ class DepartmentNames {
     /** As {@link #all()}, with "*" read as every department. */
     Map<String, String> allWithEveryone() {
         Map<String, String> names = all();
-        names.put(org.chengxin.measures.domain.Measure.ALL, "全部部门");
+        names.put(Measure.ALL, "全部部门");
         return names;
     }
 

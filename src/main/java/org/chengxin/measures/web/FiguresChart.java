@@ -1,5 +1,6 @@
 package org.chengxin.measures.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ record FiguresChart(List<Bar> bars, int width, int height) {
 
     static FiguresChart of(List<DepartmentFigures> figures, Map<String, String> names) {
         long most = Math.max(1, figures.stream().mapToLong(DepartmentFigures::checks).max().orElse(1));
-        List<Bar> bars = new java.util.ArrayList<>();
+        List<Bar> bars = new ArrayList<>();
         int y = 24;
         for (DepartmentFigures f : figures) {
             bars.add(new Bar(names.getOrDefault(f.departmentCode(), f.departmentCode()), f.checks(), f.feedbackGiven(), f.overdue(), y,

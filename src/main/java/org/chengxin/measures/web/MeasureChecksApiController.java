@@ -3,14 +3,14 @@ package org.chengxin.measures.web;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import org.chengxin.shared.text.MaxChars;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chengxin.measures.MeasureCheck;
 import org.chengxin.measures.MeasureChecks;
 import org.chengxin.measures.MeasureLists;
@@ -18,6 +18,7 @@ import org.chengxin.measures.domain.MeasureList;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.text.MaxChars;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,7 +75,7 @@ class MeasureChecksApiController {
         LocalDate handledOn;
         try {
             handledOn = request.handledOn() == null ? null : LocalDate.parse(request.handledOn());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw ChengxinException.badRequest("MEASURE_FEEDBACK_DATE_INVALID", "办理日期格式应为 yyyy-MM-dd");
         }
         return checks.feedback(id, department(null), decisions, request.outcome(), handledOn, request.note());

@@ -3,6 +3,7 @@ package org.chengxin.measures.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.stream.Collectors;
 
 import org.chengxin.measures.MeasureLists;
 import org.chengxin.measures.domain.MeasureList;
@@ -91,7 +92,7 @@ class MeasuresAdminPageController {
         model.addAttribute("grades", Trigger.GRADES);
         model.addAttribute("severities", Trigger.SEVERITIES);
         model.addAttribute("severityLabels", Trigger.SEVERITIES.stream()
-                .collect(java.util.stream.Collectors.toMap(v -> v, Trigger::severityLabel)));
+                .collect(Collectors.toMap(v -> v, Trigger::severityLabel)));
         model.addAttribute("nextVersion", MeasureForm.nextVersion(current.version()));
         model.addAttribute("today", LocalDate.now(clock));
         return "measures/admin";

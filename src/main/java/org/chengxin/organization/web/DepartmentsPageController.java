@@ -1,5 +1,7 @@
 package org.chengxin.organization.web;
 
+import java.util.Locale;
+
 import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.error.ChengxinException;
@@ -31,7 +33,7 @@ class DepartmentsPageController {
     String register(@RequestParam String code, @RequestParam String name, @RequestParam(required = false) DepartmentKind kind,
             @RequestParam String uscc, @RequestParam String regionCode, Model model, RedirectAttributes redirect) {
         try {
-            departments.register(code.strip(), name.strip(), kind, uscc.strip().toUpperCase(java.util.Locale.ROOT), regionCode.strip());
+            departments.register(code.strip(), name.strip(), kind, uscc.strip().toUpperCase(Locale.ROOT), regionCode.strip());
         } catch (ChengxinException e) {
             model.addAttribute("error", e);
             return list(model);

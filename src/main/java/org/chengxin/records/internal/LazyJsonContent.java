@@ -1,6 +1,7 @@
 package org.chengxin.records.internal;
 
 import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,7 +29,7 @@ final class LazyJsonContent extends AbstractMap<String, Object> {
     private Map<String, Object> parsed() {
         Map<String, Object> p = parsed;
         if (p == null) {
-            p = java.util.Collections.unmodifiableMap(JSON.readValue(json, MAP));
+            p = Collections.unmodifiableMap(JSON.readValue(json, MAP));
             parsed = p;
         }
         return p;

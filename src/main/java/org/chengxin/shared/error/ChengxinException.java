@@ -1,5 +1,7 @@
 package org.chengxin.shared.error;
 
+import org.chengxin.shared.id.InvalidIdNumberException;
+
 /**
  * A refusal the caller can understand and act on: a stable code, a Chinese message (never holding a
  * full ID number) and its kind. Plain Java, so that domain code decides and throws it; the web layer
@@ -37,7 +39,7 @@ public class ChengxinException extends RuntimeException {
     }
 
     /** An invalid ID number for a page: its first error's code and message (never the number). */
-    public static ChengxinException invalidIdNumber(org.chengxin.shared.id.InvalidIdNumberException e) {
+    public static ChengxinException invalidIdNumber(InvalidIdNumberException e) {
         return badRequest(e.firstError().code(), e.firstError().message());
     }
 

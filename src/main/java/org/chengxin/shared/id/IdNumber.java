@@ -2,6 +2,7 @@ package org.chengxin.shared.id;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Objects;
 
 /**
@@ -84,7 +85,7 @@ public final class IdNumber {
 
     /** Age in whole years on the given day. */
     public int ageOn(LocalDate day) {
-        return java.time.Period.between(birthDate(), day).getYears();
+        return Period.between(birthDate(), day).getYears();
     }
 
     @Override

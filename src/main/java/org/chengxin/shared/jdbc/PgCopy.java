@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.postgresql.PGConnection;
@@ -46,7 +47,7 @@ public final class PgCopy {
             return;
         }
         if (value instanceof byte[] bytes) {
-            text.append("\\\\x").append(java.util.HexFormat.of().formatHex(bytes));
+            text.append("\\\\x").append(HexFormat.of().formatHex(bytes));
             return;
         }
         String s = value.toString();

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.chengxin.shared.error.ChengxinException;
 
@@ -47,14 +48,14 @@ public final class TextDecoding {
         }
     }
 
-    private static java.util.Optional<String> strict(byte[] bytes, Charset charset, int offset) {
+    private static Optional<String> strict(byte[] bytes, Charset charset, int offset) {
         try {
-            return java.util.Optional.of(charset.newDecoder()
+            return Optional.of(charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString());
         } catch (CharacterCodingException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import org.chengxin.shared.error.ChengxinException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 

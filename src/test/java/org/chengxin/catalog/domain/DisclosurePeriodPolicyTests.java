@@ -5,6 +5,7 @@ import static org.chengxin.catalog.domain.ItemFixture.dishonesty;
 import static org.chengxin.catalog.domain.ItemFixture.ofKind;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class DisclosurePeriodPolicyTests {
                 .containsExactly("失信信息必须标明严重程度");
     }
 
-    private static java.util.List<String> problems(Severity severity, int min, int max) {
+    private static List<String> problems(Severity severity, int min, int max) {
         return DisclosurePeriodPolicy.problemsOf(dishonesty(severity, DisclosureScope.PUBLIC, min, max));
     }
 

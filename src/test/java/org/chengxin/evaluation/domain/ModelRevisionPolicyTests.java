@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.assertj.core.api.ThrowableAssert;
 import org.chengxin.shared.error.ChengxinException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,7 +70,7 @@ class ModelRevisionPolicyTests {
         assertRefused(() -> ModelRevisionPolicy.revise(CURRENT, "v2", TODAY, 1000, Map.of("DISHONESTY:MINOR", 1), TODAY), "EVALUATION_MODEL_INVALID");
     }
 
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
+    private static void assertRefused(ThrowableAssert.ThrowingCallable call, String code) {
         assertThatThrownBy(call).isInstanceOf(ChengxinException.class).extracting(e -> ((ChengxinException) e).code()).isEqualTo(code);
     }
 }

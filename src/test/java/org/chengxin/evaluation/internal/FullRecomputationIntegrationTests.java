@@ -2,17 +2,23 @@ package org.chengxin.evaluation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import org.assertj.core.api.Assertions;
 import org.chengxin.evaluation.GradeChanged;
 import org.chengxin.evaluation.Recomputation;
 import org.chengxin.evaluation.Score;
@@ -24,8 +30,13 @@ import org.chengxin.evaluation.domain.PointsModel;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,17 +65,17 @@ class FullRecomputationIntegrationTests {
     Clock clock;
 
     @Autowired
-    org.springframework.context.event.ApplicationEventMulticaster multicaster;
+    ApplicationEventMulticaster multicaster;
 
     /** Grade changes published while a test runs, from whichever thread. */
-    private final List<GradeChanged> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> listener = e -> {
-        if (e instanceof org.springframework.context.PayloadApplicationEvent<?> p && p.getPayload() instanceof GradeChanged g) {
+    private final List<GradeChanged> seen = Collections.synchronizedList(new ArrayList<>());
+    private final ApplicationListener<ApplicationEvent> listener = e -> {
+        if (e instanceof PayloadApplicationEvent<?> p && p.getPayload() instanceof GradeChanged g) {
             seen.add(g);
         }
     };
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void listen() {
         multicaster.addApplicationListener(listener);
     }
@@ -188,8 +199,8 @@ class FullRecomputationIntegrationTests {
     void aSecondRunIsRefusedWhileOneRunsAndTheQueueWaitsForIt() throws Exception {
         // an exclusive hold on the recomputation lock (as a person's recomputation from the queue takes it)
         // keeps the parts waiting, so the run is certainly still running when the second one is asked for
-        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         Thread holder = new Thread(() -> transactions.executeWithoutResult(tx -> {
             jdbc.sql("select 1 from pg_advisory_xact_lock(:l)").param("l", FullRecomputation.LOCK).query(Integer.class).single();
             held.countDown();
@@ -200,14 +211,14 @@ class FullRecomputationIntegrationTests {
             }
         }));
         holder.start();
-        assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
         try {
             Recomputation started = scores.startRecomputation("测试后台");
             assertThat(started.running()).isTrue();
             Thread.sleep(200);
             assertThat(scores.recomputation().running()).isTrue();
             assertThat(scores.recomputation().partsDone()).as("the parts wait for the lock").isZero();
-            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> scores.recomputeEverybody("测试")))
+            assertThat(Assertions.catchThrowable(() -> scores.recomputeEverybody("测试")))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(scores.startRecomputation("再次发起").startedAt()).as("the running one is answered").isEqualTo(started.startedAt());
         } finally {
@@ -264,11 +275,11 @@ class FullRecomputationIntegrationTests {
 
     private String subject(String name) {
         try {
-            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(("full-recompute-test:" + name).getBytes());
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(("full-recompute-test:" + name).getBytes());
             String hex = HexFormat.of().formatHex(h);
             made.add(hex);
             return hex;
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,12 +2,15 @@ package org.chengxin.evaluation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.chengxin.evaluation.Recomputation;
 import org.chengxin.evaluation.Scores;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes everybody for 1,000,000 synthetic people with 4,000,000 records (override with
@@ -44,7 +49,7 @@ class RecomputationBenchmark {
     Clock clock;
 
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate transactions;
+    TransactionTemplate transactions;
 
     @Test
     void recomputeEverybodyAgainstOneAggregate() throws Exception {
@@ -82,7 +87,7 @@ class RecomputationBenchmark {
         lines.add(line("recompute everybody 400 days later (" + later.scoresChanged() + " scores, " + later.gradesChanged()
                 + " grades changed)", later.millis(), people, laterAggregate));
 
-        Map<String, Integer> changedPoints = new java.util.TreeMap<>(model.byKindAndSeverity());
+        Map<String, Integer> changedPoints = new TreeMap<>(model.byKindAndSeverity());
         changedPoints.put("DISHONESTY:MINOR", -6);
         changedPoints.put("DISHONESTY:GENERAL", -31);
         changedPoints.put("GOOD_CREDIT", 31);
@@ -109,11 +114,11 @@ class RecomputationBenchmark {
     /** The plan of one part, as the recomputation runs it, printed (and rolled back). */
     private void explainOnePart(PointsModel model, LocalDate day) {
         FullRecomputation.Statement statement = FullRecomputation.Statement.of(model, day);
-        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
-        Map<String, Object> params = new java.util.HashMap<>(statement.params());
+        var named = new NamedParameterJdbcTemplate(jdbc);
+        Map<String, Object> params = new HashMap<>(statement.params());
         params.put("fromIndex", FullRecomputation.from(5));
         params.put("toIndex", FullRecomputation.to(5));
-        params.put("at", java.sql.Timestamp.from(clock.instant()));
+        params.put("at", Timestamp.from(clock.instant()));
         transactions.executeWithoutResult(tx -> {
             jdbc.execute("set local plan_cache_mode = force_custom_plan");
             System.out.println("PLAN OF ONE PART (of " + FullRecomputation.PARTS + "), same day:");
@@ -146,7 +151,7 @@ class RecomputationBenchmark {
                 select count(*), sum(points) from (
                     select subject_index, :base + coalesce(sum(%s) filter (where f.status in ('ACTIVE', 'OBJECTED') and f.expires_on > :day), 0) as points
                     from records_fact f group by subject_index) t""".formatted(points);
-        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
+        var named = new NamedParameterJdbcTemplate(jdbc);
         long best = Long.MAX_VALUE;
         StringBuilder shown = new StringBuilder();
         for (String setting : List.of("", "set local work_mem = '256MB'", "set local enable_hashagg = off")) {

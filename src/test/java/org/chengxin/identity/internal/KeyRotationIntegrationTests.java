@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.HexFormat;
 
+import javax.sql.DataSource;
+
 import org.chengxin.identity.CitizenRef;
+import org.chengxin.identity.PopulationRegister;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -23,7 +26,7 @@ class KeyRotationIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     @Autowired
     TransactionTemplate transactions;
@@ -65,7 +68,7 @@ class KeyRotationIntegrationTests {
         assertThat(new JdbcCitizens(jdbc, dataSource, IdentityKeys.parse("r2:" + r2, "r2", blind), clock, events).reveal(subject.id(), "密钥轮换测试"))
                 .as("readable with the new key alone").isEqualTo(person);
         assertThat(new JdbcPopulationRegister(jdbc, citizensAfter, after, clock, events).checkName(person, "轮换测试"))
-                .isEqualTo(org.chengxin.identity.PopulationRegister.NameMatch.MATCH);
+                .isEqualTo(PopulationRegister.NameMatch.MATCH);
     }
 
     private String keyIdOf(long subjectId) {

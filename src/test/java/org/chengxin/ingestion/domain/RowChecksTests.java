@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.assertj.core.groups.Tuple;
 import org.chengxin.catalog.domain.DisclosureScope;
 import org.chengxin.catalog.domain.FieldType;
 import org.chengxin.catalog.domain.Item;
@@ -22,6 +24,7 @@ import org.chengxin.catalog.domain.LegalBasis;
 import org.chengxin.catalog.domain.Severity;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.Masking;
+import org.chengxin.shared.text.UnicodeText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -456,7 +459,7 @@ class RowChecksTests {
     static Stream<Arguments> controlCharactersInEveryField() {
         List<String> fields = List.of("sourceId", "itemCode", "idNumber", "name", "decisionDate", "documentNumber", "facts",
                 "fineAmount", "licenseNumber", "anUnusedColumn");
-        List<Integer> controls = new java.util.ArrayList<>();
+        List<Integer> controls = new ArrayList<>();
         for (int c = 0; c <= 0x1F; c++) {
             controls.add(c);
         }
@@ -493,7 +496,7 @@ class RowChecksTests {
 
     @Test
     void bytesTheDecoderCouldNotReadRejectTheRowAsBadEncoding() {
-        assertThat(rejectionsOf(row("name", "张" + org.chengxin.shared.text.UnicodeText.UNDECODABLE + "三")))
+        assertThat(rejectionsOf(row("name", "张" + UnicodeText.UNDECODABLE + "三")))
                 .containsExactly(tuple(7L, "name", RowChecks.BAD_ENCODING));
     }
 
@@ -535,7 +538,7 @@ class RowChecksTests {
         return new RawRow(7, values);
     }
 
-    private List<org.assertj.core.groups.Tuple> rejectionsOf(RawRow row) {
+    private List<Tuple> rejectionsOf(RawRow row) {
         RowChecks.Result result = checks.check(row);
         assertThat(result.candidate()).isNull();
         return result.rejections().stream().map(r -> tuple(r.rowNo(), r.field(), r.code())).toList();

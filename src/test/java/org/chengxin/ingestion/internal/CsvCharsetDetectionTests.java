@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.assertj.core.api.Assertions;
 import org.chengxin.ingestion.domain.RawRow;
 import org.chengxin.shared.text.TextDecoding;
+import org.chengxin.shared.text.UnicodeText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,20 +135,20 @@ class CsvCharsetDetectionTests {
         return out.toByteArray();
     }
 
-    @org.junit.jupiter.api.Test
-    void aLargeFileIsReadToTheEndToTellUtf8FromGbk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    @Test
+    void aLargeFileIsReadToTheEndToTellUtf8FromGbk(@TempDir Path dir) throws Exception {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {
             text.append("row-").append(i).append(",ascii only here\n");
         }
         String tail = "最后一行,中文内容\n";
-        java.nio.file.Path gbk = dir.resolve("late-gbk.csv");
-        java.nio.file.Files.write(gbk, (text + tail).getBytes(java.nio.charset.Charset.forName("GBK")));
-        java.nio.file.Path utf8 = dir.resolve("late-utf8.csv");
-        java.nio.file.Files.write(utf8, (text + tail.repeat(30_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path gbk = dir.resolve("late-gbk.csv");
+        Files.write(gbk, (text + tail).getBytes(Charset.forName("GBK")));
+        Path utf8 = dir.resolve("late-utf8.csv");
+        Files.write(utf8, (text + tail.repeat(30_000)).getBytes(StandardCharsets.UTF_8));
 
-        org.assertj.core.api.Assertions.assertThat(CsvRowReader.detect(gbk)).isEqualTo(org.chengxin.shared.text.TextDecoding.GB18030);
-        org.assertj.core.api.Assertions.assertThat(CsvRowReader.detect(utf8)).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
+        Assertions.assertThat(CsvRowReader.detect(gbk)).isEqualTo(TextDecoding.GB18030);
+        Assertions.assertThat(CsvRowReader.detect(utf8)).isEqualTo(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -159,15 +161,15 @@ class CsvCharsetDetectionTests {
         // a lone surrogate as a careless program writes it, and a character cut in two
         byte[] broken = concat(good, concat("S98,张".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xED, (byte) 0xA1, (byte) 0x82, '\n'}));
         broken = concat(broken, concat("S99,李".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xE5, (byte) 0x9B, '\n'}));
-        java.nio.file.Path file = write(broken);
+        Path file = write(broken);
 
         assertThat(CsvRowReader.detect(file)).isEqualTo(StandardCharsets.UTF_8);
-        List<RawRow> rows = new java.util.ArrayList<>();
+        List<RawRow> rows = new ArrayList<>();
         new CsvRowReader(null, new Defaults(null, "P", "L")).read(file, rows::add);
         assertThat(rows).hasSize(42);
         assertThat(rows.subList(0, 40)).allSatisfy(r -> assertThat(r.get("name")).isEqualTo("诚信张三"));
-        assertThat(rows.get(40).get("name")).startsWith("张").contains(String.valueOf(org.chengxin.shared.text.UnicodeText.UNDECODABLE));
-        assertThat(rows.get(41).get("name")).startsWith("李").contains(String.valueOf(org.chengxin.shared.text.UnicodeText.UNDECODABLE));
+        assertThat(rows.get(40).get("name")).startsWith("张").contains(String.valueOf(UnicodeText.UNDECODABLE));
+        assertThat(rows.get(41).get("name")).startsWith("李").contains(String.valueOf(UnicodeText.UNDECODABLE));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -130,7 +131,7 @@ class VerificationPageIntegrationTests {
         return page(response);
     }
 
-    private static String page(org.springframework.mock.web.MockHttpServletResponse response) throws Exception {
+    private static String page(MockHttpServletResponse response) throws Exception {
         assertThat(response.getStatus()).isEqualTo(200);
         return response.getContentAsString(StandardCharsets.UTF_8);
     }

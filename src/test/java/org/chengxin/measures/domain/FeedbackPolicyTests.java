@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.assertj.core.api.ThrowableAssert;
 import org.chengxin.measures.MeasureCheck;
 import org.chengxin.measures.MeasureCheck.Applicable;
 import org.chengxin.measures.MeasureCheck.Feedback;
@@ -89,7 +90,7 @@ class FeedbackPolicyTests {
                 "MEASURE_FEEDBACK_REASON_REQUIRED");
     }
 
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
+    private static void assertRefused(ThrowableAssert.ThrowingCallable call, String code) {
         assertThatThrownBy(call).isInstanceOf(ChengxinException.class).extracting(e -> ((ChengxinException) e).code()).isEqualTo(code);
     }
 }

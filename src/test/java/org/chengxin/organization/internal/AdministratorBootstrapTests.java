@@ -16,8 +16,9 @@ import org.chengxin.organization.Departments;
 import org.chengxin.shared.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A new installation gets its first administrator from the bootstrap settings, and only then. */
 class AdministratorBootstrapTests {
@@ -26,7 +27,7 @@ class AdministratorBootstrapTests {
     private final Departments departments = mock(Departments.class);
     private final TransactionTemplate transactions = new TransactionTemplate() {
         @Override
-        public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+        public <T> T execute(TransactionCallback<T> action) {
             return action.doInTransaction(new SimpleTransactionStatus());
         }
     };

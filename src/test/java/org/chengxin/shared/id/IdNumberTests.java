@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -160,7 +161,7 @@ class IdNumberTests {
         assertThatThrownBy(() -> IdNumber.checkCharacterOf("1234")).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static java.util.List<IdNumberError> errorsOf(String raw) {
+    private static List<IdNumberError> errorsOf(String raw) {
         IdNumberCheck check = IdNumber.check(raw, TODAY);
         assertThat(check.valid()).isFalse();
         return check.errors();

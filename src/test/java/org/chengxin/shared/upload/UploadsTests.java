@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
+import org.chengxin.shared.error.Problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -25,7 +26,7 @@ class UploadsTests {
         Uploads uploads = new Uploads(DataSize.ofMegabytes(100), dir.resolve("uploads").toString());
 
         assertThat(uploads.tooLarge().code()).isEqualTo("FILE_TOO_LARGE");
-        assertThat(org.chengxin.shared.error.Problems.statusOf(uploads.tooLarge().kind()).value()).isEqualTo(413);
+        assertThat(Problems.statusOf(uploads.tooLarge().kind()).value()).isEqualTo(413);
         assertThat(uploads.tooLarge().getMessage()).isEqualTo("文件超过上传上限 100 MB，请拆分后分批上传");
         assertThat(dir.resolve("uploads")).isDirectory();
     }
