@@ -8,27 +8,28 @@ import java.util.Optional;
 import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.evaluation.domain.PointsModel;
 import org.chengxin.records.CreditRecord;
+import org.chengxin.shared.subject.SubjectKey;
 
 /** The evaluation module's API. */
 public interface Scores {
 
     /** The stored score; absent for a person never evaluated (who has the starting points). */
-    Optional<Score> scoreOf(String subjectIndex);
+    Optional<Score> scoreOf(SubjectKey subject);
 
     /** The score computed now, with its explanation record by record. */
-    Evaluation explain(String subjectIndex);
+    Evaluation explain(SubjectKey subject);
 
     /** The standing computed now (not the stored score, which may wait in the queue). */
-    Standing standingOf(String subjectIndex);
+    Standing standingOf(SubjectKey subject);
 
     /**
      * The standing computed now from the person's records as the caller has just read them (every record
      * of the person, whatever its status: {@code Records.allFor}), so that a caller that needs the records
      * too reads them once.
      */
-    Standing standingOf(String subjectIndex, List<CreditRecord> records);
+    Standing standingOf(SubjectKey subject, List<CreditRecord> records);
 
-    List<GradeChange> historyOf(String subjectIndex);
+    List<GradeChange> historyOf(SubjectKey subject);
 
     PointsModel model();
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.subject.SubjectKey;
 
 /** The identity module's API: credit subjects by ID number, without ever storing the number in clear. */
 public interface Citizens {
@@ -25,8 +26,8 @@ public interface Citizens {
      */
     IdNumber reveal(long subjectId, String purpose);
 
-    /** The hex blind index of a number, whether or not a subject exists for it. */
-    String blindIndexOf(IdNumber number);
+    /** The subject key (blind index) of a number, whether or not a subject exists for it. */
+    SubjectKey subjectKeyOf(IdNumber number);
 
     long count();
 }

@@ -7,12 +7,13 @@ import java.util.Optional;
 import org.chengxin.inquiry.domain.Authorization;
 import org.chengxin.inquiry.domain.ReportScope;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.subject.SubjectKey;
 
 /** Authorizations to query a person: given and withdrawn by the person online, or on paper at a window. Audited. */
 public interface Authorizations {
 
     /** The person (logged in) authorizes a grantee. */
-    Authorization grant(String subjectIndex, String granteeName, String granteeCode, String purpose, ReportScope scope,
+    Authorization grant(SubjectKey subject, String granteeName, String granteeCode, String purpose, ReportScope scope,
             LocalDate validUntil);
 
     /** A window clerk records a signed paper authorization: the scan and the clerk's attestation. */
@@ -20,11 +21,11 @@ public interface Authorizations {
             LocalDate validUntil, byte[] scan, String scanName, String contentType);
 
     /** The person withdraws one of their authorizations. */
-    Authorization withdraw(long id, String subjectIndex, String reason);
+    Authorization withdraw(long id, SubjectKey subject, String reason);
 
     /** The person's authorizations, newest first. */
-    List<Authorization> of(String subjectIndex);
+    List<Authorization> of(SubjectKey subject);
 
     /** One authorization of the person. */
-    Optional<Authorization> find(long id, String subjectIndex);
+    Optional<Authorization> find(long id, SubjectKey subject);
 }

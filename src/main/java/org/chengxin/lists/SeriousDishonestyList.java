@@ -1,6 +1,7 @@
 package org.chengxin.lists;
 
 import java.util.List;
+import org.chengxin.shared.subject.SubjectKey;
 
 /**
  * The serious-dishonesty list (严重失信主体名单, policy 十四). The machine proposes candidates; every
@@ -21,7 +22,7 @@ public interface SeriousDishonestyList {
     List<ListEntry> ofDepartment(String departmentCode);
 
     /** The entries in force for a person. */
-    List<ListEntry> activeFor(String subjectIndex);
+    List<ListEntry> activeFor(SubjectKey subject);
 
     /** Ends the entries past their end date; returns how many. */
     int endDue();

@@ -3,6 +3,7 @@ package org.chengxin.records;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.chengxin.shared.subject.SubjectKey;
 
 /** The records module's API. */
 public interface Records {
@@ -18,13 +19,13 @@ public interface Records {
     Optional<CreditRecord> find(long id);
 
     /** The records of a person that are shown and used today: active or under objection, not expired. */
-    List<CreditRecord> inForceFor(String subjectIndex);
+    List<CreditRecord> inForceFor(SubjectKey subject);
 
     /** A record of this department, expired or revoked included (the department's own review). */
     Optional<CreditRecord> findOfDepartment(long id, String departmentCode);
 
     /** Every record of a person, whatever its status (the evaluation applies its own counting rule). */
-    List<CreditRecord> allFor(String subjectIndex);
+    List<CreditRecord> allFor(SubjectKey subject);
 
     /** A department's records of a severity that are shown and used today (at most {@code limit}). */
     List<CreditRecord> inForceOfDepartment(String departmentCode, String severity, int limit);

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.security.Actor;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,7 +145,7 @@ class AuditChainIntegrationTests {
     }
 
     private AuditEvent read(String detail) {
-        return AuditEvent.of(CLERK, Instant.now(), "test.read", "ab".repeat(32), "审计测试", AuditOutcome.SUCCESS, detail);
+        return AuditEvent.of(CLERK, Instant.now(), "test.read", SubjectKey.fromHex("ab".repeat(32)), "审计测试", AuditOutcome.SUCCESS, detail);
     }
 
     private boolean exists(UUID eventId) {

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.chengxin.evaluation.GradeChanged;
+import org.chengxin.shared.subject.SubjectKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +34,7 @@ class GradeChangeAuditIntegrationTests {
 
     @Test
     void aGradeChangeIsRegisteredHeardAfterCommitChainedAndThenMarkedCompleted(Scenario scenario) {
-        String subject = "a7".repeat(32);
+        SubjectKey subject = SubjectKey.fromHex("a7".repeat(32));
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         scenario.publish(new GradeChanged(subject, "B", "AA", 850, 1030, 77L, at))
@@ -45,12 +46,12 @@ class GradeChangeAuditIntegrationTests {
     }
 
     /** The chained entry about the person, with the completion of the grade change's publication. */
-    private Optional<Outcome> outcomeFor(String subject) {
+    private Optional<Outcome> outcomeFor(SubjectKey subject) {
         return jdbc.sql("""
                 select a.detail, p.completion_date from audit_entry a
                 join event_publication p on p.event_type = :type and p.serialized_event like '%' || a.subject_index || '%'
                 where a.action = 'evaluation.grade-change' and a.subject_index = :s""")
-                .param("type", GradeChanged.class.getName()).param("s", subject)
+                .param("type", GradeChanged.class.getName()).param("s", subject.hex())
                 .query((rs, n) -> new Outcome(rs.getString(1), rs.getObject(2, OffsetDateTime.class) == null ? null
                         : rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .optional();

@@ -12,6 +12,7 @@ import org.chengxin.evaluation.Scores;
 import org.chengxin.identity.Citizens;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -72,7 +73,7 @@ class EvaluationPagesBrowserTests {
                 "\"penaltyType\":\"罚款\",\"facts\":\"未按规定公示年度报告\",\"penaltyResult\":\"罚款500元\","
                         + "\"authority\":\"岳阳市市场监督管理局\""));
         scores.recomputePending(10_000);
-        awaitScored(citizens.blindIndexOf(person));
+        awaitScored(citizens.subjectKeyOf(person));
 
         browser.logIn(person.value(), Fixtures.PASSWORD);
         browser.find(By.cssSelector("a[href$='/my/credit']")).click();
@@ -132,7 +133,7 @@ class EvaluationPagesBrowserTests {
     }
 
     /** The worker may hold this person's queue entry; wait until a first grade is recorded. */
-    private void awaitScored(String subject) {
+    private void awaitScored(SubjectKey subject) {
         for (int i = 0; i < 300; i++) {
             if (scores.scoreOf(subject).isPresent() && !scores.historyOf(subject).isEmpty()) {
                 return;

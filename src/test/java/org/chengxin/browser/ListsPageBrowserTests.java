@@ -13,6 +13,7 @@ import org.chengxin.organization.Accounts;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -58,7 +59,7 @@ class ListsPageBrowserTests {
     @Test
     void reviewerSeesOnlyTheDepartmentsRecordsInEveryCandidateAndListsOneAsShown(Browser browser) {
         IdNumber person = fixtures.syntheticIdNumber();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         pushTaxAndMedicalFraud(person);
         List<Long> ownIds = idsOf(subject, DEPARTMENT);
         List<Long> taxIds = idsOf(subject, "swj");
@@ -68,7 +69,7 @@ class ListsPageBrowserTests {
         browser.logIn(reviewer, Fixtures.PASSWORD);
         browser.find(By.cssSelector("a[href$='/lists']")).click();
         WebElement candidate = browser.await(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//article[contains(@class,'candidate')][.//input[@name='subjectIndex' and @value='" + subject + "']]")));
+                By.xpath("//article[contains(@class,'candidate')][.//input[@name='subjectIndex' and @value='" + subject.hex() + "']]")));
 
         List<WebElement> offered = browser.driver().findElements(By.cssSelector("article.candidate input[name='recordIds']"));
         assertThat(offered).isNotEmpty().allSatisfy(box -> assertThat(records.findOfDepartment(
@@ -94,7 +95,7 @@ class ListsPageBrowserTests {
         assertThat(notice.getText()).contains(documentNumber, "列入严重失信主体名单");
         assertThat(browser.driver().findElements(By.id("form-error"))).isEmpty();
         assertThat(browser.find(By.id("entries")).getText()).contains(documentNumber);
-        assertThat(browser.driver().findElements(By.xpath("//input[@name='subjectIndex' and @value='" + subject + "']")))
+        assertThat(browser.driver().findElements(By.xpath("//input[@name='subjectIndex' and @value='" + subject.hex() + "']")))
                 .as("listed: no longer a candidate").isEmpty();
         assertThat(list.activeFor(subject)).singleElement().satisfies(e -> {
             assertThat(e.departmentCode()).isEqualTo(DEPARTMENT);
@@ -115,7 +116,7 @@ class ListsPageBrowserTests {
         return http.token(fixtures.apiClientOf(department, "records:write"), Fixtures.PASSWORD, "records:write");
     }
 
-    private List<Long> idsOf(String subject, String department) {
+    private List<Long> idsOf(SubjectKey subject, String department) {
         return records.allFor(subject).stream().filter(r -> r.departmentCode().equals(department)).map(r -> r.id()).sorted().toList();
     }
 }

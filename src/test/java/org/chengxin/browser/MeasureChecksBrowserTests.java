@@ -16,6 +16,7 @@ import org.chengxin.organization.Accounts;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -110,7 +111,7 @@ class MeasureChecksBrowserTests {
         Http http = new Http(port);
         String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
         IdNumber person = fixtures.syntheticIdNumber();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         String source = "browser-" + UUID.randomUUID();
         SeriousDishonestyListAccess.push(http, tax, person, source);
         long recordId = records.allFor(subject).get(0).id();

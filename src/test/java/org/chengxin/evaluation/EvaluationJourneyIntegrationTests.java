@@ -19,6 +19,7 @@ import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -77,7 +78,7 @@ class EvaluationJourneyIntegrationTests {
         String morals = http.token(fixtures.apiClientOf("wmb", "records:write"), Fixtures.PASSWORD, "records:write");
         String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
         IdNumber person = fixtures.syntheticIdNumber();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         LocalDate honoured = LocalDate.now(clock).minusMonths(35);
 
         push(http, morals, record("honour-" + UUID.randomUUID(), "YY-GN-004", person, honoured,
@@ -94,7 +95,7 @@ class EvaluationJourneyIntegrationTests {
 
         // the serious record makes the person a candidate; the tax office's reviewer lists them
         long taxRecordId = records.allFor(subject).stream().filter(r -> r.sourceId().equals(evasion)).findFirst().orElseThrow().id();
-        assertThat(seriousDishonesty.candidates("swj")).anyMatch(c -> c.subjectIndex().equals(subject));
+        assertThat(seriousDishonesty.candidates("swj")).anyMatch(c -> c.subject().equals(subject));
         ListEntry listed = seriousDishonesty.decide("swj", new Decision(subject, "岳税认〔2026〕31号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", LocalDate.now(clock), LocalDate.now(clock).plusYears(1),
                 List.of(taxRecordId)));
@@ -161,7 +162,7 @@ class EvaluationJourneyIntegrationTests {
                 List.of(new SimpleGrantedAuthority("ROLE_CITIZEN")));
     }
 
-    private void assertScore(String subject, int points, Grade grade) {
+    private void assertScore(SubjectKey subject, int points, Grade grade) {
         scores.recomputePending(10_000);
         Score score = scores.scoreOf(subject).orElseThrow();
         assertThat(score.points()).isEqualTo(points);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.chengxin.records.RecordEvents.RecordAccepted;
 import org.chengxin.records.RecordEvents.RecordCorrected;
 import org.chengxin.records.RecordEvents.RecordRevoked;
+import org.chengxin.shared.subject.SubjectKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +25,8 @@ import org.springframework.modulith.test.Scenario;
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = {"runtime", "shared"})
 class EvaluationModuleIntegrationTests {
 
-    private static final String PERSON = "e1".repeat(32);
-    private static final String OTHER = "e2".repeat(32);
+    private static final SubjectKey PERSON = SubjectKey.fromHex("e1".repeat(32));
+    private static final SubjectKey OTHER = SubjectKey.fromHex("e2".repeat(32));
 
     @Autowired
     Scores scores;
@@ -35,10 +36,10 @@ class EvaluationModuleIntegrationTests {
 
     @AfterEach
     void cleanUp() {
-        for (String s : List.of(PERSON, OTHER)) {
-            jdbc.sql("delete from evaluation_pending where subject_index = decode(:s, 'hex')").param("s", s).update();
-            jdbc.sql("delete from evaluation_score where subject_index = decode(:s, 'hex')").param("s", s).update();
-            jdbc.sql("delete from evaluation_grade_history where subject_index = decode(:s, 'hex')").param("s", s).update();
+        for (SubjectKey s : List.of(PERSON, OTHER)) {
+            jdbc.sql("delete from evaluation_pending where subject_index = :s").param("s", s.bytes()).update();
+            jdbc.sql("delete from evaluation_score where subject_index = :s").param("s", s.bytes()).update();
+            jdbc.sql("delete from evaluation_grade_history where subject_index = :s").param("s", s.bytes()).update();
         }
     }
 
@@ -70,13 +71,13 @@ class EvaluationModuleIntegrationTests {
         scenario.stimulate(() -> {
             jdbc.sql("""
                     insert into evaluation_score (subject_index, points, grade, disputed, model_version, computed_at)
-                    values (decode(:s, 'hex'), 400, 'D', false, 'test', now())""").param("s", PERSON).update();
-            jdbc.sql("insert into evaluation_pending (subject_index, record_id) values (decode(:s, 'hex'), 810004)")
-                    .param("s", PERSON).update();
+                    values (:s, 400, 'D', false, 'test', now())""").param("s", PERSON.bytes()).update();
+            jdbc.sql("insert into evaluation_pending (subject_index, record_id) values (:s, 810004)")
+                    .param("s", PERSON.bytes()).update();
             return scores.recomputePending(1000);
         })
                 .andWaitForEventOfType(GradeChanged.class)
-                .matching(e -> e.subjectIndex().equals(PERSON))
+                .matching(e -> e.subject().equals(PERSON))
                 .toArriveAndVerify(e -> {
                     assertThat(e.oldGrade()).isEqualTo("D");
                     assertThat(e.oldPoints()).isEqualTo(400);
@@ -91,11 +92,11 @@ class EvaluationModuleIntegrationTests {
      * The record a person is queued for, or (once the background worker has taken the queue's row) the
      * record their first score was computed for.
      */
-    private Optional<Long> queuedRecordOf(String subject) {
+    private Optional<Long> queuedRecordOf(SubjectKey subject) {
         return jdbc.sql("""
-                select record_id from evaluation_pending where subject_index = decode(:s, 'hex')
+                select record_id from evaluation_pending where subject_index = :s
                 union all
-                select first_record_id from evaluation_score where subject_index = decode(:s, 'hex')""")
-                .param("s", subject).query(Long.class).list().stream().findFirst();
+                select first_record_id from evaluation_score where subject_index = :s""")
+                .param("s", subject.bytes()).query(Long.class).list().stream().findFirst();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -33,7 +34,8 @@ class CitizensIntegrationTests {
         assertThat(second).isEqualTo(first);
         assertThat(citizens.find(number)).contains(first);
         assertThat(first.maskedId()).isEqualTo(number.masked());
-        assertThat(first.blindIndex()).hasSize(64).isEqualTo(citizens.blindIndexOf(number));
+        assertThat(first.subject()).isEqualTo(citizens.subjectKeyOf(number));
+        assertThat(first.subject().bytes()).hasSize(SubjectKey.LENGTH);
         assertThat(citizens.find(fixtures.syntheticIdNumber())).isEmpty();
     }
 
@@ -43,7 +45,7 @@ class CitizensIntegrationTests {
         CitizenRef subject = citizens.enroll(number);
 
         assertThat(citizens.reveal(subject.id(), "打印信用报告")).isEqualTo(number);
-        assertThat(audit.count("action = 'identity.reveal' and subject_index = ? and purpose = '打印信用报告'", subject.blindIndex()))
+        assertThat(audit.count("action = 'identity.reveal' and subject_index = ? and purpose = '打印信用报告'", subject.subject()))
                 .isEqualTo(1);
         assertThatThrownBy(() -> citizens.reveal(subject.id(), " ")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -117,7 +117,7 @@ class BadInputIngestionIntegrationTests {
         for (int i = 0; i < people.size(); i++) {
             CitizenRef subject = citizens.find(people.get(i)).orElseThrow();
             String source = "num-" + i;
-            assertThat(records.allFor(subject.blindIndex())).extracting(CreditRecord::sourceId).as("row %d", i).contains(source);
+            assertThat(records.allFor(subject.subject())).extracting(CreditRecord::sourceId).as("row %d", i).contains(source);
         }
     }
 
@@ -146,7 +146,7 @@ class BadInputIngestionIntegrationTests {
         assertThat(rejectionsOf(report)).extracting(Rejection::rowNo, Rejection::field, Rejection::code)
                 .containsExactly(tuple(1L, "idNumber", "ID_CELL_NOT_TEXT"));
         assertThat(citizens.find(person)).isEmpty();
-        assertThat(records.allFor(citizens.find(other).orElseThrow().blindIndex())).extracting(CreditRecord::sourceId).containsExactly("j-2");
+        assertThat(records.allFor(citizens.find(other).orElseThrow().subject())).extracting(CreditRecord::sourceId).containsExactly("j-2");
     }
 
     @Test

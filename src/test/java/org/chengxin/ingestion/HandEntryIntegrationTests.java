@@ -20,6 +20,7 @@ import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.standing.Standings;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -81,7 +82,7 @@ class HandEntryIntegrationTests {
     void anHonourTypedByTheDataOfficerIsStoredAndRaisesThePoints() throws Exception {
         IdNumber person = fixtures.syntheticIdNumber();
         register.register(person, "录入甲", "测试");
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
 
         String form = page(mvc.perform(get("/ingestion/entry").param("item", HONOUR).with(officerOf("wmb"))).andReturn().getResponse());
         assertThat(form).contains("name=\"content.honourTitle\"").contains("荣誉名称（必填，文本）").contains("HAND-");
@@ -125,7 +126,7 @@ class HandEntryIntegrationTests {
         register.register(registered, "录入丙", "测试");
         String mismatch = page(mvc.perform(honour(officerOf("wmb"), registered.value(), "冒名者", Map.of())).andReturn().getResponse());
         assertThat(mismatch).contains("NAME_MISMATCH").contains("姓名与人口基础信息不符");
-        assertThat(records.allFor(citizens.blindIndexOf(registered))).isEmpty();
+        assertThat(records.allFor(citizens.subjectKeyOf(registered))).isEmpty();
     }
 
     @Test
@@ -135,7 +136,7 @@ class HandEntryIntegrationTests {
         IdNumber person = fixtures.syntheticIdNumber();
         String refused = page(mvc.perform(honour(officerOf(other), person.value(), "录入丁", Map.of())).andReturn().getResponse());
         assertThat(refused).contains("ITEM_NOT_ALLOWED_FOR_DEPARTMENT").contains("本部门无权报送该信息项");
-        assertThat(records.allFor(citizens.blindIndexOf(person))).isEmpty();
+        assertThat(records.allFor(citizens.subjectKeyOf(person))).isEmpty();
         String choices = page(mvc.perform(get("/ingestion/entry").with(officerOf(other))).andReturn().getResponse());
         assertThat(choices).contains("请选择本部门可报送的信息项").doesNotContain("value=\"" + HONOUR + "\"");
     }

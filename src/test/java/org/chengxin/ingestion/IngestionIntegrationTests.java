@@ -274,7 +274,7 @@ class IngestionIntegrationTests {
         Http.Response revoked = http.postJson("/api/v1/records/" + stored.id() + "/revocation", token, "{\"reason\":\"处罚决定已被复议撤销\"}");
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(revoked.json().get("status").asString()).isEqualTo("REVOKED");
-        assertThat(records.inForceFor(stored.subjectIndex())).isEmpty();
+        assertThat(records.inForceFor(stored.subject())).isEmpty();
         assertThat(http.postJson("/api/v1/records/" + stored.id() + "/revocation", token, "{\"reason\":\"再次\"}").json()
                 .get("code").asString()).isEqualTo("RECORD_ALREADY_REVOKED");
 
@@ -301,7 +301,7 @@ class IngestionIntegrationTests {
         clock.set(decision.plusMonths(12).plusDays(1).atStartOfDay(clock.getZone()).toInstant());
 
         assertThat(records.find(stored.id())).as("expired from its last day on").isEmpty();
-        assertThat(records.inForceFor(stored.subjectIndex())).isEmpty();
+        assertThat(records.inForceFor(stored.subject())).isEmpty();
         assertThat(records.expireDue()).isGreaterThanOrEqualTo(1);
         assertThat(records.ofDepartment(department, 0, 10).get(0).status()).isEqualTo(RecordStatus.EXPIRED);
     }

@@ -31,6 +31,7 @@ import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -123,7 +124,7 @@ class InquiryIntegrationTests {
     void theScopeDecidesWhatTheReportShows() throws Exception {
         Http http = new Http(port);
         IdNumber person = personWithThreeScopes(http);
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
 
         CreditReport self = reports.atWindow(person, true, null, "本人办理贷款");
         assertThat(self.scope()).isEqualTo("SELF");
@@ -175,7 +176,7 @@ class InquiryIntegrationTests {
     void revokedAndExpiredRecordsNeverAppear() {
         Http http = new Http(port);
         IdNumber person = personWithThreeScopes(http);
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         CreditRecord tax = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-TX-001")).findFirst().orElseThrow();
         records.revoke(tax.id(), "swj", "复议撤销");
         CreditRecord minor = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-GN-003")).findFirst().orElseThrow();
@@ -194,7 +195,7 @@ class InquiryIntegrationTests {
     void queriesWithoutAValidAuthorizationOrPurposeAreRefusedAndLogged() {
         Http http = new Http(port);
         IdNumber person = personWithThreeScopes(http);
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         Instant start = clock.instant().minusSeconds(1);
 
         assertCode(() -> reports.atWindow(person, false, null, "贷款审查"), "INQUIRY_AUTHORIZATION_REQUIRED");
@@ -233,7 +234,7 @@ class InquiryIntegrationTests {
     void aBlacklistedCreditAgencyIsRefusedEvenWithAnAuthorization() {
         Http http = new Http(port);
         IdNumber person = personWithThreeScopes(http);
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         String agency = "agency-" + UUID.randomUUID().toString().substring(0, 8);
         String body = "91430600" + String.format("A%08d", Math.floorMod(agency.hashCode(), 100_000_000));
         departments.register(agency, "岳阳示例征信测试公司", DepartmentKind.CREDIT_AGENCY, body + UnifiedSocialCreditCode.checkCharacter(body),
@@ -262,7 +263,7 @@ class InquiryIntegrationTests {
         Http http = new Http(port);
         IdNumber person = fixtures.citizenWithAccount();
         register.register(person, "自查测试", "测试");
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         long subjectId = citizens.find(person).orElseThrow().id();
 
         CreditReport window = reports.atWindow(person, true, null, "办理公积金贷款");
@@ -308,11 +309,11 @@ class InquiryIntegrationTests {
                 new byte[0], "a.pdf", "application/pdf"), "INQUIRY_SCAN_REQUIRED");
         assertCode(() -> authorizations.recordPaper(person, "银行", null, "贷款", ReportScope.PUBLIC, LocalDate.now(clock).plusDays(5),
                 "not a scan".getBytes(), "a.txt", "text/plain"), "INQUIRY_SCAN_TYPE");
-        assertCode(() -> authorizations.grant(citizens.blindIndexOf(person), "银行", null, "贷款", ReportScope.GOVERNMENT,
+        assertCode(() -> authorizations.grant(citizens.subjectKeyOf(person), "银行", null, "贷款", ReportScope.GOVERNMENT,
                 LocalDate.now(clock).plusDays(5)), "INQUIRY_SCOPE_INVALID");
-        assertCode(() -> authorizations.grant(citizens.blindIndexOf(person), "银行", null, "贷款", ReportScope.PUBLIC,
+        assertCode(() -> authorizations.grant(citizens.subjectKeyOf(person), "银行", null, "贷款", ReportScope.PUBLIC,
                 LocalDate.now(clock).plusYears(2)), "INQUIRY_VALIDITY_INVALID");
-        assertCode(() -> authorizations.grant(citizens.blindIndexOf(person), "", null, "贷款", ReportScope.PUBLIC,
+        assertCode(() -> authorizations.grant(citizens.subjectKeyOf(person), "", null, "贷款", ReportScope.PUBLIC,
                 LocalDate.now(clock).plusDays(2)), "INQUIRY_GRANTEE_REQUIRED");
         // a paper authorization is recorded by a window clerk of a department, who attests it
         assertCode(() -> authorizations.recordPaper(person, "银行", null, "贷款", ReportScope.PUBLIC, LocalDate.now(clock).plusDays(5),

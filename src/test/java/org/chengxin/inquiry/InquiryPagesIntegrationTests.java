@@ -29,6 +29,7 @@ import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -116,12 +117,12 @@ class InquiryPagesIntegrationTests {
                 + "\",\"itemCode\":\"YY-GN-003\",\"idNumber\":\"" + number.value() + "\",\"name\":\"" + NAME + "\",\"decisionDate\":\""
                 + decided + "\",\"documentNumber\":\"岳城管罚〔2026〕9号\",\"content\":{\"penaltyType\":\"警告\",\"facts\":\"占道经营\","
                 + "\"authority\":\"城市管理局\"}}]}");
-        String subject = citizens.blindIndexOf(number);
+        SubjectKey subject = citizens.subjectKeyOf(number);
         return new Person(number, subject, citizens.find(number).orElseThrow().id(), recordOf(subject, "YY-TX-001"),
                 recordOf(subject, "YY-VL-002"), recordOf(subject, "YY-GN-003"));
     }
 
-    private record Person(IdNumber number, String subject, long subjectId, String tax, String volunteer, String minor) {
+    private record Person(IdNumber number, SubjectKey subject, long subjectId, String tax, String volunteer, String minor) {
     }
 
     private String token(Http http, String department) {
@@ -129,7 +130,7 @@ class InquiryPagesIntegrationTests {
     }
 
     /** The id attribute of the record's row in a report. */
-    private String recordOf(String subject, String item) {
+    private String recordOf(SubjectKey subject, String item) {
         return "id=\"record-" + records.allFor(subject).stream().filter(r -> r.itemCode().equals(item)).findFirst().orElseThrow().id()
                 + "\"";
     }

@@ -23,6 +23,7 @@ import org.chengxin.organization.UnifiedSocialCreditCode;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -91,7 +92,7 @@ class QueryReviewIntegrationTests {
         clock.set(LocalDateTime.of(2026, 11, 28, 23, 10).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
         IdNumber person = fixtures.syntheticIdNumber();
         CreditReport report = reports.atWindow(person, true, null, "夜间应急办理");
-        long queryId = log.of(citizens.blindIndexOf(person), Instant.EPOCH).stream()
+        long queryId = log.of(citizens.subjectKeyOf(person), Instant.EPOCH).stream()
                 .filter(e -> report.reportNumber().equals(e.reportNumber())).findFirst().orElseThrow().id();
 
         assertThat(review.scan()).isPositive();
@@ -114,7 +115,7 @@ class QueryReviewIntegrationTests {
         clock.set(LocalDateTime.of(2026, 11, 25, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
         Http http = new Http(port);
         IdNumber person = fixtures.syntheticIdNumber();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         String agency = "agency-" + UUID.randomUUID().toString().substring(0, 8);
         String body = "91430600" + String.format("R%08d", Math.floorMod(agency.hashCode(), 100_000_000));
         departments.register(agency, "岳阳示例征信审查公司", DepartmentKind.CREDIT_AGENCY, body + UnifiedSocialCreditCode.checkCharacter(body),
@@ -145,7 +146,7 @@ class QueryReviewIntegrationTests {
         IdNumber other = fixtures.syntheticIdNumber();
         assertThatThrownBy(() -> reports.atWindow(other, false, null, "核查")).isInstanceOf(ChengxinException.class);
         review.scan();
-        long otherQuery = log.of(citizens.blindIndexOf(other), Instant.EPOCH).get(0).id();
+        long otherQuery = log.of(citizens.subjectKeyOf(other), Instant.EPOCH).get(0).id();
         QueryReview.Flag window = flagOf("REFUSED_NO_AUTHORIZATION", otherQuery);
         assertThatThrownBy(() -> review.close(window.id(), true, "违规", until, false)).extracting("code")
                 .isEqualTo("INQUIRY_FLAG_NOT_AN_AGENCY");
@@ -166,7 +167,7 @@ class QueryReviewIntegrationTests {
         var csrf = SecurityMockMvcRequestPostProcessors.csrf();
 
         mvc.perform(MockMvcRequestBuilders.post("/audit/flags/scan").with(auditor).with(csrf));
-        long queryId = log.of(citizens.blindIndexOf(person), Instant.EPOCH).get(0).id();
+        long queryId = log.of(citizens.subjectKeyOf(person), Instant.EPOCH).get(0).id();
         QueryReview.Flag flag = flagOf("OFF_HOURS", queryId);
         String page = mvc.perform(MockMvcRequestBuilders.get("/audit/flags").with(auditor))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -190,7 +191,7 @@ class QueryReviewIntegrationTests {
         for (int i = 0; i < 21; i++) {
             IdNumber someone = fixtures.syntheticIdNumber();
             CreditReport r = reports.atWindow(someone, true, null, "集中办理");
-            ids.add(log.of(citizens.blindIndexOf(someone), Instant.EPOCH).stream()
+            ids.add(log.of(citizens.subjectKeyOf(someone), Instant.EPOCH).stream()
                     .filter(e -> r.reportNumber().equals(e.reportNumber())).findFirst().orElseThrow().id());
             clock.advance(Duration.ofMinutes(2));
         }
@@ -200,7 +201,7 @@ class QueryReviewIntegrationTests {
         for (int i = 0; i < 5; i++) {
             clock.set(start.plus(Duration.ofDays(i)).plus(Duration.ofHours(2)));
             CreditReport r = reports.atWindow(again, true, null, "反复核查");
-            repeated.add(log.of(citizens.blindIndexOf(again), Instant.EPOCH).stream()
+            repeated.add(log.of(citizens.subjectKeyOf(again), Instant.EPOCH).stream()
                     .filter(e -> r.reportNumber().equals(e.reportNumber())).findFirst().orElseThrow().id());
         }
         review.scan();

@@ -126,6 +126,6 @@ class GoodCreditListPageIntegrationTests {
                 + "\",\"idNumber\":\"" + person.value() + "\",\"name\":\"名单测试\",\"decisionDate\":\"" + decided
                 + "\",\"documentNumber\":\"" + document + "\",\"content\":{\"storyTitle\":\"拾金不昧\",\"mediaName\":\"岳阳日报\","
                 + "\"verifiedBy\":\"市文明办\"}}]}");
-        return records.allFor(citizens.blindIndexOf(person)).stream().filter(r -> r.sourceId().equals(source)).findFirst().orElseThrow().id();
+        return records.allFor(citizens.subjectKeyOf(person)).stream().filter(r -> r.sourceId().equals(source)).findFirst().orElseThrow().id();
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.chengxin.records.RecordEvents.RecordExpired;
 import org.chengxin.records.RecordEvents.RecordRevoked;
 import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.subject.SubjectKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,16 +24,16 @@ import org.springframework.modulith.test.Scenario;
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = {"runtime", "shared"})
 class ListsModuleIntegrationTests {
 
-    private static final String PERSON = "b3".repeat(32);
+    private static final SubjectKey PERSON = SubjectKey.fromHex("b3".repeat(32));
 
     @Autowired
     JdbcClient jdbc;
 
     @AfterEach
     void cleanUp() {
-        jdbc.sql("delete from lists_entry_record where entry_id in (select id from lists_entry where subject_index = decode(:s, 'hex'))")
-                .param("s", PERSON).update();
-        jdbc.sql("delete from lists_entry where subject_index = decode(:s, 'hex')").param("s", PERSON).update();
+        jdbc.sql("delete from lists_entry_record where entry_id in (select id from lists_entry where subject_index = :s)")
+                .param("s", PERSON.bytes()).update();
+        jdbc.sql("delete from lists_entry where subject_index = :s").param("s", PERSON.bytes()).update();
     }
 
     @Test
@@ -50,7 +51,7 @@ class ListsModuleIntegrationTests {
 
         scenario.publish(new RecordExpired(820002, PERSON, "YY-XK-002"))
                 .andWaitForEventOfType(AuditEvent.class)
-                .matching(e -> e.action().equals("lists.end") && PERSON.equals(e.subjectIndex()))
+                .matching(e -> e.action().equals("lists.end") && PERSON.equals(e.subject()))
                 .toArriveAndVerify(e -> {
                     assertThat(e.detail()).isEqualTo("名单条目 " + entry + " 结束：所依据的记录已超过公开期限");
                     assertThat(endReasonOf(entry)).isEqualTo("所依据的记录已超过公开期限");
@@ -72,9 +73,9 @@ class ListsModuleIntegrationTests {
         long id = jdbc.sql("""
                 insert into lists_entry (list_kind, subject_index, department_code, document_number, legal_basis, criteria,
                     start_date, end_date, status, decided_by, decided_at)
-                values ('SERIOUS_DISHONESTY', decode(:s, 'hex'), 'D001', '岳市监认〔2025〕1号', '《失信行为纠正后的信用信息修复管理办法》',
+                values ('SERIOUS_DISHONESTY', :s, 'D001', '岳市监认〔2025〕1号', '《失信行为纠正后的信用信息修复管理办法》',
                     '严重失信', :start, :end, 'ACTIVE', 'reviewer', now()) returning id""")
-                .param("s", PERSON).param("start", today.minusDays(10)).param("end", today.plusYears(1))
+                .param("s", PERSON.bytes()).param("start", today.minusDays(10)).param("end", today.plusYears(1))
                 .query(Long.class).single();
         jdbc.sql("insert into lists_entry_record (entry_id, record_id) values (:e, :r)").param("e", id).param("r", recordId).update();
         return id;

@@ -19,6 +19,7 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -68,7 +69,7 @@ class ListsPageIntegrationTests {
         Http http = new Http(port);
         String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
         IdNumber person = fixtures.syntheticIdNumber();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         SeriousDishonestyListIntegrationTests.push(http, tax, person, "page-a-" + UUID.randomUUID());
         SeriousDishonestyListIntegrationTests.push(http, tax, person, "page-b-" + UUID.randomUUID());
         var ids = records.allFor(subject).stream().map(r -> r.id()).sorted().toList();
@@ -83,14 +84,14 @@ class ListsPageIntegrationTests {
         }
 
         LocalDate today = LocalDate.now(clock);
-        var refused = mvc.perform(post("/lists/entries").with(reviewer).with(csrf()).param("subjectIndex", subject)
+        var refused = mvc.perform(post("/lists/entries").with(reviewer).with(csrf()).param("subjectIndex", subject.hex())
                 .param("documentNumber", "岳税认〔2026〕21号").param("legalBasis", "《中华人民共和国税收征收管理法》第六十三条")
                 .param("criteria", "偷税").param("startDate", today.toString()).param("endDate", today.plusYears(1).toString()))
                 .andReturn();
         assertThat(refused.getFlashMap().get("error")).hasFieldOrPropertyWithValue("code", "LIST_WITHOUT_RECORDS");
         assertThat(list.activeFor(subject)).isEmpty();
 
-        mvc.perform(post("/lists/entries").with(reviewer).with(csrf()).param("subjectIndex", subject)
+        mvc.perform(post("/lists/entries").with(reviewer).with(csrf()).param("subjectIndex", subject.hex())
                 .param("recordIds", String.valueOf(ids.get(0))).param("recordIds", String.valueOf(ids.get(1)))
                 .param("documentNumber", "岳税认〔2026〕22号").param("legalBasis", "《中华人民共和国税收征收管理法》第六十三条")
                 .param("criteria", "偷税数额较大").param("startDate", today.toString()).param("endDate", today.plusYears(1).toString()));
@@ -106,7 +107,7 @@ class ListsPageIntegrationTests {
     void aPersonWithSeriousRecordsOfTwoDepartmentsIsProposedToEachWithOnlyThatDepartmentsRecords() throws Exception {
         Http http = new Http(port);
         IdNumber person = fixtures.syntheticIdNumber();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         SeriousDishonestyListIntegrationTests.push(http, token(http, "swj"), person, "two-tax-" + UUID.randomUUID());
         List<Long> taxIds = idsOf(subject, "swj");
         String taxPageBefore = page(reviewerOf("swj"));
@@ -130,13 +131,13 @@ class ListsPageIntegrationTests {
     void eachDepartmentListsThePersonWithItsFormAsRenderedAndAForgedFormWithAnotherDepartmentsRecordIsStillRefused() throws Exception {
         Http http = new Http(port);
         IdNumber person = fixtures.syntheticIdNumber();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         SeriousDishonestyListIntegrationTests.push(http, token(http, "swj"), person, "form-tax-" + UUID.randomUUID());
         pushMedicalFraud(http, person, "form-med-" + UUID.randomUUID());
         List<Long> taxIds = idsOf(subject, "swj");
         List<Long> medicalIds = idsOf(subject, "ybj");
 
-        MvcResult forged = mvc().perform(decision(reviewerOf("swj"), "岳税认〔2026〕31号").param("subjectIndex", subject)
+        MvcResult forged = mvc().perform(decision(reviewerOf("swj"), "岳税认〔2026〕31号").param("subjectIndex", subject.hex())
                 .param("recordIds", String.valueOf(taxIds.get(0))).param("recordIds", String.valueOf(medicalIds.get(0)))).andReturn();
         assertThat(forged.getFlashMap().get("error")).hasFieldOrPropertyWithValue("code", "LIST_RECORD_NOT_OWN");
         assertThat(list.activeFor(subject)).isEmpty();
@@ -155,7 +156,7 @@ class ListsPageIntegrationTests {
     void theDepartmentWhoseRecordsEscalatedIsProposedThePersonOnThemAndListsWithTheFormAsRendered() throws Exception {
         Http http = new Http(port);
         IdNumber person = fixtures.syntheticIdNumber();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         String safety = token(http, "yjj");
         pushWorkSafety(http, safety, person, 40);
         pushWorkSafety(http, safety, person, 30);
@@ -196,7 +197,7 @@ class ListsPageIntegrationTests {
                 "{\"facts\":\"未履行安全生产管理职责\",\"penaltyResult\":\"罚款\",\"authority\":\"应急管理局\"}");
     }
 
-    private List<Long> idsOf(String subject, String department) {
+    private List<Long> idsOf(SubjectKey subject, String department) {
         return records.allFor(subject).stream().filter(r -> r.departmentCode().equals(department)).map(r -> r.id()).sorted().toList();
     }
 
@@ -242,10 +243,10 @@ class ListsPageIntegrationTests {
 
     /** The candidate article of the page for the person (two people may share a masked number, never a blind index). */
     private String candidateOf(String page, IdNumber person) {
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         Matcher article = Pattern.compile("<article class=\"candidate\">.*?</article>", Pattern.DOTALL).matcher(page);
         while (article.find()) {
-            if (article.group().contains("value=\"" + subject + "\"")) {
+            if (article.group().contains("value=\"" + subject.hex() + "\"")) {
                 assertThat(article.group()).contains(person.masked());
                 return article.group();
             }
@@ -254,7 +255,7 @@ class ListsPageIntegrationTests {
     }
 
     private boolean isCandidateOn(String page, IdNumber person) {
-        return page.contains("value=\"" + citizens.blindIndexOf(person) + "\"");
+        return page.contains("value=\"" + citizens.subjectKeyOf(person).hex() + "\"");
     }
 
     private static List<Long> offeredRecordIds(String candidate) {

@@ -13,6 +13,7 @@ import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -58,12 +59,12 @@ class SeriousDishonestyListIntegrationTests {
         Http http = new Http(port);
         String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
         IdNumber person = fixtures.syntheticIdNumber();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         push(http, tax, person, "tax-" + UUID.randomUUID());
         CreditRecord record = records.allFor(subject).get(0);
 
         List<Candidate> candidates = list.candidates("swj");
-        Candidate candidate = candidates.stream().filter(c -> c.subjectIndex().equals(subject)).findFirst().orElseThrow();
+        Candidate candidate = candidates.stream().filter(c -> c.subject().equals(subject)).findFirst().orElseThrow();
         assertThat(candidate.maskedId()).isEqualTo(person.masked());
         assertThat(candidate.proposals()).singleElement().satisfies(p -> {
             assertThat(p.rule()).isEqualTo("CATEGORY");
@@ -83,7 +84,7 @@ class SeriousDishonestyListIntegrationTests {
                 "偷税数额较大且占应纳税额百分之十以上", today, today.plusYears(1), List.of(record.id())));
         assertThat(entry.active()).isTrue();
         assertThat(list.activeFor(subject)).extracting(ListEntry::id).containsExactly(entry.id());
-        assertThat(list.candidates("swj")).noneMatch(c -> c.subjectIndex().equals(subject));
+        assertThat(list.candidates("swj")).noneMatch(c -> c.subject().equals(subject));
         assertThat(audit.count("action = 'lists.add' and subject_index = ?", subject)).isEqualTo(1);
 
         records.revoke(record.id(), "swj", "复议撤销原处罚决定");
@@ -99,7 +100,7 @@ class SeriousDishonestyListIntegrationTests {
         Http http = new Http(port);
         String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
         IdNumber person = fixtures.syntheticIdNumber();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         push(http, tax, person, "tax-" + UUID.randomUUID());
         long recordId = records.allFor(subject).get(0).id();
         LocalDate today = LocalDate.now(clock);

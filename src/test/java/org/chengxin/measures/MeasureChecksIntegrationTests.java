@@ -17,6 +17,7 @@ import org.chengxin.measures.domain.FeedbackDeadline;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -74,7 +75,7 @@ class MeasureChecksIntegrationTests {
     private CreditRecord seriousRecord(Http http, IdNumber person) {
         String source = "measures-" + UUID.randomUUID();
         SeriousDishonestyListAccess.push(http, taxToken(http), person, source);
-        return records.allFor(citizens.blindIndexOf(person)).stream().filter(r -> r.sourceId().equals(source)).findFirst().orElseThrow();
+        return records.allFor(citizens.subjectKeyOf(person)).stream().filter(r -> r.sourceId().equals(source)).findFirst().orElseThrow();
     }
 
     private static String check(String number, String matter) {
@@ -91,7 +92,7 @@ class MeasureChecksIntegrationTests {
     void aListedPersonGetsThePunishmentsOfTheMatterAndTheEndOfTheEntryTakesThemOffAtOnce() {
         Http http = new Http(port);
         IdNumber person = fixtures.syntheticIdNumber();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         CreditRecord record = seriousRecord(http, person);
         LocalDate today = LocalDate.now(clock);
         ListEntry entry = list.decide("swj", new Decision(subject, "岳税认〔2026〕8号", "《中华人民共和国税收征收管理法》第六十三条",
@@ -266,7 +267,7 @@ class MeasureChecksIntegrationTests {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("ID_BAD_CHECK_CHARACTER").doesNotContain(wrong);
         // refused checks store nothing and are not a use of the person's data
-        assertThat(audit.count("action = 'measures.check' and subject_index = ?", citizens.blindIndexOf(person))).isZero();
+        assertThat(audit.count("action = 'measures.check' and subject_index = ?", citizens.subjectKeyOf(person))).isZero();
 
         String records = http.token(fixtures.apiClientOf("yjj", "records:write"), Fixtures.PASSWORD, "records:write");
         assertThat(http.postJson("/api/v1/measure-checks", records, check(person.value(), "XZSP")).status()).as("wrong scope").isEqualTo(403);

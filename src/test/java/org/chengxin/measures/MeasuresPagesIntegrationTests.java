@@ -21,6 +21,7 @@ import org.chengxin.organization.Departments;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -171,7 +172,7 @@ class MeasuresPagesIntegrationTests {
         Http http = new Http(port);
         String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
         IdNumber person = fixtures.syntheticIdNumber();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         SeriousDishonestyListAccess.push(http, tax, person, "measures-" + UUID.randomUUID());
         long recordId = records.allFor(subject).get(0).id();
         LocalDate today = LocalDate.now(clock);

@@ -62,7 +62,7 @@ class NoExistenceOracleIntegrationTests {
         IdNumber person = fixtures.syntheticIdNumber();
         String source = "oracle-" + UUID.randomUUID();
         SeriousDishonestyListAccess.push(http, token(fixtures.apiClientOf("swj", "records:write"), "records:write"), person, source);
-        CreditRecord record = records.allFor(citizens.blindIndexOf(person)).stream().filter(r -> r.sourceId().equals(source))
+        CreditRecord record = records.allFor(citizens.subjectKeyOf(person)).stream().filter(r -> r.sourceId().equals(source))
                 .findFirst().orElseThrow();
         String other = token(fixtures.apiClient("records:write"), "records:write");
         String reason = "{\"reason\":\"复议撤销\"}";
@@ -120,7 +120,7 @@ class NoExistenceOracleIntegrationTests {
         long toAnotherOrganization = grant(person, "另一家测试机构", fixtures.department(), until);
         long ofAnotherPerson = grant(someoneElse, "测试银行", bank, until);
         long withdrawnOfAnotherOrganization = grant(person, "另一家测试机构", fixtures.department(), until);
-        authorizations.withdraw(withdrawnOfAnotherOrganization, citizens.blindIndexOf(person), "不再办理");
+        authorizations.withdraw(withdrawnOfAnotherOrganization, citizens.subjectKeyOf(person), "不再办理");
 
         Http.Response absent = report(token, person, missing);
 
@@ -131,7 +131,7 @@ class NoExistenceOracleIntegrationTests {
     }
 
     private long grant(IdNumber person, String name, String code, LocalDate until) {
-        return authorizations.grant(citizens.blindIndexOf(person), name, code, "贷款审查", ReportScope.PUBLIC, until).id();
+        return authorizations.grant(citizens.subjectKeyOf(person), name, code, "贷款审查", ReportScope.PUBLIC, until).id();
     }
 
     private Http.Response report(String token, IdNumber person, long authorization) {

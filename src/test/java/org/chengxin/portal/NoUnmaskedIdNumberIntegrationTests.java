@@ -23,6 +23,7 @@ import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -144,7 +145,7 @@ class NoUnmaskedIdNumberIntegrationTests {
         IdNumber other = fixtures.syntheticIdNumber();
         String id = person.value();
         String badCheck = id.substring(0, 17) + (id.charAt(17) == '0' ? '1' : '0');
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         String writer = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
         String checker = http.token(fixtures.apiClientOf("rsj", "measures:check"), Fixtures.PASSWORD, "measures:check");
         String reader = http.token(fixtures.apiClientOf("rsj", "reports:read"), Fixtures.PASSWORD, "reports:read");
@@ -165,7 +166,7 @@ class NoUnmaskedIdNumberIntegrationTests {
         LocalDate today = LocalDate.now(clock);
         list.decide("swj", new Decision(subject, "岳税认〔2026〕" + Math.floorMod(id.hashCode(), 1000) + "号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(recordId)));
-        long othersRecord = records.allFor(citizens.blindIndexOf(other)).get(0).id();
+        long othersRecord = records.allFor(citizens.subjectKeyOf(other)).get(0).id();
         Http.Response revoked = http.postJson("/api/v1/records/" + othersRecord + "/revocation", writer, "{\"reason\":\"核对后撤销\"}");
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
 

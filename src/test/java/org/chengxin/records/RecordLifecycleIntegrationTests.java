@@ -80,13 +80,13 @@ class RecordLifecycleIntegrationTests {
         CreditRecord objected = records.markObjected(record.id(), "本人对处罚事实提出异议");
 
         assertThat(objected.status()).isEqualTo(RecordStatus.OBJECTED);
-        assertThat(records.inForceFor(record.subjectIndex())).extracting(CreditRecord::id, CreditRecord::status)
+        assertThat(records.inForceFor(record.subject())).extracting(CreditRecord::id, CreditRecord::status)
                 .containsExactly(Tuple.tuple(record.id(), RecordStatus.OBJECTED));
-        assertThat(scores.standingOf(record.subjectIndex()).disputed()).isTrue();
-        assertThat(scores.explain(record.subjectIndex()).lines()).filteredOn(line -> line.recordId() == record.id())
+        assertThat(scores.standingOf(record.subject()).disputed()).isTrue();
+        assertThat(scores.explain(record.subject()).lines()).filteredOn(line -> line.recordId() == record.id())
                 .extracting(Evaluation.Line::disputed).containsExactly(true);
         scores.recomputePending(10_000);
-        assertThat(scores.scoreOf(record.subjectIndex()).orElseThrow().disputed()).as("the stored score hears of it").isTrue();
+        assertThat(scores.scoreOf(record.subject()).orElseThrow().disputed()).as("the stored score hears of it").isTrue();
         assertThat(statusHistory(record.id())).containsExactly("ACTIVE>OBJECTED:本人对处罚事实提出异议");
         assertThat(audit.count("action = 'records.object' and detail like ?", "%" + record.id() + "%")).isEqualTo(1);
         assertRefused(() -> records.markObjected(record.id(), "再次异议"), "RECORD_ALREADY_OBJECTED");
@@ -95,25 +95,25 @@ class RecordLifecycleIntegrationTests {
         CreditRecord resolved = records.resolveObjection(record.id(), "异议不成立，维持原记录");
 
         assertThat(resolved.status()).isEqualTo(RecordStatus.ACTIVE);
-        assertThat(scores.standingOf(record.subjectIndex()).disputed()).isFalse();
+        assertThat(scores.standingOf(record.subject()).disputed()).isFalse();
         scores.recomputePending(10_000);
-        assertThat(scores.scoreOf(record.subjectIndex()).orElseThrow().disputed()).isFalse();
+        assertThat(scores.scoreOf(record.subject()).orElseThrow().disputed()).isFalse();
         assertRefused(() -> records.resolveObjection(record.id(), "再次结束"), "RECORD_NOT_OBJECTED");
     }
 
     @Test
     void aRepairedRecordIsNeitherShownNorCountedAndOnlyARevocationCanFollow() {
         CreditRecord record = pushed("rep-" + UUID.randomUUID(), LocalDate.now(clock).minusMonths(1), "1000");
-        int withTheRecord = scores.standingOf(record.subjectIndex()).points();
+        int withTheRecord = scores.standingOf(record.subject()).points();
 
         CreditRecord repaired = records.markRepaired(record.id(), "已履行处罚决定，信用修复");
 
         assertThat(repaired.status()).isEqualTo(RecordStatus.REPAIRED);
-        assertThat(records.inForceFor(record.subjectIndex())).isEmpty();
+        assertThat(records.inForceFor(record.subject())).isEmpty();
         assertThat(records.find(record.id())).get().extracting(CreditRecord::status).isEqualTo(RecordStatus.REPAIRED);
-        assertThat(scores.explain(record.subjectIndex()).lines()).extracting(Evaluation.Line::recordId).doesNotContain(record.id());
-        assertThat(scores.standingOf(record.subjectIndex()).recordsCounted()).isZero();
-        assertThat(scores.standingOf(record.subjectIndex()).points()).as("the penalty no longer costs points")
+        assertThat(scores.explain(record.subject()).lines()).extracting(Evaluation.Line::recordId).doesNotContain(record.id());
+        assertThat(scores.standingOf(record.subject()).recordsCounted()).isZero();
+        assertThat(scores.standingOf(record.subject()).points()).as("the penalty no longer costs points")
                 .isGreaterThanOrEqualTo(withTheRecord);
         assertThat(statusHistory(record.id())).containsExactly("ACTIVE>REPAIRED:已履行处罚决定，信用修复");
         assertRefused(() -> records.markRepaired(record.id(), "再次修复"), "RECORD_ALREADY_REPAIRED");

@@ -13,6 +13,7 @@ import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -67,7 +68,7 @@ class CreditStatusApiIntegrationTests {
         assertThat(answer.json().get("goodCredit").size()).isZero();
         assertThat(answer.body()).doesNotContain(person.value());
         assertThat(audit.count("action = 'lists.credit-status' and actor = ? and subject_index = ? and purpose = ?", client,
-                citizens.blindIndexOf(person), "行政审批容缺受理核查")).isEqualTo(1);
+                citizens.subjectKeyOf(person), "行政审批容缺受理核查")).isEqualTo(1);
     }
 
     @Test
@@ -76,7 +77,7 @@ class CreditStatusApiIntegrationTests {
         String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
         String token = http.token(fixtures.apiClient("reports:read"), Fixtures.PASSWORD, "reports:read");
         IdNumber person = fixtures.syntheticIdNumber();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         String morals = http.token(fixtures.apiClientOf("wmb", "records:write"), Fixtures.PASSWORD, "records:write");
         LocalDate honoured = LocalDate.now(clock).minusMonths(6);
         SeriousDishonestyListAccess.pushBody(http, morals, "{\"records\":[{\"sourceId\":\"honour-" + UUID.randomUUID()

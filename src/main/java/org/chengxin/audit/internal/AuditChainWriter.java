@@ -161,7 +161,7 @@ class AuditChainWriter implements SmartLifecycle {
             StoredEntry c = e.chained(++seq, now, hash, chainHash);
             hash = c.hash();
             rows.add(new Object[] {c.seq(), c.eventId(), Timestamp.from(c.occurredAt()), Timestamp.from(c.recordedAt()),
-                c.actor(), c.role(), c.department(), c.action(), c.subjectIndex(), c.purpose(), c.outcome(), c.detail(),
+                c.actor(), c.role(), c.department(), c.action(), c.subjectHex(), c.purpose(), c.outcome(), c.detail(),
                 c.prevHash(), c.hash()});
         }
         jdbcTemplate.batchUpdate("""

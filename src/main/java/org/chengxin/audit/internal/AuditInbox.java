@@ -26,7 +26,7 @@ class AuditInbox {
                 on conflict (event_id) do nothing""")
                 .param("id", e.eventId()).param("at", Timestamp.from(e.occurredAt())).param("actor", e.actor())
                 .param("role", e.role()).param("dept", e.department()).param("action", e.action())
-                .param("subject", e.subjectIndex()).param("purpose", e.purpose()).param("outcome", e.outcome())
+                .param("subject", e.subjectHex()).param("purpose", e.purpose()).param("outcome", e.outcome())
                 .param("detail", e.detail())
                 .update();
     }

@@ -29,7 +29,7 @@ final class ChainHash {
     String of(String previousHash, StoredEntry e) {
         StringBuilder s = new StringBuilder(256).append(previousHash);
         for (Object field : new Object[] {e.seq(), e.eventId(), e.occurredAt(), e.recordedAt(), e.actor(), e.role(),
-                e.department(), e.action(), e.subjectIndex(), e.purpose(), e.outcome(), e.detail()}) {
+                e.department(), e.action(), e.subjectHex(), e.purpose(), e.outcome(), e.detail()}) {
             s.append(SEPARATOR).append(field == null ? "" : field.toString());
         }
         byte[] input = s.toString().getBytes(StandardCharsets.UTF_8);

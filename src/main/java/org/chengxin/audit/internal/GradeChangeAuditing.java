@@ -34,12 +34,12 @@ class GradeChangeAuditing {
 
     /** The entry's id follows from the change, so a second delivery of the same event adds nothing. */
     static AuditEvent entryOf(GradeChanged e) {
-        String key = String.join("|", ACTION, e.subjectIndex(), e.changedAt().toString(), e.oldGrade(), e.newGrade());
+        String key = String.join("|", ACTION, e.subject().hex(), e.changedAt().toString(), e.oldGrade(), e.newGrade());
         UUID id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
         String cause = e.recordId() == null ? "重新计算" : "记录 " + e.recordId() + " 的变化";
         String detail = "信用等级由 " + e.oldGrade() + " 变为 " + e.newGrade() + "，积分 " + e.oldPoints() + " → " + e.newPoints()
                 + "，起因：" + cause;
         return new AuditEvent(id, e.changedAt(), Actor.SYSTEM.name(), Actor.SYSTEM.role(), Actor.SYSTEM.department(), ACTION,
-                e.subjectIndex(), "信用等级变化", AuditOutcome.SUCCESS, detail);
+                e.subject(), "信用等级变化", AuditOutcome.SUCCESS, detail);
     }
 }

@@ -8,20 +8,20 @@ import org.chengxin.shared.audit.AuditEvent;
 
 /** One row of the audit trail. Times are kept to the microsecond, as PostgreSQL stores them. */
 record StoredEntry(long seq, UUID eventId, Instant occurredAt, Instant recordedAt, String actor, String role,
-        String department, String action, String subjectIndex, String purpose, String outcome, String detail,
+        String department, String action, String subjectHex, String purpose, String outcome, String detail,
         String prevHash, String hash) {
 
     static StoredEntry unchained(AuditEvent e) {
         return new StoredEntry(0, e.eventId(), micros(e.occurredAt()), null, cut(e.actor(), 100), cut(e.role(), 40),
-                cut(e.department(), 32), cut(e.action(), 64), e.subjectIndex(), cut(e.purpose(), 200),
+                cut(e.department(), 32), cut(e.action(), 64), e.subject() == null ? null : e.subject().hex(), cut(e.purpose(), 200),
                 e.outcome().name(), cut(e.detail(), 500), null, null);
     }
 
     StoredEntry chained(long seq, Instant recordedAt, String prevHash, ChainHash chainHash) {
         StoredEntry withSeq = new StoredEntry(seq, eventId, occurredAt, micros(recordedAt), actor, role, department,
-                action, subjectIndex, purpose, outcome, detail, prevHash, null);
+                action, subjectHex, purpose, outcome, detail, prevHash, null);
         return new StoredEntry(seq, eventId, occurredAt, withSeq.recordedAt, actor, role, department, action,
-                subjectIndex, purpose, outcome, detail, prevHash, chainHash.of(prevHash, withSeq));
+                subjectHex, purpose, outcome, detail, prevHash, chainHash.of(prevHash, withSeq));
     }
 
     static Instant micros(Instant instant) {

@@ -23,6 +23,8 @@ import org.chengxin.evaluation.GradeChanged;
 import org.chengxin.evaluation.Recomputation;
 import org.chengxin.evaluation.domain.GradeBands;
 import org.chengxin.evaluation.domain.PointsModel;
+import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.subject.SubjectKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -170,7 +172,7 @@ class FullRecomputation {
             jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
             // the part's changes are read by each write below: kept in memory, not spilled to disk
             jdbc.sql("set local work_mem = '64MB'").update();
-            record Change(String subject, String oldGrade, String newGrade, Integer oldPoints, int newPoints) {
+            record Change(SubjectKey subject, String oldGrade, String newGrade, Integer oldPoints, int newPoints) {
             }
             List<Change> changes = new ArrayList<>();
             int[] counts = new int[3];
@@ -180,8 +182,8 @@ class FullRecomputation {
             spec.query(rs -> {
                 counts[0] = rs.getInt("people");
                 counts[1] = rs.getInt("changed");
-                if (rs.getString("subject") != null) {
-                    changes.add(new Change(rs.getString("subject"), rs.getString("old_grade"), rs.getString("new_grade"),
+                if (rs.getBytes("subject") != null) {
+                    changes.add(new Change(SubjectKeys.read(rs, "subject"), rs.getString("old_grade"), rs.getString("new_grade"),
                             (Integer) rs.getObject("old_points"), rs.getInt("new_points")));
                 }
             });
@@ -291,7 +293,7 @@ class FullRecomputation {
                         from changed where scored and old_grade <> grade
                         returning subject_index, old_grade, new_grade, old_points, new_points)
                     select (select count(*) from computed) as people, (select count(*) from changed) as changed,
-                        encode(h.subject_index, 'hex') as subject, h.old_grade, h.new_grade, h.old_points, h.new_points
+                        h.subject_index as subject, h.old_grade, h.new_grade, h.old_points, h.new_points
                     from (select 1) one left join history h on true""".formatted(points);
             return new Statement(sql, params);
         }

@@ -30,7 +30,9 @@ import org.chengxin.records.Records;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.jdbc.SubjectKeys;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.subject.SubjectKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -78,17 +80,17 @@ class JdbcScores implements Scores {
     }
 
     @Override
-    public Optional<Score> scoreOf(String subjectIndex) {
-        return jdbc.sql("select * from evaluation_score where subject_index = decode(:s, 'hex')").param("s", subjectIndex)
-                .query((rs, n) -> new Score(subjectIndex, rs.getInt("points"), Grade.valueOf(rs.getString("grade")),
+    public Optional<Score> scoreOf(SubjectKey subject) {
+        return jdbc.sql("select * from evaluation_score where subject_index = :s").param("s", subject.bytes())
+                .query((rs, n) -> new Score(subject, rs.getInt("points"), Grade.valueOf(rs.getString("grade")),
                         rs.getBoolean("disputed"), rs.getString("model_version"), rs.getTimestamp("computed_at").toInstant()))
                 .optional();
     }
 
     @Override
-    public Evaluation explain(String subjectIndex) {
+    public Evaluation explain(SubjectKey subject) {
         LocalDate day = LocalDate.now(clock);
-        return Evaluation.of(countedRecordsOf(subjectIndex), modelOn(day), day);
+        return Evaluation.of(countedRecordsOf(subject), modelOn(day), day);
     }
 
     /**
@@ -119,8 +121,8 @@ class JdbcScores implements Scores {
         }
     }
 
-    private List<CountedRecord> countedRecordsOf(String subjectIndex) {
-        return records.allFor(subjectIndex).stream().map(this::counted).toList();
+    private List<CountedRecord> countedRecordsOf(SubjectKey subject) {
+        return records.allFor(subject).stream().map(this::counted).toList();
     }
 
     @Override
@@ -147,12 +149,12 @@ class JdbcScores implements Scores {
     }
 
     @Override
-    public Standing standingOf(String subjectIndex) {
-        return standingOf(subjectIndex, records.allFor(subjectIndex));
+    public Standing standingOf(SubjectKey subject) {
+        return standingOf(subject, records.allFor(subject));
     }
 
     @Override
-    public Standing standingOf(String subjectIndex, List<CreditRecord> theirs) {
+    public Standing standingOf(SubjectKey subject, List<CreditRecord> theirs) {
         LocalDate day = LocalDate.now(clock);
         List<CountedRecord> counted = theirs.stream().map(this::counted).toList();
         Evaluation e = Evaluation.of(counted, modelOn(day), day);
@@ -161,18 +163,18 @@ class JdbcScores implements Scores {
     }
 
     @Override
-    public List<GradeChange> historyOf(String subjectIndex) {
+    public List<GradeChange> historyOf(SubjectKey subject) {
         List<GradeChange> history = new ArrayList<>();
         // the first grade, kept on the score (it is not a change, so the history table does not hold it)
         jdbc.sql("""
                 select first_graded_at, first_grade, first_points, first_record_id from evaluation_score
-                where subject_index = decode(:s, 'hex') and first_graded_at is not null""")
-                .param("s", subjectIndex)
+                where subject_index = :s and first_graded_at is not null""")
+                .param("s", subject.bytes())
                 .query((rs, n) -> new GradeChange(rs.getTimestamp("first_graded_at").toInstant(), null, rs.getString("first_grade"),
                         null, rs.getInt("first_points"), (Long) rs.getObject("first_record_id"), FIRST_EVALUATION))
                 .optional().ifPresent(history::add);
-        history.addAll(jdbc.sql("select * from evaluation_grade_history where subject_index = decode(:s, 'hex') order by changed_at, id")
-                .param("s", subjectIndex)
+        history.addAll(jdbc.sql("select * from evaluation_grade_history where subject_index = :s order by changed_at, id")
+                .param("s", subject.bytes())
                 .query((rs, n) -> new GradeChange(rs.getTimestamp("changed_at").toInstant(), rs.getString("old_grade"),
                         rs.getString("new_grade"), (Integer) rs.getObject("old_points"), rs.getInt("new_points"),
                         (Long) rs.getObject("record_id"), rs.getString("reason")))
@@ -212,18 +214,18 @@ class JdbcScores implements Scores {
      */
     @Override
     public int recomputePending(int max) {
-        record Pending(String subject, Long recordId) {
+        record Pending(SubjectKey subject, Long recordId) {
         }
-        List<Pending> batch = jdbc.sql("select encode(subject_index, 'hex'), record_id from evaluation_pending order by queued_at limit :max")
-                .param("max", max).query((rs, n) -> new Pending(rs.getString(1), (Long) rs.getObject(2))).list();
+        List<Pending> batch = jdbc.sql("select subject_index, record_id from evaluation_pending order by queued_at limit :max")
+                .param("max", max).query((rs, n) -> new Pending(SubjectKeys.read(rs, 1), (Long) rs.getObject(2))).list();
         int done = 0;
         for (Pending p : batch) {
             try {
                 Boolean mine = transactions.execute(tx -> {
                     jdbc.sql("select 1 from pg_advisory_xact_lock(:lock)").param("lock", FullRecomputation.LOCK)
                             .query(Integer.class).single();
-                    int taken = jdbc.sql("delete from evaluation_pending where subject_index = decode(:s, 'hex')")
-                            .param("s", p.subject()).update();
+                    int taken = jdbc.sql("delete from evaluation_pending where subject_index = :s")
+                            .param("s", p.subject().bytes()).update();
                     if (taken == 0) {
                         return false;
                     }
@@ -234,9 +236,9 @@ class JdbcScores implements Scores {
                     done++;
                 }
             } catch (RuntimeException e) {
-                log.error("重新计算信用积分失败（主体 {}…），已移至队尾", p.subject().substring(0, Math.min(8, p.subject().length())), e);
-                jdbc.sql("update evaluation_pending set queued_at = now() where subject_index = decode(:s, 'hex')")
-                        .param("s", p.subject()).update();
+                log.error("重新计算信用积分失败（主体 {}），已移至队尾", p.subject(), e);
+                jdbc.sql("update evaluation_pending set queued_at = now() where subject_index = :s")
+                        .param("s", p.subject().bytes()).update();
             }
         }
         return done;
@@ -246,29 +248,29 @@ class JdbcScores implements Scores {
      * Recomputes one person. A first score carries its first grade (written once); a later change of
      * grade goes to the history and out as an event.
      */
-    void recompute(String subjectIndex, Long recordId) {
-        Evaluation e = explain(subjectIndex);
-        Optional<Score> before = scoreOf(subjectIndex);
+    void recompute(SubjectKey subject, Long recordId) {
+        Evaluation e = explain(subject);
+        Optional<Score> before = scoreOf(subject);
         Instant now = Instant.now(clock);
         jdbc.sql("""
                 insert into evaluation_score (subject_index, points, grade, disputed, model_version, computed_at,
                     first_graded_at, first_grade, first_points, first_record_id)
-                values (decode(:s, 'hex'), :p, :g, :d, :v, :at, :at, :g, :p, :record)
+                values (:s, :p, :g, :d, :v, :at, :at, :g, :p, :record)
                 on conflict (subject_index) do update set points = excluded.points, grade = excluded.grade,
                     disputed = excluded.disputed, model_version = excluded.model_version, computed_at = excluded.computed_at""")
-                .param("s", subjectIndex).param("p", e.points()).param("g", e.grade().name()).param("d", e.disputed())
+                .param("s", subject.bytes()).param("p", e.points()).param("g", e.grade().name()).param("d", e.disputed())
                 .param("v", e.modelVersion()).param("at", Timestamp.from(now)).param("record", recordId).update();
         Grade old = before.map(Score::grade).orElse(null);
         if (old != null && old != e.grade()) {
             jdbc.sql("""
                     insert into evaluation_grade_history (subject_index, changed_at, old_grade, new_grade, old_points,
                         new_points, record_id, reason)
-                    values (decode(:s, 'hex'), :at, :old, :new, :oldPoints, :newPoints, :record, :reason)""")
-                    .param("s", subjectIndex).param("at", Timestamp.from(now)).param("old", old.name())
+                    values (:s, :at, :old, :new, :oldPoints, :newPoints, :record, :reason)""")
+                    .param("s", subject.bytes()).param("at", Timestamp.from(now)).param("old", old.name())
                     .param("new", e.grade().name()).param("oldPoints", before.get().points())
                     .param("newPoints", e.points()).param("record", recordId)
                     .param("reason", recordId == null ? "重新计算" : "记录变化").update();
-            events.publishEvent(new GradeChanged(subjectIndex, old.name(), e.grade().name(), before.get().points(), e.points(), recordId,
+            events.publishEvent(new GradeChanged(subject, old.name(), e.grade().name(), before.get().points(), e.points(), recordId,
                     now));
         }
     }

@@ -10,6 +10,8 @@ import org.chengxin.records.RecordEvents.RecordObjected;
 import org.chengxin.records.RecordEvents.RecordObjectionResolved;
 import org.chengxin.records.RecordEvents.RecordRepaired;
 import org.chengxin.records.RecordEvents.RecordRevoked;
+import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,52 +36,52 @@ class RecomputeQueue {
 
     @EventListener
     void on(RecordAccepted e) {
-        queue(e.subjectIndex(), e.recordId());
+        queue(e.subject(), e.recordId());
     }
 
     @EventListener
     void on(RecordCorrected e) {
-        queue(e.subjectIndex(), e.recordId());
-        if (e.previousSubjectIndex() != null && !e.previousSubjectIndex().equals(e.subjectIndex())) {
-            queue(e.previousSubjectIndex(), e.recordId());
+        queue(e.subject(), e.recordId());
+        if (e.previousSubject() != null && !e.previousSubject().equals(e.subject())) {
+            queue(e.previousSubject(), e.recordId());
         }
     }
 
     @EventListener
     void on(RecordRevoked e) {
-        queue(e.subjectIndex(), e.recordId());
+        queue(e.subject(), e.recordId());
     }
 
     @EventListener
     void on(RecordExpired e) {
-        queue(e.subjectIndex(), e.recordId());
+        queue(e.subject(), e.recordId());
     }
 
     /** The record still counts, but the stored score must say the person's standing is disputed. */
     @EventListener
     void on(RecordObjected e) {
-        queue(e.subjectIndex(), e.recordId());
+        queue(e.subject(), e.recordId());
     }
 
     @EventListener
     void on(RecordObjectionResolved e) {
-        queue(e.subjectIndex(), e.recordId());
+        queue(e.subject(), e.recordId());
     }
 
     @EventListener
     void on(RecordRepaired e) {
-        queue(e.subjectIndex(), e.recordId());
+        queue(e.subject(), e.recordId());
     }
 
     @SuppressWarnings("unchecked")
-    private void queue(String subjectIndex, long recordId) {
+    private void queue(SubjectKey subject, long recordId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            insert(Map.of(subjectIndex, recordId));
+            insert(Map.of(subject, recordId));
             return;
         }
-        Map<String, Long> pending = (Map<String, Long>) TransactionSynchronizationManager.getResource(KEY);
+        Map<SubjectKey, Long> pending = (Map<SubjectKey, Long>) TransactionSynchronizationManager.getResource(KEY);
         if (pending == null) {
-            Map<String, Long> fresh = new LinkedHashMap<>();
+            Map<SubjectKey, Long> fresh = new LinkedHashMap<>();
             TransactionSynchronizationManager.bindResource(KEY, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -94,19 +96,19 @@ class RecomputeQueue {
             });
             pending = fresh;
         }
-        pending.put(subjectIndex, recordId);
+        pending.put(subject, recordId);
     }
 
-    private void insert(Map<String, Long> pending) {
+    private void insert(Map<SubjectKey, Long> pending) {
         if (pending.isEmpty()) {
             return;
         }
         jdbc.sql("""
                 insert into evaluation_pending (subject_index, record_id)
-                select decode(s, 'hex'), r from unnest(:subjects, :records) as t(s, r)
+                select s, r from unnest(:subjects, :records) as t(s, r)
                 order by 1
                 on conflict (subject_index) do update set record_id = excluded.record_id""")
-                .param("subjects", pending.keySet().toArray(String[]::new))
+                .param("subjects", SubjectKeys.array(pending.keySet()))
                 .param("records", pending.values().toArray(Long[]::new))
                 .update();
     }

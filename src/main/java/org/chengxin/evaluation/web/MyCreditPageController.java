@@ -45,11 +45,11 @@ class MyCreditPageController {
     String myCredit(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
         CitizenRef me = (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
                 .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
-        Evaluation evaluation = scores.explain(me.blindIndex());
-        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "evaluation.self-view", me.blindIndex(),
+        Evaluation evaluation = scores.explain(me.subject());
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "evaluation.self-view", me.subject(),
                 "本人查询信用积分", AuditOutcome.SUCCESS, "查看本人信用积分与等级"));
         model.addAttribute("evaluation", evaluation);
-        model.addAttribute("history", scores.historyOf(me.blindIndex()));
+        model.addAttribute("history", scores.historyOf(me.subject()));
         model.addAttribute("bands", scores.model().bands().describe());
         model.addAttribute("maskedId", me.maskedId());
         Map<String, String> names = new HashMap<>();

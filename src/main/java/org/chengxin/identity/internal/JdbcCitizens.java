@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import javax.sql.DataSource;
 
 import org.chengxin.shared.jdbc.PgCopy;
+import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,15 +67,15 @@ class JdbcCitizens implements Citizens {
     @Override
     @Transactional
     public Map<IdNumber, CitizenRef> enrollAll(Collection<IdNumber> numbers) {
-        Map<String, IdNumber> byIndex = new HashMap<>();
+        Map<SubjectKey, IdNumber> byIndex = new HashMap<>();
         for (IdNumber n : numbers) {
-            byIndex.put(blindIndexOf(n), n);
+            byIndex.put(subjectKeyOf(n), n);
         }
         Map<IdNumber, CitizenRef> found = byIndexes(byIndex);
         List<Object[]> missing = new ArrayList<>();
-        byIndex.forEach((hex, n) -> {
+        byIndex.forEach((key, n) -> {
             if (!found.containsKey(n)) {
-                missing.add(new Object[] {HexFormat.of().parseHex(hex), Sm4Gcm.encrypt(keys.activeKey(), ID_PURPOSE, n.value()),
+                missing.add(new Object[] {key.bytes(), Sm4Gcm.encrypt(keys.activeKey(), ID_PURPOSE, n.value()),
                     keys.activeKeyId(), n.masked(), n.regionCode()});
             }
         });
@@ -96,13 +97,13 @@ class JdbcCitizens implements Citizens {
         return found;
     }
 
-    private Map<IdNumber, CitizenRef> byIndexes(Map<String, IdNumber> byIndex) {
+    private Map<IdNumber, CitizenRef> byIndexes(Map<SubjectKey, IdNumber> byIndex) {
         Map<IdNumber, CitizenRef> found = new HashMap<>();
-        jdbc.sql("select * from identity_subject where blind_index in (select decode(x, 'hex') from unnest(:ids) x)")
-                .param("ids", byIndex.keySet().toArray(String[]::new))
+        jdbc.sql("select * from identity_subject where blind_index = any(:ids)")
+                .param("ids", SubjectKeys.array(byIndex.keySet()))
                 .query(JdbcCitizens::map)
                 .list()
-                .forEach(ref -> found.put(byIndex.get(ref.blindIndex()), ref));
+                .forEach(ref -> found.put(byIndex.get(ref.subject()), ref));
         return found;
     }
 
@@ -124,7 +125,7 @@ class JdbcCitizens implements Citizens {
             throw new IllegalArgumentException("解密身份证号码必须说明用途");
         }
         IdNumber number = decrypt(subjectId);
-        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "identity.reveal", blindIndexOf(number),
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "identity.reveal", subjectKeyOf(number),
                 purpose, AuditOutcome.SUCCESS, "解密身份证号码"));
         return number;
     }
@@ -138,8 +139,8 @@ class JdbcCitizens implements Citizens {
     }
 
     @Override
-    public String blindIndexOf(IdNumber number) {
-        return HexFormat.of().formatHex(index(number));
+    public SubjectKey subjectKeyOf(IdNumber number) {
+        return SubjectKey.of(index(number));
     }
 
     @Override
@@ -157,7 +158,7 @@ class JdbcCitizens implements Citizens {
     }
 
     private static CitizenRef map(ResultSet rs, int row) throws SQLException {
-        return new CitizenRef(rs.getLong("id"), HexFormat.of().formatHex(rs.getBytes("blind_index")),
+        return new CitizenRef(rs.getLong("id"), SubjectKeys.read(rs, "blind_index"),
                 rs.getString("masked"), rs.getString("region_code"));
     }
 }

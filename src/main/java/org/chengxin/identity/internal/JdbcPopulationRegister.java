@@ -27,7 +27,9 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.IdNumberCheck;
+import org.chengxin.shared.jdbc.SubjectKeys;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.shared.text.TextDecoding;
 import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
@@ -149,16 +151,16 @@ class JdbcPopulationRegister implements PopulationRegister {
 
     @Override
     public Map<IdNumber, NameMatch> checkNames(Map<IdNumber, String> names) {
-        Map<String, IdNumber> byIndex = new HashMap<>();
-        names.keySet().forEach(n -> byIndex.put(citizens.blindIndexOf(n), n));
+        Map<SubjectKey, IdNumber> byIndex = new HashMap<>();
+        names.keySet().forEach(n -> byIndex.put(citizens.subjectKeyOf(n), n));
         Map<IdNumber, byte[]> registered = new HashMap<>();
         jdbc.sql("""
-                select encode(s.blind_index, 'hex'), r.name_index from identity_subject s
+                select s.blind_index, r.name_index from identity_subject s
                 join identity_resident r on r.subject_id = s.id
-                where s.blind_index in (select decode(x, 'hex') from unnest(:ids) x)""")
-                .param("ids", byIndex.keySet().toArray(String[]::new))
+                where s.blind_index = any(:ids)""")
+                .param("ids", SubjectKeys.array(byIndex.keySet()))
                 .query(rs -> {
-                    registered.put(byIndex.get(rs.getString(1)), rs.getBytes(2));
+                    registered.put(byIndex.get(SubjectKeys.read(rs, 1)), rs.getBytes(2));
                 });
         Map<IdNumber, NameMatch> result = new HashMap<>();
         names.forEach((number, name) -> {

@@ -45,7 +45,7 @@ class IdNumberValidationController {
         IdNumber number = check.number();
         // a department system's use of a person's number: recorded under the person's blind index
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "identity.validation",
-                number == null ? null : citizens.blindIndexOf(number), "报送前核验身份证号码",
+                number == null ? null : citizens.subjectKeyOf(number), "报送前核验身份证号码",
                 AuditOutcome.SUCCESS, check.valid() ? "号码有效" : "号码无效：" + check.errors().get(0).code()));
         return new ValidationResponse(
                 check.maskedInput(),

@@ -234,7 +234,7 @@ final class BatchProcessor {
         LocalDate today = LocalDate.now(clock);
         for (Candidate c : named) {
             CitizenRef subject = subjects.get(c.idNumber());
-            records.add(new NewRecord(subject.blindIndex(), subject.id(), c.item(), version.id(), department, c.sourceId(),
+            records.add(new NewRecord(subject.subject(), subject.id(), c.item(), version.id(), department, c.sourceId(),
                     c.decisionDate(), c.documentNumber(), c.content()));
             bySource.put(c.sourceId(), c);
         }

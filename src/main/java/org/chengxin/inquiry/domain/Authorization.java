@@ -2,6 +2,7 @@ package org.chengxin.inquiry.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.chengxin.shared.subject.SubjectKey;
 
 /**
  * A person's authorization of a named organization or person to query them, for a purpose, over a
@@ -10,7 +11,7 @@ import java.time.LocalDate;
  * @param granteeCode  the organization's code on the platform (department, association, credit agency)
  *                     when it has one; a person or an outside organization is named by name only
  */
-public record Authorization(long id, String subjectIndex, String granteeName, String granteeCode, String purpose,
+public record Authorization(long id, SubjectKey subject, String granteeName, String granteeCode, String purpose,
         ReportScope scope, LocalDate validUntil, String channel, Instant grantedAt, String attestedBy, Instant withdrawnAt,
         String withdrawReason) {
 

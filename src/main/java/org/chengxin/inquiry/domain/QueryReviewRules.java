@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.chengxin.shared.subject.SubjectKey;
 
 /**
  * The rules that flag unusual use of the query log for the auditor's review (policy 八):
@@ -43,7 +44,7 @@ public final class QueryReviewRules {
     }
 
     /** A query as the rules see it. */
-    public record Fact(long id, Instant at, String kind, String actor, String organization, String departmentCode, String subject,
+    public record Fact(long id, Instant at, String kind, String actor, String organization, String departmentCode, SubjectKey subject,
             boolean refused, String refusalCode) {
     }
 
@@ -78,7 +79,7 @@ public final class QueryReviewRules {
         Map<String, List<Fact>> byActor = queries.stream().collect(Collectors.groupingBy(Fact::actor, LinkedHashMap::new, Collectors.toList()));
         for (List<Fact> mine : byActor.values()) {
             int start = 0;
-            Map<String, Integer> inWindow = new HashMap<>();
+            Map<SubjectKey, Integer> inWindow = new HashMap<>();
             for (int end = 0; end < mine.size(); end++) {
                 inWindow.merge(mine.get(end).subject(), 1, Integer::sum);
                 while (Duration.between(mine.get(start).at(), mine.get(end).at()).compareTo(HOUR) > 0) {
@@ -126,7 +127,7 @@ public final class QueryReviewRules {
     static List<Flag> repeated(List<Fact> queries) {
         List<Flag> flags = new ArrayList<>();
         Map<String, List<Fact>> byPair = queries.stream()
-                .collect(Collectors.groupingBy(q -> q.organization() + "|" + q.subject(), LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(q -> q.organization() + "|" + q.subject().hex(), LinkedHashMap::new, Collectors.toList()));
         for (List<Fact> same : byPair.values()) {
             int start = 0;
             Set<Long> flagged = new HashSet<>();
@@ -137,7 +138,7 @@ public final class QueryReviewRules {
                 if (end - start + 1 >= REPEATED && !flagged.contains(same.get(start).id())) {
                     List<Fact> window = same.subList(start, end + 1);
                     Fact first = window.get(0);
-                    flags.add(new Flag("REPEATED", first.organization() + "|" + first.subject().substring(0, 16) + "|" + first.id(),
+                    flags.add(new Flag("REPEATED", first.organization() + "|" + first.subject().hex().substring(0, 16) + "|" + first.id(),
                             first.actor(), first.organization(), first.departmentCode(), window.stream().map(Fact::id).toList(),
                             "七日内查询同一人 " + window.size() + " 次（阈值 " + REPEATED + "）"));
                     flagged.add(first.id());

@@ -40,6 +40,7 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.shared.text.UnicodeText;
 import org.chengxin.standing.CreditStanding;
 import org.chengxin.standing.Standings;
@@ -104,7 +105,7 @@ class DefaultCreditReports implements CreditReports {
     @Override
     public CreditReport atWindow(IdNumber person, boolean presentAndIdentified, Long authorizationId, String purpose) {
         Actor clerk = CurrentActor.get();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         String office = departmentName(clerk.department());
         if (presentAndIdentified && authorizationId == null) {
             Asker asker = new Asker(QueryKind.WINDOW, "本人（窗口）", clerk.department(), clerk.name(), purpose(purpose), null,
@@ -131,14 +132,14 @@ class DefaultCreditReports implements CreditReports {
         Actor actor = CurrentActor.get();
         String why = purpose == null || purpose.isBlank() ? "本人查询" : purpose.strip();
         Asker asker = new Asker(QueryKind.SELF, "本人", null, actor.name(), why, null, "本人登录查询");
-        requirePurpose(me.blindIndex(), me.maskedId(), asker, why);
-        return issue(me.blindIndex(), me.maskedId(), Optional.of(me.id()), ReportScope.SELF, asker, null);
+        requirePurpose(me.subject(), me.maskedId(), asker, why);
+        return issue(me.subject(), me.maskedId(), Optional.of(me.id()), ReportScope.SELF, asker, null);
     }
 
     @Override
     public CreditReport forDuty(IdNumber person, String duty, String purpose) {
         Actor actor = CurrentActor.get();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         Department dept = actor.department() == null ? null : departments.find(actor.department()).orElse(null);
         String org = dept == null ? "（无所属部门）" : dept.name();
         Asker asker = new Asker(QueryKind.GOVERNMENT, org, actor.department(), actor.name(), purpose(purpose), null,
@@ -156,7 +157,7 @@ class DefaultCreditReports implements CreditReports {
     @Override
     public CreditReport underAuthorization(IdNumber person, Long authorizationId, String purpose) {
         Actor actor = CurrentActor.get();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         Department org = actor.department() == null ? null : departments.find(actor.department()).orElse(null);
         Asker pending = new Asker(QueryKind.API, org == null ? actor.name() : org.name(), actor.department(), actor.name(),
                 purpose(purpose), authorizationId, null);
@@ -179,14 +180,14 @@ class DefaultCreditReports implements CreditReports {
         Long citizen = auth != null && auth.getPrincipal() instanceof ChengxinPrincipal p ? p.subjectId() : null;
         if (citizen != null) {
             // a citizen's name is their masked number, which others may share: match the person, not the name
-            String subject = citizens.findById(citizen).map(CitizenRef::blindIndex).orElse(null);
+            SubjectKey subject = citizens.findById(citizen).map(CitizenRef::subject).orElse(null);
             if (subject == null) {
                 return Optional.empty();
             }
             return jdbc.sql("""
                     select r.content from inquiry_report r join inquiry_query q on q.id = r.query_id
-                    where r.report_number = :n and r.subject_index = decode(:s, 'hex') and q.kind = 'SELF'""")
-                    .param("n", number).param("s", subject)
+                    where r.report_number = :n and r.subject_index = :s and q.kind = 'SELF'""")
+                    .param("n", number).param("s", subject.bytes())
                     .query(String.class).optional().map(json -> JSON.readValue(json, CreditReport.class));
         }
         // staff log in by a unique login name; a system by its client id
@@ -199,7 +200,7 @@ class DefaultCreditReports implements CreditReports {
 
     // --- deciding -------------------------------------------------------------------------------
 
-    private Authorization usableAuthorization(String subject, String masked, Asker asker, long id, String organizationCode) {
+    private Authorization usableAuthorization(SubjectKey subject, String masked, Asker asker, long id, String organizationCode) {
         // another person's authorization, or one not granted to the asking system's organization, is answered as a
         // missing one: neither whether it exists nor its state may tell the caller anything about the number
         Authorization a = authorizations.find(id, subject)
@@ -223,7 +224,7 @@ class DefaultCreditReports implements CreditReports {
         return a;
     }
 
-    private void requirePurpose(String subject, String masked, Asker asker, String purpose) {
+    private void requirePurpose(SubjectKey subject, String masked, Asker asker, String purpose) {
         if (purpose == null || purpose.isBlank()) {
             throw refuse(subject, masked, asker, "INQUIRY_PURPOSE_REQUIRED", "查询须写明用途");
         }
@@ -246,7 +247,7 @@ class DefaultCreditReports implements CreditReports {
     }
 
     /** Logs and audits a refused query in its own transaction, and returns the exception to throw. */
-    private ChengxinException refuse(String subject, String masked, Asker asker, String code, String message) {
+    private ChengxinException refuse(SubjectKey subject, String masked, Asker asker, String code, String message) {
         Actor actor = CurrentActor.get();
         Instant now = Instant.now(clock);
         transactions.executeWithoutResult(tx -> {
@@ -261,13 +262,13 @@ class DefaultCreditReports implements CreditReports {
                 ? ChengxinException.forbidden(code, message) : ChengxinException.badRequest(code, message);
     }
 
-    private long insertQuery(String subject, String masked, Asker asker, boolean refused, String code, String reportNumber, Instant at) {
+    private long insertQuery(SubjectKey subject, String masked, Asker asker, boolean refused, String code, String reportNumber, Instant at) {
         return jdbc.sql("""
                 insert into inquiry_query (subject_index, masked_id, kind, organization, department_code, actor, purpose,
                     authorization_id, refused, refusal_code, report_number, queried_at)
-                values (decode(:s, 'hex'), :masked, :kind, :org, :dept, :actor, :purpose, :auth, :refused, :code, :report, :at)
+                values (:s, :masked, :kind, :org, :dept, :actor, :purpose, :auth, :refused, :code, :report, :at)
                 returning id""")
-                .param("s", subject).param("masked", masked).param("kind", asker.kind().name())
+                .param("s", subject.bytes()).param("masked", masked).param("kind", asker.kind().name())
                 .param("org", UnicodeText.truncate(asker.organization(), 200))
                 .param("dept", asker.departmentCode()).param("actor", asker.clerk()).param("purpose", asker.purpose())
                 .param("auth", asker.authorizationId()).param("refused", refused).param("code", code).param("report", reportNumber)
@@ -281,7 +282,7 @@ class DefaultCreditReports implements CreditReports {
         return citizens.find(person).map(CitizenRef::id);
     }
 
-    private CreditReport issue(String subject, String masked, Optional<Long> subjectId, ReportScope scope, Asker asker,
+    private CreditReport issue(SubjectKey subject, String masked, Optional<Long> subjectId, ReportScope scope, Asker asker,
             String departmentName) {
         Actor actor = CurrentActor.get();
         Instant now = Instant.now(clock);
@@ -298,9 +299,9 @@ class DefaultCreditReports implements CreditReports {
             jdbc.sql("""
                     insert into inquiry_report (report_number, verification_code, issued_at, valid_until, subject_index, masked_id,
                         scope, content_sha256, query_id, content)
-                    values (:n, :code, :at, :until, decode(:s, 'hex'), :masked, :scope, :hash, :query, cast(:content as jsonb))""")
+                    values (:n, :code, :at, :until, :s, :masked, :scope, :hash, :query, cast(:content as jsonb))""")
                     .param("n", number).param("code", code).param("at", Timestamp.from(now)).param("until", report.validUntil())
-                    .param("s", subject).param("masked", masked).param("scope", scope.name()).param("hash", hash)
+                    .param("s", subject.bytes()).param("masked", masked).param("scope", scope.name()).param("hash", hash)
                     .param("query", queryId).param("content", JSON.writeValueAsString(report)).update();
             events.publishEvent(AuditEvent.of(actor, now, "inquiry.query", subject, asker.purpose(), AuditOutcome.SUCCESS,
                     asker.kind().label() + "，出具信用报告 " + number + "（" + scope.label() + "）"
@@ -323,7 +324,7 @@ class DefaultCreditReports implements CreditReports {
     }
 
     /** The report as the scope allows: never a revoked, repaired or expired record, never an item outside the scope. */
-    CreditReport assemble(String subject, String masked, String name, ReportScope scope, Asker asker, String departmentName,
+    CreditReport assemble(SubjectKey subject, String masked, String name, ReportScope scope, Asker asker, String departmentName,
             String number, String code, Instant now, LocalDate today, String hash) {
         CreditStanding status = standings.of(subject);
         Map<Long, List<String>> statements = statementsOf(subject);
@@ -370,11 +371,11 @@ class DefaultCreditReports implements CreditReports {
                 new CreditReport.Subject(name, masked), requester, summary, good, bad, other, queries, hash);
     }
 
-    private Map<Long, List<String>> statementsOf(String subject) {
+    private Map<Long, List<String>> statementsOf(SubjectKey subject) {
         Map<Long, List<String>> byRecord = new HashMap<>();
-        jdbc.sql("select record_id, text from inquiry_statement where subject_index = decode(:s, 'hex') and withdrawn_at is null "
+        jdbc.sql("select record_id, text from inquiry_statement where subject_index = :s and withdrawn_at is null "
                         + "order by created_at, id")
-                .param("s", subject)
+                .param("s", subject.bytes())
                 .query(rs -> {
                     byRecord.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });

@@ -18,8 +18,10 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.jdbc.SubjectKeys;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.shared.text.UnicodeText;
 import org.chengxin.shared.upload.FileNames;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,20 +51,20 @@ class JdbcAuthorizations implements Authorizations {
 
     @Override
     @Transactional
-    public Authorization grant(String subjectIndex, String granteeName, String granteeCode, String purpose, ReportScope scope,
+    public Authorization grant(SubjectKey subject, String granteeName, String granteeCode, String purpose, ReportScope scope,
             LocalDate validUntil) {
         Checked c = check(granteeName, granteeCode, purpose, scope, validUntil);
         Actor actor = CurrentActor.get();
         Instant now = Instant.now(clock);
         long id = jdbc.sql("""
                 insert into inquiry_authorization (subject_index, grantee_name, grantee_code, purpose, scope, valid_until, channel, granted_at)
-                values (decode(:s, 'hex'), :name, :code, :purpose, :scope, :until, 'ONLINE', :at) returning id""")
-                .param("s", subjectIndex).param("name", c.name()).param("code", c.code()).param("purpose", c.purpose())
+                values (:s, :name, :code, :purpose, :scope, :until, 'ONLINE', :at) returning id""")
+                .param("s", subject.bytes()).param("name", c.name()).param("code", c.code()).param("purpose", c.purpose())
                 .param("scope", scope.name()).param("until", validUntil).param("at", Timestamp.from(now))
                 .query(Long.class).single();
-        events.publishEvent(AuditEvent.of(actor, now, "inquiry.authorization-grant", subjectIndex, c.purpose(), AuditOutcome.SUCCESS,
+        events.publishEvent(AuditEvent.of(actor, now, "inquiry.authorization-grant", subject, c.purpose(), AuditOutcome.SUCCESS,
                 "本人在线授权 #" + id + "：" + c.name() + "，范围 " + scope.label() + "，至 " + validUntil));
-        return find(id, subjectIndex).orElseThrow();
+        return find(id, subject).orElseThrow();
     }
 
     @Override
@@ -83,15 +85,15 @@ class JdbcAuthorizations implements Authorizations {
         if (clerk.department() == null) {
             throw ChengxinException.forbidden("INQUIRY_CLERK_REQUIRED", "书面授权须由窗口工作人员核验后登记");
         }
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         Instant now = Instant.now(clock);
         String name = scanName == null ? "授权书" : scanName.replaceAll("[\\\\/\\r\\n]", "_");
         long id = jdbc.sql("""
                 insert into inquiry_authorization (subject_index, grantee_name, grantee_code, purpose, scope, valid_until, channel,
                     scan_sha256, scan_name, scan, attested_by, attested_department, granted_at)
-                values (decode(:s, 'hex'), :name, :code, :purpose, :scope, :until, 'PAPER', :sha, :scanName, :scan, :by, :dept, :at)
+                values (:s, :name, :code, :purpose, :scope, :until, 'PAPER', :sha, :scanName, :scan, :by, :dept, :at)
                 returning id""")
-                .param("s", subject).param("name", c.name()).param("code", c.code()).param("purpose", c.purpose())
+                .param("s", subject.bytes()).param("name", c.name()).param("code", c.code()).param("purpose", c.purpose())
                 .param("scope", scope.name()).param("until", validUntil).param("sha", Sha256.hex(scan))
                 .param("scanName", FileNames.fitted(name)).param("scan", scan)
                 .param("by", clerk.name()).param("dept", clerk.department()).param("at", Timestamp.from(now))
@@ -103,8 +105,8 @@ class JdbcAuthorizations implements Authorizations {
 
     @Override
     @Transactional
-    public Authorization withdraw(long id, String subjectIndex, String reason) {
-        Authorization a = find(id, subjectIndex)
+    public Authorization withdraw(long id, SubjectKey subject, String reason) {
+        Authorization a = find(id, subject)
                 .orElseThrow(() -> ChengxinException.notFound("INQUIRY_AUTHORIZATION_NOT_FOUND", "没有编号为 " + id + " 的授权"));
         if (a.withdrawnAt() != null) {
             throw ChengxinException.conflict("INQUIRY_AUTHORIZATION_WITHDRAWN", "该授权已撤回");
@@ -116,30 +118,30 @@ class JdbcAuthorizations implements Authorizations {
         Instant now = Instant.now(clock);
         jdbc.sql("update inquiry_authorization set withdrawn_at = :at, withdraw_reason = :r where id = :id and withdrawn_at is null")
                 .param("at", Timestamp.from(now)).param("r", why).param("id", id).update();
-        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "inquiry.authorization-withdraw", subjectIndex, a.purpose(),
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "inquiry.authorization-withdraw", subject, a.purpose(),
                 AuditOutcome.SUCCESS, "撤回授权 #" + id + "（" + a.granteeName() + "）：" + why));
-        return find(id, subjectIndex).orElseThrow();
+        return find(id, subject).orElseThrow();
     }
 
     @Override
-    public List<Authorization> of(String subjectIndex) {
-        return jdbc.sql(SELECT + " where subject_index = decode(:s, 'hex') order by granted_at desc, id desc")
-                .param("s", subjectIndex).query(this::map).list();
+    public List<Authorization> of(SubjectKey subject) {
+        return jdbc.sql(SELECT + " where subject_index = :s order by granted_at desc, id desc")
+                .param("s", subject.bytes()).query(this::map).list();
     }
 
     @Override
-    public Optional<Authorization> find(long id, String subjectIndex) {
-        return jdbc.sql(SELECT + " where id = :id and subject_index = decode(:s, 'hex')").param("id", id).param("s", subjectIndex)
+    public Optional<Authorization> find(long id, SubjectKey subject) {
+        return jdbc.sql(SELECT + " where id = :id and subject_index = :s").param("id", id).param("s", subject.bytes())
                 .query(this::map).optional();
     }
 
     private static final String SELECT = """
-            select id, encode(subject_index, 'hex') as subject, grantee_name, grantee_code, purpose, scope, valid_until, channel,
+            select id, subject_index as subject, grantee_name, grantee_code, purpose, scope, valid_until, channel,
                 granted_at, attested_by, withdrawn_at, withdraw_reason from inquiry_authorization""";
 
     private Authorization map(ResultSet rs, int n) throws SQLException {
         Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
-        return new Authorization(rs.getLong("id"), rs.getString("subject"), rs.getString("grantee_name"), rs.getString("grantee_code"),
+        return new Authorization(rs.getLong("id"), SubjectKeys.read(rs, "subject"), rs.getString("grantee_name"), rs.getString("grantee_code"),
                 rs.getString("purpose"), ReportScope.valueOf(rs.getString("scope")), rs.getObject("valid_until", LocalDate.class),
                 rs.getString("channel"), rs.getTimestamp("granted_at").toInstant(), rs.getString("attested_by"),
                 withdrawn == null ? null : withdrawn.toInstant(), rs.getString("withdraw_reason"));

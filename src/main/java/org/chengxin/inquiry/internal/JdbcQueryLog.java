@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.chengxin.inquiry.QueryLog;
 import org.chengxin.inquiry.domain.QueryKind;
+import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,10 +22,10 @@ class JdbcQueryLog implements QueryLog {
     }
 
     @Override
-    public List<Entry> of(String subjectIndex, Instant since) {
-        return jdbc.sql("select * from inquiry_query where subject_index = decode(:s, 'hex') and queried_at >= :since "
+    public List<Entry> of(SubjectKey subject, Instant since) {
+        return jdbc.sql("select * from inquiry_query where subject_index = :s and queried_at >= :since "
                         + "order by queried_at desc, id desc limit 1000")
-                .param("s", subjectIndex).param("since", Timestamp.from(since)).query(JdbcQueryLog::map).list();
+                .param("s", subject.bytes()).param("since", Timestamp.from(since)).query(JdbcQueryLog::map).list();
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.chengxin.organization.Departments;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.jdbc.SubjectKeys;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.UnicodeText;
 import org.slf4j.Logger;
@@ -63,11 +64,11 @@ class JdbcQueryReview implements QueryReview {
     public int scan() {
         Instant now = Instant.now(clock);
         List<QueryReviewRules.Fact> facts = jdbc.sql("""
-                select id, queried_at, kind, actor, organization, department_code, encode(subject_index, 'hex'), refused, refusal_code
+                select id, queried_at, kind, actor, organization, department_code, subject_index, refused, refusal_code
                 from inquiry_query where queried_at >= :since and queried_at <= :now order by queried_at, id""")
                 .param("since", Timestamp.from(now.minus(Duration.ofDays(8)))).param("now", Timestamp.from(now))
                 .query((rs, n) -> new QueryReviewRules.Fact(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9)))
+                        rs.getString(5), rs.getString(6), SubjectKeys.read(rs, 7), rs.getBoolean(8), rs.getString(9)))
                 .list();
         int raised = 0;
         for (QueryReviewRules.Flag f : QueryReviewRules.review(facts, clock.getZone())) {

@@ -50,7 +50,7 @@ class MyAuthorizationsPageController {
             RedirectAttributes redirect) {
         CitizenRef me = me(who);
         try {
-            Authorization a = authorizations.grant(me.blindIndex(), form.get("granteeName"), form.get("granteeCode"),
+            Authorization a = authorizations.grant(me.subject(), form.get("granteeName"), form.get("granteeCode"),
                     form.get("purpose"), scope(form.get("scope")), date(form.get("validUntil")));
             redirect.addFlashAttribute("notice", "已授权 #" + a.id() + "：" + a.granteeName() + "，" + a.scope().label() + "，至 "
                     + a.validUntil());
@@ -66,7 +66,7 @@ class MyAuthorizationsPageController {
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         CitizenRef me = me(who);
         try {
-            authorizations.withdraw(id, me.blindIndex(), reason == null || reason.isBlank() ? null : reason.strip());
+            authorizations.withdraw(id, me.subject(), reason == null || reason.isBlank() ? null : reason.strip());
             redirect.addFlashAttribute("notice", "已撤回授权 #" + id + "，此后不能再据此查询。");
         } catch (ChengxinException e) {
             redirect.addFlashAttribute("error", e);
@@ -82,7 +82,7 @@ class MyAuthorizationsPageController {
     private String page(CitizenRef me, Map<String, String> typed, Model model) {
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("maskedId", me.maskedId());
-        model.addAttribute("authorizations", authorizations.of(me.blindIndex()));
+        model.addAttribute("authorizations", authorizations.of(me.subject()));
         model.addAttribute("today", today);
         model.addAttribute("scopes", GRANTABLE);
         model.addAttribute("typed", typed);

@@ -42,7 +42,7 @@ class MyQueriesPageController {
                 .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
         Instant since = clock.instant().atZone(CITY).minusYears(2).toInstant();
         model.addAttribute("maskedId", me.maskedId());
-        model.addAttribute("queries", log.of(me.blindIndex(), since));
+        model.addAttribute("queries", log.of(me.subject(), since));
         model.addAttribute("departmentNames", departmentNames(departments));
         return "inquiry/my-queries";
     }

@@ -71,7 +71,7 @@ class MyReportPageController {
             if (recordId == null) {
                 throw ChengxinException.badRequest("INQUIRY_RECORD_NOT_FOUND", "请选择要声明的记录");
             }
-            statements.add(me.blindIndex(), recordId, text);
+            statements.add(me.subject(), recordId, text);
             redirect.addFlashAttribute("notice", "已添加本人声明。重新生成信用报告后，声明显示在该条记录下。");
         } catch (ChengxinException e) {
             redirect.addFlashAttribute("error", e);
@@ -83,7 +83,7 @@ class MyReportPageController {
     String withdrawStatement(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id, RedirectAttributes redirect) {
         CitizenRef me = me(who);
         try {
-            statements.withdraw(id, me.blindIndex());
+            statements.withdraw(id, me.subject());
             redirect.addFlashAttribute("notice", "已撤回本人声明 #" + id + "。此后出具的信用报告不再显示该声明。");
         } catch (ChengxinException e) {
             redirect.addFlashAttribute("error", e);
@@ -105,7 +105,7 @@ class MyReportPageController {
     }
 
     private String page(CitizenRef me, CreditReport report, Model model) {
-        List<Statement> mine = statements.of(me.blindIndex());
+        List<Statement> mine = statements.of(me.subject());
         Map<Long, List<Statement>> byRecord = mine.stream().collect(Collectors.groupingBy(Statement::recordId));
         model.addAttribute("maskedId", me.maskedId());
         model.addAttribute("report", report);

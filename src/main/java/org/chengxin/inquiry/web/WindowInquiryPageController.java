@@ -115,7 +115,7 @@ class WindowInquiryPageController {
     /** Step 2: the masked number, the authorizations usable today and the forms; the number rides along hidden. */
     private String basis(IdNumber person, Map<String, String> typed, Model model) {
         LocalDate today = LocalDate.now(clock);
-        List<Authorization> usable = authorizations.of(citizens.blindIndexOf(person)).stream().filter(a -> a.validOn(today)).toList();
+        List<Authorization> usable = authorizations.of(citizens.subjectKeyOf(person)).stream().filter(a -> a.validOn(today)).toList();
         model.addAttribute("idNumber", person.value());
         model.addAttribute("maskedId", person.masked());
         model.addAttribute("usable", usable);

@@ -29,7 +29,9 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.Masking;
+import org.chengxin.shared.jdbc.SubjectKeys;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,8 +64,8 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
     @Override
     public List<Candidate> candidates(String departmentCode) {
         LocalDate today = LocalDate.now(clock);
-        Map<String, Long> subjects = new LinkedHashMap<>();
-        records.inForceOfDepartment(departmentCode, "SERIOUS", 500).forEach(r -> subjects.putIfAbsent(r.subjectIndex(), r.subjectId()));
+        Map<SubjectKey, Long> subjects = new LinkedHashMap<>();
+        records.inForceOfDepartment(departmentCode, "SERIOUS", 500).forEach(r -> subjects.putIfAbsent(r.subject(), r.subjectId()));
         List<Candidate> candidates = new ArrayList<>();
         subjects.forEach((subject, subjectId) -> {
             if (activeFor(subject).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))) {
@@ -94,7 +96,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         for (long id : d.recordIds()) {
             CreditRecord r = records.findOfDepartment(id, departmentCode)
                     .orElseThrow(() -> ChengxinException.badRequest("LIST_RECORD_NOT_OWN", "所依据的记录须为本部门报送的记录：" + id));
-            if (!r.subjectIndex().equals(d.subjectIndex()) || !r.status().counts() || !"SERIOUS".equals(r.severity())) {
+            if (!r.subject().equals(d.subject()) || !r.status().counts() || !"SERIOUS".equals(r.severity())) {
                 throw ChengxinException.badRequest("LIST_RECORD_NOT_USABLE", "所依据的记录须为该当事人有效的严重失信记录：" + id);
             }
         }
@@ -102,15 +104,15 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         long id = jdbc.sql("""
                 insert into lists_entry (list_kind, subject_index, department_code, document_number, legal_basis, criteria,
                     start_date, end_date, status, decided_by, decided_at)
-                values (:k, decode(:s, 'hex'), :d, :doc, :basis, :criteria, :start, :end, 'ACTIVE', :by, :at) returning id""")
-                .param("k", KIND).param("s", d.subjectIndex()).param("d", departmentCode).param("doc", d.documentNumber().strip())
+                values (:k, :s, :d, :doc, :basis, :criteria, :start, :end, 'ACTIVE', :by, :at) returning id""")
+                .param("k", KIND).param("s", d.subject().bytes()).param("d", departmentCode).param("doc", d.documentNumber().strip())
                 .param("basis", d.legalBasis().strip()).param("criteria", d.criteria().strip()).param("start", d.startDate())
                 .param("end", d.endDate()).param("by", CurrentActor.get().name()).param("at", Timestamp.from(now))
                 .query(Long.class).single();
         for (long recordId : d.recordIds()) {
             jdbc.sql("insert into lists_entry_record (entry_id, record_id) values (:e, :r)").param("e", id).param("r", recordId).update();
         }
-        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.add", d.subjectIndex(), "严重失信主体认定", AuditOutcome.SUCCESS,
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.add", d.subject(), "严重失信主体认定", AuditOutcome.SUCCESS,
                 "列入严重失信主体名单，决定书 " + d.documentNumber().strip() + "，期限 " + d.startDate() + " 至 " + d.endDate()));
         return entry(id);
     }
@@ -137,9 +139,9 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
     }
 
     @Override
-    public List<ListEntry> activeFor(String subjectIndex) {
-        return jdbc.sql(SELECT + " where subject_index = decode(:s, 'hex') and status = 'ACTIVE' and end_date >= :today")
-                .param("s", subjectIndex).param("today", LocalDate.now(clock)).query(this::map).list();
+    public List<ListEntry> activeFor(SubjectKey subject) {
+        return jdbc.sql(SELECT + " where subject_index = :s and status = 'ACTIVE' and end_date >= :today")
+                .param("s", subject.bytes()).param("today", LocalDate.now(clock)).query(this::map).list();
     }
 
     @Override
@@ -170,7 +172,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         Instant now = Instant.now(clock);
         jdbc.sql("update lists_entry set status = 'ENDED', ended_at = :at, end_reason = :r where id = :id")
                 .param("at", Timestamp.from(now)).param("r", reason).param("id", e.id()).update();
-        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.end", e.subjectIndex(), "严重失信主体名单", AuditOutcome.SUCCESS,
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.end", e.subject(), "严重失信主体名单", AuditOutcome.SUCCESS,
                 "名单条目 " + e.id() + " 结束：" + reason));
     }
 
@@ -185,13 +187,13 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
                 r.status().counts() && r.expiresOn().isAfter(today));
     }
 
-    private static final String SELECT = "select *, encode(subject_index, 'hex') as subject_hex from lists_entry";
+    private static final String SELECT = "select * from lists_entry";
 
     private ListEntry map(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         List<Long> recordIds = jdbc.sql("select record_id from lists_entry_record where entry_id = :e order by record_id")
                 .param("e", id).query(Long.class).list();
-        return new ListEntry(id, rs.getString("list_kind"), rs.getString("subject_hex"), rs.getString("department_code"),
+        return new ListEntry(id, rs.getString("list_kind"), SubjectKeys.read(rs, "subject_index"), rs.getString("department_code"),
                 rs.getString("document_number"), rs.getString("legal_basis"), rs.getString("criteria"),
                 rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class), rs.getString("status"),
                 rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant(), rs.getString("end_reason"), recordIds);

@@ -9,6 +9,7 @@ import org.chengxin.lists.Decision;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.ChengxinPrincipal;
+import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -48,12 +49,21 @@ class ListsPageController {
         try {
             List<Long> ids = recordIds == null ? List.of() : recordIds.stream().flatMap(v -> Arrays.stream(v.split(",")))
                     .map(String::strip).filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).distinct().toList();
-            list.decide(who.departmentCode(), new Decision(subjectIndex, documentNumber, legalBasis, criteria, startDate, endDate, ids));
+            list.decide(who.departmentCode(), new Decision(keyOrNull(subjectIndex), documentNumber, legalBasis, criteria, startDate, endDate, ids));
             redirect.addFlashAttribute("notice", "已依决定书 " + documentNumber.strip() + " 列入严重失信主体名单");
         } catch (ChengxinException e) {
             redirect.addFlashAttribute("error", e);
         }
         return "redirect:/lists";
+    }
+
+    /** A forged or damaged key names nobody: no record matches it, so the decision is refused for its records. */
+    private static SubjectKey keyOrNull(String hex) {
+        try {
+            return SubjectKey.fromHex(hex);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @PostMapping("/lists/entries/{id}/removal")

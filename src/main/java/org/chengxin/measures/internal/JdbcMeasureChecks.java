@@ -30,6 +30,7 @@ import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.standing.CreditStanding;
 import org.chengxin.standing.Standings;
 import org.springframework.beans.factory.annotation.Value;
@@ -91,7 +92,7 @@ class JdbcMeasureChecks implements MeasureChecks {
         Actor actor = CurrentActor.get();
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        String subject = citizens.blindIndexOf(number);
+        SubjectKey subject = citizens.subjectKeyOf(number);
         // one transaction on one connection: the person's standing read, the check stored with its audit entry
         return transactions.execute(tx -> {
             CreditStanding standing = standings.of(subject);
@@ -103,9 +104,9 @@ class JdbcMeasureChecks implements MeasureChecks {
             long checkId = jdbc.sql("""
                     insert into measures_check (subject_index, masked_id, matter_code, department_code, checked_by, checked_at,
                         list_version, result, incentives, punishments, feedback_due)
-                    values (decode(:s, 'hex'), :masked, :matter, :dept, :by, :at, :version, cast(:result as jsonb), :inc, :pun, :due)
+                    values (:s, :masked, :matter, :dept, :by, :at, :version, cast(:result as jsonb), :inc, :pun, :due)
                     returning id""")
-                    .param("s", subject).param("masked", stored.maskedIdNumber()).param("matter", matter.code())
+                    .param("s", subject.bytes()).param("masked", stored.maskedIdNumber()).param("matter", matter.code())
                     .param("dept", departmentCode).param("by", actor.name()).param("at", Timestamp.from(now))
                     .param("version", list.version()).param("result", JSON.writeValueAsString(stored))
                     .param("inc", stored.incentives().size()).param("pun", stored.punishments().size())

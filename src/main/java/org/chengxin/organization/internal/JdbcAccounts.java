@@ -97,8 +97,8 @@ class JdbcAccounts implements Accounts {
         }
         return jdbc.sql("""
                 insert into organization_citizen_account (subject_id, blind_index, masked_id, password_hash)
-                values (:subject, decode(:index, 'hex'), :masked, :hash) returning id""")
-                .param("subject", subject.id()).param("index", subject.blindIndex())
+                values (:subject, :index, :masked, :hash) returning id""")
+                .param("subject", subject.id()).param("index", subject.subject().bytes())
                 .param("masked", subject.maskedId()).param("hash", passwords.encode(rawPassword))
                 .query(Long.class).single();
     }

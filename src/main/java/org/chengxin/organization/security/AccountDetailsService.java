@@ -10,6 +10,7 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.IdNumberCheck;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -38,7 +39,7 @@ class AccountDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String input) {
         Optional<IdNumber> idNumber = citizenIdIn(input);
         Optional<? extends UserDetails> found = idNumber.isPresent()
-                ? citizen(citizens.blindIndexOf(idNumber.get()))
+                ? citizen(citizens.subjectKeyOf(idNumber.get()))
                 : staff(input.trim().toLowerCase(Locale.ROOT));
         return found.orElseThrow(() -> new UsernameNotFoundException("账号或密码错误"));
     }
@@ -57,9 +58,9 @@ class AccountDetailsService implements UserDetailsService {
                 .optional();
     }
 
-    private Optional<CitizenPrincipal> citizen(String blindIndex) {
-        return jdbc.sql("select * from organization_citizen_account where blind_index = decode(:i, 'hex')")
-                .param("i", blindIndex)
+    private Optional<CitizenPrincipal> citizen(SubjectKey subject) {
+        return jdbc.sql("select * from organization_citizen_account where blind_index = :i")
+                .param("i", subject.bytes())
                 .query((rs, n) -> new CitizenPrincipal(rs.getLong("id"), rs.getLong("subject_id"),
                         rs.getString("masked_id"), rs.getString("password_hash"), rs.getBoolean("enabled"),
                         isLocked(rs.getObject("locked_until", OffsetDateTime.class))))

@@ -14,6 +14,7 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.ChengxinPrincipal;
+import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -63,8 +64,8 @@ class LoginLockout {
         long id = principal instanceof CitizenPrincipal c ? c.accountId() : ((StaffPrincipal) principal).accountId();
         jdbc.sql("update " + table + " set failed_attempts = 0, locked_until = null where id = :id").param("id", id).update();
         Actor actor = new Actor(principal.displayName(), principal.role().name(), principal.departmentCode());
-        String subject = principal.subjectId() == null ? null
-                : citizens.findById(principal.subjectId()).map(c -> c.blindIndex()).orElse(null);
+        SubjectKey subject = principal.subjectId() == null ? null
+                : citizens.findById(principal.subjectId()).map(c -> c.subject()).orElse(null);
         events.publishEvent(AuditEvent.of(actor, Instant.now(clock), "auth.login", subject, null, AuditOutcome.SUCCESS, "登录成功"));
     }
 
@@ -80,18 +81,18 @@ class LoginLockout {
         boolean locked = event.getException() instanceof LockedException;
         if (!locked) {
             if (idNumber.isPresent()) {
-                count("organization_citizen_account", "blind_index = decode(:key, 'hex')", citizens.blindIndexOf(idNumber.get()));
+                count("organization_citizen_account", "blind_index = :key", citizens.subjectKeyOf(idNumber.get()).bytes());
             } else {
                 count("organization_staff_account", "username = :key", input.trim().toLowerCase(Locale.ROOT));
             }
         }
-        String subject = idNumber.map(citizens::blindIndexOf).orElse(null);
+        SubjectKey subject = idNumber.map(citizens::subjectKeyOf).orElse(null);
         events.publishEvent(AuditEvent.of(new Actor(name, idNumber.isPresent() ? "CITIZEN" : "UNKNOWN", null),
                 Instant.now(clock), "auth.login", subject, null, AuditOutcome.DENIED,
                 locked ? "账号已锁定，登录被拒绝" : "账号或密码错误"));
     }
 
-    private void count(String table, String where, String key) {
+    private void count(String table, String where, Object key) {
         record Row(long id, int attempts, OffsetDateTime lockedUntil) {
         }
         jdbc.sql("select id, failed_attempts, locked_until from " + table + " where " + where + " for update").param("key", key)

@@ -16,7 +16,7 @@ final class ContentHash {
     }
 
     static String of(NewRecord r) {
-        StringBuilder s = new StringBuilder(256).append(r.subjectIndex()).append('\u001F').append(r.item().code())
+        StringBuilder s = new StringBuilder(256).append(r.subject().hex()).append('\u001F').append(r.item().code())
                 .append('\u001F').append(r.decisionDate()).append('\u001F').append(r.documentNumber() == null ? "" : r.documentNumber());
         for (Map.Entry<String, String> e : new TreeMap<>(r.content()).entrySet()) {
             s.append('\u001F').append(e.getKey()).append('=').append(e.getValue());

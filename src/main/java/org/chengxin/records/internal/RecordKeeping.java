@@ -29,6 +29,7 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,10 +66,10 @@ class RecordKeeping implements Records {
             storedSources.add(s.sourceId());
             if (s.version() == 1) {
                 accepted++;
-                events.publishEvent(new RecordAccepted(s.id(), s.subjectIndex(), s.itemCode(), s.departmentCode()));
+                events.publishEvent(new RecordAccepted(s.id(), s.subject(), s.itemCode(), s.departmentCode()));
             } else {
                 corrected++;
-                events.publishEvent(new RecordCorrected(s.id(), s.subjectIndex(), s.previousSubjectIndex(), s.itemCode(), s.version()));
+                events.publishEvent(new RecordCorrected(s.id(), s.subject(), s.previousSubject(), s.itemCode(), s.version()));
             }
         }
         int unchanged = records.size() - accepted - corrected - stored.revokedSourceIds().size();
@@ -82,7 +83,7 @@ class RecordKeeping implements Records {
         // another department's record gets the very answer a missing one gets: nothing about it is revealed
         CreditRecord record = rows.lockOfDepartment(recordId, departmentCode).orElseThrow(RecordKeeping::recordNotFound);
         StatusChange change = RecordLifecycle.of(record).revoke(why);
-        return apply(record, change, new RecordRevoked(recordId, record.subjectIndex(), record.itemCode(), why.text()),
+        return apply(record, change, new RecordRevoked(recordId, record.subject(), record.itemCode(), why.text()),
                 new Audit("records.revoke", "撤销信用记录", "撤销记录"));
     }
 
@@ -96,7 +97,7 @@ class RecordKeeping implements Records {
     @Override
     @Transactional
     public CreditRecord markObjected(long recordId, String reason) {
-        return change(recordId, reason, RecordLifecycle::object, r -> new RecordObjected(r.id(), r.subjectIndex(), r.itemCode()),
+        return change(recordId, reason, RecordLifecycle::object, r -> new RecordObjected(r.id(), r.subject(), r.itemCode()),
                 new Audit("records.object", "信用记录异议", "标注异议记录"));
     }
 
@@ -104,14 +105,14 @@ class RecordKeeping implements Records {
     @Transactional
     public CreditRecord resolveObjection(long recordId, String reason) {
         return change(recordId, reason, RecordLifecycle::resolveObjection,
-                r -> new RecordObjectionResolved(r.id(), r.subjectIndex(), r.itemCode()),
+                r -> new RecordObjectionResolved(r.id(), r.subject(), r.itemCode()),
                 new Audit("records.objection-resolve", "信用记录异议", "异议处理完毕，记录"));
     }
 
     @Override
     @Transactional
     public CreditRecord markRepaired(long recordId, String reason) {
-        return change(recordId, reason, RecordLifecycle::repair, r -> new RecordRepaired(r.id(), r.subjectIndex(), r.itemCode()),
+        return change(recordId, reason, RecordLifecycle::repair, r -> new RecordRepaired(r.id(), r.subject(), r.itemCode()),
                 new Audit("records.repair", "信用修复", "修复记录"));
     }
 
@@ -135,7 +136,7 @@ class RecordKeeping implements Records {
         Instant now = Instant.now(clock);
         rows.changeStatus(record.id(), change, now);
         events.publishEvent(event);
-        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, audit.action(), record.subjectIndex(), audit.purpose(),
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, audit.action(), record.subject(), audit.purpose(),
                 AuditOutcome.SUCCESS, audit.verb() + " " + record.id() + "（" + record.itemCode() + "）：" + change.reason()));
         return rows.get(record.id());
     }
@@ -157,7 +158,7 @@ class RecordKeeping implements Records {
         List<JdbcRecords.Expired> expired = rows.markExpired(RecordLifecycle.EXPIRABLE, today, now);
         for (JdbcRecords.Expired e : expired) {
             rows.keepStatusChange(e.id(), e.before().expire(today), now);
-            events.publishEvent(new RecordExpired(e.id(), e.subjectIndex(), e.itemCode()));
+            events.publishEvent(new RecordExpired(e.id(), e.subject(), e.itemCode()));
         }
         return expired.size();
     }
@@ -168,8 +169,8 @@ class RecordKeeping implements Records {
     }
 
     @Override
-    public List<CreditRecord> inForceFor(String subjectIndex) {
-        return rows.inForceFor(subjectIndex);
+    public List<CreditRecord> inForceFor(SubjectKey subject) {
+        return rows.inForceFor(subject);
     }
 
     @Override
@@ -178,8 +179,8 @@ class RecordKeeping implements Records {
     }
 
     @Override
-    public List<CreditRecord> allFor(String subjectIndex) {
-        return rows.allFor(subjectIndex);
+    public List<CreditRecord> allFor(SubjectKey subject) {
+        return rows.allFor(subject);
     }
 
     @Override

@@ -67,7 +67,7 @@ class RecordsPageController {
     @GetMapping("/records/{id}")
     String detail(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id, Model model) {
         CreditRecord record = ownRecord(who, id);
-        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "records.view", record.subjectIndex(),
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "records.view", record.subject(),
                 "核对本部门报送的记录", AuditOutcome.SUCCESS, "查看记录 " + id));
         model.addAttribute("record", record);
         model.addAttribute("maskedId", citizens.findById(record.subjectId()).map(CitizenRef::maskedId).orElse("—"));

@@ -10,6 +10,7 @@ import org.chengxin.evaluation.Scores;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.standing.CreditStanding;
 import org.chengxin.standing.Standings;
 import org.chengxin.standing.domain.StandingAssembly;
@@ -40,9 +41,9 @@ class CurrentStandings implements Standings {
      */
     @Override
     @Transactional(readOnly = true)
-    public CreditStanding of(String subjectIndex) {
-        List<CreditRecord> theirs = records.allFor(subjectIndex);
-        return StandingAssembly.assemble(scores.standingOf(subjectIndex, theirs), seriousDishonesty.activeFor(subjectIndex),
+    public CreditStanding of(SubjectKey subject) {
+        List<CreditRecord> theirs = records.allFor(subject);
+        return StandingAssembly.assemble(scores.standingOf(subject, theirs), seriousDishonesty.activeFor(subject),
                 theirs, this::itemName, LocalDate.now(clock));
     }
 

@@ -14,6 +14,7 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.shared.text.MaxChars;
 import org.chengxin.standing.CreditStanding;
 import org.chengxin.standing.Standings;
@@ -54,7 +55,7 @@ class CreditStatusController {
         }
         // an invalid number is answered by the shared problem handler, with every error's code and never the number
         IdNumber number = IdNumber.parse(request.idNumber(), clock);
-        String subject = citizens.blindIndexOf(number);
+        SubjectKey subject = citizens.subjectKeyOf(number);
         CreditStanding s = standings.of(subject);
         // the action keeps the name it was first audited under, so the trail reads the same before and after
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "lists.credit-status", subject, purpose,

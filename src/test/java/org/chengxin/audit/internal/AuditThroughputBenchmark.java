@@ -17,6 +17,7 @@ import org.chengxin.audit.AuditTrail;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.security.Actor;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class AuditThroughputBenchmark {
             int n = i;
             futures.add(pool.submit(() -> {
                 long t = System.nanoTime();
-                append.accept(AuditEvent.of(CLERK, Instant.now(clock), "bench.read", "cd".repeat(32), "性能测试",
+                append.accept(AuditEvent.of(CLERK, Instant.now(clock), "bench.read", SubjectKey.fromHex("cd".repeat(32)), "性能测试",
                         AuditOutcome.SUCCESS, "第 " + n + " 次读取"));
                 latencies[n] = System.nanoTime() - t;
             }));
@@ -107,7 +108,7 @@ class AuditThroughputBenchmark {
                     insert into audit_entry (seq, event_id, occurred_at, recorded_at, actor, role, department, action,
                         subject_index, purpose, outcome, detail, prev_hash, hash) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                     e.seq(), e.eventId(), Timestamp.from(e.occurredAt()), Timestamp.from(e.recordedAt()), e.actor(),
-                    e.role(), e.department(), e.action(), e.subjectIndex(), e.purpose(), e.outcome(), e.detail(),
+                    e.role(), e.department(), e.action(), e.subjectHex(), e.purpose(), e.outcome(), e.detail(),
                     e.prevHash(), e.hash());
             jdbc.update("update audit_chain_head set seq = ?, hash = ? where id = 1", e.seq(), e.hash());
         });

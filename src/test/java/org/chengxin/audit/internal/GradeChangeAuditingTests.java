@@ -7,11 +7,12 @@ import java.time.Instant;
 import org.chengxin.evaluation.GradeChanged;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.subject.SubjectKey;
 import org.junit.jupiter.api.Test;
 
 class GradeChangeAuditingTests {
 
-    private static final String SUBJECT = "ab".repeat(32);
+    private static final SubjectKey SUBJECT = SubjectKey.fromHex("ab".repeat(32));
     private static final Instant AT = Instant.parse("2025-03-01T02:00:00Z");
 
     @Test
@@ -21,7 +22,7 @@ class GradeChangeAuditingTests {
         assertThat(entry.action()).isEqualTo("evaluation.grade-change");
         assertThat(entry.actor()).isEqualTo("system");
         assertThat(entry.role()).isEqualTo("SYSTEM");
-        assertThat(entry.subjectIndex()).isEqualTo(SUBJECT);
+        assertThat(entry.subject()).isEqualTo(SUBJECT);
         assertThat(entry.occurredAt()).isEqualTo(AT);
         assertThat(entry.outcome()).isEqualTo(AuditOutcome.SUCCESS);
         assertThat(entry.detail()).isEqualTo("信用等级由 B 变为 AA，积分 850 → 1030，起因：记录 77 的变化");

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import org.chengxin.evaluation.domain.CountedRecord;
 import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.evaluation.domain.GradeBands;
 import org.chengxin.evaluation.domain.PointsModel;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -80,22 +80,22 @@ class FullRecomputationIntegrationTests {
         multicaster.addApplicationListener(listener);
     }
 
-    private final List<String> made = new ArrayList<>();
+    private final List<SubjectKey> made = new ArrayList<>();
 
     record Item(String code, String kind, String severity) {
     }
 
-    record Made(String subject, List<CountedRecord> records) {
+    record Made(SubjectKey subject, List<CountedRecord> records) {
     }
 
     @AfterEach
     void cleanUp() {
         multicaster.removeApplicationListener(listener);
         ((MutableClock) clock).reset();
-        for (String s : made) {
-            jdbc.sql("delete from records_record where subject_index = decode(:s, 'hex')").param("s", s).update();
-            jdbc.sql("delete from evaluation_score where subject_index = decode(:s, 'hex')").param("s", s).update();
-            jdbc.sql("delete from evaluation_grade_history where subject_index = decode(:s, 'hex')").param("s", s).update();
+        for (SubjectKey s : made) {
+            jdbc.sql("delete from records_record where subject_index = :s").param("s", s.bytes()).update();
+            jdbc.sql("delete from evaluation_score where subject_index = :s").param("s", s.bytes()).update();
+            jdbc.sql("delete from evaluation_grade_history where subject_index = :s").param("s", s.bytes()).update();
         }
     }
 
@@ -120,8 +120,8 @@ class FullRecomputationIntegrationTests {
                 }
                 for (Made p : people) {
                     Evaluation expected = Evaluation.of(p.records(), model, day);
-                    var stored = jdbc.sql("select points, grade, disputed, model_version from evaluation_score where subject_index = decode(:s, 'hex')")
-                            .param("s", p.subject())
+                    var stored = jdbc.sql("select points, grade, disputed, model_version from evaluation_score where subject_index = :s")
+                            .param("s", p.subject().bytes())
                             .query((rs, n) -> List.of(rs.getInt(1), rs.getString(2), rs.getBoolean(3), rs.getString(4))).optional();
                     if (p.records().isEmpty()) {
                         assertThat(stored).as("a person without records is never stored: they have the starting points").isEmpty();
@@ -141,8 +141,8 @@ class FullRecomputationIntegrationTests {
         Item serious = items.stream().filter(i -> "SERIOUS".equals(i.severity())).findFirst().orElseThrow();
         Item good = items.stream().filter(i -> "GOOD_CREDIT".equals(i.kind())).findFirst().orElseThrow();
         LocalDate today = LocalDate.now(clock);
-        String a = subject("run-a");
-        String b = subject("run-b");
+        SubjectKey a = subject("run-a");
+        SubjectKey b = subject("run-b");
         insert(a, serious, "ACTIVE", today.minusMonths(2), today.plusDays(10), "run-a-1");
         insert(b, good, "ACTIVE", today.minusMonths(1), today.plusYears(1), "run-b-1");
 
@@ -159,9 +159,9 @@ class FullRecomputationIntegrationTests {
             assertThat(h.newPoints()).isEqualTo(850);
             assertThat(h.reason()).isEqualTo("首次评价");
         });
-        assertThat(jdbc.sql("select count(*) from evaluation_grade_history where subject_index = decode(:s, 'hex')")
-                .param("s", a).query(Long.class).single()).as("a first grade is kept on the score, not as a change").isZero();
-        assertThat(seen).as("a first grade is no change of grade").noneMatch(e -> e.subjectIndex().equals(a));
+        assertThat(jdbc.sql("select count(*) from evaluation_grade_history where subject_index = :s")
+                .param("s", a.bytes()).query(Long.class).single()).as("a first grade is kept on the score, not as a change").isZero();
+        assertThat(seen).as("a first grade is no change of grade").noneMatch(e -> e.subject().equals(a));
 
         var computedAt = scores.scoreOf(b).orElseThrow().computedAt();
         Recomputation again = scores.recomputeEverybody("测试");
@@ -172,8 +172,8 @@ class FullRecomputationIntegrationTests {
         // eleven days later the serious record has left its disclosure period
         ((MutableClock) clock).advance(Duration.ofDays(11));
         // b's only record moves to someone else (a correction of the subject): b is back to the starting points
-        jdbc.sql("update records_record set subject_index = decode(:to, 'hex') where subject_index = decode(:from, 'hex')")
-                .param("to", a).param("from", b).update();
+        jdbc.sql("update records_record set subject_index = :to where subject_index = :from")
+                .param("to", a.bytes()).param("from", b.bytes()).update();
         seen.clear();
         Recomputation later = scores.recomputeEverybody("测试");
         assertThat(later.scoresChanged()).isGreaterThanOrEqualTo(2);
@@ -189,8 +189,8 @@ class FullRecomputationIntegrationTests {
         assertThat(scores.historyOf(a).get(0).newPoints()).as("the first grade stays as it was").isEqualTo(850);
         assertThat(scores.historyOf(a).get(1).reason()).isEqualTo("重新计算");
         assertThat(scores.historyOf(a).get(1).oldPoints()).isEqualTo(850);
-        assertThat(seen).extracting(GradeChanged::subjectIndex).contains(a);
-        assertThat(seen).filteredOn(e -> e.subjectIndex().equals(a)).singleElement()
+        assertThat(seen).extracting(GradeChanged::subject).contains(a);
+        assertThat(seen).filteredOn(e -> e.subject().equals(a)).singleElement()
                 .satisfies(e -> assertThat(e.oldGrade() + ">" + e.newGrade()).isEqualTo("B>AA"));
         assertThat(scores.explain(a).points()).as("the explanation tells the same").isEqualTo(1030);
     }
@@ -258,7 +258,7 @@ class FullRecomputationIntegrationTests {
     }
 
     private Made person(Random random, List<Item> items, LocalDate day, String name) {
-        String subject = subject(name);
+        SubjectKey subject = subject(name);
         List<CountedRecord> records = new ArrayList<>();
         int n = random.nextInt(7);
         for (int i = 0; i < n; i++) {
@@ -273,26 +273,26 @@ class FullRecomputationIntegrationTests {
         return new Made(subject, records);
     }
 
-    private String subject(String name) {
+    private SubjectKey subject(String name) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(("full-recompute-test:" + name).getBytes());
-            String hex = HexFormat.of().formatHex(h);
-            made.add(hex);
-            return hex;
+            SubjectKey key = SubjectKey.of(h);
+            made.add(key);
+            return key;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private long insert(String subject, Item item, String status, LocalDate decided, LocalDate expires, String source) {
+    private long insert(SubjectKey subject, Item item, String status, LocalDate decided, LocalDate expires, String source) {
         return jdbc.sql("""
                 insert into records_record (subject_index, subject_id, item_code, catalog_version_id, department_code, source_id,
                     decision_date, content, content_hash, kind, severity, scope, min_period_end, expires_on, status, version,
                     accepted_at, updated_at)
-                values (decode(:s, 'hex'), 0, :item, (select max(id) from catalog_version), 'fgw', :source, :decided, '{}',
+                values (:s, 0, :item, (select max(id) from catalog_version), 'fgw', :source, :decided, '{}',
                     repeat('0', 64), :kind, :severity, 'PUBLIC', :decided, :expires, :status, 1, now(), now())
                 returning id""")
-                .param("s", subject).param("item", item.code()).param("source", "FRT-" + source).param("decided", decided)
+                .param("s", subject.bytes()).param("item", item.code()).param("source", "FRT-" + source).param("decided", decided)
                 .param("kind", item.kind()).param("severity", item.severity()).param("expires", expires).param("status", status)
                 .query(Long.class).single();
     }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.chengxin.evaluation.Recomputation;
 import org.chengxin.evaluation.Scores;
 import org.chengxin.evaluation.domain.PointsModel;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.MutableClock;
 import org.junit.jupiter.api.Tag;
@@ -102,11 +103,11 @@ class RecomputationBenchmark {
         System.out.println("ratio = time / the aggregate on the same day; target: within 3x");
 
         // the stored scores are the ones the explanation gives, record by record
-        List<String> sample = jdbc.queryForList("select encode(subject_index, 'hex') from evaluation_score tablesample bernoulli (0.1) limit 200",
-                String.class);
+        List<SubjectKey> sample = jdbc.query("select subject_index from evaluation_score tablesample bernoulli (0.1) limit 200",
+                (rs, n) -> SubjectKey.of(rs.getBytes(1)));
         assertThat(sample).isNotEmpty();
-        for (String s : sample) {
-            assertThat(scores.scoreOf(s).orElseThrow().points()).as(s).isEqualTo(scores.explain(s).points());
+        for (SubjectKey s : sample) {
+            assertThat(scores.scoreOf(s).orElseThrow().points()).as(s.toString()).isEqualTo(scores.explain(s).points());
         }
         ((MutableClock) clock).reset();
     }

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import org.chengxin.identity.Citizens;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.shared.upload.Uploads;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +56,7 @@ class IdNumberValidationControllerTests {
     @Test
     void aValidNumberIsAnsweredMaskedWithWhatItSaysAndItsUseIsAudited() throws Exception {
         String number = BODY + IdNumber.checkCharacterOf(BODY);
-        when(citizens.blindIndexOf(any(IdNumber.class))).thenReturn("ab".repeat(32));
+        when(citizens.subjectKeyOf(any(IdNumber.class))).thenReturn(SubjectKey.fromHex("ab".repeat(32)));
 
         String answer = validate("{\"idNumber\":\"" + number + "\"}")
                 .andExpect(status().isOk())
@@ -68,7 +69,7 @@ class IdNumberValidationControllerTests {
         assertThat(answer).doesNotContain(number);
         assertThat(events.stream(AuditEvent.class)).singleElement().satisfies(audit -> {
             assertThat(audit.action()).isEqualTo("identity.validation");
-            assertThat(audit.subjectIndex()).isEqualTo("ab".repeat(32));
+            assertThat(audit.subject()).isEqualTo(SubjectKey.fromHex("ab".repeat(32)));
         });
     }
 

@@ -2,12 +2,14 @@ package org.chengxin.inquiry.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.chengxin.shared.subject.SubjectKey;
 import org.junit.jupiter.api.Test;
 
 /** Each review rule at its threshold, at office-hour edges, and never for a person's queries about themselves. */
@@ -20,8 +22,16 @@ class QueryReviewRulesTests {
         return LocalDateTime.parse(localDateTime).atZone(ZONE).toInstant();
     }
 
-    private static QueryReviewRules.Fact q(Instant at, String actor, String subject) {
-        return new QueryReviewRules.Fact(next++, at, "WINDOW", actor, "岳阳市政务服务中心", "zwfw", subject, false, null);
+    private static QueryReviewRules.Fact q(Instant at, String actor, String person) {
+        return new QueryReviewRules.Fact(next++, at, "WINDOW", actor, "岳阳市政务服务中心", "zwfw", key(person), false, null);
+    }
+
+    /** A made-up subject key per short name, so that the tests read "s1", "p" rather than 64 hex digits. */
+    private static SubjectKey key(String person) {
+        byte[] bytes = new byte[SubjectKey.LENGTH];
+        byte[] name = person.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(name, 0, bytes, 0, name.length);
+        return SubjectKey.of(bytes);
     }
 
     private static List<String> rules(List<QueryReviewRules.Flag> flags) {
@@ -69,11 +79,11 @@ class QueryReviewRulesTests {
 
     @Test
     void refusedForMissingAuthorizationOnly() {
-        var noAuth = new QueryReviewRules.Fact(next++, at("2026-11-25T10:00:00"), "WINDOW", "a", "o", "d", "x", true,
+        var noAuth = new QueryReviewRules.Fact(next++, at("2026-11-25T10:00:00"), "WINDOW", "a", "o", "d", key("x"), true,
                 "INQUIRY_AUTHORIZATION_REQUIRED");
-        var invalid = new QueryReviewRules.Fact(next++, at("2026-11-25T10:00:00"), "API", "a", "o", "d", "x", true,
+        var invalid = new QueryReviewRules.Fact(next++, at("2026-11-25T10:00:00"), "API", "a", "o", "d", key("x"), true,
                 "INQUIRY_AUTHORIZATION_INVALID");
-        var noPurpose = new QueryReviewRules.Fact(next++, at("2026-11-25T10:00:00"), "WINDOW", "a", "o", "d", "x", true,
+        var noPurpose = new QueryReviewRules.Fact(next++, at("2026-11-25T10:00:00"), "WINDOW", "a", "o", "d", key("x"), true,
                 "INQUIRY_PURPOSE_REQUIRED");
         assertThat(QueryReviewRules.refused(List.of(noAuth, invalid, noPurpose))).hasSize(2);
     }
@@ -96,7 +106,7 @@ class QueryReviewRulesTests {
 
     @Test
     void aPersonsOwnQueriesAreNeverFlagged() {
-        var self = new QueryReviewRules.Fact(next++, at("2026-11-28T23:00:00"), "SELF", "citizen", "本人", null, "x", false, null);
+        var self = new QueryReviewRules.Fact(next++, at("2026-11-28T23:00:00"), "SELF", "citizen", "本人", null, key("x"), false, null);
         assertThat(QueryReviewRules.review(List.of(self), ZONE)).isEmpty();
         assertThat(rules(QueryReviewRules.review(List.of(q(at("2026-11-28T23:00:00"), "a", "x")), ZONE))).containsExactly("OFF_HOURS");
     }

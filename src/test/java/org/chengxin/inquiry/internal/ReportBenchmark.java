@@ -14,6 +14,7 @@ import org.chengxin.inquiry.CreditReport;
 import org.chengxin.inquiry.CreditReports;
 import org.chengxin.inquiry.ReportDocuments;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -83,18 +84,18 @@ class ReportBenchmark {
         IdNumber person = IdNumber.parse(body + IdNumber.checkCharacterOf(body), clock);
         register.register(person, "报告基准", "基准测试");
         long subjectId = citizens.find(person).orElseThrow().id();
-        String subject = citizens.blindIndexOf(person);
+        SubjectKey subject = citizens.subjectKeyOf(person);
         jdbc.update("""
                 insert into records_record (subject_index, subject_id, item_code, catalog_version_id, department_code, source_id,
                     decision_date, document_number, content, content_hash, kind, severity, scope, min_period_end, expires_on,
                     status, version, accepted_at, updated_at)
-                select decode(?, 'hex'), ?, c.code[i], (select max(id) from catalog_version), 'swj', 'RBENCH-P-' || g,
+                select ?, ?, c.code[i], (select max(id) from catalog_version), 'swj', 'RBENCH-P-' || g,
                     ?::date - g * 9, '岳税罚〔2026〕' || g || '号', '{}', repeat('0', 64), c.kind[i], c.severity[i], c.scope[i],
                     ?::date - g * 9, ?::date + 400, case when g % 10 = 0 then 'OBJECTED' else 'ACTIVE' end, 1, now(), now()
                 from generate_series(1, 50) g
                 cross join (select ?::text[] as code, ?::text[] as kind, ?::text[] as severity, ?::text[] as scope) c
                 cross join lateral (select (1 + g % ?)::int as i) x""",
-                subject, subjectId, today, today, today, codes, kinds, severities, scopes, codes.length);
+                subject.bytes(), subjectId, today, today, today, codes, kinds, severities, scopes, codes.length);
         jdbc.execute("vacuum analyze records_record");
         System.out.printf("%nREPORT BENCHMARK: %,d people, %,d records loaded in %.1f s%n", people, 4L * people + 50,
                 (System.nanoTime() - t0) / 1e9);
@@ -138,10 +139,10 @@ class ReportBenchmark {
     }
 
     /** Keeps the person's query log short (a report lists two years of queries), outside the timings. */
-    private void clearLog(String subject, int i) {
+    private void clearLog(SubjectKey subject, int i) {
         if (i % 20 == 19) {
-            jdbc.update("delete from inquiry_report where subject_index = decode(?, 'hex')", subject);
-            jdbc.update("delete from inquiry_query where subject_index = decode(?, 'hex')", subject);
+            jdbc.update("delete from inquiry_report where subject_index = ?", subject.bytes());
+            jdbc.update("delete from inquiry_query where subject_index = ?", subject.bytes());
         }
     }
 }
