@@ -64,6 +64,12 @@ public interface Records {
     /** Ends the objection to a record that stands as it was: active again, no longer disputed. */
     CreditRecord resolveObjection(long recordId, String reason);
 
+    /**
+     * Corrects one content field of a record under objection, as the department decided it: the next
+     * version (the old one kept), active again. Refused unless the record is under objection.
+     */
+    CreditRecord correctOnObjection(long recordId, String field, String value, String reason);
+
     /** Repairs a record (信用修复) for the reason given: neither shown nor used any more. Only an active record. */
     CreditRecord markRepaired(long recordId, String reason);
 

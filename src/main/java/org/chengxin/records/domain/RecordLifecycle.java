@@ -51,6 +51,17 @@ public record RecordLifecycle(RecordStatus status, int version, LocalDate expire
     }
 
     /**
+     * The department, deciding an objection, corrects the record: the next version, no longer disputed.
+     * Only a record under objection; a department changes any other record by pushing it again.
+     */
+    public StatusChange correctOnObjection(ChangeReason why) {
+        if (status != RecordStatus.OBJECTED) {
+            throw ChengxinException.conflict("RECORD_NOT_OBJECTED", "该记录不在异议处理中");
+        }
+        return change(RecordStatus.ACTIVE, why.text());
+    }
+
+    /**
      * The department pushed different content: the next version. Its status stays, except that a new
      * expiry date already past expires it and an expired record whose new expiry date is ahead is
      * active again. A revoked record cannot be brought back by a push.

@@ -3,11 +3,13 @@ package org.chengxin.records.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.chengxin.records.NewRecord;
+import org.chengxin.shared.subject.SubjectKey;
 
 /** What makes two pushes of the same source id "the same": subject, item, decision, document and content. */
 final class ContentHash {
@@ -16,9 +18,13 @@ final class ContentHash {
     }
 
     static String of(NewRecord r) {
-        StringBuilder s = new StringBuilder(256).append(r.subject().hex()).append('\u001F').append(r.item().code())
-                .append('\u001F').append(r.decisionDate()).append('\u001F').append(r.documentNumber() == null ? "" : r.documentNumber());
-        for (Map.Entry<String, String> e : new TreeMap<>(r.content()).entrySet()) {
+        return of(r.subject(), r.item().code(), r.decisionDate(), r.documentNumber(), r.content());
+    }
+
+    static String of(SubjectKey subject, String itemCode, LocalDate decisionDate, String documentNumber, Map<String, String> content) {
+        StringBuilder s = new StringBuilder(256).append(subject.hex()).append('\u001F').append(itemCode)
+                .append('\u001F').append(decisionDate).append('\u001F').append(documentNumber == null ? "" : documentNumber);
+        for (Map.Entry<String, String> e : new TreeMap<>(content).entrySet()) {
             s.append('\u001F').append(e.getKey()).append('=').append(e.getValue());
         }
         try {

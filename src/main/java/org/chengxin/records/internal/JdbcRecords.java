@@ -277,6 +277,28 @@ class JdbcRecords {
                 .param("d", departmentCode).param("s", sourceId).query(Long.class).optional();
     }
 
+    /**
+     * Replaces a record's content by a corrected one, keeping the version it replaces; the status is
+     * left to {@link #changeStatus}.
+     */
+    void correct(CreditRecord record, Map<String, String> content, Instant when) {
+        Timestamp now = Timestamp.from(when);
+        jdbc.sql("""
+                insert into records_record_version (record_id, version, subject_index, item_code, decision_date,
+                    document_number, content, content_hash, batch_id, recorded_at)
+                select id, version, subject_index, item_code, decision_date, document_number, content, content_hash,
+                    batch_id, updated_at
+                from records_record where id = :id""").param("id", record.id()).update();
+        jdbc.sql("""
+                update records_record set content = cast(:content as jsonb), content_hash = :hash, version = version + 1,
+                    batch_id = null, updated_at = :now
+                where id = :id""")
+                .param("content", JSON.writeValueAsString(content))
+                .param("hash", ContentHash.of(record.subject(), record.itemCode(), record.decisionDate(),
+                        record.documentNumber(), content))
+                .param("now", now).param("id", record.id()).update();
+    }
+
     /** Sets the record's status and keeps the change in its status history. */
     void changeStatus(long recordId, StatusChange change, Instant when) {
         jdbc.sql("update records_record set status = :to, updated_at = :now where id = :id")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.chengxin.records.CreditRecord;
@@ -107,6 +108,24 @@ class RecordKeeping implements Records {
         return change(recordId, reason, RecordLifecycle::resolveObjection,
                 r -> new RecordObjectionResolved(r.id(), r.subject(), r.itemCode()),
                 new Audit("records.objection-resolve", "信用记录异议", "异议处理完毕，记录"));
+    }
+
+    @Override
+    @Transactional
+    public CreditRecord correctOnObjection(long recordId, String field, String value, String reason) {
+        ChangeReason why = ChangeReason.of(reason);
+        CreditRecord record = rows.lock(recordId).orElseThrow(RecordKeeping::recordNotFound);
+        StatusChange change = RecordLifecycle.of(record).correctOnObjection(why);
+        if (field == null || !record.content().containsKey(field)) {
+            throw ChengxinException.badRequest("RECORD_FIELD_UNKNOWN", "该记录没有名为 " + field + " 的信息字段");
+        }
+        Map<String, String> content = new TreeMap<>();
+        record.content().forEach((k, v) -> content.put(k, v == null ? null : String.valueOf(v)));
+        content.put(field, value);
+        rows.correct(record, content, Instant.now(clock));
+        return apply(record, change,
+                new RecordCorrected(record.id(), record.subject(), record.subject(), record.itemCode(), record.version() + 1),
+                new Audit("records.objection-correct", "信用记录异议", "依异议更正记录"));
     }
 
     @Override

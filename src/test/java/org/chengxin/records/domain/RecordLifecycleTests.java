@@ -24,6 +24,7 @@ class RecordLifecycleTests {
             case "object" -> r -> r.object(WHY).to();
             case "resolveObjection" -> r -> r.resolveObjection(WHY).to();
             case "correct" -> r -> r.correct(TODAY.plusMonths(6), TODAY).status();
+            case "correctOnObjection" -> r -> r.correctOnObjection(WHY).to();
             case "repair" -> r -> r.repair(WHY).to();
             case "expire" -> r -> r.expire(TODAY).to();
             case "revoke" -> r -> r.revoke(WHY).to();
@@ -37,30 +38,35 @@ class RecordLifecycleTests {
         "ACTIVE,   object,            OBJECTED",
         "ACTIVE,   resolveObjection,  RECORD_NOT_OBJECTED",
         "ACTIVE,   correct,           ACTIVE",
+        "ACTIVE,   correctOnObjection, RECORD_NOT_OBJECTED",
         "ACTIVE,   repair,            REPAIRED",
         "ACTIVE,   expire,            EXPIRED",
         "ACTIVE,   revoke,            REVOKED",
         "OBJECTED, object,            RECORD_ALREADY_OBJECTED",
         "OBJECTED, resolveObjection,  ACTIVE",
         "OBJECTED, correct,           OBJECTED",
+        "OBJECTED, correctOnObjection, ACTIVE",
         "OBJECTED, repair,            RECORD_ALREADY_OBJECTED",
         "OBJECTED, expire,            EXPIRED",
         "OBJECTED, revoke,            REVOKED",
         "REPAIRED, object,            RECORD_ALREADY_REPAIRED",
         "REPAIRED, resolveObjection,  RECORD_NOT_OBJECTED",
         "REPAIRED, correct,           REPAIRED",
+        "REPAIRED, correctOnObjection, RECORD_NOT_OBJECTED",
         "REPAIRED, repair,            RECORD_ALREADY_REPAIRED",
         "REPAIRED, expire,            RECORD_ALREADY_REPAIRED",
         "REPAIRED, revoke,            REVOKED",
         "EXPIRED,  object,            RECORD_ALREADY_EXPIRED",
         "EXPIRED,  resolveObjection,  RECORD_NOT_OBJECTED",
         "EXPIRED,  correct,           ACTIVE",
+        "EXPIRED,  correctOnObjection, RECORD_NOT_OBJECTED",
         "EXPIRED,  repair,            RECORD_ALREADY_EXPIRED",
         "EXPIRED,  expire,            RECORD_ALREADY_EXPIRED",
         "EXPIRED,  revoke,            REVOKED",
         "REVOKED,  object,            RECORD_ALREADY_REVOKED",
         "REVOKED,  resolveObjection,  RECORD_NOT_OBJECTED",
         "REVOKED,  correct,           RECORD_REVOKED",
+        "REVOKED,  correctOnObjection, RECORD_NOT_OBJECTED",
         "REVOKED,  repair,            RECORD_ALREADY_REVOKED",
         "REVOKED,  expire,            RECORD_ALREADY_REVOKED",
         "REVOKED,  revoke,            RECORD_ALREADY_REVOKED",

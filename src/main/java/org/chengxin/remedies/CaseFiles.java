@@ -1,0 +1,16 @@
+package org.chengxin.remedies;
+
+import org.chengxin.identity.CitizenRef;
+
+/**
+ * The files attached to objections and repair applications, opened by those who may read them: the
+ * person, the department deciding, the platform's staff. Anyone else gets the answer a missing file gets.
+ */
+public interface CaseFiles {
+
+    Attachment openForPerson(CitizenRef person, long attachmentId);
+
+    Attachment openForDepartment(String departmentCode, long attachmentId);
+
+    Attachment openForPlatform(long attachmentId);
+}

@@ -1,0 +1,9 @@
+package org.chengxin.remedies.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ RemediesSettings.class, RemediesSettings.Calendar.class })
+class RemediesConfiguration {
+}

@@ -1,0 +1,2 @@
+/** The remedies' use cases and their tables. */
+package org.chengxin.remedies.internal;

@@ -1,0 +1,184 @@
+package org.chengxin.remedies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.chengxin.identity.CitizenRef;
+import org.chengxin.identity.Citizens;
+import org.chengxin.records.CreditRecord;
+import org.chengxin.records.RecordStatus;
+import org.chengxin.records.Records;
+import org.chengxin.remedies.Objections.Outcome;
+import org.chengxin.remedies.domain.Commitment;
+import org.chengxin.remedies.domain.Objection;
+import org.chengxin.remedies.domain.ObjectionStatus;
+import org.chengxin.remedies.domain.RepairApplication;
+import org.chengxin.remedies.domain.RepairStatus;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.Fixtures;
+import org.chengxin.support.Http;
+import org.chengxin.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Objections and repair through the use cases, against stored records: what each step does to the record. */
+@ChengxinIntegrationTest
+class RemediesIntegrationTests {
+
+    private static final String PENALTY = "YY-GN-002";
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Records records;
+
+    @Autowired
+    Citizens citizens;
+
+    @Autowired
+    Objections objections;
+
+    @Autowired
+    Repairs repairs;
+
+    @Autowired
+    RemedyFigures figures;
+
+    @Autowired
+    MutableClock clock;
+
+    Http http;
+    String department;
+    String token;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        department = fixtures.department();
+        token = http.token(fixtures.apiClientOf(department, "records:write"), Fixtures.PASSWORD, "records:write");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void anObjectionMarksTheRecordAtOnceAndASecondOneOrARepairWaitsForItsAnswer() {
+        Pushed p = pushed(LocalDate.now(clock).minusMonths(4));
+
+        Objection filed = objections.file(p.person(), p.record().id(), "fineAmount", "罚款金额有误", "500",
+                List.of(new Upload("凭证.png", "image/png", PNG)));
+
+        assertThat(filed.status()).isEqualTo(ObjectionStatus.SCREENING);
+        assertThat(records.find(p.record().id()).orElseThrow().status()).isEqualTo(RecordStatus.OBJECTED);
+        assertThat(objections.attachmentsOf(filed.id())).extracting(Attachment::mediaType).containsExactly("image/png");
+        assertThat(code(() -> objections.file(p.person(), p.record().id(), null, "再次提出", null, List.of())))
+                .isEqualTo("OBJECTION_ALREADY_OPEN");
+        assertThat(code(() -> repairs.apply(p.person(), p.record().id(), "罚款已缴清", null, Commitment.ONLINE,
+                List.of(new Upload("缴款凭证.png", "image/png", PNG))))).isEqualTo("REPAIR_WHILE_OBJECTED");
+    }
+
+    @Test
+    void aBadAttachmentLeavesNoObjectionAndTheRecordUndisputed() {
+        Pushed p = pushed(LocalDate.now(clock).minusMonths(1));
+
+        assertThat(code(() -> objections.file(p.person(), p.record().id(), null, "不是我", null,
+                List.of(new Upload("fake.png", "image/png", "not an image".getBytes()))))).isEqualTo("ATTACHMENT_TYPE_NOT_ALLOWED");
+
+        assertThat(records.find(p.record().id()).orElseThrow().status()).isEqualTo(RecordStatus.ACTIVE);
+        assertThat(objections.ofPerson(p.person())).isEmpty();
+    }
+
+    @Test
+    void nobodyObjectsToARecordAboutSomeoneElse() {
+        Pushed p = pushed(LocalDate.now(clock).minusMonths(1));
+        CitizenRef other = citizens.enroll(fixtures.syntheticIdNumber());
+
+        assertThat(code(() -> objections.file(other, p.record().id(), null, "不是我", null, List.of()))).isEqualTo("RECORD_NOT_FOUND");
+    }
+
+    @Test
+    void aCorrectionDecidedOnAnObjectionIsTheNextVersionWithTheOldOneKeptAndTheFiguresCountIt() {
+        Pushed p = pushed(LocalDate.now(clock).minusMonths(1));
+        Objection filed = objections.file(p.person(), p.record().id(), "fineAmount", "罚款金额有误", "500", List.of());
+        objections.accept(filed.id());
+
+        Objection corrected = objections.decide(department, filed.id(), Outcome.CORRECT, "金额录入错误，已核对处罚决定书", "500");
+
+        assertThat(corrected.status()).isEqualTo(ObjectionStatus.CORRECTED);
+        CreditRecord after = records.find(p.record().id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(RecordStatus.ACTIVE);
+        assertThat(after.version()).isEqualTo(p.record().version() + 1);
+        assertThat(after.content().get("fineAmount")).isEqualTo("500");
+        assertThat(records.versionsOf(after.id())).extracting(v -> v.content().get("fineAmount"))
+                .containsExactly("1000", "500");
+        assertThat(figures.byDepartment()).filteredOn(f -> f.departmentCode().equals(department)).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.objectionsReceived()).isEqualTo(1);
+                    assertThat(f.objectionsCorrected()).isEqualTo(1);
+                    assertThat(f.objectionsLate()).isZero();
+                });
+        assertThat(code(() -> objections.decide(fixtures.department(), filed.id(), Outcome.UPHOLD, "无误", null)))
+                .as("another department").isEqualTo("OBJECTION_NOT_FOUND");
+    }
+
+    @Test
+    void aGrantedRepairTakesTheRecordOutOfUseAndARefusedOneLeavesIt() {
+        Pushed early = pushed(LocalDate.now(clock).minusMonths(1));
+        assertThat(code(() -> repairs.apply(early.person(), early.record().id(), "罚款已缴清", null, Commitment.ONLINE,
+                List.of(new Upload("缴款凭证.png", "image/png", PNG))))).isEqualTo("REPAIR_TOO_EARLY");
+        Pushed p = pushed(LocalDate.now(clock).minusMonths(4));
+        assertThat(repairs.eligibilityOf(p.person())).singleElement().satisfies(e -> assertThat(e.openToday()).isTrue());
+        assertThat(code(() -> repairs.apply(p.person(), p.record().id(), "罚款已缴清", null, Commitment.ONLINE, List.of())))
+                .isEqualTo("REPAIR_PROOF_REQUIRED");
+
+        RepairApplication applied = repairs.apply(p.person(), p.record().id(), "罚款已缴清", "志愿服务 20 小时", Commitment.ONLINE,
+                List.of(new Upload("缴款凭证.png", "image/png", PNG)));
+        RepairApplication granted = repairs.decide(department, applied.id(), true, "已履行处罚决定，信用承诺已作出");
+
+        assertThat(granted.status()).isEqualTo(RepairStatus.GRANTED);
+        assertThat(records.findOfDepartment(p.record().id(), department).orElseThrow().status()).isEqualTo(RecordStatus.REPAIRED);
+        assertThat(records.inForceFor(p.record().subject())).isEmpty();
+        assertThat(code(() -> repairs.decide(department, applied.id(), false, "再议"))).isEqualTo("REPAIR_ALREADY_DECIDED");
+    }
+
+    private record Pushed(CitizenRef person, CreditRecord record) {
+    }
+
+    private Pushed pushed(LocalDate decided) {
+        IdNumber person = fixtures.syntheticIdNumber();
+        String source = "rem-" + UUID.randomUUID();
+        Http.Response accepted = http.postJson("/api/v1/record-batches", token, "{\"records\":[{\"sourceId\":\"" + source
+                + "\",\"itemCode\":\"" + PENALTY + "\",\"idNumber\":\"" + person.value() + "\",\"name\":\"周生命\",\"decisionDate\":\""
+                + decided + "\",\"documentNumber\":\"岳罚〔2026〕7号\",\"content\":{\"penaltyType\":\"罚款\",\"facts\":\"未按规定公示信息\","
+                + "\"fineAmount\":\"1000\",\"penaltyResult\":\"罚款\",\"authority\":\"岳阳市市场监督管理局\"}}]}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        JsonNode report = http.awaitBatch(token, accepted.json().get("id").asLong());
+        assertThat(report.get("rejected").asInt()).as(report.toString()).isZero();
+        return new Pushed(citizens.find(person).orElseThrow(), records.findBySource(department, source).orElseThrow());
+    }
+
+    private static String code(Runnable action) {
+        try {
+            action.run();
+        } catch (ChengxinException e) {
+            return e.code();
+        }
+        throw new AssertionError("not refused");
+    }
+}
