@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import org.chengxin.measures.internal.DefaultMeasuresAccess;
+import org.chengxin.measures.internal.InitialMeasureListAccess;
 import org.junit.jupiter.api.Test;
 
 /** Each trigger kind, matters and departments, both kinds at once, and the measure rules' refusals. */
@@ -140,7 +140,7 @@ class MeasureRulesTests {
 
     @Test
     void theYueyangDefaultListIsConsistent() {
-        MeasureList list = DefaultMeasuresAccess.yueyang(DAY);
+        MeasureList list = InitialMeasureListAccess.yueyang(DAY);
         assertThat(list.measures()).extracting(Measure::name).contains("优先办理", "简化程序", "绿色通道", "容缺受理", "重点支持",
                 "限制录用为公务员", "列为重点监管对象", "提高抽查比例和频次");
         assertThat(list.measures()).allSatisfy(m -> assertThat(m.legalBasis()).contains("岳阳市人民政府关于加强个人诚信体系建设的实施意见"));

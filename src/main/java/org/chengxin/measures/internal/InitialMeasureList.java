@@ -12,17 +12,18 @@ import org.chengxin.measures.domain.Trigger;
 import org.chengxin.measures.domain.TriggerKind;
 
 /**
- * The Yueyang default measure lists: the incentives of policy 十三 (优先办理, 简化程序, 绿色通道, 容缺受理,
+ * The measure list a new installation starts with, Yueyang's (stored at the first start, in force from
+ * 1 April 2026): the incentives of policy 十三 (优先办理, 简化程序, 绿色通道, 容缺受理,
  * 重点支持 and "credit-easy" services) and punishments drawn from policy 十四, each with the documents
  * it rests on. The administrator changes them on a page; a lawyer should review the bases before use.
  */
-final class DefaultMeasures {
+final class InitialMeasureList {
 
     static final String POLICY = "《岳阳市人民政府关于加强个人诚信体系建设的实施意见》";
     static final String GUOFA_2016_33 = "《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》（国发〔2016〕33号）";
     static final String GUOBAN_2020_49 = "《国务院办公厅关于进一步完善失信约束制度构建诚信建设长效机制的指导意见》（国办发〔2020〕49号）";
 
-    private DefaultMeasures() {
+    private InitialMeasureList() {
     }
 
     static MeasureList yueyang(LocalDate effectiveFrom) {
