@@ -154,7 +154,7 @@ class MeasureChecksIntegrationTests {
         Http http = new Http(port);
         IdNumber person = fixtures.syntheticIdNumber();
         CreditRecord record = seriousRecord(http, person);
-        String token = http.token(fixtures.apiClientOf("scjg", "measures:check"), Fixtures.PASSWORD, "measures:check");
+        String token = http.token(fixtures.apiClientOf("yjj", "measures:check"), Fixtures.PASSWORD, "measures:check");
 
         JsonNode licence = http.postJson("/api/v1/measure-checks", token, check(person.value(), "XZSP")).json();
         assertThat(codes(licence.get("punishments"))).contains("CJ-RQSL");
