@@ -147,6 +147,23 @@ class MeasureRulesTests {
         assertThat(list.measures()).filteredOn(m -> m.kind() == MeasureKind.INCENTIVE).extracting(m -> m.trigger().kind())
                 .contains(TriggerKind.THREE_YEARS_CLEAN, TriggerKind.GOOD_CREDIT_RECORD, TriggerKind.GRADE_RANGE);
         assertThat(list.measures()).filteredOn(m -> m.kind() == MeasureKind.PUNISHMENT).extracting(m -> m.trigger().kind())
-                .contains(TriggerKind.SERIOUS_DISHONESTY_LIST, TriggerKind.DISHONESTY_RECORD, TriggerKind.GRADE_RANGE);
+                .contains(TriggerKind.SERIOUS_DISHONESTY_LIST, TriggerKind.DISHONESTY_RECORD);
+    }
+
+    @Test
+    void noDefaultPunishmentIsTriggeredByAGradeAndEachNamesANationalBasis() {
+        List<Measure> punishments = DefaultMeasuresAccess.yueyang(DAY).measures().stream()
+                .filter(m -> m.kind() == MeasureKind.PUNISHMENT).toList();
+        assertThat(punishments).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(punishments).allSatisfy(m -> {
+            assertThat(m.trigger().kind()).as(m.code()).isIn(PunishmentBasisPolicy.LAWFUL_TRIGGERS);
+            assertThat(m.trigger().bestGrade()).as(m.code()).isNull();
+            // the local policy alone is not a basis for punishing: each names a national law, regulation or document too
+            assertThat(m.legalBasis().replace("《岳阳市人民政府关于加强个人诚信体系建设的实施意见》", "")).as(m.code())
+                    .containsPattern("《[^》]+》");
+        });
+        Measure noPromise = punishments.stream().filter(m -> m.code().equals("CJ-RQSL")).findFirst().orElseThrow();
+        assertThat(noPromise.trigger()).isEqualTo(Trigger.dishonesty("GRAVE", null));
+        assertThat(noPromise.legalBasis()).contains("国办发〔2020〕42号");
     }
 }
