@@ -85,9 +85,9 @@ class MyObjectionsPageController {
         return "redirect:/my/objections";
     }
 
-    @GetMapping("/my/objections/attachments/{attachmentId}")
-    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long attachmentId) {
-        return RemediesPages.download(files.openForPerson(pages.me(who), attachmentId));
+    @GetMapping("/my/objections/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id) {
+        return RemediesPages.download(files.openForPerson(pages.me(who), id));
     }
 
     private String show(CitizenRef me, Long selectedId, Map<String, String> typed, Model model) {

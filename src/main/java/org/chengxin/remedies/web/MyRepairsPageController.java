@@ -111,9 +111,9 @@ class MyRepairsPageController {
         return "redirect:/my/repairs";
     }
 
-    @GetMapping("/my/repairs/attachments/{attachmentId}")
-    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long attachmentId) {
-        return RemediesPages.download(files.openForPerson(pages.me(who), attachmentId));
+    @GetMapping("/my/repairs/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id) {
+        return RemediesPages.download(files.openForPerson(pages.me(who), id));
     }
 
     /** The credit commitment letter of one of the person's records, to print, sign and upload (or bring to a window). */
