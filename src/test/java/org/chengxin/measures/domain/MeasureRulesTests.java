@@ -152,7 +152,7 @@ class MeasureRulesTests {
 
     @Test
     void noDefaultPunishmentIsTriggeredByAGradeAndEachNamesANationalBasis() {
-        List<Measure> punishments = DefaultMeasuresAccess.yueyang(DAY).measures().stream()
+        List<Measure> punishments = InitialMeasureListAccess.yueyang(DAY).measures().stream()
                 .filter(m -> m.kind() == MeasureKind.PUNISHMENT).toList();
         assertThat(punishments).hasSizeGreaterThanOrEqualTo(9);
         assertThat(punishments).allSatisfy(m -> {

@@ -31,8 +31,8 @@ class PunishmentBasisMigrationIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String MIGRATION = "db/migration/V15__measures_punishment_basis.sql";
-    private static final String OLD_BASIS = DefaultMeasures.POLICY + "（十四）；" + DefaultMeasures.GUOFA_2016_33 + "；"
-            + DefaultMeasures.GUOBAN_2020_49;
+    private static final String OLD_BASIS = InitialMeasureList.POLICY + "（十四）；" + InitialMeasureList.GUOFA_2016_33 + "；"
+            + InitialMeasureList.GUOBAN_2020_49;
 
     @Autowired
     JdbcClient jdbc;
@@ -42,7 +42,7 @@ class PunishmentBasisMigrationIntegrationTests {
 
     @Test
     void aStoredListThatPunishesByGradeIsCorrectedAndLoadsAgain() {
-        MeasureList defaults = DefaultMeasures.yueyang(LocalDate.of(2099, 12, 31));
+        MeasureList defaults = InitialMeasureList.yueyang(LocalDate.of(2099, 12, 31));
         String version = "migration-test-" + ThreadLocalRandom.current().nextInt(1_000_000);
         jdbc.sql("insert into measures_version (version, effective_from, config, published_by) values (?, ?, cast(? as jsonb), 'test')")
                 .params(version, defaults.effectiveFrom(), JSON.writeValueAsString(asStoredBefore(defaults))).update();
