@@ -151,6 +151,25 @@ class MeasureChecksIntegrationTests {
     }
 
     @Test
+    void noPromiseAndNoMissingDocumentsRestOnAGraveRecordAndEndWithIt() {
+        Http http = new Http(port);
+        IdNumber person = fixtures.syntheticIdNumber();
+        CreditRecord record = seriousRecord(http, person);
+        String token = http.token(fixtures.apiClientOf("yjj", "measures:check"), Fixtures.PASSWORD, "measures:check");
+
+        JsonNode licence = http.postJson("/api/v1/measure-checks", token, check(person.value(), "XZSP")).json();
+        assertThat(codes(licence.get("punishments"))).contains("CJ-RQSL");
+        JsonNode noPromise = licence.get("punishments").get(codes(licence.get("punishments")).indexOf("CJ-RQSL"));
+        assertThat(noPromise.get("records").get(0).get("recordId").asLong()).as("it rests on the record").isEqualTo(record.id());
+        assertThat(noPromise.get("reason").asString()).contains("较重及以上失信记录").doesNotContain("信用等级");
+        assertThat(noPromise.get("legalBasis").asString()).contains("国办发〔2020〕42号");
+
+        records.revoke(record.id(), "swj", "行政复议撤销原处罚决定");
+        JsonNode after = http.postJson("/api/v1/measure-checks", token, check(person.value(), "XZSP")).json();
+        assertThat(codes(after.get("punishments"))).doesNotContain("CJ-RQSL");
+    }
+
+    @Test
     void aPersonWithAGoodRecordAndADishonestyRecordGetsBothKindsAndTheDepartmentDecides() {
         Http http = new Http(port);
         IdNumber person = fixtures.syntheticIdNumber();

@@ -148,6 +148,23 @@ class MeasuresPagesIntegrationTests {
     }
 
     @Test
+    void aPunishmentTriggeredByAGradeIsRefusedAsAFormErrorAndTheInputIsKept() throws Exception {
+        String before = currentVersion(body(get("/admin/measures"), ADMIN));
+        String code = "CJ-G" + ThreadLocalRandom.current().nextInt(1_000_000);
+        MockHttpServletResponse refused = send(measure(code, "PUNISHMENT", "GRADE_RANGE", "C", "D", "test-grade-" + code.substring(4)),
+                ADMIN);
+        assertThat(refused.getStatus()).isEqualTo(200);
+        String page = refused.getContentAsString(StandardCharsets.UTF_8);
+        assertContains(page, "id=\"form-error\"", "MEASURE_PUNISHMENT_BY_GRADE",
+                "惩戒措施不能以信用等级或分数为触发条件，须以失信记录或名单为依据（国办发〔2020〕49号）",
+                "value=\"" + code + "\"", "<option value=\"PUNISHMENT\" selected=\"selected\">",
+                "<option value=\"GRADE_RANGE\" selected=\"selected\">", "测试依据");
+        String after = body(get("/admin/measures"), ADMIN);
+        assertThat(currentVersion(after)).as("no version was published").isEqualTo(before);
+        assertThat(after).doesNotContain(code);
+    }
+
+    @Test
     void everybodyReadsTheListWithoutLoggingIn() throws Exception {
         MockHttpServletResponse response = send(get("/measures"), null);
         assertThat(response.getStatus()).isEqualTo(200);
@@ -182,8 +199,13 @@ class MeasuresPagesIntegrationTests {
     }
 
     private MockHttpServletRequestBuilder measure(String code, String kind, String trigger, String version) {
+        return measure(code, kind, trigger, "AAA", "AA", version);
+    }
+
+    private MockHttpServletRequestBuilder measure(String code, String kind, String trigger, String bestGrade, String worstGrade,
+            String version) {
         return post("/admin/measures").param("code", code).param("name", "测试激励措施").param("kind", kind)
-                .param("content", "测试内容").param("triggerKind", trigger).param("bestGrade", "AAA").param("worstGrade", "AA")
+                .param("content", "测试内容").param("triggerKind", trigger).param("bestGrade", bestGrade).param("worstGrade", worstGrade)
                 .param("minSeverity", "GENERAL").param("withinMonths", "").param("matters", "PYPX").param("departments", "*")
                 .param("legalBasis", "测试依据").param("version", version).param("effectiveFrom", LocalDate.now(clock).toString());
     }
@@ -198,6 +220,12 @@ class MeasuresPagesIntegrationTests {
 
     private String body(MockHttpServletRequestBuilder request, Authentication who) throws Exception {
         return send(request, who).getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static String currentVersion(String adminPage) {
+        int start = adminPage.indexOf("id=\"current-version\">");
+        assertThat(start).as("the page names the version in force").isNotNegative();
+        return adminPage.substring(start, adminPage.indexOf("</code>", start));
     }
 
     /** Yes/no per expected text: the page may hold a full ID number, which must never reach a report. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.chengxin.inquiry.QueryLog;
 import org.chengxin.inquiry.domain.QueryKind;
 import org.chengxin.shared.subject.SubjectKey;
+import org.chengxin.shared.text.UnicodeText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -32,6 +33,21 @@ class JdbcQueryLog implements QueryLog {
     public List<Entry> recent(int limit) {
         return jdbc.sql("select * from inquiry_query order by queried_at desc, id desc limit :n").param("n", limit)
                 .query(JdbcQueryLog::map).list();
+    }
+
+    /** Writes a query, allowed (with the number of its report) or refused (with its refusal code). */
+    long add(SubjectKey subject, String masked, Asker asker, boolean refused, String code, String reportNumber, Instant at) {
+        return jdbc.sql("""
+                insert into inquiry_query (subject_index, masked_id, kind, organization, department_code, actor, purpose,
+                    authorization_id, refused, refusal_code, report_number, queried_at)
+                values (:s, :masked, :kind, :org, :dept, :actor, :purpose, :auth, :refused, :code, :report, :at)
+                returning id""")
+                .param("s", subject.bytes()).param("masked", masked).param("kind", asker.kind().name())
+                .param("org", UnicodeText.truncate(asker.organization(), 200))
+                .param("dept", asker.departmentCode()).param("actor", asker.clerk()).param("purpose", asker.purpose())
+                .param("auth", asker.authorizationId()).param("refused", refused).param("code", code).param("report", reportNumber)
+                .param("at", Timestamp.from(at))
+                .query(Long.class).single();
     }
 
     static Entry map(ResultSet rs, int n) throws SQLException {

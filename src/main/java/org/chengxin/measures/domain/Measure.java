@@ -6,7 +6,8 @@ import org.chengxin.shared.text.UnicodeText;
 /**
  * One measure of the lists: what it is, what triggers it, for which matters (事项) and departments it
  * applies ("*" for all), its legal basis or memorandum, and whether applying it is mandatory or at the
- * department's discretion.
+ * department's discretion. A punishment rests on a dishonesty record or a list entry, never on a
+ * grade ({@link PunishmentBasisPolicy}).
  */
 public record Measure(String code, String name, MeasureKind kind, String content, Trigger trigger, Set<String> matters,
         Set<String> departments, String legalBasis, boolean mandatory) {
@@ -34,6 +35,7 @@ public record Measure(String code, String name, MeasureKind kind, String content
                 || trigger.kind() == TriggerKind.GOOD_CREDIT_RECORD)) {
             throw new IllegalArgumentException("惩戒措施不得以守信情形为条件");
         }
+        PunishmentBasisPolicy.require(kind, trigger);
         matters = Set.copyOf(matters == null || matters.isEmpty() ? Set.of(ALL) : matters);
         departments = Set.copyOf(departments == null || departments.isEmpty() ? Set.of(ALL) : departments);
         content = content == null ? "" : content.strip();

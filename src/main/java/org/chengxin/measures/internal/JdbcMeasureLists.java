@@ -51,7 +51,7 @@ class JdbcMeasureLists implements MeasureLists, ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (jdbc.sql("select count(*) from measures_version").query(Long.class).single() == 0) {
-            store(DefaultMeasures.yueyang(LocalDate.of(2026, 4, 1)), "system");
+            store(InitialMeasureList.yueyang(LocalDate.of(2026, 4, 1)), "system");
         }
     }
 
@@ -68,7 +68,7 @@ class JdbcMeasureLists implements MeasureLists, ApplicationRunner {
                 order by effective_from desc, id desc limit 1""")
                 .param("today", today).query(String.class).optional()
                 .map(json -> JSON.readValue(json, MeasureList.class))
-                .orElseGet(() -> DefaultMeasures.yueyang(LocalDate.of(2026, 4, 1)));
+                .orElseGet(() -> InitialMeasureList.yueyang(LocalDate.of(2026, 4, 1)));
         cached = new Cached(today, now, list);
         return list;
     }

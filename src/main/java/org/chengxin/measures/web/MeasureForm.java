@@ -17,7 +17,8 @@ import org.springframework.util.MultiValueMap;
 /**
  * The administrator's form for one measure, as typed: kept as text so that a refused form comes back
  * as it was. {@link #toMeasure()} leaves the rules to the domain constructors and turns their
- * refusal into {@code MEASURE_INVALID}.
+ * {@code IllegalArgumentException} into {@code MEASURE_INVALID}; a refusal that carries its own code
+ * (a punishment triggered by a grade, {@code MEASURE_PUNISHMENT_BY_GRADE}) passes through unchanged.
  */
 record MeasureForm(String code, String name, String kind, String content, String triggerKind, String bestGrade,
         String worstGrade, String minSeverity, String withinMonths, List<String> matters, String departments,

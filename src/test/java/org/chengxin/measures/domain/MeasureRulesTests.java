@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import org.chengxin.measures.internal.DefaultMeasuresAccess;
+import org.chengxin.measures.internal.InitialMeasureListAccess;
 import org.junit.jupiter.api.Test;
 
 /** Each trigger kind, matters and departments, both kinds at once, and the measure rules' refusals. */
@@ -140,13 +140,30 @@ class MeasureRulesTests {
 
     @Test
     void theYueyangDefaultListIsConsistent() {
-        MeasureList list = DefaultMeasuresAccess.yueyang(DAY);
+        MeasureList list = InitialMeasureListAccess.yueyang(DAY);
         assertThat(list.measures()).extracting(Measure::name).contains("优先办理", "简化程序", "绿色通道", "容缺受理", "重点支持",
                 "限制录用为公务员", "列为重点监管对象", "提高抽查比例和频次");
         assertThat(list.measures()).allSatisfy(m -> assertThat(m.legalBasis()).contains("岳阳市人民政府关于加强个人诚信体系建设的实施意见"));
         assertThat(list.measures()).filteredOn(m -> m.kind() == MeasureKind.INCENTIVE).extracting(m -> m.trigger().kind())
                 .contains(TriggerKind.THREE_YEARS_CLEAN, TriggerKind.GOOD_CREDIT_RECORD, TriggerKind.GRADE_RANGE);
         assertThat(list.measures()).filteredOn(m -> m.kind() == MeasureKind.PUNISHMENT).extracting(m -> m.trigger().kind())
-                .contains(TriggerKind.SERIOUS_DISHONESTY_LIST, TriggerKind.DISHONESTY_RECORD, TriggerKind.GRADE_RANGE);
+                .contains(TriggerKind.SERIOUS_DISHONESTY_LIST, TriggerKind.DISHONESTY_RECORD);
+    }
+
+    @Test
+    void noDefaultPunishmentIsTriggeredByAGradeAndEachNamesANationalBasis() {
+        List<Measure> punishments = InitialMeasureListAccess.yueyang(DAY).measures().stream()
+                .filter(m -> m.kind() == MeasureKind.PUNISHMENT).toList();
+        assertThat(punishments).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(punishments).allSatisfy(m -> {
+            assertThat(m.trigger().kind()).as(m.code()).isIn(PunishmentBasisPolicy.LAWFUL_TRIGGERS);
+            assertThat(m.trigger().bestGrade()).as(m.code()).isNull();
+            // the local policy alone is not a basis for punishing: each names a national law, regulation or document too
+            assertThat(m.legalBasis().replace("《岳阳市人民政府关于加强个人诚信体系建设的实施意见》", "")).as(m.code())
+                    .containsPattern("《[^》]+》");
+        });
+        Measure noPromise = punishments.stream().filter(m -> m.code().equals("CJ-RQSL")).findFirst().orElseThrow();
+        assertThat(noPromise.trigger()).isEqualTo(Trigger.dishonesty("GRAVE", null));
+        assertThat(noPromise.legalBasis()).contains("国办发〔2020〕42号");
     }
 }

@@ -6,14 +6,15 @@ import org.chengxin.inquiry.ReportDocuments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+/** Issues a report as PDF: renders it with the verification address and records the file's hash for its verification. */
 @Service
-class DefaultReportDocuments implements ReportDocuments {
+class ReportPdfIssuing implements ReportDocuments {
 
     private final ReportPdf pdf;
     private final IssuedReports issued;
     private final String publicUrl;
 
-    DefaultReportDocuments(ReportPdf pdf, IssuedReports issued, @Value("${chengxin.public-url:http://localhost:8080}") String publicUrl) {
+    ReportPdfIssuing(ReportPdf pdf, IssuedReports issued, @Value("${chengxin.public-url:http://localhost:8080}") String publicUrl) {
         this.pdf = pdf;
         this.issued = issued;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;

@@ -17,18 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
 /** The Yueyang catalog shipped with the application, read as a new installation reads it. */
-class DefaultCatalogTests {
+class InitialCatalogTests {
 
     /** The nineteen key domains of the policy, in its order. */
     private static final List<String> POLICY_DOMAINS = List.of("FOOD_DRUG", "WORK_SAFETY", "FIRE_SAFETY", "TRAFFIC_SAFETY",
             "ENVIRONMENT", "BIOSAFETY", "PRODUCT_QUALITY", "REAL_ESTATE", "TAXATION", "HEALTHCARE", "LABOUR", "SOCIAL_INSURANCE",
             "SOCIAL_ASSISTANCE", "CONSTRUCTION", "FINANCE", "INTELLECTUAL_PROPERTY", "JUDICIAL", "E_COMMERCE", "VOLUNTEERING");
 
-    private static DefaultCatalogLoader.CatalogFile catalog;
+    private static InitialCatalogLoader.CatalogFile catalog;
 
     @BeforeAll
     static void read() {
-        catalog = DefaultCatalogLoader.read(new ClassPathResource("catalog/yueyang-catalog.json"));
+        catalog = InitialCatalogLoader.read(new ClassPathResource("catalog/yueyang-catalog.json"));
     }
 
     @Test

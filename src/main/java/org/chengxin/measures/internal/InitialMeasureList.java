@@ -12,17 +12,19 @@ import org.chengxin.measures.domain.Trigger;
 import org.chengxin.measures.domain.TriggerKind;
 
 /**
- * The Yueyang default measure lists: the incentives of policy 十三 (优先办理, 简化程序, 绿色通道, 容缺受理,
+ * The measure list a new installation starts with, Yueyang's (stored at the first start, in force from
+ * 1 April 2026): the incentives of policy 十三 (优先办理, 简化程序, 绿色通道, 容缺受理,
  * 重点支持 and "credit-easy" services) and punishments drawn from policy 十四, each with the documents
  * it rests on. The administrator changes them on a page; a lawyer should review the bases before use.
  */
-final class DefaultMeasures {
+final class InitialMeasureList {
 
     static final String POLICY = "《岳阳市人民政府关于加强个人诚信体系建设的实施意见》";
     static final String GUOFA_2016_33 = "《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》（国发〔2016〕33号）";
     static final String GUOBAN_2020_49 = "《国务院办公厅关于进一步完善失信约束制度构建诚信建设长效机制的指导意见》（国办发〔2020〕49号）";
+    static final String GUOBAN_2020_42 = "《国务院办公厅关于全面推行证明事项告知承诺制的指导意见》（国办发〔2020〕42号）";
 
-    private DefaultMeasures() {
+    private InitialMeasureList() {
     }
 
     static MeasureList yueyang(LocalDate effectiveFrom) {
@@ -74,8 +76,10 @@ final class DefaultMeasures {
                         Trigger.of(TriggerKind.SERIOUS_DISHONESTY_LIST), Set.of("RCJG"), Set.of("*"), p14, false),
                 new Measure("CJ-JCPC", "提高抽查比例和频次", MeasureKind.PUNISHMENT, "在“双随机、一公开”监管中提高抽查比例和频次",
                         Trigger.dishonesty("GENERAL", 12), Set.of("RCJG"), Set.of("*"), p14, false),
-                new Measure("CJ-RQSL", "不适用容缺受理和告知承诺", MeasureKind.PUNISHMENT, "不适用容缺受理、告知承诺等便利措施",
-                        Trigger.grades("C", "D"), Set.of("XZSP"), Set.of("*"), p14, false));
+                // 国办发〔2020〕42号: a grave dishonesty record excludes 告知承诺 until repaired; a grade never did
+                new Measure("CJ-RQSL", "不适用容缺受理和告知承诺", MeasureKind.PUNISHMENT,
+                        "有较重及以上失信记录的，在信用修复前不适用容缺受理、告知承诺等便利措施",
+                        Trigger.dishonesty("GRAVE", null), Set.of("XZSP"), Set.of("*"), p14 + "；" + GUOBAN_2020_42, false));
         return new MeasureList("yueyang-measures-1", effectiveFrom, matters, measures);
     }
 }

@@ -21,15 +21,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A new installation starts with the city's default catalog (for Yueyang the file shipped in the
- * application); afterwards the administrator maintains it. The catalog is the city's reference
+ * A new installation starts with the city's initial catalog (setting {@code chengxin.catalog.default};
+ * for Yueyang the file shipped in the application); afterwards the administrator maintains it. The catalog is the city's reference
  * data, not demo data: it is loaded in production too.
  */
 @Component
 @Order(-10)
-class DefaultCatalogLoader implements ApplicationRunner {
+class InitialCatalogLoader implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(DefaultCatalogLoader.class);
+    private static final Logger log = LoggerFactory.getLogger(InitialCatalogLoader.class);
 
     record CatalogFile(String version, LocalDate effectiveFrom, String note, List<Domain> domains, List<KeyGroup> groups,
             List<Item> items) {
@@ -39,7 +39,7 @@ class DefaultCatalogLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final Resource file;
 
-    DefaultCatalogLoader(JdbcCatalog catalog, TransactionTemplate transactions,
+    InitialCatalogLoader(JdbcCatalog catalog, TransactionTemplate transactions,
             @Value("${chengxin.catalog.default:classpath:catalog/yueyang-catalog.json}") Resource file) {
         this.catalog = catalog;
         this.transactions = transactions;

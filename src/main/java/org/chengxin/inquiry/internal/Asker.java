@@ -1,0 +1,48 @@
+package org.chengxin.inquiry.internal;
+
+import org.chengxin.inquiry.domain.Authorization;
+import org.chengxin.inquiry.domain.QueryKind;
+import org.chengxin.organization.Department;
+import org.chengxin.shared.security.Actor;
+
+/** Who asks, as the query log records it. */
+record Asker(QueryKind kind, String organization, String departmentCode, String clerk, String purpose, Long authorizationId,
+        String authorizationText) {
+
+    static Asker personAtWindow(Actor clerk, String purpose) {
+        return new Asker(QueryKind.WINDOW, ReportLabels.PERSON_AT_WINDOW, clerk.department(), clerk.name(),
+                ReportLabels.loggedPurpose(purpose), null, ReportLabels.PERSON_CHECKED_AT_WINDOW);
+    }
+
+    /** At a window before the authorization is known. */
+    static Asker granteeAtWindow(Actor clerk, String purpose, Long authorizationId) {
+        return new Asker(QueryKind.WINDOW, ReportLabels.GRANTEE_NOT_YET_KNOWN, clerk.department(), clerk.name(),
+                ReportLabels.loggedPurpose(purpose), authorizationId, null);
+    }
+
+    static Asker granteeAtWindow(Actor clerk, String purpose, Authorization a) {
+        return new Asker(QueryKind.WINDOW, a.granteeName(), clerk.department(), clerk.name(), ReportLabels.loggedPurpose(purpose),
+                a.id(), ReportLabels.authorization(a));
+    }
+
+    /** The person logged in; the purpose already defaulted. */
+    static Asker self(Actor actor, String purpose) {
+        return new Asker(QueryKind.SELF, ReportLabels.PERSON, null, actor.name(), purpose, null, ReportLabels.SELF_LOGGED_IN);
+    }
+
+    static Asker government(Actor actor, Department department, String duty, String purpose) {
+        return new Asker(QueryKind.GOVERNMENT, department == null ? ReportLabels.NO_DEPARTMENT : department.name(), actor.department(),
+                actor.name(), ReportLabels.loggedPurpose(purpose), null, ReportLabels.duty(duty));
+    }
+
+    /** An organization's system before the authorization is known. */
+    static Asker system(Actor actor, Department organization, String purpose, Long authorizationId) {
+        return new Asker(QueryKind.API, organization == null ? actor.name() : organization.name(), actor.department(), actor.name(),
+                ReportLabels.loggedPurpose(purpose), authorizationId, null);
+    }
+
+    static Asker system(Actor actor, Department organization, String purpose, Authorization a) {
+        return new Asker(QueryKind.API, organization.name(), organization.code(), actor.name(), ReportLabels.loggedPurpose(purpose),
+                a.id(), ReportLabels.authorization(a));
+    }
+}
