@@ -27,6 +27,7 @@ import org.chengxin.remedies.domain.Commitment;
 import org.chengxin.remedies.domain.Objection;
 import org.chengxin.remedies.domain.ObjectionStatus;
 import org.chengxin.remedies.domain.RepairApplication;
+import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
@@ -274,6 +275,44 @@ class RemediesReviewIntegrationTests {
         Objection upheld = objections.decide(department, filed.id(), Objections.Outcome.UPHOLD, "经核查金额无误", null);
         assertThat(upheld.late()).isTrue();
         assertThat(records.find(record.id()).orElseThrow().status()).isEqualTo(RecordStatus.ACTIVE);
+    }
+
+    @Test
+    void theScreenerDismissesForANamedGroundAndADepartmentSystemOpensOnlyTheFilesOfItsOwnCase() throws Exception {
+        String department = fixtures.department();
+        IdNumber person = fixtures.syntheticIdNumber();
+        CreditRecord first = pushed(department, person, "YY-GN-002", LocalDate.now(clock).minusMonths(2), penalty("300"));
+        CreditRecord second = pushed(department, person, "YY-GN-002", LocalDate.now(clock).minusMonths(1), penalty("600"));
+        CitizenRef ref = citizens.find(person).orElseThrow();
+        List<Upload> proof = List.of(new Upload("说明.pdf", "application/pdf", PDF));
+        Objection dismissedOne = objections.file(ref, first.id(), null, "重复提出", null, proof);
+        Objection passedOn = objections.file(ref, second.id(), "fineAmount", "金额有误", "60", proof);
+        long dismissedFile = objections.attachmentsOf(dismissedOne.id()).get(0).id();
+        long passedFile = objections.attachmentsOf(passedOn.id()).get(0).id();
+        Authentication admin = TestPrincipal.of(Role.ADMIN, "fgw");
+
+        Object refused = mvc.perform(post("/remedies/screening/" + dismissedOne.id() + "/dismissal").param("explanation", "同一事项")
+                .with(csrf()).with(authentication(admin))).andReturn().getFlashMap().get("error");
+        assertThat(((ChengxinException) refused).code()).isEqualTo("OBJECTION_DISMISSAL_GROUND_REQUIRED");
+        send(post("/remedies/screening/" + dismissedOne.id() + "/dismissal").param("ground", "DUPLICATE").param("explanation", "同一事项"),
+                admin);
+        send(post("/remedies/screening/" + passedOn.id() + "/acceptance"), admin);
+
+        assertThat(objections.find(dismissedOne.id()).orElseThrow().status()).isEqualTo(ObjectionStatus.DISMISSED);
+        assertThat(objections.find(dismissedOne.id()).orElseThrow().decisionReason()).startsWith("重复提出").endsWith("同一事项");
+        assertThat(records.find(first.id()).orElseThrow().status()).as("the dispute ends").isEqualTo(RecordStatus.ACTIVE);
+        String own = token(department);
+        Http.Response file = http.get("/api/v1/objections/" + passedOn.id() + "/attachments/" + passedFile, own);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        assertThat(file.body().getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(PDF);
+        Http.Response otherCasesFile = http.get("/api/v1/objections/" + passedOn.id() + "/attachments/" + dismissedFile, own);
+        assertThat(otherCasesFile.status()).isEqualTo(404);
+        assertThat(otherCasesFile.json().get("code").asString()).isEqualTo("ATTACHMENT_NOT_FOUND");
+        Http.Response stranger = http.get("/api/v1/objections/" + passedOn.id() + "/attachments/" + passedFile, token(fixtures.department()));
+        assertThat(stranger.status()).isEqualTo(404);
+        assertThat(stranger.json().get("code").asString()).isEqualTo("OBJECTION_NOT_FOUND");
     }
 
     private long escalations(Objection o) {
