@@ -1,6 +1,8 @@
-// A form with data-confirm asks before it is sent (the CSP allows no inline script, so pages load this file).
+// A destructive form (data-confirm) asks before it is sent, saying its consequence. A static file:
+// the pages' Content-Security-Policy allows no inline script.
 document.addEventListener('submit', function (event) {
-    var question = event.target.getAttribute('data-confirm');
+    var form = event.target;
+    var question = form.getAttribute && form.getAttribute('data-confirm');
     if (question && !window.confirm(question)) {
         event.preventDefault();
     }

@@ -7,7 +7,8 @@ import java.util.Set;
 public interface ApiClients {
 
     /** Scopes a department system may be granted. */
-    Set<String> SCOPES = Set.of("records:write", "measures:check", "reports:read", "identity:validate");
+    Set<String> SCOPES = Set.of("records:write", "measures:check", "reports:read", "identity:validate",
+            "remedies:decide");
 
     void register(String clientId, String rawSecret, String name, String departmentCode, Set<String> scopes);
 

@@ -23,7 +23,8 @@ class OpenApiConfiguration {
                 .addString("records:write", "报送信用记录")
                 .addString("measures:check", "联合奖惩核查")
                 .addString("reports:read", "查询信用状况与报告")
-                .addString("identity:validate", "核验身份证号码");
+                .addString("identity:validate", "核验身份证号码")
+                .addString("remedies:decide", "处理异议和信用修复申请");
         return new OpenAPI()
                 .info(new Info().title("诚信·个人公共信用信息平台 API").version("v1")
                         .description("供各部门业务系统对接。身份证号码只放在请求体中，不得放入 URL。错误以 RFC 9457 问题详情返回，含稳定的 code。"))

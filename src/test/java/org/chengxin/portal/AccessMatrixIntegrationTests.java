@@ -40,7 +40,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 class AccessMatrixIntegrationTests {
 
     private static final Set<String> ALL_PEOPLE = Set.of("ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "CITIZEN");
-    private static final Set<String> SCOPES = Set.of("records:write", "measures:check", "reports:read", "identity:validate");
+    private static final Set<String> SCOPES = Set.of("records:write", "measures:check", "reports:read", "identity:validate",
+            "remedies:decide");
 
     /** Endpoint ("METHOD /path") to the callers allowed: "anonymous", role names, or "scope:..." for API clients. */
     static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
@@ -66,7 +67,7 @@ class AccessMatrixIntegrationTests {
         allow("POST /audit/verification", "AUDITOR");
         allow("POST /api/v1/identity/validations", "scope:identity:validate", "scope:records:write");
         allow("GET /api/v1/catalog", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
-                "scope:identity:validate");
+                "scope:identity:validate", "scope:remedies:decide");
         allow("GET /catalog", "anonymous", "people");
         allow("GET /catalog/items/{code}", "anonymous", "people");
         allow("GET /catalog/items/{code}/template.csv", "anonymous", "people");
@@ -131,9 +132,10 @@ class AccessMatrixIntegrationTests {
         allow("GET /api/v1/measure-checks/{id}", "scope:measures:check");
         allow("POST /api/v1/measure-checks/{id}/feedback", "scope:measures:check");
         allow("GET /api/v1/measure-checks/overdue", "scope:measures:check");
-        allow("GET /api/v1/whoami", "scope:records:write", "scope:measures:check", "scope:reports:read", "scope:identity:validate");
+        allow("GET /api/v1/whoami", "scope:records:write", "scope:measures:check", "scope:reports:read", "scope:identity:validate",
+                "scope:remedies:decide");
         allow("GET /api/v1/measures", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
-                "scope:identity:validate");
+                "scope:identity:validate", "scope:remedies:decide");
         allow("GET /measures", "anonymous", "people");
         allow("GET /checks", "CLERK");
         allow("POST /checks", "CLERK");
@@ -165,6 +167,25 @@ class AccessMatrixIntegrationTests {
         allow("GET /actuator");
         allow("GET /verify", "anonymous", "people");
         allow("POST /verify", "anonymous", "people");
+        allow("GET /remedies/screening", "ADMIN");
+        allow("GET /admin/remedies-figures", "ADMIN");
+        allow("POST /remedies/screening/{id}/acceptance", "ADMIN");
+        allow("POST /remedies/screening/{id}/dismissal", "ADMIN");
+        allow("GET /remedies/attachments/{id}", "ADMIN");
+        allow("GET /review/cases", "REVIEWER");
+        allow("GET /review/attachments/{id}", "REVIEWER");
+        allow("GET /review/objections/{id}", "REVIEWER");
+        allow("POST /review/objections/{id}/decision", "REVIEWER");
+        allow("GET /review/repairs/{id}", "REVIEWER");
+        allow("POST /review/repairs/{id}/decision", "REVIEWER");
+        allow("GET /api/v1/objections", "scope:remedies:decide");
+        allow("GET /api/v1/objections/{id}", "scope:remedies:decide");
+        allow("GET /api/v1/objections/{id}/attachments/{attachmentId}", "scope:remedies:decide");
+        allow("POST /api/v1/objections/{id}/decision", "scope:remedies:decide");
+        allow("GET /api/v1/repairs", "scope:remedies:decide");
+        allow("GET /api/v1/repairs/{id}", "scope:remedies:decide");
+        allow("GET /api/v1/repairs/{id}/attachments/{attachmentId}", "scope:remedies:decide");
+        allow("POST /api/v1/repairs/{id}/decision", "scope:remedies:decide");
     }
 
     private static void allow(String endpoint, String... callers) {
@@ -208,7 +229,7 @@ class AccessMatrixIntegrationTests {
         for (Map.Entry<String, Set<String>> entry : MATRIX.entrySet()) {
             String[] parts = entry.getKey().split(" ", 2);
             HttpMethod method = HttpMethod.valueOf(parts[0]);
-            String path = parts[1].replace("/**", "/liveness").replaceAll("\\{[a-z]+}", "1");
+            String path = parts[1].replace("/**", "/liveness").replaceAll("\\{[a-zA-Z]+}", "1");
             boolean api = path.startsWith("/api/");
             for (String caller : callers(api)) {
                 boolean allowed = entry.getValue().contains(caller);

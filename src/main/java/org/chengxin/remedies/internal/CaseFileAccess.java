@@ -3,7 +3,6 @@ package org.chengxin.remedies.internal;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.remedies.Attachment;
 import org.chengxin.remedies.CaseFiles;
-import org.chengxin.remedies.domain.ObjectionStatus;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.stereotype.Service;
@@ -24,30 +23,30 @@ class CaseFileAccess implements CaseFiles {
 
     @Override
     public Attachment openForPerson(CitizenRef person, long attachmentId) {
-        return open(attachmentId, (subject, department, screening) -> subject.equals(person.subject()));
+        return open(attachmentId, (subject, department, passedOn) -> subject.equals(person.subject()));
     }
 
     @Override
     public Attachment openForDepartment(String departmentCode, long attachmentId) {
-        return open(attachmentId, (subject, department, screening) -> department.equals(departmentCode) && !screening);
+        return open(attachmentId, (subject, department, passedOn) -> department.equals(departmentCode) && passedOn);
     }
 
     @Override
     public Attachment openForPlatform(long attachmentId) {
-        return open(attachmentId, (subject, department, screening) -> true);
+        return open(attachmentId, (subject, department, passedOn) -> true);
     }
 
     private interface Rule {
-        boolean allows(SubjectKey subject, String departmentCode, boolean inScreening);
+        boolean allows(SubjectKey subject, String departmentCode, boolean passedOnToDepartment);
     }
 
     private Attachment open(long attachmentId, Rule rule) {
         JdbcAttachments.Owner owner = attachments.ownerOf(attachmentId).orElseThrow(CaseFileAccess::notFound);
         boolean allowed = owner.objectionId() != null
                 ? objections.find(owner.objectionId())
-                        .map(o -> rule.allows(o.subject(), o.departmentCode(), o.status() == ObjectionStatus.SCREENING))
+                        .map(o -> rule.allows(o.subject(), o.departmentCode(), ObjectionHandling.passedOn(o)))
                         .orElse(false)
-                : repairs.find(owner.repairId()).map(a -> rule.allows(a.subject(), a.departmentCode(), false)).orElse(false);
+                : repairs.find(owner.repairId()).map(a -> rule.allows(a.subject(), a.departmentCode(), true)).orElse(false);
         if (!allowed) {
             throw notFound();
         }

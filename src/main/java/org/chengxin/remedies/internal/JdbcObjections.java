@@ -22,6 +22,8 @@ class JdbcObjections {
 
     private static final String SELECT = "select * from remedies_objection";
     private static final String OPEN = "status in ('SCREENING', 'WITH_DEPARTMENT')";
+    /** Passed on to the department at screening: dismissed ones and those withdrawn before screening never were. */
+    private static final String PASSED_ON = "screened_at is not null and status not in ('SCREENING', 'DISMISSED')";
 
     private final JdbcClient jdbc;
 
@@ -83,7 +85,7 @@ class JdbcObjections {
 
     /** A department's objections: open ones first by deadline, then the answered ones, newest first. */
     List<Objection> ofDepartment(String departmentCode, boolean openOnly, int limit) {
-        return jdbc.sql(SELECT + " where department_code = :d and status <> 'SCREENING'"
+        return jdbc.sql(SELECT + " where department_code = :d and " + PASSED_ON
                         + (openOnly ? " and status = 'WITH_DEPARTMENT'" : "")
                         + " order by (status = 'WITH_DEPARTMENT') desc, case when status = 'WITH_DEPARTMENT' then due_on end,"
                         + " decided_at desc nulls last, id desc limit :n")

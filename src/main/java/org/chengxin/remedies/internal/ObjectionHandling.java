@@ -160,7 +160,12 @@ class ObjectionHandling implements Objections {
 
     @Override
     public Optional<Objection> ofDepartment(String departmentCode, long id) {
-        return rows.find(id).filter(o -> o.departmentCode().equals(departmentCode) && o.status() != ObjectionStatus.SCREENING);
+        return rows.find(id).filter(o -> o.departmentCode().equals(departmentCode) && passedOn(o));
+    }
+
+    /** Passed on to the department at screening: dismissed ones and those withdrawn before screening never were. */
+    static boolean passedOn(Objection o) {
+        return o.screenedAt() != null && o.status() != ObjectionStatus.SCREENING && o.status() != ObjectionStatus.DISMISSED;
     }
 
     @Override

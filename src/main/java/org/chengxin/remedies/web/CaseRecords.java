@@ -1,0 +1,124 @@
+package org.chengxin.remedies.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.chengxin.catalog.Catalog;
+import org.chengxin.catalog.domain.Item;
+import org.chengxin.catalog.domain.ItemField;
+import org.chengxin.identity.CitizenRef;
+import org.chengxin.identity.Citizens;
+import org.chengxin.organization.Department;
+import org.chengxin.organization.Departments;
+import org.chengxin.records.CreditRecord;
+import org.chengxin.records.Records;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.subject.SubjectKey;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the staff pages and the department API show of a case's record: item name, department name,
+ * the person's masked number (never the blind index, never the full number) and every content field
+ * under its catalog label.
+ */
+@Component
+class CaseRecords {
+
+    private final Records records;
+    private final Catalog catalog;
+    private final Citizens citizens;
+    private final Departments departments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CaseRecords(Records records, Catalog catalog, Citizens citizens, Departments departments, ApplicationEventPublisher events,
+            Clock clock) {
+        this.records = records;
+        this.catalog = catalog;
+        this.citizens = citizens;
+        this.departments = departments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A record of the department, revoked or repaired ones included (the case is about it whatever it became). */
+    Optional<CreditRecord> ofDepartment(long recordId, String departmentCode) {
+        return records.findOfDepartment(recordId, departmentCode);
+    }
+
+    /** A record for the platform's staff, whichever department formed it. */
+    Optional<CreditRecord> any(long recordId) {
+        return records.find(recordId);
+    }
+
+    String maskedId(CreditRecord record) {
+        return citizens.findById(record.subjectId()).map(CitizenRef::maskedId).orElse("—");
+    }
+
+    String maskedId(long recordId) {
+        return records.find(recordId).map(this::maskedId).orElse("—");
+    }
+
+    String itemName(String itemCode) {
+        return catalog.item(itemCode).map(Item::name).orElse(itemCode);
+    }
+
+    String departmentName(String code) {
+        return departments.find(code).map(Department::name).orElse(code);
+    }
+
+    /** A field's catalog label; the field name itself for a field the catalog no longer has. */
+    String fieldLabel(String itemCode, String field) {
+        if (field == null) {
+            return "整条记录";
+        }
+        return catalog.item(itemCode).flatMap(i -> i.fields().stream().filter(f -> f.name().equals(field)).findFirst())
+                .map(ItemField::label).orElse(field);
+    }
+
+    /** The content in the catalog's order, each under its label; fields the catalog does not name last. */
+    List<Field> fields(CreditRecord record) {
+        Map<String, Object> left = new LinkedHashMap<>(record.content());
+        List<Field> shown = new ArrayList<>();
+        catalog.item(record.itemCode()).ifPresent(item -> item.fields().forEach(f -> {
+            if (left.containsKey(f.name())) {
+                shown.add(new Field(f.name(), f.label(), text(left.remove(f.name()))));
+            }
+        }));
+        left.forEach((name, value) -> shown.add(new Field(name, name, text(value))));
+        return shown;
+    }
+
+    /** Days from today to the due day: negative once it has passed. */
+    long daysLeft(LocalDate dueOn) {
+        return ChronoUnit.DAYS.between(LocalDate.now(clock), dueOn);
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Opening a case is a read of a person's data: audited under the person. */
+    void auditView(String action, SubjectKey subject, String purpose, String detail) {
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), action, subject, purpose,
+                AuditOutcome.SUCCESS, detail));
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    /** One content field of a record, with its label. */
+    record Field(String name, String label, String value) {
+    }
+}
