@@ -18,11 +18,31 @@ public interface Repairs {
     /** For each of the person's dishonesty records in force: from when repair can be asked, or why never. */
     List<Eligibility> eligibilityOf(CitizenRef person);
 
+    /**
+     * The person's own records that may be named as proof of the policy's local ways of repair (十:
+     * 志愿服务、慈善捐助), newest first: records in force of the configured items.
+     */
+    List<ProofRecord> localWayRecordsOf(CitizenRef person);
+
+    /** The records the person named as proof when applying, as the deciding department reads them. */
+    List<ProofRecord> proofRecordsOf(long repairId);
+
+    default RepairApplication apply(CitizenRef person, long recordId, String fulfilment, String localWays, Commitment commitment,
+            List<Upload> files) {
+        return apply(person, recordId, fulfilment, localWays, commitment, files, List.of());
+    }
+
+    /** Applies online, naming {@code proofRecords} among {@link #localWayRecordsOf}; any other record is refused. */
     RepairApplication apply(CitizenRef person, long recordId, String fulfilment, String localWays, Commitment commitment,
-            List<Upload> files);
+            List<Upload> files, List<Long> proofRecords);
+
+    default RepairApplication applyAtWindow(CitizenRef person, boolean personPresent, long recordId, String fulfilment,
+            String localWays, Commitment commitment, List<Upload> files) {
+        return applyAtWindow(person, personPresent, recordId, fulfilment, localWays, commitment, files, List.of());
+    }
 
     RepairApplication applyAtWindow(CitizenRef person, boolean personPresent, long recordId, String fulfilment, String localWays,
-            Commitment commitment, List<Upload> files);
+            Commitment commitment, List<Upload> files, List<Long> proofRecords);
 
     List<RepairApplication> ofPerson(CitizenRef person);
 
@@ -41,6 +61,15 @@ public interface Repairs {
     int escalateOverdue();
 
     List<Attachment> attachmentsOf(long repairId);
+
+    /**
+     * A volunteer-service or charity-donation record named as proof of a local way of repair.
+     *
+     * @param summary the record's fields with their labels, as one line
+     */
+    record ProofRecord(long recordId, String itemCode, String itemName, String departmentCode, LocalDate decisionDate,
+            String summary) {
+    }
 
     /**
      * One dishonesty record and the repair rule's answer for it today.

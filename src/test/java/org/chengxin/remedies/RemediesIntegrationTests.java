@@ -1,6 +1,7 @@
 package org.chengxin.remedies;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -157,7 +158,50 @@ class RemediesIntegrationTests {
         assertThat(code(() -> repairs.decide(department, applied.id(), false, "再议"))).isEqualTo("REPAIR_ALREADY_DECIDED");
     }
 
-    private record Pushed(CitizenRef person, CreditRecord record) {
+    @Test
+    void volunteerAndCharityRecordsOfThePersonServeAsProofOfTheLocalWaysAndNoOneElsesDo() {
+        Pushed p = pushed(LocalDate.now(clock).minusMonths(4));
+        Pushed other = pushed(LocalDate.now(clock).minusMonths(4));
+        IdNumber number = p.number();
+        fixtures.departmentWithCode("tsw");
+        fixtures.departmentWithCode("mzj");
+        String hours = "{\"serviceHours\":\"36\",\"organizationName\":\"岳阳市青年志愿者协会\"}";
+        CreditRecord volunteer = pushedGood("tsw", "YY-VL-002", number, hours);
+        CreditRecord donation = pushedGood("mzj", "YY-VL-004", number,
+                "{\"donationAmount\":\"2000\",\"recipientOrganization\":\"岳阳市慈善总会\",\"receiptNumber\":\"JZ-0001\"}");
+        IdNumber otherNumber = other.number();
+        CreditRecord someoneElses = pushedGood("tsw", "YY-VL-002", otherNumber, hours);
+
+        assertThat(repairs.localWayRecordsOf(p.person())).extracting(Repairs.ProofRecord::recordId)
+                .containsExactlyInAnyOrder(volunteer.id(), donation.id());
+        List<Upload> receipt = List.of(new Upload("缴款凭证.png", "image/png", PNG));
+        assertThat(code(() -> repairs.apply(p.person(), p.record().id(), "罚款已缴清", null, Commitment.ONLINE, receipt,
+                List.of(volunteer.id(), someoneElses.id())))).isEqualTo("REPAIR_PROOF_RECORD_INVALID");
+        assertThat(code(() -> repairs.apply(p.person(), p.record().id(), "罚款已缴清", null, Commitment.ONLINE, receipt,
+                List.of(p.record().id())))).as("the penalty itself is no proof of a local way").isEqualTo("REPAIR_PROOF_RECORD_INVALID");
+
+        RepairApplication applied = repairs.apply(p.person(), p.record().id(), "罚款已缴清", null, Commitment.ONLINE, receipt,
+                List.of(donation.id(), volunteer.id()));
+
+        assertThat(repairs.proofRecordsOf(applied.id())).extracting(Repairs.ProofRecord::itemName, Repairs.ProofRecord::summary)
+                .containsExactlyInAnyOrder(
+                        tuple("志愿服务记录", "累计服务时长（小时）：36；志愿服务组织名称：岳阳市青年志愿者协会"),
+                        tuple("慈善捐赠记录", "捐赠金额（元）：2000；受赠慈善组织名称：岳阳市慈善总会；公益事业捐赠票据号码：JZ-0001"));
+    }
+
+    private CreditRecord pushedGood(String departmentCode, String item, IdNumber person, String content) {
+        String source = "rem-good-" + UUID.randomUUID();
+        String client = http.token(fixtures.apiClientOf(departmentCode, "records:write"), Fixtures.PASSWORD, "records:write");
+        Http.Response accepted = http.postJson("/api/v1/record-batches", client, "{\"records\":[{\"sourceId\":\"" + source
+                + "\",\"itemCode\":\"" + item + "\",\"idNumber\":\"" + person.value() + "\",\"name\":\"周生命\",\"decisionDate\":\""
+                + LocalDate.now(clock).minusDays(10) + "\",\"documentNumber\":\"岳证〔2026〕1号\",\"content\":" + content + "}]}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        JsonNode report = http.awaitBatch(client, accepted.json().get("id").asLong());
+        assertThat(report.get("rejected").asInt()).as(report.toString()).isZero();
+        return records.findBySource(departmentCode, source).orElseThrow();
+    }
+
+    private record Pushed(CitizenRef person, CreditRecord record, IdNumber number) {
     }
 
     private Pushed pushed(LocalDate decided) {
@@ -170,7 +214,7 @@ class RemediesIntegrationTests {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         JsonNode report = http.awaitBatch(token, accepted.json().get("id").asLong());
         assertThat(report.get("rejected").asInt()).as(report.toString()).isZero();
-        return new Pushed(citizens.find(person).orElseThrow(), records.findBySource(department, source).orElseThrow());
+        return new Pushed(citizens.find(person).orElseThrow(), records.findBySource(department, source).orElseThrow(), person);
     }
 
     private static String code(Runnable action) {

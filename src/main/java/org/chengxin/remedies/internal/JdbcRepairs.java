@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,19 @@ class JdbcRepairs {
                 .param("late", a.late())
                 .query(Long.class).single();
         return a.withId(id);
+    }
+
+    /** Keeps the records the person named as proof of a local way of repair. */
+    void keepProof(long repairId, Collection<Long> recordIds) {
+        for (long recordId : recordIds) {
+            jdbc.sql("insert into remedies_repair_proof (repair_id, record_id) values (:repair, :record)")
+                    .param("repair", repairId).param("record", recordId).update();
+        }
+    }
+
+    List<Long> proofOf(long repairId) {
+        return jdbc.sql("select record_id from remedies_repair_proof where repair_id = :id order by record_id")
+                .param("id", repairId).query(Long.class).list();
     }
 
     void update(RepairApplication a) {

@@ -3,8 +3,12 @@ package org.chengxin.remedies.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
@@ -76,22 +80,22 @@ class RepairHandling implements Repairs {
     @Override
     @Transactional
     public RepairApplication apply(CitizenRef person, long recordId, String fulfilment, String localWays, Commitment commitment,
-            List<Upload> files) {
-        return applyFor(person, recordId, fulfilment, localWays, commitment, files, Channel.ONLINE);
+            List<Upload> files, List<Long> proofRecords) {
+        return applyFor(person, recordId, fulfilment, localWays, commitment, files, proofRecords, Channel.ONLINE);
     }
 
     @Override
     @Transactional
     public RepairApplication applyAtWindow(CitizenRef person, boolean personPresent, long recordId, String fulfilment,
-            String localWays, Commitment commitment, List<Upload> files) {
+            String localWays, Commitment commitment, List<Upload> files, List<Long> proofRecords) {
         if (!personPresent) {
             throw ChengxinException.badRequest("WINDOW_PERSON_NOT_PRESENT", "代为提交须本人到场，请核验本人身份后勾选确认");
         }
-        return applyFor(person, recordId, fulfilment, localWays, commitment, files, Channel.WINDOW);
+        return applyFor(person, recordId, fulfilment, localWays, commitment, files, proofRecords, Channel.WINDOW);
     }
 
     private RepairApplication applyFor(CitizenRef person, long recordId, String fulfilment, String localWays, Commitment commitment,
-            List<Upload> files, Channel channel) {
+            List<Upload> files, List<Long> proofRecords, Channel channel) {
         CreditRecord record = records.find(recordId).filter(r -> r.subject().equals(person.subject()))
                 .orElseThrow(() -> ChengxinException.notFound("RECORD_NOT_FOUND", "记录不存在或不是关于您的记录"));
         if (rows.openFor(recordId)) {
@@ -100,6 +104,7 @@ class RepairHandling implements Repairs {
         LocalDate today = LocalDate.now(clock);
         RepairEligibility.Answer answer = settings.eligibility().check(candidate(record), today);
         List<EvidenceFile> checked = evidence.check(files);
+        Set<Long> proof = checkedProof(person, proofRecords);
         // online the proof travels as files; at a window the clerk has seen the papers
         if (channel == Channel.ONLINE && checked.isEmpty() && !answer.excludedByLaw()) {
             throw ChengxinException.badRequest("REPAIR_PROOF_REQUIRED", "请上传已履行义务、纠正失信行为的证明材料（如缴款凭证、整改证明）");
@@ -109,9 +114,47 @@ class RepairHandling implements Repairs {
                 record.itemCode(), answer, fulfilment, localWays, commitment, channel, CurrentActor.get().name(), now, today,
                 calendar.plusWorkingDays(today, settings.repairWorkingDays())));
         evidence.keepForRepair(filed.id(), checked, now);
+        rows.keepProof(filed.id(), proof);
         audit("remedies.repair-apply", filed, "申请信用修复 " + filed.id() + "（记录 " + recordId + "，" + channel.label() + "）"
                 + (filed.status() == RepairStatus.REFUSED ? "，依法不予修复" : "，办理期限 " + filed.dueOn()));
         return filed;
+    }
+
+    @Override
+    public List<ProofRecord> localWayRecordsOf(CitizenRef person) {
+        return records.inForceFor(person.subject()).stream().filter(r -> settings.localWayItems().contains(r.itemCode()))
+                .sorted(Comparator.comparing(CreditRecord::decisionDate).reversed().thenComparing(CreditRecord::id))
+                .map(this::proofOf).toList();
+    }
+
+    @Override
+    public List<ProofRecord> proofRecordsOf(long repairId) {
+        return rows.proofOf(repairId).stream().map(records::find).flatMap(Optional::stream).map(this::proofOf).toList();
+    }
+
+    /** The named records, each one of the person's own local-way records in force; anything else is refused. */
+    private Set<Long> checkedProof(CitizenRef person, List<Long> named) {
+        if (named == null || named.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> allowed = localWayRecordsOf(person).stream().map(ProofRecord::recordId).collect(Collectors.toSet());
+        Set<Long> proof = new LinkedHashSet<>(named);
+        if (!allowed.containsAll(proof)) {
+            throw ChengxinException.badRequest("REPAIR_PROOF_RECORD_INVALID",
+                    "只能选择本人名下、仍在公示期内的志愿服务或慈善捐赠记录作为证明");
+        }
+        return proof;
+    }
+
+    private ProofRecord proofOf(CreditRecord r) {
+        Optional<Item> item = catalog.item(r.itemCode());
+        String summary = item.map(i -> i.fields().stream()
+                        .filter(f -> r.content().get(f.name()) != null)
+                        .map(f -> f.label() + "：" + r.content().get(f.name()))
+                        .collect(Collectors.joining("；")))
+                .orElse("");
+        return new ProofRecord(r.id(), r.itemCode(), item.map(Item::name).orElse(r.itemCode()), r.departmentCode(),
+                r.decisionDate(), summary);
     }
 
     private static RepairEligibility.Candidate candidate(CreditRecord r) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.chengxin.records.CreditRecord;
 import org.chengxin.remedies.Attachment;
+import org.chengxin.remedies.Repairs;
 import org.chengxin.remedies.domain.Objection;
 import org.chengxin.remedies.domain.RepairApplication;
 
@@ -55,13 +56,14 @@ final class CaseJson {
     record RepairDetail(long id, String status, String statusLabel, String channel, String channelLabel, Instant filedAt,
             LocalDate dueOn, boolean overdue, boolean escalated, String fulfilment, String localWays, String commitment,
             String commitmentLabel, Instant decidedAt, String decisionReason, boolean late, RecordJson record,
-            List<AttachmentJson> attachments) {
+            List<AttachmentJson> attachments, List<Repairs.ProofRecord> proofRecords) {
 
-        static RepairDetail of(RepairApplication a, CreditRecord record, List<Attachment> files, CaseRecords view) {
+        static RepairDetail of(RepairApplication a, CreditRecord record, List<Attachment> files, List<Repairs.ProofRecord> proof,
+                CaseRecords view) {
             return new RepairDetail(a.id(), a.status().name(), a.status().label(), a.channel().name(), a.channel().label(),
                     a.filedAt(), a.dueOn(), a.overdue(view.today()), a.escalatedAt() != null, a.fulfilment(), a.localWays(),
                     a.commitment().name(), a.commitment().label(), a.decidedAt(), a.decisionReason(), a.late(),
-                    RecordJson.of(record, view), AttachmentJson.of(files));
+                    RecordJson.of(record, view), AttachmentJson.of(files), proof);
         }
     }
 

@@ -65,7 +65,8 @@ class MyRepairsPageController {
     @PostMapping("/my/repairs")
     String apply(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam Map<String, String> form,
             @RequestParam(name = "files", required = false) List<MultipartFile> proof,
-            @RequestParam(name = "signedCommitment", required = false) MultipartFile signed, Model model, RedirectAttributes redirect) {
+            @RequestParam(name = "signedCommitment", required = false) MultipartFile signed,
+            @RequestParam(name = "proofRecords", required = false) List<String> proofRecords, Model model, RedirectAttributes redirect) {
         CitizenRef me = pages.me(who);
         Long recordId = RemediesPages.parseId(form.get("recordId"));
         try {
@@ -76,7 +77,7 @@ class MyRepairsPageController {
             List<Upload> signedLetter = RemediesPages.uploads(signed == null ? List.of() : List.of(signed));
             uploads.addAll(signedLetter);
             RepairApplication filed = repairs.apply(me, recordId, form.get("fulfilment"), form.get("localWays"),
-                    commitment(form.get("commitOnline"), !signedLetter.isEmpty()), uploads);
+                    commitment(form.get("commitOnline"), !signedLetter.isEmpty()), uploads, RemediesPages.ids(proofRecords));
             redirect.addFlashAttribute("notice", noticeOf(filed));
             return "redirect:/my/repairs";
         } catch (ChengxinException e) {
@@ -141,6 +142,7 @@ class MyRepairsPageController {
         model.addAttribute("selected", eligibility.stream().filter(e -> selectedId != null && e.e().recordId() == selectedId)
                 .findFirst().orElse(null));
         model.addAttribute("typed", typed);
+        model.addAttribute("localWayRecords", repairs.localWayRecordsOf(me));
         model.addAttribute("maxFiles", maxFiles);
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("applications", repairs.ofPerson(me).stream().map(this::caseOf).toList());

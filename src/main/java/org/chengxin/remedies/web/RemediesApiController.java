@@ -85,7 +85,7 @@ class RemediesApiController {
         String department = department();
         RepairApplication a = ownRepair(department, id);
         view.auditView("remedies.case-view", a.subject(), "办理信用修复申请", "部门系统查看信用修复申请 " + id);
-        return CaseJson.RepairDetail.of(a, record(a.recordId(), department), repairs.attachmentsOf(id), view);
+        return CaseJson.RepairDetail.of(a, record(a.recordId(), department), repairs.attachmentsOf(id), repairs.proofRecordsOf(id), view);
     }
 
     @GetMapping("/api/v1/repairs/{id}/attachments/{attachmentId}")
@@ -104,7 +104,7 @@ class RemediesApiController {
             throw ChengxinException.badRequest("REPAIR_OUTCOME_REQUIRED", "请选择准予修复或不予修复");
         }
         RepairApplication a = repairs.decide(department, id, decision.grant(), decision.reasons());
-        return CaseJson.RepairDetail.of(a, record(a.recordId(), department), repairs.attachmentsOf(id), view);
+        return CaseJson.RepairDetail.of(a, record(a.recordId(), department), repairs.attachmentsOf(id), repairs.proofRecordsOf(id), view);
     }
 
     private Objection ownObjection(String department, long id) {

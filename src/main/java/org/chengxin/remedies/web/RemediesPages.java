@@ -138,4 +138,21 @@ class RemediesPages {
             return null;
         }
     }
+
+    /** Record numbers ticked on a form; one that is not a number is refused like a record that is not the person's. */
+    static List<Long> ids(List<String> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String r : raw) {
+            Long id = parseId(r);
+            if (id == null) {
+                throw ChengxinException.badRequest("REPAIR_PROOF_RECORD_INVALID",
+                        "只能选择本人名下、仍在公示期内的志愿服务或慈善捐赠记录作为证明");
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
 }

@@ -74,6 +74,7 @@ class RepairReviewPageController {
         model.addAttribute("fields", view.fields(record));
         model.addAttribute("versions", records.versionsOf(record.id()));
         model.addAttribute("attachments", repairs.attachmentsOf(a.id()));
+        model.addAttribute("proofRecords", repairs.proofRecordsOf(a.id()));
         model.addAttribute("daysLeft", view.daysLeft(a.dueOn()));
         model.addAttribute("overdue", a.overdue(view.today()));
         model.addAttribute("form", form);

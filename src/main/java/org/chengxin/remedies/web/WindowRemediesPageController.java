@@ -111,7 +111,7 @@ class WindowRemediesPageController {
 
     @PostMapping("/window/remedies/repair")
     String repair(@RequestParam Map<String, String> form, @RequestParam(name = "files", required = false) List<MultipartFile> files,
-            Model model) {
+            @RequestParam(name = "proofRecords", required = false) List<String> proofRecords, Model model) {
         Person p = personOrStartOver(form, model);
         if (p == null) {
             return PAGE;
@@ -119,7 +119,8 @@ class WindowRemediesPageController {
         try {
             List<Upload> uploads = new ArrayList<>(RemediesPages.uploads(files));
             RepairApplication filed = repairs.applyAtWindow(subject(p), "true".equals(form.get("personPresent")), recordId(form),
-                    form.get("fulfilment"), form.get("localWays"), commitment(form.get("commitment")), uploads);
+                    form.get("fulfilment"), form.get("localWays"), commitment(form.get("commitment")), uploads,
+                    RemediesPages.ids(proofRecords));
             model.addAttribute("notice", MyRepairsPageController.noticeOf(filed));
             return show(p, Map.of(), model);
         } catch (ChengxinException e) {
@@ -184,6 +185,7 @@ class WindowRemediesPageController {
         model.addAttribute("selected", records.stream().filter(r -> selectedId != null && r.id() == selectedId).findFirst().orElse(null));
         model.addAttribute("action", typed.getOrDefault("action", typed.containsKey("fulfilment") ? "repair" : "objection"));
         model.addAttribute("eligibility", p.ref().map(repairs::eligibilityOf).orElse(List.of()));
+        model.addAttribute("localWayRecords", p.ref().map(repairs::localWayRecordsOf).orElse(List.of()));
         model.addAttribute("commitments", Commitment.values());
         model.addAttribute("typed", typed);
         return PAGE;
