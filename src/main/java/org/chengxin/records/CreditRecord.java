@@ -5,9 +5,13 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.chengxin.shared.subject.SubjectKey;
 
-/** A record as other modules and pages read it (the subject by blind index and masked number only). */
+/**
+ * A record as other modules and pages read it (the subject by blind index and masked number only).
+ *
+ * @param repairNotice the department served a credit repair notice (信用修复告知书) with the decision (两书同达)
+ */
 public record CreditRecord(long id, SubjectKey subject, long subjectId, String itemCode, long catalogVersionId,
         String departmentCode, String sourceId, LocalDate decisionDate, String documentNumber, Map<String, Object> content,
         String kind, String severity, String scope, LocalDate minPeriodEnd, LocalDate expiresOn, RecordStatus status,
-        int version, Long batchId, Instant acceptedAt, Instant updatedAt) {
+        int version, Long batchId, Instant acceptedAt, Instant updatedAt, boolean repairNotice) {
 }

@@ -9,7 +9,9 @@ import org.chengxin.shared.subject.SubjectKey;
 /**
  * A validated record ready to be stored: its subject (blind index and identity's subject id),
  * the catalog item and version it was checked against, and its content (the item's fields).
+ *
+ * @param repairNotice a credit repair notice (信用修复告知书) was served with the decision (两书同达)
  */
 public record NewRecord(SubjectKey subject, long subjectId, Item item, long catalogVersionId, String departmentCode,
-        String sourceId, LocalDate decisionDate, String documentNumber, Map<String, String> content) {
+        String sourceId, LocalDate decisionDate, String documentNumber, Map<String, String> content, boolean repairNotice) {
 }

@@ -77,8 +77,9 @@ public interface Repairs {
      * @param earliestDay the first day an application is taken
      * @param lawReason   set when the law excludes the record from repair
      * @param openCase    an application is being decided
+     * @param repairNotice the department served a credit repair notice with the decision (两书同达)
      */
     record Eligibility(long recordId, String itemCode, String itemName, String departmentCode, LocalDate decisionDate,
-            LocalDate earliestDay, String lawReason, boolean openToday, boolean openCase) {
+            LocalDate earliestDay, String lawReason, boolean openToday, boolean openCase, boolean repairNotice) {
     }
 }

@@ -189,6 +189,41 @@ class RemediesIntegrationTests {
                         tuple("慈善捐赠记录", "捐赠金额（元）：2000；受赠慈善组织名称：岳阳市慈善总会；公益事业捐赠票据号码：JZ-0001"));
     }
 
+    @Test
+    void aRepairNoticeServedWithTheDecisionReachesThePersonAndAPushWithoutItDoesNotTakeItBack() {
+        IdNumber person = fixtures.syntheticIdNumber();
+        String source = "rem-notice-" + UUID.randomUUID();
+        LocalDate decided = LocalDate.now(clock).minusMonths(1);
+        push(source, person, decided, ",\"repairNotice\":true", "1000");
+
+        CreditRecord served = records.findBySource(department, source).orElseThrow();
+        assertThat(served.repairNotice()).isTrue();
+        CitizenRef ref = citizens.find(person).orElseThrow();
+        assertThat(repairs.eligibilityOf(ref)).singleElement().satisfies(e -> {
+            assertThat(e.repairNotice()).isTrue();
+            assertThat(e.openToday()).isFalse();
+            assertThat(e.earliestDay()).isAfter(LocalDate.now(clock));
+        });
+
+        push(source, person, decided, "", "1200");
+        CreditRecord corrected = records.findBySource(department, source).orElseThrow();
+        assertThat(corrected.version()).isEqualTo(2);
+        assertThat(corrected.repairNotice()).isTrue();
+
+        Pushed without = pushed(decided);
+        assertThat(without.record().repairNotice()).isFalse();
+    }
+
+    private void push(String source, IdNumber person, LocalDate decided, String extra, String fine) {
+        Http.Response accepted = http.postJson("/api/v1/record-batches", token, "{\"records\":[{\"sourceId\":\"" + source
+                + "\",\"itemCode\":\"" + PENALTY + "\",\"idNumber\":\"" + person.value() + "\",\"name\":\"周生命\",\"decisionDate\":\""
+                + decided + "\",\"documentNumber\":\"岳罚〔2026〕8号\"" + extra + ",\"content\":{\"penaltyType\":\"罚款\","
+                + "\"facts\":\"未按规定公示信息\",\"fineAmount\":\"" + fine + "\",\"penaltyResult\":\"罚款\",\"authority\":\"岳阳市市场监督管理局\"}}]}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        JsonNode report = http.awaitBatch(token, accepted.json().get("id").asLong());
+        assertThat(report.get("rejected").asInt()).as(report.toString()).isZero();
+    }
+
     private CreditRecord pushedGood(String departmentCode, String item, IdNumber person, String content) {
         String source = "rem-good-" + UUID.randomUUID();
         String client = http.token(fixtures.apiClientOf(departmentCode, "records:write"), Fixtures.PASSWORD, "records:write");

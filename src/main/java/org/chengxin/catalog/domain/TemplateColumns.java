@@ -27,6 +27,10 @@ public final class TemplateColumns {
                 new Column("name", "姓名", true, "与身份证件一致", false),
                 new Column("decisionDate", "决定日期", true, "yyyy-MM-dd，不得晚于报送日", false),
                 new Column("documentNumber", "文书号", item.isDishonesty(), "决定书文号；文本格式", true)));
+        if (item.isDishonesty()) {
+            columns.add(new Column("repairNotice", "信用修复告知书", false,
+                    "是否随决定书一并送达信用修复告知书（两书同达）：是 或 否，空白为否", false));
+        }
         for (ItemField f : item.fields()) {
             boolean identifier = f.type() == FieldType.IDENTIFIER;
             columns.add(new Column(f.name(), f.label(), f.required(), f.type().label() + (identifier ? "；文本格式" : ""), identifier));

@@ -6,7 +6,11 @@ import java.util.Map;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.shared.id.IdNumber;
 
-/** A row that passed every check that needs no database: what remains is the name check and storing. */
+/**
+ * A row that passed every check that needs no database: what remains is the name check and storing.
+ *
+ * @param repairNotice a credit repair notice (信用修复告知书) was served with the decision (两书同达)
+ */
 public record Candidate(long rowNo, IdNumber idNumber, String name, Item item, String sourceId, LocalDate decisionDate,
-        String documentNumber, Map<String, String> content) {
+        String documentNumber, Map<String, String> content, boolean repairNotice) {
 }

@@ -13,7 +13,8 @@ public final class ColumnNames {
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("来源编号", "sourceId"), Map.entry("信息项代码", "itemCode"), Map.entry("身份证号", "idNumber"),
             Map.entry("身份证号码", "idNumber"), Map.entry("公民身份号码", "idNumber"), Map.entry("姓名", "name"),
-            Map.entry("决定日期", "decisionDate"), Map.entry("文书号", "documentNumber"), Map.entry("决定书文号", "documentNumber"));
+            Map.entry("决定日期", "decisionDate"), Map.entry("文书号", "documentNumber"), Map.entry("决定书文号", "documentNumber"),
+            Map.entry("信用修复告知书", "repairNotice"), Map.entry("两书同达", "repairNotice"));
 
     /** The 双公示 administrative-penalty and licensing columns. */
     public static final Map<String, String> DOUBLE_PUBLICITY = Map.ofEntries(

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,7 +42,8 @@ public final class RowChecks {
     private static final String ID_CELL_NOT_TEXT = "身份证号单元格为数字格式，Excel 只保留 15 位有效数字，号码可能已被改变：请将该列设为文本（JSON 中用字符串）后重新填写";
     private static final String ID_SCIENTIFIC = "身份证号为科学计数法（如 4.30602E+17），是 Excel 按数字保存所致，已丢失位数：请将该列设为文本、重新填写后再导出";
     private static final Map<String, String> ENVELOPE_LABELS = Map.of("sourceId", "来源编号", "itemCode", "信息项代码",
-            "idNumber", "身份证号", "name", "姓名", "decisionDate", "决定日期", "documentNumber", "文书号");
+            "idNumber", "身份证号", "name", "姓名", "decisionDate", "决定日期", "documentNumber", "文书号",
+            "repairNotice", "信用修复告知书");
 
     /** Who pushes: the department's code and whether it is a government department (for items open to all). */
     public record Pusher(String departmentCode, boolean government) {
@@ -102,8 +104,13 @@ public final class RowChecks {
         if (UnicodeText.longerThan(document, MAX_DOCUMENT_NUMBER)) {
             problems.add(new Rejection(n, "documentNumber", "DOCUMENT_NUMBER_TOO_LONG", "文书号超过" + MAX_DOCUMENT_NUMBER + "个字符"));
         }
+        Boolean repairNotice = repairNotice(row, problems);
         Map<String, String> content = new LinkedHashMap<>();
         if (item != null) {
+            if (Boolean.TRUE.equals(repairNotice) && !item.isDishonesty()) {
+                problems.add(new Rejection(n, "repairNotice", "REPAIR_NOTICE_NOT_APPLICABLE",
+                        "只有失信信息才随决定书送达信用修复告知书，该信息项不适用"));
+            }
             if (item.isDishonesty() && row.get("documentNumber") == null) {
                 problems.add(new Rejection(n, "documentNumber", "DOCUMENT_NUMBER_MISSING", "失信信息必须填写决定书文号"));
             }
@@ -120,7 +127,32 @@ public final class RowChecks {
         if (!problems.isEmpty()) {
             return new Result(null, problems);
         }
-        return new Result(new Candidate(n, idNumber, name, item, sourceId, decision, document, content), List.of());
+        return new Result(new Candidate(n, idNumber, name, item, sourceId, decision, document, content,
+                Boolean.TRUE.equals(repairNotice)), List.of());
+    }
+
+    /**
+     * Whether a credit repair notice was served with the decision (两书同达): 是/否, true/false, 1/0 or
+     * Y/N; blank is no. Anything else is the row's rejection, never a guess.
+     */
+    private static Boolean repairNotice(RawRow row, List<Rejection> problems) {
+        String raw = row.get("repairNotice");
+        if (raw == null) {
+            return false;
+        }
+        switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "是", "true", "1", "y", "yes" -> {
+                return true;
+            }
+            case "否", "false", "0", "n", "no" -> {
+                return false;
+            }
+            default -> {
+                problems.add(new Rejection(row.rowNo(), "repairNotice", "REPAIR_NOTICE_INVALID",
+                        "信用修复告知书一栏应填“是”或“否”（JSON 中为 true 或 false）"));
+                return null;
+            }
+        }
     }
 
     private Item item(RawRow row, List<Rejection> problems) {

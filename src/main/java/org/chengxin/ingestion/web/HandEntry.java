@@ -15,14 +15,14 @@ import tools.jackson.databind.node.ObjectNode;
  * of one row; every check is the batch's.
  */
 record HandEntry(String sourceId, String itemCode, String idNumber, String name, String decisionDate, String documentNumber,
-        Map<String, String> content) {
+        Map<String, String> content, boolean repairNotice) {
 
     static final String FIELD_PREFIX = "content.";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A blank form for an item; its source id makes a repeated submission of the same form change nothing. */
     static HandEntry blank(String itemCode, String today) {
-        return new HandEntry(newSourceId(), itemCode, "", "", today, "", Map.of());
+        return new HandEntry(newSourceId(), itemCode, "", "", today, "", Map.of(), false);
     }
 
     /** The form's values; only the chosen item's fields are kept, and a source id not made here is replaced. */
@@ -36,7 +36,8 @@ record HandEntry(String sourceId, String itemCode, String idNumber, String name,
         String sourceId = form.get("sourceId");
         return new HandEntry(sourceId != null && sourceId.matches("HAND-[0-9a-f]{32}") ? sourceId : newSourceId(),
                 form.getOrDefault("itemCode", "").strip(), form.getOrDefault("idNumber", ""), form.getOrDefault("name", ""),
-                form.getOrDefault("decisionDate", ""), form.getOrDefault("documentNumber", ""), content);
+                form.getOrDefault("decisionDate", ""), form.getOrDefault("documentNumber", ""), content,
+                "true".equals(form.get("repairNotice")));
     }
 
     /** The push: {@code {"records":[{...}]}}, blank values left out as a department system would. */
@@ -48,6 +49,9 @@ record HandEntry(String sourceId, String itemCode, String idNumber, String name,
         put(row, "name", name);
         put(row, "decisionDate", decisionDate);
         put(row, "documentNumber", documentNumber);
+        if (repairNotice) {
+            row.put("repairNotice", true);
+        }
         ObjectNode fields = row.putObject("content");
         content.forEach((k, v) -> put(fields, k, v));
         ObjectNode push = JSON.createObjectNode();

@@ -17,8 +17,14 @@ final class ContentHash {
     private ContentHash() {
     }
 
+    /** A served repair notice makes a push differ from one without; without one the hash is as it always was. */
     static String of(NewRecord r) {
-        return of(r.subject(), r.item().code(), r.decisionDate(), r.documentNumber(), r.content());
+        Map<String, String> content = r.content();
+        if (r.repairNotice()) {
+            content = new TreeMap<>(content);
+            content.put("\u0000repairNotice", "true");
+        }
+        return of(r.subject(), r.item().code(), r.decisionDate(), r.documentNumber(), content);
     }
 
     static String of(SubjectKey subject, String itemCode, LocalDate decisionDate, String documentNumber, Map<String, String> content) {

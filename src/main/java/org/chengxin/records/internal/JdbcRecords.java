@@ -78,7 +78,8 @@ class JdbcRecords {
                 create temp table if not exists records_stage (
                     subject_index bytea, subject_id bigint, item_code text, catalog_version_id bigint,
                     department_code text, source_id text, decision_date date, document_number text, content jsonb,
-                    content_hash text, kind text, severity text, scope text, min_period_end date, expires_on date
+                    content_hash text, kind text, severity text, scope text, min_period_end date, expires_on date,
+                    repair_notice boolean
                 ) on commit delete rows""").update();
         // one transaction may store several chunks (an atomic batch): start each from an empty stage
         jdbc.sql("truncate records_stage").update();
@@ -87,7 +88,7 @@ class JdbcRecords {
             rows.add(new Object[] {r.subject().bytes(), r.subjectId(), r.item().code(), r.catalogVersionId(), r.departmentCode(),
                 r.sourceId(), r.decisionDate(), r.documentNumber(), JSON.writeValueAsString(r.content()), ContentHash.of(r),
                 r.item().kind().name(), r.item().severity() == null ? null : r.item().severity().name(), r.item().scope().name(),
-                r.item().minimumPeriodEnd(r.decisionDate()), r.item().expiryDate(r.decisionDate())});
+                r.item().minimumPeriodEnd(r.decisionDate()), r.item().expiryDate(r.decisionDate()), r.repairNotice()});
         }
         PgCopy.copy(DataSourceUtils.getConnection(dataSource), STAGE, rows);
         // without statistics the planner would join the stage to the whole records table by a scan
@@ -115,11 +116,11 @@ class JdbcRecords {
                 with upsert as (
                     insert into records_record (subject_index, subject_id, item_code, catalog_version_id, department_code,
                         source_id, decision_date, document_number, content, content_hash, kind, severity, scope,
-                        min_period_end, expires_on, status, version, batch_id, accepted_at, updated_at)
+                        min_period_end, expires_on, status, version, batch_id, accepted_at, updated_at, repair_notice)
                     select subject_index, subject_id, item_code, catalog_version_id, department_code,
                         source_id, decision_date, document_number, content, content_hash, kind, severity, scope,
                         min_period_end, expires_on, case when expires_on <= :today then 'EXPIRED' else 'ACTIVE' end, 1,
-                        :batch, :now, :now
+                        :batch, :now, :now, repair_notice
                     from records_stage
                     on conflict (department_code, source_id) do update set
                         subject_index = excluded.subject_index, subject_id = excluded.subject_id,
@@ -129,6 +130,7 @@ class JdbcRecords {
                         severity = excluded.severity, scope = excluded.scope, min_period_end = excluded.min_period_end,
                         expires_on = excluded.expires_on, version = records_record.version + 1,
                         batch_id = excluded.batch_id, updated_at = excluded.updated_at,
+                        repair_notice = records_record.repair_notice or excluded.repair_notice,
                         status = case when excluded.expires_on <= :today then 'EXPIRED'
                                       when records_record.status = 'EXPIRED' then 'ACTIVE'
                                       else records_record.status end
@@ -354,6 +356,6 @@ class JdbcRecords {
                 new LazyJsonContent(rs.getString("content")), rs.getString("kind"), rs.getString("severity"),
                 rs.getString("scope"), rs.getObject("min_period_end", LocalDate.class), expiresOn, status,
                 rs.getInt("version"), (Long) rs.getObject("batch_id"), rs.getTimestamp("accepted_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("repair_notice"));
     }
 }

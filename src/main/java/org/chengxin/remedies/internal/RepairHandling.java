@@ -73,7 +73,8 @@ class RepairHandling implements Repairs {
         return records.inForceFor(person.subject()).stream().filter(r -> "DISHONESTY".equals(r.kind())).map(r -> {
             RepairEligibility.Answer a = rule.of(candidate(r));
             return new Eligibility(r.id(), r.itemCode(), catalog.item(r.itemCode()).map(Item::name).orElse(r.itemCode()),
-                    r.departmentCode(), r.decisionDate(), a.earliestDay(), a.lawReason(), a.openOn(today), rows.openFor(r.id()));
+                    r.departmentCode(), r.decisionDate(), a.earliestDay(), a.lawReason(), a.openOn(today), rows.openFor(r.id()),
+                    r.repairNotice());
         }).toList();
     }
 

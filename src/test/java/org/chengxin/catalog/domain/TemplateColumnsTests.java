@@ -20,14 +20,23 @@ class TemplateColumnsTests {
     @Test
     void startsWithTheEnvelopeThenTheItemsFieldsInOrder() {
         assertThat(TemplateColumns.of(PENALTY)).extracting(TemplateColumns.Column::name).containsExactly(
-                "sourceId", "itemCode", "idNumber", "name", "decisionDate", "documentNumber", "facts", "fineAmount");
+                "sourceId", "itemCode", "idNumber", "name", "decisionDate", "documentNumber", "repairNotice", "facts",
+                "fineAmount");
     }
 
     @Test
     void headersReadLabelThenNameInParentheses() {
         assertThat(TemplateColumns.of(PENALTY)).extracting(TemplateColumns.Column::header).containsExactly(
                 "来源编号(sourceId)", "信息项代码(itemCode)", "身份证号(idNumber)", "姓名(name)", "决定日期(decisionDate)",
-                "文书号(documentNumber)", "违法事实(facts)", "罚款金额（元）(fineAmount)");
+                "文书号(documentNumber)", "信用修复告知书(repairNotice)", "违法事实(facts)", "罚款金额（元）(fineAmount)");
+    }
+
+    @Test
+    void onlyDishonestyItemsOfferTheRepairNoticeColumnAndItIsOptional() {
+        Item goodCredit = ItemFixture.ofKind(ItemKind.GOOD_CREDIT, 0, 36);
+
+        assertThat(column(PENALTY, "repairNotice").required()).isFalse();
+        assertThat(TemplateColumns.of(goodCredit)).extracting(TemplateColumns.Column::name).doesNotContain("repairNotice");
     }
 
     @Test

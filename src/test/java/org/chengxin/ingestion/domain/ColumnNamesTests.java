@@ -57,6 +57,12 @@ class ColumnNamesTests {
     }
 
     @Test
+    void readsTheRepairNoticeColumnByEitherChineseName() {
+        assertThat(ColumnNames.canonical("信用修复告知书")).isEqualTo("repairNotice");
+        assertThat(ColumnNames.canonical("两书同达")).isEqualTo("repairNotice");
+    }
+
+    @Test
     void leavesAnUnknownHeaderAsItIs() {
         assertThat(ColumnNames.canonical("备注说明")).isEqualTo("备注说明");
         assertThat(ColumnNames.canonical(" remark ")).isEqualTo("remark");

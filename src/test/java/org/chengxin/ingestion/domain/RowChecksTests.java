@@ -123,6 +123,25 @@ class RowChecksTests {
         assertThat(c.content()).containsExactly(Map.entry("honourTitle", "岳阳好人"));
     }
 
+    @Test
+    void aRepairNoticeServedWithTheDecisionIsReadAsYesOrNo() {
+        assertThat(passed(row()).repairNotice()).isFalse();
+        assertThat(passed(row("repairNotice", "是")).repairNotice()).isTrue();
+        assertThat(passed(row("repairNotice", "true")).repairNotice()).isTrue();
+        assertThat(passed(row("repairNotice", " Y ")).repairNotice()).isTrue();
+        assertThat(passed(row("repairNotice", "否")).repairNotice()).isFalse();
+        assertThat(passed(row("repairNotice", "0")).repairNotice()).isFalse();
+        assertThat(codesOf(row("repairNotice", "已送达"))).containsExactly("REPAIR_NOTICE_INVALID");
+    }
+
+    @Test
+    void onlyADishonestyRecordCarriesARepairNotice() {
+        assertThat(codesOf(row("itemCode", HONOUR.code(), "documentNumber", null, "facts", null, "honourTitle", "岳阳好人",
+                "repairNotice", "是"))).containsExactly("REPAIR_NOTICE_NOT_APPLICABLE");
+        assertThat(passed(row("itemCode", HONOUR.code(), "documentNumber", null, "facts", null, "honourTitle", "岳阳好人",
+                "repairNotice", "否")).repairNotice()).isFalse();
+    }
+
     // ---- what a reader marks on a row
 
     @Test

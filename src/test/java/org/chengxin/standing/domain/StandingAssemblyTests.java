@@ -24,7 +24,7 @@ class StandingAssemblyTests {
     private static CreditRecord record(long id, String itemCode, String kind, String severity, LocalDate decided,
             LocalDate expiresOn, RecordStatus status) {
         return new CreditRecord(id, SubjectKey.fromHex("ab12".repeat(16)), 1, itemCode, 1, "swj", "src-" + id, decided, "文号-" + id, Map.of(), kind, severity,
-                "PUBLIC", expiresOn, expiresOn, status, 1, null, null, null);
+                "PUBLIC", expiresOn, expiresOn, status, 1, null, null, null, false);
     }
 
     private static CreditRecord honour(long id, LocalDate decided) {
