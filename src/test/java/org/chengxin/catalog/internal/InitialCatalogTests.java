@@ -103,9 +103,9 @@ class InitialCatalogTests {
     }
 
     @Test
-    void version2026_1HoldsTheSixtyNineItemsListedInTheExchangeSpec() {
+    void version2026_1HoldsTheSeventyItemsListedInTheExchangeSpec() {
         assertThat(catalog.version()).isEqualTo("2026.1");
-        assertThat(catalog.items()).hasSize(69);
+        assertThat(catalog.items()).hasSize(70);
     }
 
     @Test
