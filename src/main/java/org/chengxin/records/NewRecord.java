@@ -4,12 +4,13 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.chengxin.catalog.domain.Item;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
 /**
  * A validated record ready to be stored: its subject (blind index and identity's subject id),
  * the catalog item and version it was checked against, and its content (the item's fields).
  */
-public record NewRecord(SubjectKey subject, long subjectId, Item item, long catalogVersionId, String departmentCode,
+public record NewRecord(SubjectKey subject, long subjectId, Item item, long catalogVersionId, DepartmentCode departmentCode,
         String sourceId, LocalDate decisionDate, String documentNumber, Map<String, String> content) {
 }
