@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.remedies.domain.Commitment;
 import org.chengxin.remedies.domain.RepairApplication;
+import org.chengxin.shared.organization.DepartmentCode;
 
 /**
  * Credit repair (信用修复): a person applies for a dishonesty record whose minimum disclosure period has
@@ -30,11 +31,11 @@ public interface Repairs {
 
     RepairApplication withdraw(CitizenRef person, long id);
 
-    List<RepairApplication> ofDepartment(String departmentCode, boolean openOnly);
+    List<RepairApplication> ofDepartment(DepartmentCode departmentCode, boolean openOnly);
 
-    Optional<RepairApplication> ofDepartment(String departmentCode, long id);
+    Optional<RepairApplication> ofDepartment(DepartmentCode departmentCode, long id);
 
-    RepairApplication decide(String departmentCode, long id, boolean grant, String reasons);
+    RepairApplication decide(DepartmentCode departmentCode, long id, boolean grant, String reasons);
 
     List<RepairApplication> overdue();
 
@@ -49,7 +50,7 @@ public interface Repairs {
      * @param lawReason   set when the law excludes the record from repair
      * @param openCase    an application is being decided
      */
-    record Eligibility(long recordId, String itemCode, String itemName, String departmentCode, LocalDate decisionDate,
+    record Eligibility(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, LocalDate decisionDate,
             LocalDate earliestDay, String lawReason, boolean openToday, boolean openCase) {
     }
 }
