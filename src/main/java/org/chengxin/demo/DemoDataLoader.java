@@ -11,6 +11,7 @@ import org.chengxin.organization.ApiClients;
 import org.chengxin.organization.Departments;
 import org.chengxin.organization.UnifiedSocialCreditCode;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ class DemoDataLoader implements ApplicationRunner {
             loadDepartments();
             loadAccounts();
             loadPeople(people);
-            clients.register(CLIENT_ID, CLIENT_SECRET, "市场监管局业务系统（演示）", "scjg", ApiClients.SCOPES);
+            clients.register(CLIENT_ID, CLIENT_SECRET, "市场监管局业务系统（演示）", DepartmentCode.of("scjg"), ApiClients.SCOPES);
         });
         List<SyntheticPeople.Person> featured = List.of(
                 new SyntheticPeople.Person(IdNumber.parse(CITIZEN_IDS.get(0), clock), "岳示例"),
@@ -93,18 +94,18 @@ class DemoDataLoader implements ApplicationRunner {
             };
             String body = prefix + "430600" + String.format("MB%07d", 1_000 + n++);
             // a department registered by hand before the first start is kept as it is
-            if (departments.find(d.code()).isEmpty()) {
+            if (departments.find(DepartmentCode.of(d.code())).isEmpty()) {
                 departments.register(d.code(), d.name(), d.kind(), body + UnifiedSocialCreditCode.checkCharacter(body), "430600");
             }
         }
     }
 
     private void loadAccounts() {
-        accounts.createStaff("admin", "平台管理员（演示）", Role.ADMIN, "fgw", PASSWORD);
-        accounts.createStaff("officer", "市场监管局报送员（演示）", Role.DATA_OFFICER, "scjg", PASSWORD);
-        accounts.createStaff("reviewer", "市场监管局审核员（演示）", Role.REVIEWER, "scjg", PASSWORD);
-        accounts.createStaff("clerk", "政务服务中心窗口（演示）", Role.CLERK, "zwfw", PASSWORD);
-        accounts.createStaff("auditor", "信用办审计员（演示）", Role.AUDITOR, "fgw", PASSWORD);
+        accounts.createStaff("admin", "平台管理员（演示）", Role.ADMIN, DepartmentCode.of("fgw"), PASSWORD);
+        accounts.createStaff("officer", "市场监管局报送员（演示）", Role.DATA_OFFICER, DepartmentCode.of("scjg"), PASSWORD);
+        accounts.createStaff("reviewer", "市场监管局审核员（演示）", Role.REVIEWER, DepartmentCode.of("scjg"), PASSWORD);
+        accounts.createStaff("clerk", "政务服务中心窗口（演示）", Role.CLERK, DepartmentCode.of("zwfw"), PASSWORD);
+        accounts.createStaff("auditor", "信用办审计员（演示）", Role.AUDITOR, DepartmentCode.of("fgw"), PASSWORD);
         for (String id : CITIZEN_IDS) {
             accounts.createCitizen(IdNumber.parse(id, clock), PASSWORD);
         }

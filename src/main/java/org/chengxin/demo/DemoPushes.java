@@ -21,6 +21,7 @@ import org.chengxin.ingestion.BatchFormat;
 import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.ingestion.RecordBatches.Submission;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -110,7 +111,7 @@ final class DemoPushes {
                     out.write('\n');
                 }
             }
-            DemoOfficer officer = new DemoOfficer("demo-" + department, department);
+            DemoOfficer officer = new DemoOfficer("demo-" + department, DepartmentCode.of(department));
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(officer, null,
                     List.of(new SimpleGrantedAuthority(Role.DATA_OFFICER.authority()))));
             try {
@@ -142,7 +143,7 @@ final class DemoPushes {
     }
 
     /** The data officer a demo department pushes as. */
-    private record DemoOfficer(String displayName, String departmentCode) implements ChengxinPrincipal {
+    private record DemoOfficer(String displayName, DepartmentCode departmentCode) implements ChengxinPrincipal {
         @Override
         public Role role() {
             return Role.DATA_OFFICER;

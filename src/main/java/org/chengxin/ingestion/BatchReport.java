@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 import org.chengxin.ingestion.domain.Rejection;
+import org.chengxin.shared.organization.DepartmentCode;
 
 /**
  * Where a batch stands: its status, progress and counts, and its rejected rows (the first ones; all
  * of them download as CSV or XLSX). {@code failure} says why a batch failed; {@code warning} what a
  * completed batch's sender should know, e.g. {@value #NO_ROWS} for a file with no data row.
  */
-public record BatchReport(long id, String departmentCode, String submittedBy, BatchFormat format, String fileName,
+public record BatchReport(long id, DepartmentCode departmentCode, String submittedBy, BatchFormat format, String fileName,
         boolean atomic, BatchStatus status, Integer total, int processed, int accepted, int corrected, int unchanged,
         int rejected, String failure, String warning, Instant submittedAt, Instant finishedAt, double averageDaysToPush, int lateRows,
         List<Rejection> rejections) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.chengxin.ingestion.domain.Rejection;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.upload.FileNames;
 
 /** The ingestion module's API: submit a pushed file, follow it, read its rejections. */
@@ -33,9 +34,9 @@ public interface RecordBatches {
     /** Processes a submission in the caller's thread (demo data, tests, the command line). */
     BatchReport submitAndWait(Submission submission);
 
-    Optional<BatchReport> report(long batchId, String departmentCode);
+    Optional<BatchReport> report(long batchId, DepartmentCode departmentCode);
 
-    List<BatchReport> ofDepartment(String departmentCode, int limit);
+    List<BatchReport> ofDepartment(DepartmentCode departmentCode, int limit);
 
     /** Each department's figures over all its batches, for the assessment dashboard. */
     List<DepartmentFigures> figures();

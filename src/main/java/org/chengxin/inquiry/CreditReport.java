@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.chengxin.shared.organization.DepartmentCode;
+
 /**
  * The personal public credit report (个人公共信用信息报告), structured after the national report standard
  * (2022 edition) and the central bank's personal report: who it is about and for whom, the summary,
@@ -40,7 +42,7 @@ public record CreditReport(String reportNumber, Instant issuedAt, LocalDate vali
      * @param objectionNote   异议标注: set while the record is under objection
      * @param statements      the person's own statements (本人声明) about the record
      */
-    public record ReportRecord(long recordId, String itemCode, String itemName, String severity, String departmentCode,
+    public record ReportRecord(long recordId, String itemCode, String itemName, String severity, DepartmentCode departmentCode,
             String departmentName, LocalDate decisionDate, String documentNumber, String legalBasis, LocalDate lastDisclosed,
             String objectionNote, List<String> statements) {
     }

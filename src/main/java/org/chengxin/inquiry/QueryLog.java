@@ -2,6 +2,7 @@ package org.chengxin.inquiry;
 
 import java.time.Instant;
 import java.util.List;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
 /** The query log: every query about a person, allowed or refused, which the person can read. */
@@ -13,7 +14,7 @@ public interface QueryLog {
     /** The most recent queries of everybody, newest first (the auditor's review). */
     List<Entry> recent(int limit);
 
-    record Entry(long id, Instant at, String kind, String kindLabel, String organization, String departmentCode, String actor,
+    record Entry(long id, Instant at, String kind, String kindLabel, String organization, DepartmentCode departmentCode, String actor,
             String purpose, Long authorizationId, boolean refused, String refusalCode, String reportNumber, String maskedId) {
     }
 }

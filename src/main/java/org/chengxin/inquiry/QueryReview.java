@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.chengxin.shared.organization.DepartmentCode;
+
 /**
  * The auditor's review of the query log (policy 八): rules flag unusual use, and the auditor closes each
  * flag as justified or as misuse with a note. A misuse finding against a credit agency's query can place
@@ -26,7 +28,7 @@ public interface QueryReview {
      */
     Flag close(long flagId, boolean misuse, String note, LocalDate blacklistUntil, boolean staff);
 
-    record Flag(long id, String rule, String ruleLabel, String actor, String organization, String departmentCode, List<Long> queryIds,
+    record Flag(long id, String rule, String ruleLabel, String actor, String organization, DepartmentCode departmentCode, List<Long> queryIds,
             String detail, Instant raisedAt, String status, String note, String closedBy, Instant closedAt, Long blacklistId) {
 
         public boolean open() {

@@ -1,6 +1,7 @@
 package org.chengxin.lists;
 
 import java.util.List;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
 /**
@@ -11,15 +12,15 @@ import org.chengxin.shared.subject.SubjectKey;
 public interface SeriousDishonestyList {
 
     /** The people the machine proposes to the reviewers of a department, from that department's records. */
-    List<Candidate> candidates(String departmentCode);
+    List<Candidate> candidates(DepartmentCode departmentCode);
 
     /** Lists a person by a reviewer's decision; refused when the decision is incomplete or rests on unusable records. */
-    ListEntry decide(String departmentCode, Decision decision);
+    ListEntry decide(DepartmentCode departmentCode, Decision decision);
 
     /** Ends an entry of the department by a reviewer's removal decision. */
-    ListEntry remove(long entryId, String departmentCode, String reason);
+    ListEntry remove(long entryId, DepartmentCode departmentCode, String reason);
 
-    List<ListEntry> ofDepartment(String departmentCode);
+    List<ListEntry> ofDepartment(DepartmentCode departmentCode);
 
     /** The entries in force for a person. */
     List<ListEntry> activeFor(SubjectKey subject);

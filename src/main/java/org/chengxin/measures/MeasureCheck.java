@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.chengxin.measures.domain.PersonFacts.ListFact;
+import org.chengxin.shared.organization.DepartmentCode;
 
 /**
  * A check (联合奖惩核查): a department handling a matter for a person asked which measures apply. What the
@@ -12,7 +13,7 @@ import org.chengxin.measures.domain.PersonFacts.ListFact;
  * once given. Names the person by masked number only.
  */
 public record MeasureCheck(long id, Instant checkedAt, String maskedIdNumber, String matterCode, String matterName,
-        String departmentCode, String checkedBy, String listVersion, Status status, List<Applicable> incentives,
+        DepartmentCode departmentCode, String checkedBy, String listVersion, Status status, List<Applicable> incentives,
         List<Applicable> punishments, LocalDate feedbackDue, Feedback feedback) {
 
     /**
@@ -30,7 +31,7 @@ public record MeasureCheck(long id, Instant checkedAt, String maskedIdNumber, St
     }
 
     /** A record a measure rests on. */
-    public record BasisRecord(long recordId, String itemCode, String itemName, String departmentCode, String documentNumber,
+    public record BasisRecord(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
             LocalDate decisionDate) {
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 
 /**
  * The check while handling a matter ("trigger") and the department's report back ("feedback").
@@ -15,28 +16,28 @@ public interface MeasureChecks {
      * Checks a person for a matter handled by a department (the caller's own department). Refused with
      * a stable code when the matter is unknown or not handled by that department.
      */
-    MeasureCheck check(IdNumber number, String matterCode, String departmentCode);
+    MeasureCheck check(IdNumber number, String matterCode, DepartmentCode departmentCode);
 
     /** A check of the department; refused as not found for another department's check. */
-    MeasureCheck find(long checkId, String departmentCode);
+    MeasureCheck find(long checkId, DepartmentCode departmentCode);
 
     /**
      * Records the feedback of a check of the department: every measure that applied must be named as
      * applied or not, with a reason when not (a mandatory measure not applied needs one too). Given once.
      */
-    MeasureCheck feedback(long checkId, String departmentCode, List<MeasureCheck.MeasureDecision> decisions, String outcome,
+    MeasureCheck feedback(long checkId, DepartmentCode departmentCode, List<MeasureCheck.MeasureDecision> decisions, String outcome,
             LocalDate handledOn, String note);
 
     /** The department's checks, newest first. */
-    List<MeasureCheck> recent(String departmentCode, int limit);
+    List<MeasureCheck> recent(DepartmentCode departmentCode, int limit);
 
     /** The department's checks without feedback past their due date, oldest first. */
-    List<MeasureCheck> overdue(String departmentCode);
+    List<MeasureCheck> overdue(DepartmentCode departmentCode);
 
     /** Per department over a period: checks, hits, measures applied, feedback given, on time and late. */
     List<DepartmentFigures> figures(LocalDate from, LocalDate to);
 
-    record DepartmentFigures(String departmentCode, long checks, long checksWithHits, long incentivesShown,
+    record DepartmentFigures(DepartmentCode departmentCode, long checks, long checksWithHits, long incentivesShown,
             long punishmentsShown, long measuresApplied, long feedbackGiven, long feedbackLate, long overdue,
             double averageFeedbackDays) {
 

@@ -3,13 +3,14 @@ package org.chengxin.organization;
 import java.util.List;
 
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 
 /** Creates staff and citizen accounts. Passwords are hashed (Argon2) before they are stored. */
 public interface Accounts {
 
-    long createStaff(String username, String displayName, Role role, String departmentCode, String rawPassword);
+    long createStaff(String username, String displayName, Role role, DepartmentCode departmentCode, String rawPassword);
 
     long createCitizen(IdNumber idNumber, String rawPassword);
 

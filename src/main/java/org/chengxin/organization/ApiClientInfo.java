@@ -3,6 +3,8 @@ package org.chengxin.organization;
 import java.time.Instant;
 import java.util.Set;
 
+import org.chengxin.shared.organization.DepartmentCode;
+
 /** A registered department system (never its secret). */
-public record ApiClientInfo(String clientId, String name, String departmentCode, Set<String> scopes, Instant registeredAt) {
+public record ApiClientInfo(String clientId, String name, DepartmentCode departmentCode, Set<String> scopes, Instant registeredAt) {
 }

@@ -3,6 +3,8 @@ package org.chengxin.organization;
 import java.util.List;
 import java.util.Set;
 
+import org.chengxin.shared.organization.DepartmentCode;
+
 /** Department business systems, registered as OAuth2 clients (client credentials) for one department. */
 public interface ApiClients {
 
@@ -10,10 +12,10 @@ public interface ApiClients {
     Set<String> SCOPES = Set.of("records:write", "measures:check", "reports:read", "identity:validate",
             "remedies:decide");
 
-    void register(String clientId, String rawSecret, String name, String departmentCode, Set<String> scopes);
+    void register(String clientId, String rawSecret, String name, DepartmentCode departmentCode, Set<String> scopes);
 
     /** Registers a client with a random secret, which is returned once and never stored in clear. */
-    String registerWithNewSecret(String clientId, String name, String departmentCode, Set<String> scopes);
+    String registerWithNewSecret(String clientId, String name, DepartmentCode departmentCode, Set<String> scopes);
 
     boolean exists(String clientId);
 

@@ -41,7 +41,7 @@ class PortalController {
         model.addAttribute("role", role);
         model.addAttribute("principal", principal);
         model.addAttribute("department", principal.departmentCode() == null ? null
-                : departments.find(principal.departmentCode()).map(Department::name).orElse(principal.departmentCode()));
+                : departments.find(principal.departmentCode()).map(Department::name).orElse(principal.departmentCode().value()));
         return "home";
     }
 }

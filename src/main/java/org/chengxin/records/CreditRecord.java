@@ -3,6 +3,7 @@ package org.chengxin.records;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
 /**
@@ -11,7 +12,7 @@ import org.chengxin.shared.subject.SubjectKey;
  * @param repairNotice the department served a credit repair notice (信用修复告知书) with the decision (两书同达)
  */
 public record CreditRecord(long id, SubjectKey subject, long subjectId, String itemCode, long catalogVersionId,
-        String departmentCode, String sourceId, LocalDate decisionDate, String documentNumber, Map<String, Object> content,
+        DepartmentCode departmentCode, String sourceId, LocalDate decisionDate, String documentNumber, Map<String, Object> content,
         String kind, String severity, String scope, LocalDate minPeriodEnd, LocalDate expiresOn, RecordStatus status,
         int version, Long batchId, Instant acceptedAt, Instant updatedAt, boolean repairNotice) {
 }

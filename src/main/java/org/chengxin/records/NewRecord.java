@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.chengxin.catalog.domain.Item;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
 /**
@@ -12,6 +13,6 @@ import org.chengxin.shared.subject.SubjectKey;
  *
  * @param repairNotice a credit repair notice (信用修复告知书) was served with the decision (两书同达)
  */
-public record NewRecord(SubjectKey subject, long subjectId, Item item, long catalogVersionId, String departmentCode,
+public record NewRecord(SubjectKey subject, long subjectId, Item item, long catalogVersionId, DepartmentCode departmentCode,
         String sourceId, LocalDate decisionDate, String documentNumber, Map<String, String> content, boolean repairNotice) {
 }

@@ -1,5 +1,6 @@
 package org.chengxin.records;
 
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
 /** What happened to records, for the modules downstream (evaluation, lists, measures). */
@@ -9,7 +10,7 @@ public final class RecordEvents {
     }
 
     /** A new record was accepted. */
-    public record RecordAccepted(long recordId, SubjectKey subject, String itemCode, String departmentCode) {
+    public record RecordAccepted(long recordId, SubjectKey subject, String itemCode, DepartmentCode departmentCode) {
     }
 
     /**

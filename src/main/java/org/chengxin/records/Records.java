@@ -3,6 +3,7 @@ package org.chengxin.records;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
 /** The records module's API. */
@@ -22,13 +23,13 @@ public interface Records {
     List<CreditRecord> inForceFor(SubjectKey subject);
 
     /** A record of this department, expired or revoked included (the department's own review). */
-    Optional<CreditRecord> findOfDepartment(long id, String departmentCode);
+    Optional<CreditRecord> findOfDepartment(long id, DepartmentCode departmentCode);
 
     /** Every record of a person, whatever its status (the evaluation applies its own counting rule). */
     List<CreditRecord> allFor(SubjectKey subject);
 
     /** A department's records of a severity that are shown and used today (at most {@code limit}). */
-    List<CreditRecord> inForceOfDepartment(String departmentCode, String severity, int limit);
+    List<CreditRecord> inForceOfDepartment(DepartmentCode departmentCode, String severity, int limit);
 
     /**
      * One page of the good-credit records (优良信用记录, policy 十三) that are shown and used today, newest
@@ -40,20 +41,20 @@ public interface Records {
     Map<String, Long> goodCreditInForceByItem();
 
     /** A record of this department by the source id it was pushed with. */
-    Optional<CreditRecord> findBySource(String departmentCode, String sourceId);
+    Optional<CreditRecord> findBySource(DepartmentCode departmentCode, String sourceId);
 
     /** A department's records, newest first, expired ones included for its own review. */
-    List<CreditRecord> ofDepartment(String departmentCode, int page, int size);
+    List<CreditRecord> ofDepartment(DepartmentCode departmentCode, int page, int size);
 
-    long countOfDepartment(String departmentCode);
+    long countOfDepartment(DepartmentCode departmentCode);
 
     List<RecordVersion> versionsOf(long recordId);
 
     /** Revokes a record of the department with a reason; refused for another department's record. */
-    CreditRecord revoke(long recordId, String departmentCode, String reason);
+    CreditRecord revoke(long recordId, DepartmentCode departmentCode, String reason);
 
     /** Revokes the record a department knows by its own source id. */
-    CreditRecord revokeBySource(String departmentCode, String sourceId, String reason);
+    CreditRecord revokeBySource(DepartmentCode departmentCode, String sourceId, String reason);
 
     /**
      * Puts a record under objection (异议处理中) for the reason given: it is still shown and used, marked as

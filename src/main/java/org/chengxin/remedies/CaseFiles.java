@@ -1,6 +1,7 @@
 package org.chengxin.remedies;
 
 import org.chengxin.identity.CitizenRef;
+import org.chengxin.shared.organization.DepartmentCode;
 
 /**
  * The files attached to objections and repair applications, opened by those who may read them: the
@@ -10,7 +11,7 @@ public interface CaseFiles {
 
     Attachment openForPerson(CitizenRef person, long attachmentId);
 
-    Attachment openForDepartment(String departmentCode, long attachmentId);
+    Attachment openForDepartment(DepartmentCode departmentCode, long attachmentId);
 
     Attachment openForPlatform(long attachmentId);
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.remedies.domain.DismissalGround;
 import org.chengxin.remedies.domain.Objection;
+import org.chengxin.shared.organization.DepartmentCode;
 
 /**
  * Objections (异议): a person files one against one of their records, the platform's staff screen it,
@@ -38,13 +39,13 @@ public interface Objections {
     Objection dismiss(long id, DismissalGround ground, String explanation);
 
     /** The objections passed to a department; only the open ones when {@code openOnly}. */
-    List<Objection> ofDepartment(String departmentCode, boolean openOnly);
+    List<Objection> ofDepartment(DepartmentCode departmentCode, boolean openOnly);
 
     /** An objection about a record of this department, past screening; empty otherwise. */
-    Optional<Objection> ofDepartment(String departmentCode, long id);
+    Optional<Objection> ofDepartment(DepartmentCode departmentCode, long id);
 
     /** The department's decision; {@code correctedValue} only for {@link Outcome#CORRECT}. */
-    Objection decide(String departmentCode, long id, Outcome outcome, String reasons, String correctedValue);
+    Objection decide(DepartmentCode departmentCode, long id, Outcome outcome, String reasons, String correctedValue);
 
     /** Open objections past their day, for the administrator. */
     List<Objection> overdue();

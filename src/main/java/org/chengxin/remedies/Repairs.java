@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.remedies.domain.Commitment;
 import org.chengxin.remedies.domain.RepairApplication;
+import org.chengxin.shared.organization.DepartmentCode;
 
 /**
  * Credit repair (信用修复): a person applies for a dishonesty record whose minimum disclosure period has
@@ -50,11 +51,11 @@ public interface Repairs {
 
     RepairApplication withdraw(CitizenRef person, long id);
 
-    List<RepairApplication> ofDepartment(String departmentCode, boolean openOnly);
+    List<RepairApplication> ofDepartment(DepartmentCode departmentCode, boolean openOnly);
 
-    Optional<RepairApplication> ofDepartment(String departmentCode, long id);
+    Optional<RepairApplication> ofDepartment(DepartmentCode departmentCode, long id);
 
-    RepairApplication decide(String departmentCode, long id, boolean grant, String reasons);
+    RepairApplication decide(DepartmentCode departmentCode, long id, boolean grant, String reasons);
 
     List<RepairApplication> overdue();
 
@@ -67,7 +68,7 @@ public interface Repairs {
      *
      * @param summary the record's fields with their labels, as one line
      */
-    record ProofRecord(long recordId, String itemCode, String itemName, String departmentCode, LocalDate decisionDate,
+    record ProofRecord(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, LocalDate decisionDate,
             String summary) {
     }
 
@@ -79,7 +80,7 @@ public interface Repairs {
      * @param openCase    an application is being decided
      * @param repairNotice the department served a credit repair notice with the decision (两书同达)
      */
-    record Eligibility(long recordId, String itemCode, String itemName, String departmentCode, LocalDate decisionDate,
+    record Eligibility(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, LocalDate decisionDate,
             LocalDate earliestDay, String lawReason, boolean openToday, boolean openCase, boolean repairNotice) {
     }
 }

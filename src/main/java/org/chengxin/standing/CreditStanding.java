@@ -3,6 +3,8 @@ package org.chengxin.standing;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.chengxin.shared.organization.DepartmentCode;
+
 /**
  * A person's credit standing on a day, the one shape every module reads it in: grade and points from the
  * records that count, the list entries in force, the good-credit and dishonesty records in force, the
@@ -15,7 +17,7 @@ public record CreditStanding(LocalDate day, String modelVersion, int points, Str
     public static final String SERIOUS_DISHONESTY = "SERIOUS_DISHONESTY";
 
     /** One list entry in force: which list, the deciding department, its decision and period. */
-    public record Listing(String list, String listName, long entryId, String departmentCode, String documentNumber,
+    public record Listing(String list, String listName, long entryId, DepartmentCode departmentCode, String documentNumber,
             LocalDate startDate, LocalDate endDate) {
     }
 
@@ -27,7 +29,7 @@ public record CreditStanding(LocalDate day, String modelVersion, int points, Str
      * @param lastDay  the last day the record is disclosed and counts
      * @param disputed under objection
      */
-    public record RecordInForce(long recordId, String itemCode, String itemName, String departmentCode, String documentNumber,
+    public record RecordInForce(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
             LocalDate decisionDate, String severity, LocalDate lastDay, boolean disputed) {
     }
 

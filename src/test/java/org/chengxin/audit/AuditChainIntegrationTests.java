@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ChengxinIntegrationTest
 class AuditChainIntegrationTests {
 
-    private static final Actor CLERK = new Actor("clerk-audit-test", "CLERK", "zwfw");
+    private static final Actor CLERK = new Actor("clerk-audit-test", "CLERK", DepartmentCode.of("zwfw"));
 
     @Autowired
     ApplicationEventPublisher events;

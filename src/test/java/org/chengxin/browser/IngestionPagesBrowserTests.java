@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.organization.Accounts;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -67,7 +68,7 @@ class IngestionPagesBrowserTests {
     void dataOfficerUploadsAGbkSpreadsheetThenChecksAndRevokesARecord(Browser browser) throws IOException {
         String department = fixtures.department();
         String officer = "data-officer-browser-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.createStaff(officer, "测试数据专员", Role.DATA_OFFICER, department, Fixtures.PASSWORD);
+        accounts.createStaff(officer, "测试数据专员", Role.DATA_OFFICER, DepartmentCode.of(department), Fixtures.PASSWORD);
         IdNumber first = fixtures.syntheticIdNumber();
         IdNumber second = fixtures.syntheticIdNumber();
         String good = fixtures.syntheticIdNumber().value();
@@ -139,7 +140,7 @@ class IngestionPagesBrowserTests {
     void idNumbersTypedAsNumbersInTheDownloadedTemplateAreRefusedRowByRowNeverStored(Browser browser) throws Exception {
         String department = fixtures.department();
         String officer = "data-officer-xlsx-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.createStaff(officer, "测试数据专员", Role.DATA_OFFICER, department, Fixtures.PASSWORD);
+        accounts.createStaff(officer, "测试数据专员", Role.DATA_OFFICER, DepartmentCode.of(department), Fixtures.PASSWORD);
         List<IdNumber> people = List.of(fixtures.syntheticIdNumber(), fixtures.syntheticIdNumber(), fixtures.syntheticIdNumber());
         List<String> fullNumbers = people.stream().map(IdNumber::value).toList();
         Path file = temp.resolve("行政处罚信息.xlsx");

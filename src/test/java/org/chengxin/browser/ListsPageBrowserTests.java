@@ -12,6 +12,7 @@ import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.organization.Accounts;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
@@ -64,7 +65,7 @@ class ListsPageBrowserTests {
         List<Long> ownIds = idsOf(subject, DEPARTMENT);
         List<Long> taxIds = idsOf(subject, "swj");
         String reviewer = "reviewer-ybj-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        accounts.createStaff(reviewer, "医保局审核员", Role.REVIEWER, DEPARTMENT, Fixtures.PASSWORD);
+        accounts.createStaff(reviewer, "医保局审核员", Role.REVIEWER, DepartmentCode.of(DEPARTMENT), Fixtures.PASSWORD);
 
         browser.logIn(reviewer, Fixtures.PASSWORD);
         browser.find(By.cssSelector("a[href$='/lists']")).click();
@@ -73,7 +74,7 @@ class ListsPageBrowserTests {
 
         List<WebElement> offered = browser.driver().findElements(By.cssSelector("article.candidate input[name='recordIds']"));
         assertThat(offered).isNotEmpty().allSatisfy(box -> assertThat(records.findOfDepartment(
-                Long.parseLong(box.getAttribute("value")), DEPARTMENT)).as("every record offered is the department's").isPresent());
+                Long.parseLong(box.getAttribute("value")), DepartmentCode.of(DEPARTMENT))).as("every record offered is the department's").isPresent());
         assertThat(candidate.findElements(By.cssSelector("input[name='recordIds']")))
                 .extracting(box -> Long.valueOf(box.getAttribute("value"))).containsExactlyElementsOf(ownIds);
         assertThat(candidate.findElements(By.cssSelector("input[name='recordIds']"))).allMatch(WebElement::isSelected);
@@ -98,7 +99,7 @@ class ListsPageBrowserTests {
         assertThat(browser.driver().findElements(By.xpath("//input[@name='subjectIndex' and @value='" + subject.hex() + "']")))
                 .as("listed: no longer a candidate").isEmpty();
         assertThat(list.activeFor(subject)).singleElement().satisfies(e -> {
-            assertThat(e.departmentCode()).isEqualTo(DEPARTMENT);
+            assertThat(e.departmentCode().value()).isEqualTo(DEPARTMENT);
             assertThat(e.recordIds()).containsExactlyElementsOf(ownIds);
         });
         browser.screenshot("lists-listed");
@@ -117,6 +118,6 @@ class ListsPageBrowserTests {
     }
 
     private List<Long> idsOf(SubjectKey subject, String department) {
-        return records.allFor(subject).stream().filter(r -> r.departmentCode().equals(department)).map(r -> r.id()).sorted().toList();
+        return records.allFor(subject).stream().filter(r -> r.departmentCode().value().equals(department)).map(r -> r.id()).sorted().toList();
     }
 }

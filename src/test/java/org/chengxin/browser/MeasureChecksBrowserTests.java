@@ -15,6 +15,7 @@ import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.organization.Accounts;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
@@ -66,7 +67,7 @@ class MeasureChecksBrowserTests {
         IdNumber person = listedPerson();
         fixtures.departmentWithCode("rsj");
         String clerk = "clerk-rsj-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        accounts.createStaff(clerk, "人社局窗口", Role.CLERK, "rsj", Fixtures.PASSWORD);
+        accounts.createStaff(clerk, "人社局窗口", Role.CLERK, DepartmentCode.of("rsj"), Fixtures.PASSWORD);
 
         browser.logIn(clerk, Fixtures.PASSWORD);
         browser.find(By.cssSelector("a[href$='/checks']")).click();
@@ -116,7 +117,7 @@ class MeasureChecksBrowserTests {
         SeriousDishonestyListAccess.push(http, tax, person, source);
         long recordId = records.allFor(subject).get(0).id();
         LocalDate today = LocalDate.now(clock);
-        list.decide("swj", new Decision(subject, "岳税认〔2026〕" + ThreadLocalRandom.current().nextInt(1000) + "号",
+        list.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕" + ThreadLocalRandom.current().nextInt(1000) + "号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(recordId)));
         return person;
     }

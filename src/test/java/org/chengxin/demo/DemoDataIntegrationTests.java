@@ -8,6 +8,7 @@ import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.organization.UnifiedSocialCreditCode;
 import org.chengxin.records.Records;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.support.Http;
 import org.chengxin.support.IntegrationTestConfiguration;
 import org.junit.jupiter.api.Test;
@@ -37,12 +38,12 @@ class DemoDataIntegrationTests {
     void yueyangDepartmentsWithValidCreditCodes() {
         // every demo department is there (tests sharing the database may have registered a few codes first,
         // under test names, which the loader keeps), and the demo's own are Yueyang's
-        assertThat(YueyangDepartments.ALL).allSatisfy(e -> assertThat(departments.find(e.code())).as(e.code()).isPresent());
+        assertThat(YueyangDepartments.ALL).allSatisfy(e -> assertThat(departments.find(DepartmentCode.of(e.code()))).as(e.code()).isPresent());
         var yueyang = departments.all().stream().filter(d -> d.name().contains("岳阳")).toList();
         assertThat(yueyang).hasSizeGreaterThanOrEqualTo(YueyangDepartments.ALL.size() - 10);
         assertThat(yueyang).extracting(Department::uscc).extracting(UnifiedSocialCreditCode::value)
                 .allMatch(UnifiedSocialCreditCode::isValid).doesNotHaveDuplicates();
-        assertThat(departments.find("scjg")).get().extracting(Department::name).isEqualTo("岳阳市市场监督管理局");
+        assertThat(departments.find(DepartmentCode.of("scjg"))).get().extracting(Department::name).isEqualTo("岳阳市市场监督管理局");
     }
 
     @Autowired
@@ -53,7 +54,7 @@ class DemoDataIntegrationTests {
 
     @Test
     void theDemoDepartmentsPushedRecordsOfEveryItemThroughIngestion() {
-        assertThat(records.countOfDepartment("scjg")).isGreaterThan(0);
+        assertThat(records.countOfDepartment(DepartmentCode.of("scjg"))).isGreaterThan(0);
         long total = departments.all().stream().mapToLong(d -> records.countOfDepartment(d.code())).sum();
         assertThat(total).isGreaterThanOrEqualTo(catalog.current().allItems().size() * 3L);
     }

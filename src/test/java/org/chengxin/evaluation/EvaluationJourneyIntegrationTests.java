@@ -17,6 +17,7 @@ import org.chengxin.lists.ListEntry;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
@@ -95,8 +96,8 @@ class EvaluationJourneyIntegrationTests {
 
         // the serious record makes the person a candidate; the tax office's reviewer lists them
         long taxRecordId = records.allFor(subject).stream().filter(r -> r.sourceId().equals(evasion)).findFirst().orElseThrow().id();
-        assertThat(seriousDishonesty.candidates("swj")).anyMatch(c -> c.subject().equals(subject));
-        ListEntry listed = seriousDishonesty.decide("swj", new Decision(subject, "岳税认〔2026〕31号",
+        assertThat(seriousDishonesty.candidates(DepartmentCode.of("swj"))).anyMatch(c -> c.subject().equals(subject));
+        ListEntry listed = seriousDishonesty.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕31号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", LocalDate.now(clock), LocalDate.now(clock).plusYears(1),
                 List.of(taxRecordId)));
         assertThat(seriousDishonesty.activeFor(subject)).extracting(ListEntry::id).containsExactly(listed.id());
@@ -111,7 +112,7 @@ class EvaluationJourneyIntegrationTests {
                 .isEqualTo(200);
         assertScore(subject, 1030, Grade.AA);
         assertThat(seriousDishonesty.activeFor(subject)).as("the revocation ends the entry").isEmpty();
-        assertThat(seriousDishonesty.ofDepartment("swj").stream().filter(e -> e.id() == listed.id()).findFirst().orElseThrow().endReason())
+        assertThat(seriousDishonesty.ofDepartment(DepartmentCode.of("swj")).stream().filter(e -> e.id() == listed.id()).findFirst().orElseThrow().endReason())
                 .contains("撤销");
 
         clock.advance(Duration.ofDays(40));
@@ -153,7 +154,7 @@ class EvaluationJourneyIntegrationTests {
             }
 
             @Override
-            public String departmentCode() {
+            public DepartmentCode departmentCode() {
                 return null;
             }
         }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.chengxin.records.RecordEvents.RecordAccepted;
 import org.chengxin.records.RecordEvents.RecordCorrected;
 import org.chengxin.records.RecordEvents.RecordRevoked;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class EvaluationModuleIntegrationTests {
 
     @Test
     void anAcceptedRecordQueuesItsPersonForRecomputation(Scenario scenario) {
-        scenario.publish(new RecordAccepted(810001, PERSON, "YY-XK-001", "D001"))
+        scenario.publish(new RecordAccepted(810001, PERSON, "YY-XK-001", DepartmentCode.of("d001")))
                 .andWaitForStateChange(() -> queuedRecordOf(PERSON), Optional::isPresent)
                 .andVerify(record -> assertThat(record).contains(810001L));
     }

@@ -38,6 +38,7 @@ import org.chengxin.ingestion.domain.Rejection;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -107,13 +108,13 @@ class BadInputIngestionIntegrationTests {
         assertThat(asNumbers.get("rejected").asInt()).isEqualTo(1000);
         assertThat(rejectionsOf(asNumbers)).hasSize(1000)
                 .allSatisfy(r -> assertThat(tuple(r.field(), r.code())).isEqualTo(tuple("idNumber", "ID_CELL_NOT_TEXT")));
-        assertThat(records.ofDepartment(department, 0, 10)).isEmpty();
+        assertThat(records.ofDepartment(DepartmentCode.of(department), 0, 10)).isEmpty();
 
         JsonNode asText = push("文本格式.xlsx", xlsx(people, false));
 
         assertThat(asText.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(asText.get("accepted").asInt()).as(asText.toString()).isEqualTo(1000);
-        assertThat(records.ofDepartment(department, 0, 2000)).hasSize(1000);
+        assertThat(records.ofDepartment(DepartmentCode.of(department), 0, 2000)).hasSize(1000);
         for (int i = 0; i < people.size(); i++) {
             CitizenRef subject = citizens.find(people.get(i)).orElseThrow();
             String source = "num-" + i;
@@ -224,7 +225,7 @@ class BadInputIngestionIntegrationTests {
 
         assertThat(report.get("status").asString()).isEqualTo("FAILED");
         assertThat(report.get("failure").asString()).startsWith("FILE_BAD_ENCODING：");
-        assertThat(records.ofDepartment(department, 0, 10)).isEmpty();
+        assertThat(records.ofDepartment(DepartmentCode.of(department), 0, 10)).isEmpty();
     }
 
     @ParameterizedTest

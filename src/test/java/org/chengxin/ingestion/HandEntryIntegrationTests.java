@@ -95,7 +95,7 @@ class HandEntryIntegrationTests {
 
         CreditRecord stored = records.allFor(subject).stream().filter(r -> r.itemCode().equals(HONOUR)).findFirst().orElseThrow();
         assertThat(entered).containsEntry("recordId", stored.id());
-        assertThat(stored.departmentCode()).isEqualTo("wmb");
+        assertThat(stored.departmentCode().value()).isEqualTo("wmb");
         assertThat(stored.documentNumber()).isEqualTo("岳文明委〔2026〕8号");
         assertThat(stored.content()).containsEntry("honourTitle", "岳阳市诚信道德模范").containsEntry("awardingAuthority", "市文明委");
         assertThat(stored.sourceId()).startsWith("HAND-");

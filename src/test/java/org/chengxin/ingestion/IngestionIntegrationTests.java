@@ -21,6 +21,7 @@ import org.chengxin.records.CreditRecord;
 import org.chengxin.records.RecordStatus;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -97,9 +98,9 @@ class IngestionIntegrationTests {
         JsonNode corrected = pushJson(json(record(source, person, "张测试", "2026-10-09", "岳市监罚〔2026〕1号", "罚款", "未按规定公示信息", "300")), false);
         assertThat(corrected.get("corrected").asInt()).isEqualTo(1);
 
-        CreditRecord stored = records.ofDepartment(department, 0, 10).get(0);
+        CreditRecord stored = records.ofDepartment(DepartmentCode.of(department), 0, 10).get(0);
         assertThat(stored.sourceId()).isEqualTo(source);
-        var figures = batches.figures().stream().filter(f -> f.departmentCode().equals(department)).findFirst().orElseThrow();
+        var figures = batches.figures().stream().filter(f -> f.departmentCode().value().equals(department)).findFirst().orElseThrow();
         assertThat(figures.batches()).isEqualTo(3);
         assertThat(figures.rows()).isEqualTo(3);
         assertThat(figures.accepted()).isEqualTo(1);
@@ -146,7 +147,7 @@ class IngestionIntegrationTests {
                 "6:ITEM_UNKNOWN", "7:ITEM_NOT_ALLOWED_FOR_DEPARTMENT", "8:FIELD_REQUIRED", "9:FIELD_INVALID_TYPE",
                 "10:PAST_DISCLOSURE_PERIOD", "11:DUPLICATE_IN_BATCH", "12:NAME_MISMATCH", "13:DATE_INVALID",
                 "14:ROW_WRONG_COLUMN_COUNT");
-        assertThat(records.ofDepartment(department, 0, 10)).singleElement()
+        assertThat(records.ofDepartment(DepartmentCode.of(department), 0, 10)).singleElement()
                 .satisfies(r -> assertThat(r.content()).containsEntry("fineAmount", "100.5"));
 
         Http.Response csvRejections = http.get("/api/v1/record-batches/" + report.get("id").asLong() + "/rejections.csv", token);
@@ -187,7 +188,7 @@ class IngestionIntegrationTests {
         JsonNode report = pushFile("处罚.xlsx", xlsx, null, PENALTY, false);
 
         assertThat(report.get("accepted").asInt()).as(report.toString()).isEqualTo(1);
-        CreditRecord stored = records.ofDepartment(department, 0, 10).get(0);
+        CreditRecord stored = records.ofDepartment(DepartmentCode.of(department), 0, 10).get(0);
         assertThat(stored.decisionDate()).isEqualTo(LocalDate.of(2026, 9, 30));
         assertThat(stored.content()).containsEntry("fineAmount", "500");
     }
@@ -204,7 +205,7 @@ class IngestionIntegrationTests {
 
         assertThat(report.get("accepted").asInt()).as(report.toString()).isEqualTo(1);
         assertThat(report.get("rejections").get(0).get("code").asString()).isEqualTo("LEGAL_PERSON_NOT_SUPPORTED");
-        CreditRecord stored = records.ofDepartment(department, 0, 10).get(0);
+        CreditRecord stored = records.ofDepartment(DepartmentCode.of(department), 0, 10).get(0);
         assertThat(stored.itemCode()).isEqualTo(PENALTY);
         assertThat(stored.content()).containsEntry("facts", "无照经营").containsEntry("penaltyType", "罚款");
     }
@@ -238,7 +239,7 @@ class IngestionIntegrationTests {
 
         assertThat(report.get("status").asString()).isEqualTo("REJECTED");
         assertThat(report.get("accepted").asInt()).isZero();
-        assertThat(records.countOfDepartment(department)).isZero();
+        assertThat(records.countOfDepartment(DepartmentCode.of(department))).isZero();
         assertThat(report.get("rejections").get(0).get("code").asString()).isEqualTo("NAME_MISSING");
     }
 
@@ -269,7 +270,7 @@ class IngestionIntegrationTests {
         IdNumber person = fixtures.syntheticIdNumber();
         String source = "rv-" + UUID.randomUUID();
         pushJson(json(record(source, person, "撤销", "2026-10-01", "文", "罚款", "事实", "1")), false);
-        CreditRecord stored = records.ofDepartment(department, 0, 10).get(0);
+        CreditRecord stored = records.ofDepartment(DepartmentCode.of(department), 0, 10).get(0);
 
         Http.Response revoked = http.postJson("/api/v1/records/" + stored.id() + "/revocation", token, "{\"reason\":\"处罚决定已被复议撤销\"}");
         assertThat(revoked.status()).isEqualTo(200);
@@ -294,7 +295,7 @@ class IngestionIntegrationTests {
         // a general penalty counts for 12 months: pushed 11 months after its decision, looked at 12 months and a day after
         LocalDate decision = LocalDate.now(clock).minusMonths(11);
         pushJson(json(record("ex-" + UUID.randomUUID(), person, "过期", decision.toString(), "文", "罚款", "事实", "1")), false);
-        CreditRecord stored = records.ofDepartment(department, 0, 10).get(0);
+        CreditRecord stored = records.ofDepartment(DepartmentCode.of(department), 0, 10).get(0);
         assertThat(records.find(stored.id())).isPresent();
         assertThat(stored.expiresOn()).isEqualTo(decision.plusMonths(12));
 
@@ -303,7 +304,7 @@ class IngestionIntegrationTests {
         assertThat(records.find(stored.id())).as("expired from its last day on").isEmpty();
         assertThat(records.inForceFor(stored.subject())).isEmpty();
         assertThat(records.expireDue()).isGreaterThanOrEqualTo(1);
-        assertThat(records.ofDepartment(department, 0, 10).get(0).status()).isEqualTo(RecordStatus.EXPIRED);
+        assertThat(records.ofDepartment(DepartmentCode.of(department), 0, 10).get(0).status()).isEqualTo(RecordStatus.EXPIRED);
     }
 
     @Test

@@ -29,6 +29,7 @@ import jakarta.servlet.MultipartConfigElement;
 
 import org.chengxin.organization.Departments;
 import org.chengxin.records.Records;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -211,14 +212,14 @@ class UploadIntegrationTests {
 
     @Test
     void aBatchRefusedBeforeItStartsDeletesItsFile() {
-        doReturn(Optional.empty()).when(departments).find(department);
+        doReturn(Optional.empty()).when(departments).find(DepartmentCode.of(department));
 
         assertRefused(push("名单.csv", csv(), token), 403, "PUSH_WITHOUT_DEPARTMENT");
     }
 
     @Test
     void aDatabaseFailureWhileTheBatchIsRegisteredLeavesNothing() {
-        doThrow(new IllegalStateException("模拟的数据库故障")).when(departments).find(department);
+        doThrow(new IllegalStateException("模拟的数据库故障")).when(departments).find(DepartmentCode.of(department));
 
         assertRefused(push("名单.csv", csv(), token), 500, "INTERNAL_ERROR");
     }

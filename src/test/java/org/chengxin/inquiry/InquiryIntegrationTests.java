@@ -29,6 +29,7 @@ import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
@@ -178,7 +179,7 @@ class InquiryIntegrationTests {
         IdNumber person = personWithThreeScopes(http);
         SubjectKey subject = citizens.subjectKeyOf(person);
         CreditRecord tax = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-TX-001")).findFirst().orElseThrow();
-        records.revoke(tax.id(), "swj", "复议撤销");
+        records.revoke(tax.id(), DepartmentCode.of("swj"), "复议撤销");
         CreditRecord minor = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-GN-003")).findFirst().orElseThrow();
 
         assertThat(items(reports.atWindow(person, true, null, "本人查询"))).doesNotContain("YY-TX-001").contains("YY-GN-003");
@@ -283,7 +284,7 @@ class InquiryIntegrationTests {
             }
 
             @Override
-            public String departmentCode() {
+            public DepartmentCode departmentCode() {
                 return null;
             }
         }
@@ -315,6 +316,11 @@ class InquiryIntegrationTests {
                 LocalDate.now(clock).plusYears(2)), "INQUIRY_VALIDITY_INVALID");
         assertCode(() -> authorizations.grant(citizens.subjectKeyOf(person), "", null, "贷款", ReportScope.PUBLIC,
                 LocalDate.now(clock).plusDays(2)), "INQUIRY_GRANTEE_REQUIRED");
+        // a grantee code no organization can have is refused like one no organization has
+        for (String code : new String[] {"no-such-org", "ZXJG", "征信公司", "z"}) {
+            assertCode(() -> authorizations.grant(citizens.subjectKeyOf(person), "银行", code, "贷款", ReportScope.PUBLIC,
+                    LocalDate.now(clock).plusDays(2)), "INQUIRY_GRANTEE_UNKNOWN");
+        }
         // a paper authorization is recorded by a window clerk of a department, who attests it
         assertCode(() -> authorizations.recordPaper(person, "银行", null, "贷款", ReportScope.PUBLIC, LocalDate.now(clock).plusDays(5),
                 pdf, "授权书.pdf", "application/pdf"), "INQUIRY_CLERK_REQUIRED");

@@ -27,6 +27,7 @@ import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.records.Records;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
@@ -291,7 +292,7 @@ class InquiryPagesIntegrationTests {
             }
 
             @Override
-            public String departmentCode() {
+            public DepartmentCode departmentCode() {
                 return null;
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.chengxin.inquiry.CreditReport.QueryLine;
 import org.chengxin.inquiry.CreditReport.ReportRecord;
+import org.chengxin.shared.organization.DepartmentCode;
 
 /** Synthetic credit reports: made-up people, masked numbers only. */
 public final class ReportFixture {
@@ -58,7 +59,7 @@ public final class ReportFixture {
 
     private static ReportRecord record(int i, String item, String name, String severity, LocalDate decided, String number,
             String objection, List<String> statements) {
-        return new ReportRecord(i, item, name, severity, "11430600MB1234567" + (i % 10), "岳阳市市场监督管理局", decided, number,
+        return new ReportRecord(i, item, name, severity, DepartmentCode.of("scjg"), "岳阳市市场监督管理局", decided, number,
                 "《中华人民共和国行政处罚法》第二十八条、《湖南省社会信用信息管理办法》第十六条", decided.plusYears(3), objection, statements);
     }
 }

@@ -102,6 +102,9 @@ class AgencyBlacklistIntegrationTests {
         assertRefused(new AgencyListing.Request(fixtures.department(), null, "违规", "文", "法", today, today.plusYears(1)),
                 "AGENCY_NOT_CREDIT_AGENCY");
         assertRefused(new AgencyListing.Request("no-such-agency", null, "违规", "文", "法", today, today.plusYears(1)), "AGENCY_UNKNOWN");
+        for (String malformed : new String[] {"ZXJG", "岳阳示例征信", "z"}) {
+            assertRefused(new AgencyListing.Request(malformed, null, "违规", "文", "法", today, today.plusYears(1)), "AGENCY_UNKNOWN");
+        }
         assertRefused(new AgencyListing.Request(agency, null, "违规", " ", "法", today, today.plusYears(1)), "AGENCY_LISTING_INCOMPLETE");
         assertRefused(new AgencyListing.Request(agency, null, "违规", "文", "法", today, today.minusDays(1)), "LIST_PERIOD_INVALID");
     }

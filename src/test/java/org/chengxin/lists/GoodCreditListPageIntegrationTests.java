@@ -16,6 +16,7 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.organization.Departments;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -80,7 +81,7 @@ class GoodCreditListPageIntegrationTests {
         String page = page();
         assertThat(page).contains("data-record=\"" + lastingId + "\"").contains("data-record=\"" + endingId + "\"")
                 .doesNotContain("data-record=\"" + revokedId + "\"")
-                .contains("岳文明办〔2026〕51号").contains("新闻媒体发现的诚信典型").contains(departments.find("wmb").orElseThrow().name())
+                .contains("岳文明办〔2026〕51号").contains("新闻媒体发现的诚信典型").contains(departments.find(DepartmentCode.of("wmb")).orElseThrow().name())
                 .contains(lasting.masked()).contains(ending.masked());
         assertThat(page.contains(lasting.value()) || page.contains(ending.value()) || page.contains(revoked.value()))
                 .as("no full number on the page").isFalse();

@@ -73,7 +73,7 @@ class ListsModuleIntegrationTests {
         long id = jdbc.sql("""
                 insert into lists_entry (list_kind, subject_index, department_code, document_number, legal_basis, criteria,
                     start_date, end_date, status, decided_by, decided_at)
-                values ('SERIOUS_DISHONESTY', :s, 'D001', '岳市监认〔2025〕1号', '《失信行为纠正后的信用信息修复管理办法》',
+                values ('SERIOUS_DISHONESTY', :s, 'd001', '岳市监认〔2025〕1号', '《失信行为纠正后的信用信息修复管理办法》',
                     '严重失信', :start, :end, 'ACTIVE', 'reviewer', now()) returning id""")
                 .param("s", PERSON.bytes()).param("start", today.minusDays(10)).param("end", today.plusYears(1))
                 .query(Long.class).single();

@@ -148,7 +148,7 @@ class ListsPageIntegrationTests {
         assertThat(tax.getFlashMap().get("error")).isNull();
         assertThat(medical.getFlashMap().get("error")).isNull();
         assertThat(list.activeFor(subject)).hasSize(2).allSatisfy(e -> assertThat(e.recordIds())
-                .containsExactlyElementsOf(e.departmentCode().equals("swj") ? taxIds : medicalIds));
+                .containsExactlyElementsOf(e.departmentCode().value().equals("swj") ? taxIds : medicalIds));
         assertThat(isCandidateOn(page(reviewerOf("swj")), person)).as("listed: no longer a candidate of the department").isFalse();
     }
 
@@ -178,7 +178,7 @@ class ListsPageIntegrationTests {
         MvcResult listed = submitAsRendered(reviewerOf("yjj"), candidate, "岳应急认〔2026〕3号");
         assertThat(listed.getFlashMap().get("error")).isNull();
         assertThat(list.activeFor(subject)).singleElement().satisfies(e -> {
-            assertThat(e.departmentCode()).isEqualTo("yjj");
+            assertThat(e.departmentCode().value()).isEqualTo("yjj");
             assertThat(e.recordIds()).containsExactlyInAnyOrderElementsOf(safetyIds);
         });
     }
@@ -198,7 +198,7 @@ class ListsPageIntegrationTests {
     }
 
     private List<Long> idsOf(SubjectKey subject, String department) {
-        return records.allFor(subject).stream().filter(r -> r.departmentCode().equals(department)).map(r -> r.id()).sorted().toList();
+        return records.allFor(subject).stream().filter(r -> r.departmentCode().value().equals(department)).map(r -> r.id()).sorted().toList();
     }
 
     private static RequestPostProcessor reviewerOf(String department) {

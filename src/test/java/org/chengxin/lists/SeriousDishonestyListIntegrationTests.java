@@ -13,6 +13,7 @@ import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
@@ -63,7 +64,7 @@ class SeriousDishonestyListIntegrationTests {
         push(http, tax, person, "tax-" + UUID.randomUUID());
         CreditRecord record = records.allFor(subject).get(0);
 
-        List<Candidate> candidates = list.candidates("swj");
+        List<Candidate> candidates = list.candidates(DepartmentCode.of("swj"));
         Candidate candidate = candidates.stream().filter(c -> c.subject().equals(subject)).findFirst().orElseThrow();
         assertThat(candidate.maskedId()).isEqualTo(person.masked());
         assertThat(candidate.proposals()).singleElement().satisfies(p -> {
@@ -77,20 +78,20 @@ class SeriousDishonestyListIntegrationTests {
                 "LIST_DECISION_INCOMPLETE");
         assertRefused(new Decision(subject, "岳税认〔2026〕1号", "《税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(4),
                 List.of(record.id())), "LIST_PERIOD_INVALID");
-        assertThatThrownBy(() -> list.decide(fixtures.department(), new Decision(subject, "文", "法", "标准", today, today.plusYears(1),
+        assertThatThrownBy(() -> list.decide(DepartmentCode.of(fixtures.department()), new Decision(subject, "文", "法", "标准", today, today.plusYears(1),
                 List.of(record.id())))).isInstanceOf(ChengxinException.class).extracting("code").isEqualTo("LIST_RECORD_NOT_OWN");
 
-        ListEntry entry = list.decide("swj", new Decision(subject, "岳税认〔2026〕1号", "《中华人民共和国税收征收管理法》第六十三条",
+        ListEntry entry = list.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕1号", "《中华人民共和国税收征收管理法》第六十三条",
                 "偷税数额较大且占应纳税额百分之十以上", today, today.plusYears(1), List.of(record.id())));
         assertThat(entry.active()).isTrue();
         assertThat(list.activeFor(subject)).extracting(ListEntry::id).containsExactly(entry.id());
-        assertThat(list.candidates("swj")).noneMatch(c -> c.subject().equals(subject));
+        assertThat(list.candidates(DepartmentCode.of("swj"))).noneMatch(c -> c.subject().equals(subject));
         assertThat(audit.count("action = 'lists.add' and subject_index = ?", subject)).isEqualTo(1);
 
-        records.revoke(record.id(), "swj", "复议撤销原处罚决定");
+        records.revoke(record.id(), DepartmentCode.of("swj"), "复议撤销原处罚决定");
 
         assertThat(list.activeFor(subject)).isEmpty();
-        ListEntry ended = list.ofDepartment("swj").stream().filter(e -> e.id() == entry.id()).findFirst().orElseThrow();
+        ListEntry ended = list.ofDepartment(DepartmentCode.of("swj")).stream().filter(e -> e.id() == entry.id()).findFirst().orElseThrow();
         assertThat(ended.status()).isEqualTo("ENDED");
         assertThat(ended.endReason()).contains("撤销");
     }
@@ -105,24 +106,24 @@ class SeriousDishonestyListIntegrationTests {
         long recordId = records.allFor(subject).get(0).id();
         LocalDate today = LocalDate.now(clock);
 
-        ListEntry shortOne = list.decide("swj", new Decision(subject, "岳税认〔2026〕2号", "《中华人民共和国税收征收管理法》第六十三条",
+        ListEntry shortOne = list.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕2号", "《中华人民共和国税收征收管理法》第六十三条",
                 "偷税", today, today.plusDays(10), List.of(recordId)));
         clock.advance(Duration.ofDays(11));
         assertThat(list.activeFor(subject)).as("not in force after its end date, even before the job").isEmpty();
         assertThat(list.endDue()).isGreaterThanOrEqualTo(1);
         clock.reset();
 
-        ListEntry removed = list.decide("swj", new Decision(subject, "岳税认〔2026〕3号", "《中华人民共和国税收征收管理法》第六十三条",
+        ListEntry removed = list.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕3号", "《中华人民共和国税收征收管理法》第六十三条",
                 "偷税", today, today.plusYears(1), List.of(recordId)));
-        assertThatThrownBy(() -> list.remove(removed.id(), "swj", " ")).isInstanceOf(ChengxinException.class)
+        assertThatThrownBy(() -> list.remove(removed.id(), DepartmentCode.of("swj"), " ")).isInstanceOf(ChengxinException.class)
                 .extracting("code").isEqualTo("LIST_REMOVAL_REASON_REQUIRED");
-        assertThat(list.remove(removed.id(), "swj", "当事人已补缴税款和滞纳金").status()).isEqualTo("ENDED");
-        assertThat(list.ofDepartment("swj").stream().filter(e -> e.id() == shortOne.id()).findFirst().orElseThrow().endReason())
+        assertThat(list.remove(removed.id(), DepartmentCode.of("swj"), "当事人已补缴税款和滞纳金").status()).isEqualTo("ENDED");
+        assertThat(list.ofDepartment(DepartmentCode.of("swj")).stream().filter(e -> e.id() == shortOne.id()).findFirst().orElseThrow().endReason())
                 .contains("届满");
     }
 
     private void assertRefused(Decision decision, String code) {
-        assertThatThrownBy(() -> list.decide("swj", decision)).isInstanceOf(ChengxinException.class).extracting("code").isEqualTo(code);
+        assertThatThrownBy(() -> list.decide(DepartmentCode.of("swj"), decision)).isInstanceOf(ChengxinException.class).extracting("code").isEqualTo(code);
     }
 
     static void push(Http http, String token, IdNumber person, String source) {

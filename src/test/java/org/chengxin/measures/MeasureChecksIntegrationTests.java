@@ -17,6 +17,7 @@ import org.chengxin.measures.domain.FeedbackDeadline;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
@@ -95,7 +96,7 @@ class MeasureChecksIntegrationTests {
         SubjectKey subject = citizens.subjectKeyOf(person);
         CreditRecord record = seriousRecord(http, person);
         LocalDate today = LocalDate.now(clock);
-        ListEntry entry = list.decide("swj", new Decision(subject, "岳税认〔2026〕8号", "《中华人民共和国税收征收管理法》第六十三条",
+        ListEntry entry = list.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕8号", "《中华人民共和国税收征收管理法》第六十三条",
                 "偷税数额较大", today, today.plusYears(1), List.of(record.id())));
 
         String client = fixtures.apiClientOf("rsj", "measures:check");
@@ -122,13 +123,13 @@ class MeasureChecksIntegrationTests {
         assertThat(codes(hiring.get("punishments"))).contains("CJ-SYDW").doesNotContain("CJ-GWY");
 
         // a reviewer's removal ends the entry: the next check no longer carries the list's punishments
-        list.remove(entry.id(), "swj", "当事人已补缴税款并纠正失信行为，经审核提前移出");
+        list.remove(entry.id(), DepartmentCode.of("swj"), "当事人已补缴税款并纠正失信行为，经审核提前移出");
         JsonNode after = http.postJson("/api/v1/measure-checks", token, check(person.value(), "GWY-LY")).json();
         assertThat(after.get("status").get("seriouslyDishonest").asBoolean()).isFalse();
         assertThat(codes(after.get("punishments"))).doesNotContain("CJ-GWY");
 
         // the stored check keeps what applied when it was made
-        assertThat(checks.find(c.get("id").asLong(), "rsj").punishments()).extracting(MeasureCheck.Applicable::code).contains("CJ-GWY");
+        assertThat(checks.find(c.get("id").asLong(), DepartmentCode.of("rsj")).punishments()).extracting(MeasureCheck.Applicable::code).contains("CJ-GWY");
     }
 
     @Test
@@ -144,7 +145,7 @@ class MeasureChecksIntegrationTests {
         assertThat(jcpc.get("records").get(0).get("recordId").asLong()).isEqualTo(record.id());
         assertThat(jcpc.get("records").get(0).get("departmentCode").asString()).isEqualTo("swj");
 
-        records.revoke(record.id(), "swj", "行政复议撤销原处罚决定");
+        records.revoke(record.id(), DepartmentCode.of("swj"), "行政复议撤销原处罚决定");
         JsonNode after = http.postJson("/api/v1/measure-checks", token, check(person.value(), "RCJG")).json();
         assertThat(codes(after.get("punishments"))).doesNotContain("CJ-JCPC");
         assertThat(after.get("status").get("grade").asString()).isEqualTo("A");
@@ -164,7 +165,7 @@ class MeasureChecksIntegrationTests {
         assertThat(noPromise.get("reason").asString()).contains("较重及以上失信记录").doesNotContain("信用等级");
         assertThat(noPromise.get("legalBasis").asString()).contains("国办发〔2020〕42号");
 
-        records.revoke(record.id(), "swj", "行政复议撤销原处罚决定");
+        records.revoke(record.id(), DepartmentCode.of("swj"), "行政复议撤销原处罚决定");
         JsonNode after = http.postJson("/api/v1/measure-checks", token, check(person.value(), "XZSP")).json();
         assertThat(codes(after.get("punishments"))).doesNotContain("CJ-RQSL");
     }
@@ -241,12 +242,12 @@ class MeasureChecksIntegrationTests {
         long id = c.get("id").asLong();
         LocalDate due = LocalDate.parse(c.get("feedbackDue").asString());
         assertThat(due).isEqualTo(FeedbackDeadline.due(start, 5));
-        assertThat(checks.overdue(dept)).extracting(MeasureCheck::id).doesNotContain(id);
+        assertThat(checks.overdue(DepartmentCode.of(dept))).extracting(MeasureCheck::id).doesNotContain(id);
 
         clock.advance(Duration.between(start.atStartOfDay(), due.atStartOfDay()));
-        assertThat(checks.overdue(dept)).as("on its due day it is not overdue yet").extracting(MeasureCheck::id).doesNotContain(id);
+        assertThat(checks.overdue(DepartmentCode.of(dept))).as("on its due day it is not overdue yet").extracting(MeasureCheck::id).doesNotContain(id);
         clock.advance(Duration.ofDays(1));
-        assertThat(checks.overdue(dept)).extracting(MeasureCheck::id).contains(id);
+        assertThat(checks.overdue(DepartmentCode.of(dept))).extracting(MeasureCheck::id).contains(id);
         Http.Response overdue = http.get("/api/v1/measure-checks/overdue", token);
         assertThat(overdue.status()).isEqualTo(200);
         assertThat(overdue.body()).contains("\"id\":" + id);
@@ -256,11 +257,11 @@ class MeasureChecksIntegrationTests {
         c.get("incentives").forEach(m -> answers.add(new MeasureCheck.MeasureDecision(m.get("code").asString(), true, null)));
         c.get("punishments").forEach(m -> answers.add(new MeasureCheck.MeasureDecision(m.get("code").asString(), true, null)));
         assertThat(answers).extracting(MeasureCheck.MeasureDecision::code).contains("JL-RQSL");
-        MeasureCheck late = checks.feedback(id, dept, answers, "已办结", LocalDate.now(clock), null);
+        MeasureCheck late = checks.feedback(id, DepartmentCode.of(dept), answers, "已办结", LocalDate.now(clock), null);
         assertThat(late.feedback().late()).isTrue();
-        assertThat(checks.overdue(dept)).extracting(MeasureCheck::id).doesNotContain(id);
+        assertThat(checks.overdue(DepartmentCode.of(dept))).extracting(MeasureCheck::id).doesNotContain(id);
         MeasureChecks.DepartmentFigures figures = checks.figures(start.minusDays(1), LocalDate.now(clock)).stream()
-                .filter(f -> f.departmentCode().equals(dept)).findFirst().orElseThrow();
+                .filter(f -> f.departmentCode().value().equals(dept)).findFirst().orElseThrow();
         assertThat(figures.checks()).isGreaterThanOrEqualTo(1);
         assertThat(figures.feedbackLate()).isGreaterThanOrEqualTo(1);
         assertThat(figures.feedbackRate()).isBetween(1, 100);
@@ -281,6 +282,13 @@ class MeasureChecksIntegrationTests {
         Http.Response mismatch = http.postJson("/api/v1/measure-checks", token,
                 "{\"idNumber\":\"" + person.value() + "\",\"matterCode\":\"XZSP\",\"departmentCode\":\"rsj\"}");
         assertThat(code(mismatch)).isEqualTo("MEASURE_DEPARTMENT_MISMATCH");
+        for (String malformed : new String[] {"YJJ", "市药监局", "y", "yjj;drop"}) {
+            Http.Response refused = http.postJson("/api/v1/measure-checks", token,
+                    "{\"idNumber\":\"" + person.value() + "\",\"matterCode\":\"XZSP\",\"departmentCode\":\"" + malformed + "\"}");
+            assertThat(refused.status()).as("a code no department can have is another department: " + malformed).isEqualTo(403);
+            assertThat(code(refused)).isEqualTo("MEASURE_DEPARTMENT_MISMATCH");
+            assertThat(refused.body()).contains("只能以本部门（yjj）名义核查");
+        }
         String wrong = person.value().substring(0, 17) + (person.value().endsWith("0") ? "1" : "0");
         Http.Response invalid = http.postJson("/api/v1/measure-checks", token, check(wrong, "XZSP"));
         assertThat(invalid.status()).isEqualTo(400);

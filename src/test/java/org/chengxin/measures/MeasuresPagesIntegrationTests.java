@@ -20,6 +20,7 @@ import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.organization.Departments;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
@@ -177,7 +178,7 @@ class MeasuresPagesIntegrationTests {
     void theFiguresCountTheChecksAndABadDateIsSaidPlainly() throws Exception {
         send(post("/checks").param("idNumber", fixtures.syntheticIdNumber().value()).param("matterCode", "GWY-LY"), CLERK);
         String figures = body(get("/admin/measures/figures"), ADMIN);
-        assertThat(figures).contains("id=\"figures-rsj\"", departments.find("rsj").orElseThrow().name(), "id=\"figures-chart\"");
+        assertThat(figures).contains("id=\"figures-rsj\"", departments.find(DepartmentCode.of("rsj")).orElseThrow().name(), "id=\"figures-chart\"");
 
         MockHttpServletResponse bad = send(get("/admin/measures/figures").param("from", "2026-13-01"), ADMIN);
         assertThat(bad.getStatus()).isEqualTo(200);
@@ -193,7 +194,7 @@ class MeasuresPagesIntegrationTests {
         SeriousDishonestyListAccess.push(http, tax, person, "measures-" + UUID.randomUUID());
         long recordId = records.allFor(subject).get(0).id();
         LocalDate today = LocalDate.now(clock);
-        list.decide("swj", new Decision(subject, "岳税认〔2026〕" + ThreadLocalRandom.current().nextInt(1000) + "号",
+        list.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕" + ThreadLocalRandom.current().nextInt(1000) + "号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(recordId)));
         return person;
     }

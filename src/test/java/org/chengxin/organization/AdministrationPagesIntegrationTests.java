@@ -41,6 +41,9 @@ class AdministrationPagesIntegrationTests {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    ApiClients clients;
+
     MockMvc mvc;
 
     @BeforeEach
@@ -89,6 +92,26 @@ class AdministrationPagesIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(staffPage).contains("ACCOUNT_WEAK_PASSWORD");
         assertThat(accounts.staffExists("weak-one")).isFalse();
+    }
+
+    @Test
+    void aDepartmentCodeNoDepartmentCanHaveIsRefusedOnTheFormsLikeAnUnknownOne() throws Exception {
+        for (String code : new String[] {"no-such-dept", "SCJG", "市监局", "s"}) {
+            var staff = mvc.perform(post("/admin/staff").with(admin()).with(csrf()).param("username", "nodept-one")
+                            .param("displayName", "无部门").param("role", "CLERK").param("departmentCode", code)
+                            .param("password", Fixtures.PASSWORD))
+                    .andReturn().getResponse();
+            assertThat(staff.getStatus()).as(code).isEqualTo(200);
+            assertThat(staff.getContentAsString()).as(code).contains("DEPARTMENT_NOT_FOUND").contains("所属部门不存在");
+
+            var client = mvc.perform(post("/admin/clients").with(admin()).with(csrf()).param("clientId", "nodept-client")
+                            .param("name", "无部门系统").param("departmentCode", code).param("scopes", "identity:validate"))
+                    .andReturn().getResponse();
+            assertThat(client.getStatus()).as(code).isEqualTo(200);
+            assertThat(client.getContentAsString()).as(code).contains("DEPARTMENT_NOT_FOUND").contains("部门不存在：");
+        }
+        assertThat(accounts.staffExists("nodept-one")).isFalse();
+        assertThat(clients.exists("nodept-client")).isFalse();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.chengxin.identity.Citizens;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
@@ -101,7 +102,7 @@ class PasswordChangeIntegrationTests {
         }
 
         @Override
-        public String departmentCode() {
+        public DepartmentCode departmentCode() {
             return null;
         }
     }

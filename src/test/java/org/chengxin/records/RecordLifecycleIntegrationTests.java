@@ -13,6 +13,7 @@ import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.records.domain.RecordLifecycle;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -119,7 +120,7 @@ class RecordLifecycleIntegrationTests {
         assertRefused(() -> records.markRepaired(record.id(), "再次修复"), "RECORD_ALREADY_REPAIRED");
         assertRefused(() -> records.markObjected(record.id(), "异议"), "RECORD_ALREADY_REPAIRED");
 
-        assertThat(records.revoke(record.id(), department, "复议撤销").status()).isEqualTo(RecordStatus.REVOKED);
+        assertThat(records.revoke(record.id(), DepartmentCode.of(department), "复议撤销").status()).isEqualTo(RecordStatus.REVOKED);
         assertRefused(() -> records.markRepaired(record.id(), "修复"), "RECORD_ALREADY_REVOKED");
     }
 
@@ -147,7 +148,7 @@ class RecordLifecycleIntegrationTests {
             assertThat(new RecordLifecycle(after.status(), after.version(), after.expiresOn())).as(before.status().name())
                     .isEqualTo(RecordLifecycle.of(before).correct(after.expiresOn(), LocalDate.now(clock)));
         }
-        CreditRecord revoked = records.revoke(active.id(), department, "复议撤销");
+        CreditRecord revoked = records.revoke(active.id(), DepartmentCode.of(department), "复议撤销");
         JsonNode again = push(record(revoked.sourceId(), recent, "3000"));
         assertThat(again.get("rejections").get(0).get("code").asString()).isEqualTo(refusalOf(
                 () -> RecordLifecycle.of(revoked).correct(revoked.expiresOn(), LocalDate.now(clock))));
@@ -161,7 +162,7 @@ class RecordLifecycleIntegrationTests {
     private CreditRecord markedExpired(CreditRecord record) {
         jdbc.sql("update records_record set status = 'EXPIRED', expires_on = :today where id = :id")
                 .param("today", LocalDate.now(clock)).param("id", record.id()).update();
-        CreditRecord expired = records.findOfDepartment(record.id(), department).orElseThrow();
+        CreditRecord expired = records.findOfDepartment(record.id(), DepartmentCode.of(department)).orElseThrow();
         assertThat(expired.status()).isEqualTo(RecordStatus.EXPIRED);
         return expired;
     }
@@ -169,7 +170,7 @@ class RecordLifecycleIntegrationTests {
     private CreditRecord pushed(String source, LocalDate decided, String fine) {
         JsonNode report = push(record(source, decided, fine));
         assertThat(report.get("rejected").asInt()).as(report.toString()).isZero();
-        return records.findBySource(department, source).orElseThrow();
+        return records.findBySource(DepartmentCode.of(department), source).orElseThrow();
     }
 
     private JsonNode push(String body) {

@@ -20,6 +20,7 @@ import org.chengxin.remedies.domain.RepairApplication;
 import org.chengxin.remedies.domain.RepairStatus;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -119,7 +120,7 @@ class RemediesIntegrationTests {
         Objection filed = objections.file(p.person(), p.record().id(), "fineAmount", "罚款金额有误", "500", List.of());
         objections.accept(filed.id());
 
-        Objection corrected = objections.decide(department, filed.id(), Outcome.CORRECT, "金额录入错误，已核对处罚决定书", "500");
+        Objection corrected = objections.decide(DepartmentCode.of(department), filed.id(), Outcome.CORRECT, "金额录入错误，已核对处罚决定书", "500");
 
         assertThat(corrected.status()).isEqualTo(ObjectionStatus.CORRECTED);
         CreditRecord after = records.find(p.record().id()).orElseThrow();
@@ -128,13 +129,13 @@ class RemediesIntegrationTests {
         assertThat(after.content().get("fineAmount")).isEqualTo("500");
         assertThat(records.versionsOf(after.id())).extracting(v -> v.content().get("fineAmount"))
                 .containsExactly("1000", "500");
-        assertThat(figures.byDepartment()).filteredOn(f -> f.departmentCode().equals(department)).singleElement()
+        assertThat(figures.byDepartment()).filteredOn(f -> f.departmentCode().value().equals(department)).singleElement()
                 .satisfies(f -> {
                     assertThat(f.objectionsReceived()).isEqualTo(1);
                     assertThat(f.objectionsCorrected()).isEqualTo(1);
                     assertThat(f.objectionsLate()).isZero();
                 });
-        assertThat(code(() -> objections.decide(fixtures.department(), filed.id(), Outcome.UPHOLD, "无误", null)))
+        assertThat(code(() -> objections.decide(DepartmentCode.of(fixtures.department()), filed.id(), Outcome.UPHOLD, "无误", null)))
                 .as("another department").isEqualTo("OBJECTION_NOT_FOUND");
     }
 
@@ -150,12 +151,12 @@ class RemediesIntegrationTests {
 
         RepairApplication applied = repairs.apply(p.person(), p.record().id(), "罚款已缴清", "志愿服务 20 小时", Commitment.ONLINE,
                 List.of(new Upload("缴款凭证.png", "image/png", PNG)));
-        RepairApplication granted = repairs.decide(department, applied.id(), true, "已履行处罚决定，信用承诺已作出");
+        RepairApplication granted = repairs.decide(DepartmentCode.of(department), applied.id(), true, "已履行处罚决定，信用承诺已作出");
 
         assertThat(granted.status()).isEqualTo(RepairStatus.GRANTED);
-        assertThat(records.findOfDepartment(p.record().id(), department).orElseThrow().status()).isEqualTo(RecordStatus.REPAIRED);
+        assertThat(records.findOfDepartment(p.record().id(), DepartmentCode.of(department)).orElseThrow().status()).isEqualTo(RecordStatus.REPAIRED);
         assertThat(records.inForceFor(p.record().subject())).isEmpty();
-        assertThat(code(() -> repairs.decide(department, applied.id(), false, "再议"))).isEqualTo("REPAIR_ALREADY_DECIDED");
+        assertThat(code(() -> repairs.decide(DepartmentCode.of(department), applied.id(), false, "再议"))).isEqualTo("REPAIR_ALREADY_DECIDED");
     }
 
     @Test
@@ -196,7 +197,7 @@ class RemediesIntegrationTests {
         LocalDate decided = LocalDate.now(clock).minusMonths(1);
         push(source, person, decided, ",\"repairNotice\":true", "1000");
 
-        CreditRecord served = records.findBySource(department, source).orElseThrow();
+        CreditRecord served = records.findBySource(DepartmentCode.of(department), source).orElseThrow();
         assertThat(served.repairNotice()).isTrue();
         CitizenRef ref = citizens.find(person).orElseThrow();
         assertThat(repairs.eligibilityOf(ref)).singleElement().satisfies(e -> {
@@ -206,7 +207,7 @@ class RemediesIntegrationTests {
         });
 
         push(source, person, decided, "", "1200");
-        CreditRecord corrected = records.findBySource(department, source).orElseThrow();
+        CreditRecord corrected = records.findBySource(DepartmentCode.of(department), source).orElseThrow();
         assertThat(corrected.version()).isEqualTo(2);
         assertThat(corrected.repairNotice()).isTrue();
 
@@ -233,7 +234,7 @@ class RemediesIntegrationTests {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         JsonNode report = http.awaitBatch(client, accepted.json().get("id").asLong());
         assertThat(report.get("rejected").asInt()).as(report.toString()).isZero();
-        return records.findBySource(departmentCode, source).orElseThrow();
+        return records.findBySource(DepartmentCode.of(departmentCode), source).orElseThrow();
     }
 
     private record Pushed(CitizenRef person, CreditRecord record, IdNumber number) {
@@ -249,7 +250,7 @@ class RemediesIntegrationTests {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         JsonNode report = http.awaitBatch(token, accepted.json().get("id").asLong());
         assertThat(report.get("rejected").asInt()).as(report.toString()).isZero();
-        return new Pushed(citizens.find(person).orElseThrow(), records.findBySource(department, source).orElseThrow(), person);
+        return new Pushed(citizens.find(person).orElseThrow(), records.findBySource(DepartmentCode.of(department), source).orElseThrow(), person);
     }
 
     private static String code(Runnable action) {

@@ -33,6 +33,7 @@ import org.chengxin.records.Records;
 import org.chengxin.remedies.domain.Channel;
 import org.chengxin.remedies.domain.ObjectionStatus;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
@@ -280,7 +281,7 @@ class RemediesPagesIntegrationTests {
             }
 
             @Override
-            public String departmentCode() {
+            public DepartmentCode departmentCode() {
                 return null;
             }
         }

@@ -29,6 +29,7 @@ import org.chengxin.remedies.domain.ObjectionStatus;
 import org.chengxin.remedies.domain.RepairApplication;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.AuditRecords;
@@ -172,7 +173,7 @@ class RemediesReviewIntegrationTests {
                 "{\"facts\":\"少缴税款\",\"penaltyResult\":\"追缴并罚款\",\"evadedAmount\":\"120000\",\"authority\":\"税务局\"}");
         SubjectKey subject = record.subject();
         LocalDate today = LocalDate.now(clock);
-        list.decide("swj", new Decision(subject, "岳税认〔2026〕" + Math.floorMod(record.id(), 1000) + "号",
+        list.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕" + Math.floorMod(record.id(), 1000) + "号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(record.id())));
         assertThat(list.activeFor(subject)).hasSize(1);
         Objection filed = objections.file(citizens.find(person).orElseThrow(), record.id(), null, "该笔税款不是本人的", null, List.of());
@@ -273,7 +274,7 @@ class RemediesReviewIntegrationTests {
         assertThat(body(get("/review/cases"), TestPrincipal.of(Role.REVIEWER, department)))
                 .containsPattern("<tr[^>]*(overdue-row[^>]*id=\"objection-" + filed.id() + "\"|id=\"objection-" + filed.id()
                         + "\"[^>]*overdue-row)").contains("已超期 1 天");
-        Objection upheld = objections.decide(department, filed.id(), Objections.Outcome.UPHOLD, "经核查金额无误", null);
+        Objection upheld = objections.decide(DepartmentCode.of(department), filed.id(), Objections.Outcome.UPHOLD, "经核查金额无误", null);
         assertThat(upheld.late()).isTrue();
         assertThat(records.find(record.id()).orElseThrow().status()).isEqualTo(RecordStatus.ACTIVE);
     }
@@ -343,7 +344,7 @@ class RemediesReviewIntegrationTests {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         JsonNode report = http.awaitBatch(pushToken, accepted.json().get("id").asLong());
         assertThat(report.get("accepted").asInt()).as(report.toString()).isEqualTo(1);
-        return records.findBySource(department, source).orElseThrow();
+        return records.findBySource(DepartmentCode.of(department), source).orElseThrow();
     }
 
     private static String penalty(String fine) {

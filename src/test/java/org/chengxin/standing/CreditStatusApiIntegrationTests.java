@@ -13,6 +13,7 @@ import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
@@ -105,7 +106,7 @@ class CreditStatusApiIntegrationTests {
         assertThat(before.get("seriouslyDishonest").asBoolean()).isFalse();
 
         LocalDate today = LocalDate.now(clock);
-        ListEntry entry = list.decide("swj", new Decision(subject, "岳税认〔2026〕9号", "《中华人民共和国税收征收管理法》第六十三条",
+        ListEntry entry = list.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕9号", "《中华人民共和国税收征收管理法》第六十三条",
                 "偷税数额较大", today, today.plusYears(1), List.of(recordId)));
 
         var after = http.postJson("/api/v1/credit-status", token, body(person.value(), "公共资源交易资格审查")).json();

@@ -13,6 +13,7 @@ import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
 import org.chengxin.organization.UnifiedSocialCreditCode;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.springframework.boot.test.context.TestComponent;
 
@@ -48,7 +49,7 @@ public class Fixtures {
 
     /** A department with a given code (as the catalog names it), registered once. */
     public String departmentWithCode(String code) {
-        if (departments.find(code).isEmpty()) {
+        if (departments.find(DepartmentCode.of(code)).isEmpty()) {
             int n = SEQUENCE.incrementAndGet();
             String body = "11430600" + String.format("C%08d", n);
             departments.register(code, "测试部门（" + code + "）", DepartmentKind.GOVERNMENT, body + UnifiedSocialCreditCode.checkCharacter(body), "430600");
@@ -60,14 +61,14 @@ public class Fixtures {
     public String apiClientOf(String departmentCode, String... scopes) {
         departmentWithCode(departmentCode);
         String clientId = "client-" + SEQUENCE.incrementAndGet();
-        clients.register(clientId, PASSWORD, "测试业务系统", departmentCode, Set.of(scopes));
+        clients.register(clientId, PASSWORD, "测试业务系统", DepartmentCode.of(departmentCode), Set.of(scopes));
         return clientId;
     }
 
     /** A staff member of a new department; returns the user name. */
     public String staff(Role role) {
         String username = role.name().toLowerCase().replace('_', '-') + "-" + SEQUENCE.incrementAndGet();
-        accounts.createStaff(username, "测试" + role.label(), role, department(), PASSWORD);
+        accounts.createStaff(username, "测试" + role.label(), role, DepartmentCode.of(department()), PASSWORD);
         return username;
     }
 
@@ -81,7 +82,7 @@ public class Fixtures {
     /** A department system with the given scopes; returns the client id (secret is {@link #PASSWORD}). */
     public String apiClient(String... scopes) {
         String clientId = "client-" + SEQUENCE.incrementAndGet();
-        clients.register(clientId, PASSWORD, "测试业务系统", department(), Set.of(scopes));
+        clients.register(clientId, PASSWORD, "测试业务系统", DepartmentCode.of(department()), Set.of(scopes));
         return clientId;
     }
 

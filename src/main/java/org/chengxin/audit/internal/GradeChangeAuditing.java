@@ -39,7 +39,7 @@ class GradeChangeAuditing {
         String cause = e.recordId() == null ? "重新计算" : "记录 " + e.recordId() + " 的变化";
         String detail = "信用等级由 " + e.oldGrade() + " 变为 " + e.newGrade() + "，积分 " + e.oldPoints() + " → " + e.newPoints()
                 + "，起因：" + cause;
-        return new AuditEvent(id, e.changedAt(), Actor.SYSTEM.name(), Actor.SYSTEM.role(), Actor.SYSTEM.department(), ACTION,
+        return new AuditEvent(id, e.changedAt(), Actor.SYSTEM.name(), Actor.SYSTEM.role(), null, ACTION,
                 e.subject(), "信用等级变化", AuditOutcome.SUCCESS, detail);
     }
 }

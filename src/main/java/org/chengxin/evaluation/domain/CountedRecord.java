@@ -2,6 +2,8 @@ package org.chengxin.evaluation.domain;
 
 import java.time.LocalDate;
 
+import org.chengxin.shared.organization.DepartmentCode;
+
 /**
  * What the evaluation needs of a record: plain facts, so the rules need neither the database nor
  * the records module's types.
@@ -11,6 +13,6 @@ import java.time.LocalDate;
  * @param severity    the severity name of a dishonesty item, or null
  * @param expiresOn   the first day on which the record no longer counts
  */
-public record CountedRecord(long recordId, String itemCode, String itemName, String departmentCode, LocalDate decisionDate,
+public record CountedRecord(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, LocalDate decisionDate,
         String kind, String severity, String status, LocalDate expiresOn, String legalBasis) {
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.chengxin.shared.organization.DepartmentCode;
+
 /**
  * A person's score, explained: from the starting points, record by record, to the final figure and
  * its grade. The same explanation serves the citizen, the clerk and the report.
@@ -13,7 +15,7 @@ public record Evaluation(LocalDate day, String modelVersion, int basePoints, int
         List<Line> lines) {
 
     /** One record's part in the score: its points, whether it is disputed, and until when it counts. */
-    public record Line(long recordId, String itemCode, String itemName, String departmentCode, LocalDate decisionDate,
+    public record Line(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, LocalDate decisionDate,
             int points, String legalBasis, LocalDate countsUntil, boolean disputed) {
     }
 

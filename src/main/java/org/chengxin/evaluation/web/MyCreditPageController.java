@@ -14,6 +14,7 @@ import org.chengxin.organization.Departments;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,7 +53,7 @@ class MyCreditPageController {
         model.addAttribute("history", scores.historyOf(me.subject()));
         model.addAttribute("bands", scores.model().bands().describe());
         model.addAttribute("maskedId", me.maskedId());
-        Map<String, String> names = new HashMap<>();
+        Map<DepartmentCode, String> names = new HashMap<>();
         departments.all().forEach(d -> names.put(d.code(), d.name()));
         model.addAttribute("departmentNames", names);
         return "evaluation/my-credit";

@@ -18,6 +18,7 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.IdNumberCheck;
 import org.chengxin.shared.id.IdNumberError;
 import org.chengxin.shared.id.Masking;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.text.UnicodeText;
 
 /**
@@ -46,7 +47,7 @@ public final class RowChecks {
             "repairNotice", "信用修复告知书");
 
     /** Who pushes: the department's code and whether it is a government department (for items open to all). */
-    public record Pusher(String departmentCode, boolean government) {
+    public record Pusher(DepartmentCode departmentCode, boolean government) {
     }
 
     private final Function<String, Item> items;
@@ -166,7 +167,7 @@ public final class RowChecks {
             problems.add(new Rejection(row.rowNo(), "itemCode", "ITEM_UNKNOWN", "现行目录中没有该信息项：" + code));
             return null;
         }
-        boolean allowed = item.departments().contains(pusher.departmentCode())
+        boolean allowed = item.departments().contains(pusher.departmentCode().value())
                 || (pusher.government() && item.departments().contains(Item.ALL_GOVERNMENT));
         if (!allowed) {
             problems.add(new Rejection(row.rowNo(), "itemCode", "ITEM_NOT_ALLOWED_FOR_DEPARTMENT", "本部门无权报送该信息项：" + code));

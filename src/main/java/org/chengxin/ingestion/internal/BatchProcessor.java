@@ -27,6 +27,7 @@ import org.chengxin.records.NewRecord;
 import org.chengxin.records.Records;
 import org.chengxin.records.StoreResult;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 
 /**
  * Takes a batch's rows one by one, checks each, and every {@value #CHUNK} rows checks the names
@@ -51,7 +52,7 @@ final class BatchProcessor {
     }
 
     private final long batchId;
-    private final String department;
+    private final DepartmentCode department;
     private final CatalogVersion version;
     private final RowChecks checks;
     private final Citizens citizens;
@@ -72,7 +73,7 @@ final class BatchProcessor {
     private final long[] phases = new long[5];
     private static final String[] PHASE_NAMES = {"逐行校验", "姓名核对", "登记当事人", "记录入库", "拒绝明细与进度"};
 
-    BatchProcessor(long batchId, String department, CatalogVersion version, RowChecks checks, Citizens citizens,
+    BatchProcessor(long batchId, DepartmentCode department, CatalogVersion version, RowChecks checks, Citizens citizens,
             PopulationRegister register, Records records, BatchStore store, ChunkSink sink, Clock clock, Counts counts,
             ExecutorService writers) {
         this.counts = counts;

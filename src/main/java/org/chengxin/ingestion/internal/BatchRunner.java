@@ -133,7 +133,7 @@ class BatchRunner {
         }
         store.finish(job.batchId(), status, counts, failure, Instant.now(clock));
         Actor a = job.actor();
-        events.publishEvent(new AuditEvent(UUID.randomUUID(), Instant.now(clock), a.name(), a.role(), a.department(),
+        events.publishEvent(new AuditEvent(UUID.randomUUID(), Instant.now(clock), a.name(), a.role(), job.department().value(),
                 "ingestion.batch", null, "报送信用记录", status == BatchStatus.COMPLETED ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
                 "批次 " + job.batchId() + "（" + s.format() + "）：处理 " + counts.processed + " 行，新增 " + counts.accepted
                         + "，更正 " + counts.corrected + "，未变 " + counts.unchanged + "，拒绝 " + counts.rejected));

@@ -15,6 +15,7 @@ import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.BatchReport.BatchStatus;
 import org.chengxin.ingestion.DepartmentFigures;
 import org.chengxin.ingestion.domain.Rejection;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,12 +34,12 @@ class BatchStore {
         this.template = template;
     }
 
-    long create(String department, String by, BatchFormat format, String fileName, boolean atomic, Instant at) {
+    long create(DepartmentCode department, String by, BatchFormat format, String fileName, boolean atomic, Instant at) {
         return jdbc.sql("""
                 insert into ingestion_batch (department_code, submitted_by, format, file_name, atomic, status, submitted_at,
                     last_activity_at)
                 values (:d, :by, :f, :name, :atomic, 'RECEIVED', :at, :at) returning id""")
-                .param("d", department).param("by", by).param("f", format.name()).param("name", fileName)
+                .param("d", department.value()).param("by", by).param("f", format.name()).param("name", fileName)
                 .param("atomic", atomic).param("at", Timestamp.from(at)).query(Long.class).single();
     }
 
@@ -98,14 +99,14 @@ class BatchStore {
                 rejections.stream().map(r -> new Object[] {batchId, r.rowNo(), r.field(), r.code(), r.message()}).toList());
     }
 
-    Optional<BatchReport> report(long id, String department) {
+    Optional<BatchReport> report(long id, DepartmentCode department) {
         return jdbc.sql("select * from ingestion_batch where id = :id and department_code = :d").param("id", id)
-                .param("d", department).query((rs, n) -> map(rs, firstRejections(id))).optional();
+                .param("d", department.value()).query((rs, n) -> map(rs, firstRejections(id))).optional();
     }
 
-    List<BatchReport> ofDepartment(String department, int limit) {
+    List<BatchReport> ofDepartment(DepartmentCode department, int limit) {
         return jdbc.sql("select * from ingestion_batch where department_code = :d order by id desc limit :n")
-                .param("d", department).param("n", limit).query((rs, n) -> map(rs, List.of())).list();
+                .param("d", department.value()).param("n", limit).query((rs, n) -> map(rs, List.of())).list();
     }
 
     List<DepartmentFigures> figures() {
@@ -116,7 +117,7 @@ class BatchStore {
                 .query((rs, n) -> {
                     long rows = rs.getLong("row_count");
                     long stored = rs.getLong("accepted") + rs.getLong("corrected");
-                    return new DepartmentFigures(rs.getString("department_code"), rs.getLong("batches"),
+                    return new DepartmentFigures(DepartmentCode.of(rs.getString("department_code")), rs.getLong("batches"),
                             rows, rs.getLong("accepted"), rs.getLong("corrected"), rs.getLong("rejected"),
                             rows == 0 ? 0 : rs.getLong("rejected") / (double) rows,
                             stored == 0 ? 0 : rs.getLong("days") / (double) stored, rs.getLong("late"));
@@ -145,7 +146,7 @@ class BatchStore {
         int accepted = rs.getInt("accepted") + rs.getInt("corrected");
         Timestamp finished = rs.getTimestamp("finished_at");
         BatchStatus status = BatchStatus.valueOf(rs.getString("status"));
-        return new BatchReport(rs.getLong("id"), rs.getString("department_code"), rs.getString("submitted_by"),
+        return new BatchReport(rs.getLong("id"), DepartmentCode.of(rs.getString("department_code")), rs.getString("submitted_by"),
                 BatchFormat.valueOf(rs.getString("format")), rs.getString("file_name"), rs.getBoolean("atomic"),
                 status, (Integer) rs.getObject("total"), rs.getInt("processed"),
                 rs.getInt("accepted"), rs.getInt("corrected"), rs.getInt("unchanged"), rs.getInt("rejected"),

@@ -20,6 +20,7 @@ import org.chengxin.ingestion.internal.BatchStore.Counts;
 import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.upload.Uploads;
@@ -105,12 +106,12 @@ class JdbcRecordBatches implements RecordBatches {
     }
 
     @Override
-    public Optional<BatchReport> report(long batchId, String departmentCode) {
+    public Optional<BatchReport> report(long batchId, DepartmentCode departmentCode) {
         return store.report(batchId, departmentCode);
     }
 
     @Override
-    public List<BatchReport> ofDepartment(String departmentCode, int limit) {
+    public List<BatchReport> ofDepartment(DepartmentCode departmentCode, int limit) {
         return store.ofDepartment(departmentCode, limit);
     }
 
@@ -128,7 +129,7 @@ class JdbcRecordBatches implements RecordBatches {
     private BatchJob register(Submission s) {
         try {
             Actor actor = CurrentActor.get();
-            String department = actor.department();
+            DepartmentCode department = actor.department();
             var dept = department == null ? null : departments.find(department).orElse(null);
             if (dept == null) {
                 throw ChengxinException.forbidden("PUSH_WITHOUT_DEPARTMENT", "只有部门的报送员或业务系统可以报送信用记录");

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.organization.Departments;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,7 @@ class FiguresPageController {
 
     @GetMapping("/admin/figures")
     String figures(Model model) {
-        Map<String, String> names = new HashMap<>();
+        Map<DepartmentCode, String> names = new HashMap<>();
         departments.all().forEach(d -> names.put(d.code(), d.name()));
         model.addAttribute("figures", batches.figures());
         model.addAttribute("names", names);

@@ -9,6 +9,7 @@ import org.chengxin.catalog.domain.Item;
 import org.chengxin.catalog.domain.TemplateColumns;
 import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +41,11 @@ class PushableItems {
         return labels;
     }
 
-    List<Item> of(String department) {
+    List<Item> of(DepartmentCode department) {
         boolean government = departments.find(department).map(d -> d.kind() == DepartmentKind.GOVERNMENT
                 || d.kind() == DepartmentKind.PLATFORM).orElse(false);
         return catalog.current().allItems().stream()
-                .filter(i -> i.departments().contains(department) || government && i.departments().contains(Item.ALL_GOVERNMENT))
+                .filter(i -> i.departments().contains(department.value()) || government && i.departments().contains(Item.ALL_GOVERNMENT))
                 .toList();
     }
 }

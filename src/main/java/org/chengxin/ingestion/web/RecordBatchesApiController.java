@@ -17,6 +17,7 @@ import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.ingestion.RecordBatches.Submission;
 import org.chengxin.ingestion.internal.TempFiles;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.TextDecoding;
 import org.chengxin.shared.upload.Uploads;
@@ -110,8 +111,8 @@ class RecordBatchesApiController {
         throw ChengxinException.badRequest("FILE_UNSUPPORTED_FORMAT", "不支持的文件类型：请上传 .csv、.xlsx、.json 或 .jsonl 文件");
     }
 
-    private static String department() {
-        String department = CurrentActor.get().department();
+    private static DepartmentCode department() {
+        DepartmentCode department = CurrentActor.get().department();
         if (department == null) {
             throw ChengxinException.forbidden("PUSH_WITHOUT_DEPARTMENT", "只有部门的报送员或业务系统可以查询报送批次");
         }

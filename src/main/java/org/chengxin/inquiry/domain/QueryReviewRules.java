@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
 /**
@@ -44,12 +45,12 @@ public final class QueryReviewRules {
     }
 
     /** A query as the rules see it. */
-    public record Fact(long id, Instant at, String kind, String actor, String organization, String departmentCode, SubjectKey subject,
+    public record Fact(long id, Instant at, String kind, String actor, String organization, DepartmentCode departmentCode, SubjectKey subject,
             boolean refused, String refusalCode) {
     }
 
     /** A flag to raise. */
-    public record Flag(String rule, String key, String actor, String organization, String departmentCode, List<Long> queryIds,
+    public record Flag(String rule, String key, String actor, String organization, DepartmentCode departmentCode, List<Long> queryIds,
             String detail) {
     }
 

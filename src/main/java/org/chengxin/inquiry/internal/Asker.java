@@ -3,10 +3,11 @@ package org.chengxin.inquiry.internal;
 import org.chengxin.inquiry.domain.Authorization;
 import org.chengxin.inquiry.domain.QueryKind;
 import org.chengxin.organization.Department;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Actor;
 
 /** Who asks, as the query log records it. */
-record Asker(QueryKind kind, String organization, String departmentCode, String clerk, String purpose, Long authorizationId,
+record Asker(QueryKind kind, String organization, DepartmentCode departmentCode, String clerk, String purpose, Long authorizationId,
         String authorizationText) {
 
     static Asker personAtWindow(Actor clerk, String purpose) {

@@ -19,6 +19,7 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
@@ -96,7 +97,7 @@ class JdbcAuthorizations implements Authorizations {
                 .param("s", subject.bytes()).param("name", c.name()).param("code", c.code()).param("purpose", c.purpose())
                 .param("scope", scope.name()).param("until", validUntil).param("sha", Sha256.hex(scan))
                 .param("scanName", FileNames.fitted(name)).param("scan", scan)
-                .param("by", clerk.name()).param("dept", clerk.department()).param("at", Timestamp.from(now))
+                .param("by", clerk.name()).param("dept", clerk.department().value()).param("at", Timestamp.from(now))
                 .query(Long.class).single();
         events.publishEvent(AuditEvent.of(clerk, now, "inquiry.authorization-paper", subject, c.purpose(), AuditOutcome.SUCCESS,
                 "窗口登记书面授权 #" + id + "：" + c.name() + "，范围 " + scope.label() + "，至 " + validUntil + "，经办人核验签字"));
@@ -156,7 +157,8 @@ class JdbcAuthorizations implements Authorizations {
             throw ChengxinException.badRequest("INQUIRY_GRANTEE_REQUIRED", "请填写被授权的机构或个人名称（不超过 200 字）");
         }
         String code = granteeCode == null || granteeCode.isBlank() ? null : granteeCode.strip();
-        if (code != null && departments.find(code).isEmpty()) {
+        // a code no organization can have is refused like one no organization has
+        if (code != null && DepartmentCode.parse(code).flatMap(departments::find).isEmpty()) {
             throw ChengxinException.badRequest("INQUIRY_GRANTEE_UNKNOWN", "平台上没有编码为 " + code + " 的机构；外部机构或个人只填名称");
         }
         String why = purpose == null ? "" : purpose.strip();

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.chengxin.inquiry.QueryLog;
 import org.chengxin.inquiry.domain.QueryKind;
+import org.chengxin.shared.jdbc.DepartmentCodes;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.shared.text.UnicodeText;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +45,7 @@ class JdbcQueryLog implements QueryLog {
                 returning id""")
                 .param("s", subject.bytes()).param("masked", masked).param("kind", asker.kind().name())
                 .param("org", UnicodeText.truncate(asker.organization(), 200))
-                .param("dept", asker.departmentCode()).param("actor", asker.clerk()).param("purpose", asker.purpose())
+                .param("dept", DepartmentCodes.value(asker.departmentCode())).param("actor", asker.clerk()).param("purpose", asker.purpose())
                 .param("auth", asker.authorizationId()).param("refused", refused).param("code", code).param("report", reportNumber)
                 .param("at", Timestamp.from(at))
                 .query(Long.class).single();
@@ -53,7 +54,7 @@ class JdbcQueryLog implements QueryLog {
     static Entry map(ResultSet rs, int n) throws SQLException {
         QueryKind kind = QueryKind.valueOf(rs.getString("kind"));
         return new Entry(rs.getLong("id"), rs.getTimestamp("queried_at").toInstant(), kind.name(), kind.label(),
-                rs.getString("organization"), rs.getString("department_code"), rs.getString("actor"), rs.getString("purpose"),
+                rs.getString("organization"), DepartmentCodes.read(rs, "department_code"), rs.getString("actor"), rs.getString("purpose"),
                 (Long) rs.getObject("authorization_id"), rs.getBoolean("refused"), rs.getString("refusal_code"),
                 rs.getString("report_number"), rs.getString("masked_id"));
     }

@@ -20,6 +20,7 @@ import org.chengxin.organization.Departments;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.jdbc.DepartmentCodes;
 import org.chengxin.shared.jdbc.SubjectKeys;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.UnicodeText;
@@ -68,7 +69,7 @@ class JdbcQueryReview implements QueryReview {
                 from inquiry_query where queried_at >= :since and queried_at <= :now order by queried_at, id""")
                 .param("since", Timestamp.from(now.minus(Duration.ofDays(8)))).param("now", Timestamp.from(now))
                 .query((rs, n) -> new QueryReviewRules.Fact(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), SubjectKeys.read(rs, 7), rs.getBoolean(8), rs.getString(9)))
+                        rs.getString(5), DepartmentCodes.read(rs, "department_code"), SubjectKeys.read(rs, 7), rs.getBoolean(8), rs.getString(9)))
                 .list();
         int raised = 0;
         for (QueryReviewRules.Flag f : QueryReviewRules.review(facts, clock.getZone())) {
@@ -76,7 +77,7 @@ class JdbcQueryReview implements QueryReview {
                     insert into inquiry_flag (rule, flag_key, actor, organization, department_code, query_ids, detail, raised_at, status)
                     values (:rule, :key, :actor, :org, :dept, :ids, :detail, :at, 'OPEN') on conflict (rule, flag_key) do nothing""")
                     .param("rule", f.rule()).param("key", UnicodeText.truncate(f.key(), 200))
-                    .param("actor", f.actor()).param("org", f.organization()).param("dept", f.departmentCode())
+                    .param("actor", f.actor()).param("org", f.organization()).param("dept", DepartmentCodes.value(f.departmentCode()))
                     .param("ids", f.queryIds().toArray(Long[]::new)).param("detail", f.detail()).param("at", Timestamp.from(now))
                     .update();
         }
@@ -112,7 +113,7 @@ class JdbcQueryReview implements QueryReview {
                 throw ChengxinException.badRequest("INQUIRY_FLAG_NOT_AN_AGENCY", "只有信用服务机构及其从业人员可以列入黑名单");
             }
             LocalDate today = LocalDate.now(clock);
-            listing = blacklist.add(new AgencyListing.Request(flag.departmentCode(), staff ? flag.actor() : null,
+            listing = blacklist.add(new AgencyListing.Request(flag.departmentCode().value(), staff ? flag.actor() : null,
                     "查询记录审查认定违规查询个人信用信息：" + flag.detail() + "；" + n, "查询审查认定第 " + flagId + " 号",
                     "《征信业管理条例》；《岳阳市人民政府关于加强个人诚信体系建设的实施意见》（八）", today, blacklistUntil)).id();
         }
@@ -134,7 +135,7 @@ class JdbcQueryReview implements QueryReview {
         Timestamp closed = rs.getTimestamp("closed_at");
         String rule = rs.getString("rule");
         return new Flag(rs.getLong("id"), rule, QueryReviewRules.label(rule), rs.getString("actor"), rs.getString("organization"),
-                rs.getString("department_code"), queryIds, rs.getString("detail"), rs.getTimestamp("raised_at").toInstant(),
+                DepartmentCodes.read(rs, "department_code"), queryIds, rs.getString("detail"), rs.getTimestamp("raised_at").toInstant(),
                 rs.getString("status"), rs.getString("note"), rs.getString("closed_by"), closed == null ? null : closed.toInstant(),
                 (Long) rs.getObject("blacklist_id"));
     }

@@ -21,6 +21,7 @@ import org.chengxin.organization.Departments;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.RecordStatus;
 import org.chengxin.records.Records;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.standing.CreditStanding;
 import org.chengxin.standing.Standings;
@@ -51,9 +52,9 @@ class ReportAssembly {
             String number, String code, Instant now, LocalDate today) {
         CreditStanding status = standings.of(subject);
         Map<Long, List<String>> statementsByRecord = statementsOf(subject);
-        Map<String, String> names = new HashMap<>();
-        Function<String, String> nameOf = dept -> dept == null ? null
-                : names.computeIfAbsent(dept, c -> departments.find(c).map(Department::name).orElse(c));
+        Map<DepartmentCode, String> names = new HashMap<>();
+        Function<DepartmentCode, String> nameOf = dept -> dept == null ? null
+                : names.computeIfAbsent(dept, c -> departments.find(c).map(Department::name).orElse(c.value()));
         List<CreditReport.ReportRecord> good = new ArrayList<>();
         List<CreditReport.ReportRecord> bad = new ArrayList<>();
         List<CreditReport.ReportRecord> other = new ArrayList<>();
@@ -92,7 +93,7 @@ class ReportAssembly {
                 .toList();
     }
 
-    private CreditReport.ReportRecord line(CreditRecord r, Function<String, String> nameOf, Map<Long, List<String>> statementsByRecord) {
+    private CreditReport.ReportRecord line(CreditRecord r, Function<DepartmentCode, String> nameOf, Map<Long, List<String>> statementsByRecord) {
         var item = catalog.item(r.itemCode());
         return new CreditReport.ReportRecord(r.id(), r.itemCode(),
                 item.map(i -> i.name()).orElse(r.itemCode()), ReportLabels.severity(r.severity()), r.departmentCode(),

@@ -24,6 +24,7 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
@@ -129,7 +130,7 @@ class ReportIssuing implements CreditReports {
         Asker pending = Asker.system(actor, org, purpose, authorizationId);
         Authorization a = decide(subject, pending, () -> {
             long id = QueryRules.systemAuthorization(org, authorizationId);
-            return usableAuthorization(subject, id, org.code());
+            return usableAuthorization(subject, id, org.code().value());
         });
         Asker asker = Asker.system(actor, org, purpose, a);
         decide(subject, asker, () -> QueryRules.requirePurpose(purpose));
@@ -188,7 +189,7 @@ class ReportIssuing implements CreditReports {
         return new QueryRules.Organizations() {
             @Override
             public Optional<DepartmentKind> kindOf(String code) {
-                return departments.find(code).map(Department::kind);
+                return DepartmentCode.parse(code).flatMap(departments::find).map(Department::kind);
             }
 
             @Override
@@ -238,7 +239,7 @@ class ReportIssuing implements CreditReports {
         return actor.department() == null ? null : departments.find(actor.department()).orElse(null);
     }
 
-    private String departmentName(String code) {
-        return code == null ? null : departments.find(code).map(Department::name).orElse(code);
+    private String departmentName(DepartmentCode code) {
+        return code == null ? null : departments.find(code).map(Department::name).orElse(code.value());
     }
 }

@@ -12,6 +12,7 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.inquiry.QueryLog;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -48,8 +49,8 @@ class MyQueriesPageController {
     }
 
     /** Department code to name, for the query log lines (which keep the code). */
-    static Map<String, String> departmentNames(Departments departments) {
-        Map<String, String> names = new HashMap<>();
+    static Map<DepartmentCode, String> departmentNames(Departments departments) {
+        Map<DepartmentCode, String> names = new HashMap<>();
         departments.all().forEach(d -> names.put(d.code(), d.name()));
         return names;
     }

@@ -2,6 +2,8 @@ package org.chengxin.lists.domain;
 
 import java.time.LocalDate;
 
+import org.chengxin.shared.organization.DepartmentCode;
+
 /**
  * What the list rules need of a record: plain facts.
  *
@@ -9,6 +11,6 @@ import java.time.LocalDate;
  * @param usable         active or under objection, and inside its disclosure period
  * @param category       the item's category of policy (十四), or null
  */
-public record ListRecord(long recordId, String departmentCode, String itemCode, String itemName, String severity, String category, LocalDate decisionDate,
+public record ListRecord(long recordId, DepartmentCode departmentCode, String itemCode, String itemName, String severity, String category, LocalDate decisionDate,
         boolean usable) {
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.chengxin.shared.organization.DepartmentCode;
+
 /**
  * When the machine proposes a person to the reviewers as a candidate for the serious-dishonesty list
  * (policy 十四). It only proposes: an entry is made by a reviewer's decision with its document number,
@@ -40,7 +42,7 @@ public final class SeriousDishonestyCandidates {
     }
 
     /** What the machine proposes to the reviewers of the department, from a person's records (any department's). */
-    public static List<Proposal> proposals(String departmentCode, List<ListRecord> records, Escalation escalation, LocalDate day) {
+    public static List<Proposal> proposals(DepartmentCode departmentCode, List<ListRecord> records, Escalation escalation, LocalDate day) {
         List<Proposal> proposals = new ArrayList<>();
         List<ListRecord> serious = records.stream().filter(r -> departmentCode.equals(r.departmentCode()))
                 .filter(r -> r.usable() && "SERIOUS".equals(r.severity()))

@@ -17,6 +17,7 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.Masking;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,7 +54,8 @@ class JdbcAgencyBlacklist implements AgencyBlacklist {
         if (r.endDate().isBefore(r.startDate())) {
             throw ChengxinException.badRequest("LIST_PERIOD_INVALID", "结束日不得早于开始日");
         }
-        Department agency = departments.find(r.agencyCode().strip())
+        // a code no department can have is refused like one no department has
+        Department agency = DepartmentCode.parse(r.agencyCode().strip()).flatMap(departments::find)
                 .orElseThrow(() -> ChengxinException.badRequest("AGENCY_UNKNOWN", "平台上没有该机构：" + r.agencyCode().strip()));
         if (agency.kind() != DepartmentKind.CREDIT_AGENCY) {
             throw ChengxinException.badRequest("AGENCY_NOT_CREDIT_AGENCY", "只有征信机构可以列入信用服务机构黑名单：" + agency.name() + "是" + agency.kind().label());
@@ -64,7 +66,7 @@ class JdbcAgencyBlacklist implements AgencyBlacklist {
                 insert into lists_agency_blacklist (agency_code, staff_name, violation, document_number, legal_basis,
                     start_date, end_date, status, decided_by, decided_at)
                 values (:a, :staff, :v, :doc, :basis, :start, :end, 'ACTIVE', :by, :at) returning id""")
-                .param("a", agency.code()).param("staff", staff).param("v", Masking.maskIdShaped(r.violation().strip()))
+                .param("a", agency.code().value()).param("staff", staff).param("v", Masking.maskIdShaped(r.violation().strip()))
                 .param("doc", r.documentNumber().strip()).param("basis", r.legalBasis().strip()).param("start", r.startDate())
                 .param("end", r.endDate()).param("by", CurrentActor.get().name()).param("at", Timestamp.from(now))
                 .query(Long.class).single();
@@ -130,7 +132,7 @@ class JdbcAgencyBlacklist implements AgencyBlacklist {
 
     private AgencyListing map(ResultSet rs, int row) throws SQLException {
         String code = rs.getString("agency_code");
-        String name = departments.find(code).map(Department::name).orElse(code);
+        String name = departments.find(DepartmentCode.of(code)).map(Department::name).orElse(code);
         return new AgencyListing(rs.getLong("id"), code, name, rs.getString("staff_name"), rs.getString("violation"),
                 rs.getString("document_number"), rs.getString("legal_basis"), rs.getObject("start_date", LocalDate.class),
                 rs.getObject("end_date", LocalDate.class), rs.getString("status"), rs.getString("decided_by"),

@@ -30,6 +30,7 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,7 +63,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
     }
 
     @Override
-    public List<Candidate> candidates(String departmentCode) {
+    public List<Candidate> candidates(DepartmentCode departmentCode) {
         LocalDate today = LocalDate.now(clock);
         Map<SubjectKey, Long> subjects = new LinkedHashMap<>();
         records.inForceOfDepartment(departmentCode, "SERIOUS", 500).forEach(r -> subjects.putIfAbsent(r.subject(), r.subjectId()));
@@ -83,7 +84,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
 
     @Override
     @Transactional
-    public ListEntry decide(String departmentCode, Decision d) {
+    public ListEntry decide(DepartmentCode departmentCode, Decision d) {
         if (blank(d.documentNumber()) || blank(d.legalBasis()) || blank(d.criteria()) || d.startDate() == null || d.endDate() == null) {
             throw ChengxinException.badRequest("LIST_DECISION_INCOMPLETE", "认定决定须写明决定书文号、法律依据、认定标准和起止日期");
         }
@@ -105,7 +106,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
                 insert into lists_entry (list_kind, subject_index, department_code, document_number, legal_basis, criteria,
                     start_date, end_date, status, decided_by, decided_at)
                 values (:k, :s, :d, :doc, :basis, :criteria, :start, :end, 'ACTIVE', :by, :at) returning id""")
-                .param("k", KIND).param("s", d.subject().bytes()).param("d", departmentCode).param("doc", d.documentNumber().strip())
+                .param("k", KIND).param("s", d.subject().bytes()).param("d", departmentCode.value()).param("doc", d.documentNumber().strip())
                 .param("basis", d.legalBasis().strip()).param("criteria", d.criteria().strip()).param("start", d.startDate())
                 .param("end", d.endDate()).param("by", CurrentActor.get().name()).param("at", Timestamp.from(now))
                 .query(Long.class).single();
@@ -119,7 +120,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
 
     @Override
     @Transactional
-    public ListEntry remove(long entryId, String departmentCode, String reason) {
+    public ListEntry remove(long entryId, DepartmentCode departmentCode, String reason) {
         ListEntry e = ofDepartment(departmentCode).stream().filter(x -> x.id() == entryId).findFirst()
                 .orElseThrow(() -> ChengxinException.notFound("LIST_ENTRY_NOT_FOUND", "名单条目不存在或不属于本部门"));
         if (!e.active()) {
@@ -133,8 +134,8 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
     }
 
     @Override
-    public List<ListEntry> ofDepartment(String departmentCode) {
-        return jdbc.sql(SELECT + " where department_code = :d order by decided_at desc").param("d", departmentCode)
+    public List<ListEntry> ofDepartment(DepartmentCode departmentCode) {
+        return jdbc.sql(SELECT + " where department_code = :d order by decided_at desc").param("d", departmentCode.value())
                 .query(this::map).list();
     }
 
@@ -193,7 +194,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         long id = rs.getLong("id");
         List<Long> recordIds = jdbc.sql("select record_id from lists_entry_record where entry_id = :e order by record_id")
                 .param("e", id).query(Long.class).list();
-        return new ListEntry(id, rs.getString("list_kind"), SubjectKeys.read(rs, "subject_index"), rs.getString("department_code"),
+        return new ListEntry(id, rs.getString("list_kind"), SubjectKeys.read(rs, "subject_index"), DepartmentCode.of(rs.getString("department_code")),
                 rs.getString("document_number"), rs.getString("legal_basis"), rs.getString("criteria"),
                 rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class), rs.getString("status"),
                 rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant(), rs.getString("end_reason"), recordIds);

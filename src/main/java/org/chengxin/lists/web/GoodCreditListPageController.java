@@ -15,6 +15,7 @@ import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +61,7 @@ class GoodCreditListPageController {
         long total = chosen == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.getOrDefault(chosen, 0L);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(page, 0), pages - 1);
-        Map<String, String> departmentNames = new HashMap<>();
+        Map<DepartmentCode, String> departmentNames = new HashMap<>();
         List<Line> lines = records.goodCreditInForce(chosen, current, PAGE_SIZE).stream()
                 .map(r -> line(r, departmentNames)).toList();
         model.addAttribute("items", items.stream().map(i -> new ItemCount(i.code(), i.name(), counts.getOrDefault(i.code(), 0L))).toList());
@@ -73,9 +74,9 @@ class GoodCreditListPageController {
         return "lists/good-credit";
     }
 
-    private Line line(CreditRecord r, Map<String, String> departmentNames) {
+    private Line line(CreditRecord r, Map<DepartmentCode, String> departmentNames) {
         String department = departmentNames.computeIfAbsent(r.departmentCode(),
-                code -> departments.find(code).map(Department::name).orElse(code));
+                code -> departments.find(code).map(Department::name).orElse(code.value()));
         String masked = citizens.findById(r.subjectId()).map(CitizenRef::maskedId).orElse("—");
         return new Line(r.id(), r.itemCode(), catalog.item(r.itemCode()).map(Item::name).orElse(r.itemCode()), department,
                 r.documentNumber(), r.decisionDate(), r.expiresOn().minusDays(1), masked);

@@ -2,6 +2,8 @@ package org.chengxin.measures.domain;
 
 import java.util.Set;
 
+import org.chengxin.shared.organization.DepartmentCode;
+
 /** A matter (事项) departments handle for people, such as a subsidy application or a recruitment. */
 public record Matter(String code, String name, Set<String> departments) {
 
@@ -15,7 +17,7 @@ public record Matter(String code, String name, Set<String> departments) {
         departments = Set.copyOf(departments == null || departments.isEmpty() ? Set.of(Measure.ALL) : departments);
     }
 
-    public boolean handledBy(String departmentCode) {
-        return departments.contains(Measure.ALL) || departments.contains(departmentCode);
+    public boolean handledBy(DepartmentCode departmentCode) {
+        return departments.contains(Measure.ALL) || departments.contains(departmentCode.value());
     }
 }

@@ -1,6 +1,7 @@
 package org.chengxin.measures.domain;
 
 import java.util.Set;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.text.UnicodeText;
 
 /**
@@ -42,8 +43,8 @@ public record Measure(String code, String name, MeasureKind kind, String content
     }
 
     /** Whether the measure is used for this matter handled by this department. */
-    public boolean appliesTo(String matterCode, String departmentCode) {
+    public boolean appliesTo(String matterCode, DepartmentCode departmentCode) {
         return (matters.contains(ALL) || matters.contains(matterCode))
-                && (departments.contains(ALL) || departments.contains(departmentCode));
+                && (departments.contains(ALL) || departments.contains(departmentCode.value()));
     }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.chengxin.shared.organization.DepartmentCode;
+
 /**
  * Which measures apply (policy 十三, 十四): every measure of the list in force that is used for the
  * matter and the department, and whose trigger the person's facts meet on the day. Incentives and
@@ -14,7 +16,7 @@ public final class MeasureRules {
     private MeasureRules() {
     }
 
-    public static List<Hit> applicable(List<Measure> measures, PersonFacts person, String matterCode, String departmentCode,
+    public static List<Hit> applicable(List<Measure> measures, PersonFacts person, String matterCode, DepartmentCode departmentCode,
             LocalDate day) {
         List<Hit> hits = new ArrayList<>();
         for (Measure m : measures) {

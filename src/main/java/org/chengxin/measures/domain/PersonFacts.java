@@ -3,6 +3,8 @@ package org.chengxin.measures.domain;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.chengxin.shared.organization.DepartmentCode;
+
 /**
  * What the measures need to know of a person on a day: plain facts, so the rules need neither the
  * database nor the other modules' types.
@@ -16,11 +18,11 @@ public record PersonFacts(String grade, int points, boolean threeYearsClean, boo
         List<RecordFact> goodCredit, List<RecordFact> dishonesty) {
 
     /** A serious-dishonesty list entry in force; a check records the entries as the rules saw them. */
-    public record ListFact(long entryId, String departmentCode, String documentNumber, LocalDate startDate, LocalDate endDate) {
+    public record ListFact(long entryId, DepartmentCode departmentCode, String documentNumber, LocalDate startDate, LocalDate endDate) {
     }
 
     /** A record in force. */
-    public record RecordFact(long recordId, String itemCode, String itemName, String departmentCode, String documentNumber,
+    public record RecordFact(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
             LocalDate decisionDate, String severity) {
     }
 }

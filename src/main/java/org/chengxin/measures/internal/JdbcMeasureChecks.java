@@ -28,6 +28,7 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
@@ -72,13 +73,13 @@ class JdbcMeasureChecks implements MeasureChecks {
     }
 
     /** What is stored of a check besides its id and feedback. */
-    record Stored(Instant checkedAt, String maskedIdNumber, String matterCode, String matterName, String departmentCode,
+    record Stored(Instant checkedAt, String maskedIdNumber, String matterCode, String matterName, DepartmentCode departmentCode,
             String checkedBy, String listVersion, MeasureCheck.Status status, List<Applicable> incentives,
             List<Applicable> punishments, LocalDate feedbackDue) {
     }
 
     @Override
-    public MeasureCheck check(IdNumber number, String matterCode, String departmentCode) {
+    public MeasureCheck check(IdNumber number, String matterCode, DepartmentCode departmentCode) {
         MeasureList list = lists.current();
         String code = matterCode == null ? "" : matterCode.strip();
         if (code.isEmpty()) {
@@ -107,7 +108,7 @@ class JdbcMeasureChecks implements MeasureChecks {
                     values (:s, :masked, :matter, :dept, :by, :at, :version, cast(:result as jsonb), :inc, :pun, :due)
                     returning id""")
                     .param("s", subject.bytes()).param("masked", stored.maskedIdNumber()).param("matter", matter.code())
-                    .param("dept", departmentCode).param("by", actor.name()).param("at", Timestamp.from(now))
+                    .param("dept", departmentCode.value()).param("by", actor.name()).param("at", Timestamp.from(now))
                     .param("version", list.version()).param("result", JSON.writeValueAsString(stored))
                     .param("inc", stored.incentives().size()).param("pun", stored.punishments().size())
                     .param("due", stored.feedbackDue())
@@ -149,15 +150,15 @@ class JdbcMeasureChecks implements MeasureChecks {
     }
 
     @Override
-    public MeasureCheck find(long checkId, String departmentCode) {
+    public MeasureCheck find(long checkId, DepartmentCode departmentCode) {
         return jdbc.sql("select * from measures_check where id = :id and department_code = :d")
-                .param("id", checkId).param("d", departmentCode)
+                .param("id", checkId).param("d", departmentCode.value())
                 .query((rs, n) -> map(rs)).optional()
                 .orElseThrow(() -> ChengxinException.notFound("MEASURE_CHECK_NOT_FOUND", "核查不存在或不属于本部门"));
     }
 
     @Override
-    public MeasureCheck feedback(long checkId, String departmentCode, List<MeasureDecision> decisions, String outcome,
+    public MeasureCheck feedback(long checkId, DepartmentCode departmentCode, List<MeasureDecision> decisions, String outcome,
             LocalDate handledOn, String note) {
         MeasureCheck check = find(checkId, departmentCode);
         FeedbackPolicy.Accepted accepted = FeedbackPolicy.accept(check, decisions, outcome, handledOn, note, LocalDate.now(clock),
@@ -174,7 +175,7 @@ class JdbcMeasureChecks implements MeasureChecks {
                         feedback_late = :late, measures_applied = :applied
                     where id = :id and department_code = :d and feedback is null""")
                     .param("f", JSON.writeValueAsString(feedback)).param("at", Timestamp.from(now)).param("by", actor.name())
-                    .param("late", late).param("applied", applied).param("id", checkId).param("d", departmentCode).update();
+                    .param("late", late).param("applied", applied).param("id", checkId).param("d", departmentCode.value()).update();
             if (updated == 0) {
                 throw ChengxinException.conflict("MEASURE_FEEDBACK_GIVEN", "该核查已反馈，不能重复反馈");
             }
@@ -186,17 +187,17 @@ class JdbcMeasureChecks implements MeasureChecks {
     }
 
     @Override
-    public List<MeasureCheck> recent(String departmentCode, int limit) {
+    public List<MeasureCheck> recent(DepartmentCode departmentCode, int limit) {
         return jdbc.sql("select * from measures_check where department_code = :d order by checked_at desc, id desc limit :n")
-                .param("d", departmentCode).param("n", limit).query((rs, n) -> map(rs)).list();
+                .param("d", departmentCode.value()).param("n", limit).query((rs, n) -> map(rs)).list();
     }
 
     @Override
-    public List<MeasureCheck> overdue(String departmentCode) {
+    public List<MeasureCheck> overdue(DepartmentCode departmentCode) {
         return jdbc.sql("""
                 select * from measures_check where department_code = :d and feedback is null and feedback_due < :today
                 order by feedback_due, id limit 500""")
-                .param("d", departmentCode).param("today", LocalDate.now(clock)).query((rs, n) -> map(rs)).list();
+                .param("d", departmentCode.value()).param("today", LocalDate.now(clock)).query((rs, n) -> map(rs)).list();
     }
 
     @Override
@@ -215,7 +216,7 @@ class JdbcMeasureChecks implements MeasureChecks {
                 .param("today", LocalDate.now(clock))
                 .param("from", Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()))
                 .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()))
-                .query((rs, n) -> new DepartmentFigures(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                .query((rs, n) -> new DepartmentFigures(DepartmentCode.of(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getDouble(10)))
                 .list();
     }

@@ -14,6 +14,7 @@ import org.chengxin.measures.MeasureLists;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.InvalidIdNumberException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -98,7 +99,7 @@ class ChecksPageController {
     }
 
     private String page(ChengxinPrincipal who, MeasureCheck check, Model model) {
-        String department = who.departmentCode();
+        DepartmentCode department = who.departmentCode();
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("matters", lists.current().matters().stream().filter(m -> m.handledBy(department)).toList());
         model.addAttribute("department", departments.name(department));

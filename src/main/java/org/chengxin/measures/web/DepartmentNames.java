@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.chengxin.measures.domain.Measure;
 import org.chengxin.organization.Departments;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.springframework.stereotype.Component;
 
 /** Department names for the pages, which store and pass department codes only. */
@@ -17,10 +18,13 @@ class DepartmentNames {
         this.departments = departments;
     }
 
-    /** Every department's name by code. */
+    /**
+     * Every department's name by its plain code: the measures name departments by code or "*" as text, so
+     * a page looks a typed code up by its {@code value()}.
+     */
     Map<String, String> all() {
         Map<String, String> names = new HashMap<>();
-        departments.all().forEach(d -> names.put(d.code(), d.name()));
+        departments.all().forEach(d -> names.put(d.code().value(), d.name()));
         return names;
     }
 
@@ -31,7 +35,7 @@ class DepartmentNames {
         return names;
     }
 
-    String name(String code) {
-        return code == null ? "" : departments.find(code).map(d -> d.name()).orElse(code);
+    String name(DepartmentCode code) {
+        return code == null ? "" : departments.find(code).map(d -> d.name()).orElse(code.value());
     }
 }

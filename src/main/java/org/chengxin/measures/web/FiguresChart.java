@@ -25,7 +25,7 @@ record FiguresChart(List<Bar> bars, int width, int height) {
         List<Bar> bars = new ArrayList<>();
         int y = 24;
         for (DepartmentFigures f : figures) {
-            bars.add(new Bar(names.getOrDefault(f.departmentCode(), f.departmentCode()), f.checks(), f.feedbackGiven(), f.overdue(), y,
+            bars.add(new Bar(names.getOrDefault(f.departmentCode().value(), f.departmentCode().value()), f.checks(), f.feedbackGiven(), f.overdue(), y,
                     scaled(f.checks(), most), scaled(f.feedbackGiven(), most)));
             y += ROW;
         }

@@ -17,6 +17,7 @@ import org.chengxin.measures.MeasureLists;
 import org.chengxin.measures.domain.MeasureList;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.MaxChars;
 import org.springframework.http.ResponseEntity;
@@ -51,7 +52,7 @@ class MeasureChecksApiController {
             + "须写明事项编码；部门为接入客户端所属部门，请求体中的 departmentCode 如填写须与之一致。每次核查均记入审计日志，"
             + "并须在规定工作日内反馈。")
     ResponseEntity<MeasureCheck> check(@RequestBody @Validated CheckRequest request) {
-        String department = department(request.departmentCode());
+        DepartmentCode department = department(request.departmentCode());
         IdNumber number = IdNumber.parse(request.idNumber(), clock);
         MeasureCheck check = checks.check(number, request.matterCode(), department);
         return ResponseEntity.created(URI.create("/api/v1/measure-checks/" + check.id())).body(check);
@@ -93,12 +94,13 @@ class MeasureChecksApiController {
         return lists.current();
     }
 
-    private static String department(String requested) {
-        String own = CurrentActor.get().department();
-        if (own == null || own.isBlank()) {
+    /** The client's department; a requested code that is not it, well-formed or not, is refused as another department. */
+    private static DepartmentCode department(String requested) {
+        DepartmentCode own = CurrentActor.get().department();
+        if (own == null) {
             throw ChengxinException.forbidden("MEASURE_DEPARTMENT_REQUIRED", "接入客户端未关联部门，不能核查");
         }
-        if (requested != null && !requested.isBlank() && !requested.strip().equals(own)) {
+        if (requested != null && !requested.isBlank() && !requested.strip().equals(own.value())) {
             throw ChengxinException.forbidden("MEASURE_DEPARTMENT_MISMATCH", "只能以本部门（" + own + "）名义核查");
         }
         return own;

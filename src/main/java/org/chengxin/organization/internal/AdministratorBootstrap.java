@@ -3,6 +3,7 @@ package org.chengxin.organization.internal;
 import org.chengxin.organization.Accounts;
 import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,11 +63,13 @@ class AdministratorBootstrap implements ApplicationRunner {
             return;
         }
         transactions.executeWithoutResult(status -> {
-            if (departments.find(settings.platformCode()).isEmpty()) {
+            // a malformed platform code is refused by register (DEPARTMENT_INVALID_CODE), as before it had a type
+            if (DepartmentCode.parse(settings.platformCode()).flatMap(departments::find).isEmpty()) {
                 departments.register(settings.platformCode(), settings.platformName(), DepartmentKind.PLATFORM,
                         settings.platformUscc(), settings.regionCode());
             }
-            accounts.createStaff(settings.username(), "平台管理员", Role.ADMIN, settings.platformCode(), settings.password());
+            accounts.createStaff(settings.username(), "平台管理员", Role.ADMIN, DepartmentCode.of(settings.platformCode()),
+                    settings.password());
         });
         log.info("已创建首个平台管理员账号 {}（所属 {}）。请登录后修改密码，并删除 CHENGXIN_BOOTSTRAP_ADMIN_PASSWORD。",
                 settings.username(), settings.platformName());

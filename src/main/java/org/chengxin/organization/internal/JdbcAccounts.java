@@ -16,6 +16,7 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.security.Role;
@@ -58,7 +59,7 @@ class JdbcAccounts implements Accounts {
 
     @Override
     @Transactional
-    public long createStaff(String username, String displayName, Role role, String departmentCode, String rawPassword) {
+    public long createStaff(String username, String displayName, Role role, DepartmentCode departmentCode, String rawPassword) {
         if (role == null || !role.isStaff()) {
             throw ChengxinException.badRequest("ACCOUNT_INVALID_ROLE", "工作人员账号的角色不正确");
         }
@@ -79,7 +80,7 @@ class JdbcAccounts implements Accounts {
                 insert into organization_staff_account (username, display_name, role, department_code, password_hash)
                 values (:username, :display, :role, :dept, :hash) returning id""")
                 .param("username", username).param("display", displayName.strip()).param("role", role.name())
-                .param("dept", departmentCode).param("hash", passwords.encode(rawPassword))
+                .param("dept", departmentCode.value()).param("hash", passwords.encode(rawPassword))
                 .query(Long.class).single();
         audit("organization.staff-create", "创建工作人员账号 " + username + "（" + role.label() + "，" + departmentCode + "）");
         return id;
@@ -119,7 +120,7 @@ class JdbcAccounts implements Accounts {
     public List<StaffAccount> staff() {
         return jdbc.sql("select * from organization_staff_account order by department_code, role, username")
                 .query((rs, n) -> new StaffAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                        Role.valueOf(rs.getString("role")), rs.getString("department_code"), rs.getBoolean("enabled"),
+                        Role.valueOf(rs.getString("role")), DepartmentCode.of(rs.getString("department_code")), rs.getBoolean("enabled"),
                         lockedUntil(rs.getObject("locked_until", OffsetDateTime.class))))
                 .list();
     }

@@ -16,6 +16,7 @@ import org.chengxin.organization.Departments;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,7 +57,7 @@ class JdbcApiClients implements ApiClients {
 
     @Override
     @Transactional
-    public void register(String clientId, String rawSecret, String name, String departmentCode, Set<String> scopes) {
+    public void register(String clientId, String rawSecret, String name, DepartmentCode departmentCode, Set<String> scopes) {
         if (clientId == null || !clientId.matches("[a-z][a-z0-9-]{2,63}")) {
             throw ChengxinException.badRequest("CLIENT_INVALID_ID", "客户端标识应为3至64位小写字母、数字或连字符，以字母开头");
         }
@@ -88,14 +89,14 @@ class JdbcApiClients implements ApiClients {
                 .build();
         clients.save(client);
         jdbc.sql("insert into organization_api_client (client_id, department_code) values (:id, :dept)")
-                .param("id", clientId).param("dept", departmentCode).update();
+                .param("id", clientId).param("dept", departmentCode.value()).update();
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "organization.client-register", null,
                 "接入管理", AuditOutcome.SUCCESS, "登记接入客户端 " + clientId + "（" + departmentCode + "），范围 " + new TreeSet<>(scopes)));
     }
 
     @Override
     @Transactional
-    public String registerWithNewSecret(String clientId, String name, String departmentCode, Set<String> scopes) {
+    public String registerWithNewSecret(String clientId, String name, DepartmentCode departmentCode, Set<String> scopes) {
         byte[] random = new byte[24];
         SECRETS.nextBytes(random);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -115,7 +116,7 @@ class JdbcApiClients implements ApiClients {
                 from oauth2_registered_client c join organization_api_client a on a.client_id = c.client_id
                 order by a.department_code, c.client_id""")
                 .query((rs, n) -> new ApiClientInfo(rs.getString("client_id"), rs.getString("client_name"),
-                        rs.getString("department_code"), new TreeSet<>(Set.of(rs.getString("scopes").split(","))),
+                        DepartmentCode.of(rs.getString("department_code")), new TreeSet<>(Set.of(rs.getString("scopes").split(","))),
                         rs.getTimestamp("client_id_issued_at").toInstant()))
                 .list();
     }

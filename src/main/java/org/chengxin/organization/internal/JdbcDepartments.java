@@ -14,6 +14,7 @@ import org.chengxin.organization.UnifiedSocialCreditCode;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.UnicodeText;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,9 +42,8 @@ class JdbcDepartments implements Departments {
         if (problem != null) {
             throw ChengxinException.badRequest("DEPARTMENT_INVALID_USCC", problem);
         }
-        if (code == null || !code.matches("[a-z][a-z0-9-]{1,31}")) {
-            throw ChengxinException.badRequest("DEPARTMENT_INVALID_CODE", "部门代码应为2至32位小写字母、数字或连字符，以字母开头");
-        }
+        DepartmentCode department = DepartmentCode.parse(code).orElseThrow(
+                () -> ChengxinException.badRequest("DEPARTMENT_INVALID_CODE", "部门代码应为2至32位小写字母、数字或连字符，以字母开头"));
         if (name == null || name.isBlank() || UnicodeText.longerThan(name, 100)) {
             throw ChengxinException.badRequest("DEPARTMENT_INVALID_NAME", "部门名称不能为空，且不超过100个字符");
         }
@@ -53,7 +53,7 @@ class JdbcDepartments implements Departments {
         if (regionCode == null || !regionCode.matches("\\d{6}")) {
             throw ChengxinException.badRequest("DEPARTMENT_INVALID_REGION", "行政区划代码应为6位数字");
         }
-        if (find(code).isPresent()) {
+        if (find(department).isPresent()) {
             throw ChengxinException.conflict("DEPARTMENT_EXISTS", "部门代码 " + code + " 已登记");
         }
         jdbc.sql("select code from organization_department where uscc = :uscc")
@@ -67,12 +67,12 @@ class JdbcDepartments implements Departments {
                 .param("uscc", uscc).param("region", regionCode).update();
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "organization.department-register", null,
                 "机构管理", AuditOutcome.SUCCESS, "登记机构 " + code + " " + name));
-        return find(code).orElseThrow();
+        return find(department).orElseThrow();
     }
 
     @Override
-    public Optional<Department> find(String code) {
-        return jdbc.sql("select * from organization_department where code = :code").param("code", code)
+    public Optional<Department> find(DepartmentCode code) {
+        return jdbc.sql("select * from organization_department where code = :code").param("code", code.value())
                 .query(JdbcDepartments::map).optional();
     }
 
@@ -82,7 +82,7 @@ class JdbcDepartments implements Departments {
     }
 
     private static Department map(ResultSet rs, int row) throws SQLException {
-        return new Department(rs.getString("code"), rs.getString("name"), DepartmentKind.valueOf(rs.getString("kind")),
+        return new Department(DepartmentCode.of(rs.getString("code")), rs.getString("name"), DepartmentKind.valueOf(rs.getString("kind")),
                 new UnifiedSocialCreditCode(rs.getString("uscc")), rs.getString("region_code"), rs.getBoolean("active"));
     }
 }

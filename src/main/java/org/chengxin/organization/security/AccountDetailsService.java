@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.chengxin.identity.Citizens;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.IdNumberCheck;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +54,7 @@ class AccountDetailsService implements UserDetailsService {
         return jdbc.sql("select * from organization_staff_account where username = :u").param("u", username)
                 .query((rs, n) -> new StaffPrincipal(rs.getLong("id"), rs.getString("username"),
                         rs.getString("display_name"), Role.valueOf(rs.getString("role")),
-                        rs.getString("department_code"), rs.getString("password_hash"), rs.getBoolean("enabled"),
+                        DepartmentCode.of(rs.getString("department_code")), rs.getString("password_hash"), rs.getBoolean("enabled"),
                         isLocked(rs.getObject("locked_until", OffsetDateTime.class))))
                 .optional();
     }

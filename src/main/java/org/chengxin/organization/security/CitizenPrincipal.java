@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.springframework.security.core.CredentialsContainer;
@@ -52,7 +53,7 @@ final class CitizenPrincipal implements UserDetails, CredentialsContainer, Cheng
     }
 
     @Override
-    public String departmentCode() {
+    public DepartmentCode departmentCode() {
         return null;
     }
 

@@ -8,6 +8,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.security.Role;
@@ -55,7 +56,8 @@ final class DenylistingAuthorizationService implements OAuth2AuthorizationServic
         }
         Instant now = Instant.now(clock);
         if (revoked.add(claims.getJWTID(), claims.getExpirationTime().toInstant(), now)) {
-            String department = claims.getClaim(CurrentActor.DEPARTMENT_CLAIM) instanceof String code ? code : null;
+            DepartmentCode department = claims.getClaim(CurrentActor.DEPARTMENT_CLAIM) instanceof String code
+                    ? DepartmentCode.parse(code).orElse(null) : null;
             events.publishEvent(AuditEvent.of(new Actor(clientId, Role.API_CLIENT.name(), department), now,
                     "auth.token-revoke", null, null, AuditOutcome.SUCCESS, "撤销访问令牌 " + claims.getJWTID()));
         }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.AccessRules;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
@@ -98,10 +99,10 @@ class SecurityConfiguration {
                 return;
             }
             String clientId = context.getRegisteredClient().getClientId();
-            String department = jdbc.sql("select department_code from organization_api_client where client_id = :id")
-                    .param("id", clientId).query(String.class).optional().orElse(null);
+            DepartmentCode department = jdbc.sql("select department_code from organization_api_client where client_id = :id")
+                    .param("id", clientId).query(String.class).optional().map(DepartmentCode::of).orElse(null);
             if (department != null) {
-                context.getClaims().claim(CurrentActor.DEPARTMENT_CLAIM, department);
+                context.getClaims().claim(CurrentActor.DEPARTMENT_CLAIM, department.value());
             }
             events.publishEvent(AuditEvent.of(new Actor(clientId, Role.API_CLIENT.name(), department), Instant.now(clock),
                     "auth.token", null, null, AuditOutcome.SUCCESS, "签发访问令牌，范围 " + context.getAuthorizedScopes()));

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.springframework.security.core.CredentialsContainer;
@@ -22,12 +23,12 @@ final class StaffPrincipal implements UserDetails, CredentialsContainer, Chengxi
     private final String username;
     private final String fullName;
     private final Role role;
-    private final String departmentCode;
+    private final DepartmentCode departmentCode;
     private final boolean enabled;
     private final boolean locked;
     private String passwordHash;
 
-    StaffPrincipal(long accountId, String username, String fullName, Role role, String departmentCode,
+    StaffPrincipal(long accountId, String username, String fullName, Role role, DepartmentCode departmentCode,
             String passwordHash, boolean enabled, boolean locked) {
         this.accountId = accountId;
         this.username = username;
@@ -58,7 +59,7 @@ final class StaffPrincipal implements UserDetails, CredentialsContainer, Chengxi
     }
 
     @Override
-    public String departmentCode() {
+    public DepartmentCode departmentCode() {
         return departmentCode;
     }
 

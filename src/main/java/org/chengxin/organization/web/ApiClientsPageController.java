@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.chengxin.organization.ApiClients;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,10 @@ class ApiClientsPageController {
     String register(@RequestParam String clientId, @RequestParam String name, @RequestParam String departmentCode,
             @RequestParam(name = "scopes", required = false) List<String> scopes, Model model) {
         try {
-            String secret = clients.registerWithNewSecret(clientId.strip(), name.strip(), departmentCode,
+            // a code no department can have is refused like one no department has
+            DepartmentCode department = DepartmentCode.parse(departmentCode)
+                    .orElseThrow(() -> ChengxinException.badRequest("DEPARTMENT_NOT_FOUND", "部门不存在：" + departmentCode));
+            String secret = clients.registerWithNewSecret(clientId.strip(), name.strip(), department,
                     scopes == null ? Set.of() : Set.copyOf(scopes));
             model.addAttribute("registered", clientId.strip());
             model.addAttribute("secret", secret);

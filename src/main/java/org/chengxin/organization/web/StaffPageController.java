@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.chengxin.organization.Accounts;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +39,10 @@ class StaffPageController {
     String create(@RequestParam String username, @RequestParam String displayName, @RequestParam(required = false) Role role,
             @RequestParam String departmentCode, @RequestParam String password, Model model, RedirectAttributes redirect) {
         try {
-            accounts.createStaff(username.strip(), displayName, role, departmentCode, password);
+            // a code no department can have is refused like one no department has
+            DepartmentCode department = DepartmentCode.parse(departmentCode)
+                    .orElseThrow(() -> ChengxinException.badRequest("DEPARTMENT_NOT_FOUND", "所属部门不存在"));
+            accounts.createStaff(username.strip(), displayName, role, department, password);
         } catch (ChengxinException e) {
             model.addAttribute("error", e);
             return list(model);

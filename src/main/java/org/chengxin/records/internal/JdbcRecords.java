@@ -26,6 +26,7 @@ import org.chengxin.records.domain.RecordLifecycle;
 import org.chengxin.records.domain.StatusChange;
 import org.chengxin.shared.jdbc.PgCopy;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +58,7 @@ class JdbcRecords {
 
     /** A record stored by a push: new (version 1) or corrected; a correction may have changed the person. */
     record StoredRow(long id, int version, SubjectKey subject, SubjectKey previousSubject, String itemCode,
-            String departmentCode, String sourceId) {
+            DepartmentCode departmentCode, String sourceId) {
     }
 
     /** What one chunk's statements did: the rows stored, and the source ids of revoked records left as they were. */
@@ -85,7 +86,7 @@ class JdbcRecords {
         jdbc.sql("truncate records_stage").update();
         List<Object[]> rows = new ArrayList<>(records.size());
         for (NewRecord r : records) {
-            rows.add(new Object[] {r.subject().bytes(), r.subjectId(), r.item().code(), r.catalogVersionId(), r.departmentCode(),
+            rows.add(new Object[] {r.subject().bytes(), r.subjectId(), r.item().code(), r.catalogVersionId(), r.departmentCode().value(),
                 r.sourceId(), r.decisionDate(), r.documentNumber(), JSON.writeValueAsString(r.content()), ContentHash.of(r),
                 r.item().kind().name(), r.item().severity() == null ? null : r.item().severity().name(), r.item().scope().name(),
                 r.item().minimumPeriodEnd(r.decisionDate()), r.item().expiryDate(r.decisionDate()), r.repairNotice()});
@@ -140,7 +141,7 @@ class JdbcRecords {
                 select id, version, subject_index, item_code, department_code, source_id from upsert""")
                 .param("today", today).param("batch", batchId).param("now", now)
                 .query((rs, n) -> new StoredRow(rs.getLong(1), rs.getInt(2), SubjectKeys.read(rs, 3), previousSubjects.get(rs.getLong(1)),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                        rs.getString(4), DepartmentCode.of(rs.getString(5)), rs.getString(6)))
                 .list();
         Set<String> revoked = new HashSet<>(jdbc.sql("""
                 select s.source_id from records_stage s where exists (select 1 from records_record r
@@ -154,8 +155,8 @@ class JdbcRecords {
                 .param("id", id).param("today", LocalDate.now(clock)).query(this::map).optional();
     }
 
-    Optional<CreditRecord> findOfDepartment(long id, String departmentCode) {
-        return jdbc.sql(SELECT + " where id = :id and department_code = :d").param("id", id).param("d", departmentCode)
+    Optional<CreditRecord> findOfDepartment(long id, DepartmentCode departmentCode) {
+        return jdbc.sql(SELECT + " where id = :id and department_code = :d").param("id", id).param("d", departmentCode.value())
                 .query(this::map).optional();
     }
 
@@ -199,10 +200,10 @@ class JdbcRecords {
                 .param("s", subject.bytes()).query(this::map).list();
     }
 
-    List<CreditRecord> inForceOfDepartment(String departmentCode, String severity, int limit) {
+    List<CreditRecord> inForceOfDepartment(DepartmentCode departmentCode, String severity, int limit) {
         return jdbc.sql(SELECT + " where department_code = :d and severity = :s and status in ('ACTIVE', 'OBJECTED')"
                         + " and expires_on > :today order by decision_date desc limit :n")
-                .param("d", departmentCode).param("s", severity).param("today", LocalDate.now(clock)).param("n", limit)
+                .param("d", departmentCode.value()).param("s", severity).param("today", LocalDate.now(clock)).param("n", limit)
                 .query(this::map).list();
     }
 
@@ -227,18 +228,18 @@ class JdbcRecords {
         return counts;
     }
 
-    Optional<CreditRecord> findBySource(String departmentCode, String sourceId) {
-        return jdbc.sql(SELECT + " where department_code = :d and source_id = :s").param("d", departmentCode)
+    Optional<CreditRecord> findBySource(DepartmentCode departmentCode, String sourceId) {
+        return jdbc.sql(SELECT + " where department_code = :d and source_id = :s").param("d", departmentCode.value())
                 .param("s", sourceId).query(this::map).optional();
     }
 
-    List<CreditRecord> ofDepartment(String departmentCode, int page, int size) {
+    List<CreditRecord> ofDepartment(DepartmentCode departmentCode, int page, int size) {
         return jdbc.sql(SELECT + " where department_code = :d order by accepted_at desc, id desc limit :size offset :offset")
-                .param("d", departmentCode).param("size", size).param("offset", (long) page * size).query(this::map).list();
+                .param("d", departmentCode.value()).param("size", size).param("offset", (long) page * size).query(this::map).list();
     }
 
-    long countOfDepartment(String departmentCode) {
-        return jdbc.sql("select count(*) from records_record where department_code = :d").param("d", departmentCode)
+    long countOfDepartment(DepartmentCode departmentCode) {
+        return jdbc.sql("select count(*) from records_record where department_code = :d").param("d", departmentCode.value())
                 .query(Long.class).single();
     }
 
@@ -264,9 +265,9 @@ class JdbcRecords {
     }
 
     /** A record of the department, its row locked until the transaction ends. */
-    Optional<CreditRecord> lockOfDepartment(long id, String departmentCode) {
+    Optional<CreditRecord> lockOfDepartment(long id, DepartmentCode departmentCode) {
         return jdbc.sql(SELECT + " where id = :id and department_code = :d for update")
-                .param("id", id).param("d", departmentCode).query(this::map).optional();
+                .param("id", id).param("d", departmentCode.value()).query(this::map).optional();
     }
 
     /** A record of any department, its row locked until the transaction ends. */
@@ -274,9 +275,9 @@ class JdbcRecords {
         return jdbc.sql(SELECT + " where id = :id for update").param("id", id).query(this::map).optional();
     }
 
-    Optional<Long> idBySource(String departmentCode, String sourceId) {
+    Optional<Long> idBySource(DepartmentCode departmentCode, String sourceId) {
         return jdbc.sql("select id from records_record where department_code = :d and source_id = :s")
-                .param("d", departmentCode).param("s", sourceId).query(Long.class).optional();
+                .param("d", departmentCode.value()).param("s", sourceId).query(Long.class).optional();
     }
 
     /**
@@ -351,7 +352,7 @@ class JdbcRecords {
             status = RecordStatus.EXPIRED;
         }
         return new CreditRecord(rs.getLong("id"), SubjectKeys.read(rs, "subject_index"), rs.getLong("subject_id"),
-                rs.getString("item_code"), rs.getLong("catalog_version_id"), rs.getString("department_code"),
+                rs.getString("item_code"), rs.getLong("catalog_version_id"), DepartmentCode.of(rs.getString("department_code")),
                 rs.getString("source_id"), rs.getObject("decision_date", LocalDate.class), rs.getString("document_number"),
                 new LazyJsonContent(rs.getString("content")), rs.getString("kind"), rs.getString("severity"),
                 rs.getString("scope"), rs.getObject("min_period_end", LocalDate.class), expiresOn, status,

@@ -29,6 +29,7 @@ import org.chengxin.records.domain.StatusChange;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.ApplicationEventPublisher;
@@ -79,7 +80,7 @@ class RecordKeeping implements Records {
 
     @Override
     @Transactional
-    public CreditRecord revoke(long recordId, String departmentCode, String reason) {
+    public CreditRecord revoke(long recordId, DepartmentCode departmentCode, String reason) {
         ChangeReason why = ChangeReason.forRevocation(reason);
         // another department's record gets the very answer a missing one gets: nothing about it is revealed
         CreditRecord record = rows.lockOfDepartment(recordId, departmentCode).orElseThrow(RecordKeeping::recordNotFound);
@@ -90,7 +91,7 @@ class RecordKeeping implements Records {
 
     @Override
     @Transactional
-    public CreditRecord revokeBySource(String departmentCode, String sourceId, String reason) {
+    public CreditRecord revokeBySource(DepartmentCode departmentCode, String sourceId, String reason) {
         long id = rows.idBySource(departmentCode, sourceId == null ? "" : sourceId).orElseThrow(RecordKeeping::recordNotFound);
         return revoke(id, departmentCode, reason);
     }
@@ -193,7 +194,7 @@ class RecordKeeping implements Records {
     }
 
     @Override
-    public Optional<CreditRecord> findOfDepartment(long id, String departmentCode) {
+    public Optional<CreditRecord> findOfDepartment(long id, DepartmentCode departmentCode) {
         return rows.findOfDepartment(id, departmentCode);
     }
 
@@ -203,7 +204,7 @@ class RecordKeeping implements Records {
     }
 
     @Override
-    public List<CreditRecord> inForceOfDepartment(String departmentCode, String severity, int limit) {
+    public List<CreditRecord> inForceOfDepartment(DepartmentCode departmentCode, String severity, int limit) {
         return rows.inForceOfDepartment(departmentCode, severity, limit);
     }
 
@@ -218,17 +219,17 @@ class RecordKeeping implements Records {
     }
 
     @Override
-    public Optional<CreditRecord> findBySource(String departmentCode, String sourceId) {
+    public Optional<CreditRecord> findBySource(DepartmentCode departmentCode, String sourceId) {
         return rows.findBySource(departmentCode, sourceId);
     }
 
     @Override
-    public List<CreditRecord> ofDepartment(String departmentCode, int page, int size) {
+    public List<CreditRecord> ofDepartment(DepartmentCode departmentCode, int page, int size) {
         return rows.ofDepartment(departmentCode, page, size);
     }
 
     @Override
-    public long countOfDepartment(String departmentCode) {
+    public long countOfDepartment(DepartmentCode departmentCode) {
         return rows.countOfDepartment(departmentCode);
     }
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,8 +37,8 @@ class RecordsApiController {
         return new RevocationResponse(r.id(), r.sourceId(), r.status().name(), r.status().label());
     }
 
-    private static String department() {
-        String department = CurrentActor.get().department();
+    private static DepartmentCode department() {
+        DepartmentCode department = CurrentActor.get().department();
         if (department == null) {
             throw ChengxinException.forbidden("PUSH_WITHOUT_DEPARTMENT", "只有部门可以撤销其报送的记录");
         }

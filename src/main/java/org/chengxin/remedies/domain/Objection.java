@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.Masking;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.shared.text.UnicodeText;
 
@@ -27,7 +28,7 @@ import org.chengxin.shared.text.UnicodeText;
  * @param requestedValue what the person says the field should read (optional)
  * @param late           answered after {@code dueOn}
  */
-public record Objection(Long id, long recordId, int recordVersion, SubjectKey subject, String departmentCode, String itemCode,
+public record Objection(Long id, long recordId, int recordVersion, SubjectKey subject, DepartmentCode departmentCode, String itemCode,
         String field, String grounds, String requestedValue, Channel channel, String filedBy, Instant filedAt, LocalDate dueOn,
         ObjectionStatus status, String screenedBy, Instant screenedAt, String decidedBy, Instant decidedAt,
         String decisionReason, String correctedValue, Instant escalatedAt, boolean late) {
@@ -51,7 +52,7 @@ public record Objection(Long id, long recordId, int recordVersion, SubjectKey su
     }
 
     /** The record as the objection sees it when filed: its identity, version and the fields it has. */
-    public record DisputedRecord(long recordId, int version, SubjectKey subject, String departmentCode, String itemCode,
+    public record DisputedRecord(long recordId, int version, SubjectKey subject, DepartmentCode departmentCode, String itemCode,
             Set<String> fields) {
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
 /**
@@ -16,7 +17,7 @@ import org.chengxin.shared.subject.SubjectKey;
  *
  * An application for a record the law excludes from repair is refused at once, with the law's reason.
  */
-public record RepairApplication(Long id, long recordId, SubjectKey subject, String departmentCode, String itemCode,
+public record RepairApplication(Long id, long recordId, SubjectKey subject, DepartmentCode departmentCode, String itemCode,
         String fulfilment, String localWays, Commitment commitment, Channel channel, String filedBy, Instant filedAt,
         LocalDate dueOn, RepairStatus status, String decidedBy, Instant decidedAt, String decisionReason, boolean late,
         Instant escalatedAt) {
@@ -25,7 +26,7 @@ public record RepairApplication(Long id, long recordId, SubjectKey subject, Stri
     public static final String BY_LAW = "平台（依法自动办理）";
 
     /** A new application; refused at once, with the law's reason, when the law excludes the record. */
-    public static RepairApplication file(long recordId, SubjectKey subject, String departmentCode, String itemCode,
+    public static RepairApplication file(long recordId, SubjectKey subject, DepartmentCode departmentCode, String itemCode,
             RepairEligibility.Answer eligibility, String fulfilment, String localWays, Commitment commitment, Channel channel,
             String filedBy, Instant at, LocalDate today, LocalDate dueOn) {
         String how = Objection.required(fulfilment, TEXT_MAX, "REPAIR_FULFILMENT_REQUIRED",

@@ -4,6 +4,7 @@ import org.chengxin.identity.CitizenRef;
 import org.chengxin.remedies.Attachment;
 import org.chengxin.remedies.CaseFiles;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.stereotype.Service;
 
@@ -27,7 +28,7 @@ class CaseFileAccess implements CaseFiles {
     }
 
     @Override
-    public Attachment openForDepartment(String departmentCode, long attachmentId) {
+    public Attachment openForDepartment(DepartmentCode departmentCode, long attachmentId) {
         return open(attachmentId, (subject, department, passedOn) -> department.equals(departmentCode) && passedOn);
     }
 
@@ -37,7 +38,7 @@ class CaseFileAccess implements CaseFiles {
     }
 
     private interface Rule {
-        boolean allows(SubjectKey subject, String departmentCode, boolean passedOnToDepartment);
+        boolean allows(SubjectKey subject, DepartmentCode departmentCode, boolean passedOnToDepartment);
     }
 
     private Attachment open(long attachmentId, Rule rule) {

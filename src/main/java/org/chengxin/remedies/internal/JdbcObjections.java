@@ -12,6 +12,7 @@ import org.chengxin.remedies.domain.Channel;
 import org.chengxin.remedies.domain.Objection;
 import org.chengxin.remedies.domain.ObjectionStatus;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ class JdbcObjections {
                     :status)
                 returning id""")
                 .param("record", o.recordId()).param("version", o.recordVersion()).param("s", o.subject().bytes())
-                .param("dept", o.departmentCode()).param("item", o.itemCode()).param("field", o.field())
+                .param("dept", o.departmentCode().value()).param("item", o.itemCode()).param("field", o.field())
                 .param("grounds", o.grounds()).param("value", o.requestedValue()).param("channel", o.channel().name())
                 .param("by", o.filedBy()).param("at", Timestamp.from(o.filedAt())).param("due", o.dueOn())
                 .param("status", o.status().name())
@@ -84,12 +85,12 @@ class JdbcObjections {
     }
 
     /** A department's objections: open ones first by deadline, then the answered ones, newest first. */
-    List<Objection> ofDepartment(String departmentCode, boolean openOnly, int limit) {
+    List<Objection> ofDepartment(DepartmentCode departmentCode, boolean openOnly, int limit) {
         return jdbc.sql(SELECT + " where department_code = :d and " + PASSED_ON
                         + (openOnly ? " and status = 'WITH_DEPARTMENT'" : "")
                         + " order by (status = 'WITH_DEPARTMENT') desc, case when status = 'WITH_DEPARTMENT' then due_on end,"
                         + " decided_at desc nulls last, id desc limit :n")
-                .param("d", departmentCode).param("n", limit).query(this::map).list();
+                .param("d", departmentCode.value()).param("n", limit).query(this::map).list();
     }
 
     /** Open objections past their day that nobody has been told about yet. */
@@ -115,7 +116,7 @@ class JdbcObjections {
 
     private Objection map(ResultSet rs, int row) throws SQLException {
         return new Objection(rs.getLong("id"), rs.getLong("record_id"), rs.getInt("record_version"), SubjectKeys.read(rs, "subject_index"),
-                rs.getString("department_code"), rs.getString("item_code"), rs.getString("field"), rs.getString("grounds"),
+                DepartmentCode.of(rs.getString("department_code")), rs.getString("item_code"), rs.getString("field"), rs.getString("grounds"),
                 rs.getString("requested_value"), Channel.valueOf(rs.getString("channel")), rs.getString("filed_by"),
                 instant(rs, "filed_at"), rs.getObject("due_on", LocalDate.class), ObjectionStatus.valueOf(rs.getString("status")),
                 rs.getString("screened_by"), instant(rs, "screened_at"), rs.getString("decided_by"), instant(rs, "decided_at"),

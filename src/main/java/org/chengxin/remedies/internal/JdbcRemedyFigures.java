@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.chengxin.remedies.RemedyFigures;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +52,7 @@ class JdbcRemedyFigures implements RemedyFigures {
                 from o full join r on o.department_code = r.department_code
                 order by 1""")
                 .param("today", LocalDate.now(clock))
-                .query((rs, n) -> new DepartmentRemedies(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                .query((rs, n) -> new DepartmentRemedies(DepartmentCode.of(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)))
                 .list();
     }

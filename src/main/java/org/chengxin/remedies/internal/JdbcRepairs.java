@@ -14,6 +14,7 @@ import org.chengxin.remedies.domain.Commitment;
 import org.chengxin.remedies.domain.RepairApplication;
 import org.chengxin.remedies.domain.RepairStatus;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ class JdbcRepairs {
                 values (:record, :s, :dept, :item, :fulfilment, :ways, :commitment, :channel, :by, :at, :due,
                     :status, :decidedBy, :decidedAt, :reason, :late)
                 returning id""")
-                .param("record", a.recordId()).param("s", a.subject().bytes()).param("dept", a.departmentCode())
+                .param("record", a.recordId()).param("s", a.subject().bytes()).param("dept", a.departmentCode().value())
                 .param("item", a.itemCode()).param("fulfilment", a.fulfilment()).param("ways", a.localWays())
                 .param("commitment", a.commitment().name()).param("channel", a.channel().name()).param("by", a.filedBy())
                 .param("at", Timestamp.from(a.filedAt())).param("due", a.dueOn()).param("status", a.status().name())
@@ -88,11 +89,11 @@ class JdbcRepairs {
                 .param("s", subject.bytes()).query(this::map).list();
     }
 
-    List<RepairApplication> ofDepartment(String departmentCode, boolean openOnly, int limit) {
+    List<RepairApplication> ofDepartment(DepartmentCode departmentCode, boolean openOnly, int limit) {
         return jdbc.sql(SELECT + " where department_code = :d" + (openOnly ? " and status = 'OPEN'" : "")
                         + " order by (status = 'OPEN') desc, case when status = 'OPEN' then due_on end,"
                         + " decided_at desc nulls last, id desc limit :n")
-                .param("d", departmentCode).param("n", limit).query(this::map).list();
+                .param("d", departmentCode.value()).param("n", limit).query(this::map).list();
     }
 
     List<Long> dueForEscalation(LocalDate today) {
@@ -116,7 +117,7 @@ class JdbcRepairs {
 
     private RepairApplication map(ResultSet rs, int row) throws SQLException {
         return new RepairApplication(rs.getLong("id"), rs.getLong("record_id"), SubjectKeys.read(rs, "subject_index"),
-                rs.getString("department_code"), rs.getString("item_code"), rs.getString("fulfilment"), rs.getString("local_ways"),
+                DepartmentCode.of(rs.getString("department_code")), rs.getString("item_code"), rs.getString("fulfilment"), rs.getString("local_ways"),
                 Commitment.valueOf(rs.getString("commitment")), Channel.valueOf(rs.getString("channel")), rs.getString("filed_by"),
                 instant(rs, "filed_at"), rs.getObject("due_on", LocalDate.class), RepairStatus.valueOf(rs.getString("status")),
                 rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("decision_reason"), rs.getBoolean("late"),

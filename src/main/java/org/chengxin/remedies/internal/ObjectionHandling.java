@@ -21,6 +21,7 @@ import org.chengxin.remedies.domain.WorkingCalendar;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.upload.EvidenceFile;
 import org.springframework.context.ApplicationEventPublisher;
@@ -154,12 +155,12 @@ class ObjectionHandling implements Objections {
     }
 
     @Override
-    public List<Objection> ofDepartment(String departmentCode, boolean openOnly) {
+    public List<Objection> ofDepartment(DepartmentCode departmentCode, boolean openOnly) {
         return rows.ofDepartment(departmentCode, openOnly, 500);
     }
 
     @Override
-    public Optional<Objection> ofDepartment(String departmentCode, long id) {
+    public Optional<Objection> ofDepartment(DepartmentCode departmentCode, long id) {
         return rows.find(id).filter(o -> o.departmentCode().equals(departmentCode) && passedOn(o));
     }
 
@@ -170,7 +171,7 @@ class ObjectionHandling implements Objections {
 
     @Override
     @Transactional
-    public Objection decide(String departmentCode, long id, Outcome outcome, String reasons, String correctedValue) {
+    public Objection decide(DepartmentCode departmentCode, long id, Outcome outcome, String reasons, String correctedValue) {
         if (outcome == null) {
             throw ChengxinException.badRequest("OBJECTION_OUTCOME_REQUIRED", "请选择处理结果：维持、更正或撤销");
         }

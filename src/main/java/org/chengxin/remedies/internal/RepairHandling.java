@@ -27,6 +27,7 @@ import org.chengxin.remedies.domain.WorkingCalendar;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.upload.EvidenceFile;
 import org.springframework.context.ApplicationEventPublisher;
@@ -184,18 +185,18 @@ class RepairHandling implements Repairs {
     }
 
     @Override
-    public List<RepairApplication> ofDepartment(String departmentCode, boolean openOnly) {
+    public List<RepairApplication> ofDepartment(DepartmentCode departmentCode, boolean openOnly) {
         return rows.ofDepartment(departmentCode, openOnly, 500);
     }
 
     @Override
-    public Optional<RepairApplication> ofDepartment(String departmentCode, long id) {
+    public Optional<RepairApplication> ofDepartment(DepartmentCode departmentCode, long id) {
         return rows.find(id).filter(a -> a.departmentCode().equals(departmentCode));
     }
 
     @Override
     @Transactional
-    public RepairApplication decide(String departmentCode, long id, boolean grant, String reasons) {
+    public RepairApplication decide(DepartmentCode departmentCode, long id, boolean grant, String reasons) {
         RepairApplication a = rows.lock(id).filter(x -> x.departmentCode().equals(departmentCode)).orElseThrow(RepairHandling::notFound);
         String by = CurrentActor.get().name();
         Instant now = Instant.now(clock);

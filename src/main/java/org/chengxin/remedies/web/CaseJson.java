@@ -9,6 +9,7 @@ import org.chengxin.remedies.Attachment;
 import org.chengxin.remedies.Repairs;
 import org.chengxin.remedies.domain.Objection;
 import org.chengxin.remedies.domain.RepairApplication;
+import org.chengxin.shared.organization.DepartmentCode;
 
 /**
  * The cases as department systems read them: the person by masked number only (never the blind index,
@@ -68,7 +69,7 @@ final class CaseJson {
     }
 
     /** The record a case is about, every content field under its catalog label. */
-    record RecordJson(long id, int version, String itemCode, String itemName, String departmentCode, String departmentName,
+    record RecordJson(long id, int version, String itemCode, String itemName, DepartmentCode departmentCode, String departmentName,
             String maskedId, LocalDate decisionDate, String documentNumber, String status, String statusLabel,
             List<CaseRecords.Field> content) {
 

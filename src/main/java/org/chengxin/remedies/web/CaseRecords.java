@@ -21,6 +21,7 @@ import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,7 +53,7 @@ class CaseRecords {
     }
 
     /** A record of the department, revoked or repaired ones included (the case is about it whatever it became). */
-    Optional<CreditRecord> ofDepartment(long recordId, String departmentCode) {
+    Optional<CreditRecord> ofDepartment(long recordId, DepartmentCode departmentCode) {
         return records.findOfDepartment(recordId, departmentCode);
     }
 
@@ -73,8 +74,8 @@ class CaseRecords {
         return catalog.item(itemCode).map(Item::name).orElse(itemCode);
     }
 
-    String departmentName(String code) {
-        return departments.find(code).map(Department::name).orElse(code);
+    String departmentName(DepartmentCode code) {
+        return code == null ? null : departments.find(code).map(Department::name).orElse(code.value());
     }
 
     /** A field's catalog label; the field name itself for a field the catalog no longer has. */

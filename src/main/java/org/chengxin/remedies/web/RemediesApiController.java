@@ -12,6 +12,7 @@ import org.chengxin.remedies.Repairs;
 import org.chengxin.remedies.domain.Objection;
 import org.chengxin.remedies.domain.RepairApplication;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,7 @@ class RemediesApiController {
     @GetMapping("/api/v1/objections/{id}")
     @Operation(summary = "一件异议的详情", description = "异议理由、申请更正的内容、被异议记录的全部字段（含中文名称）、附件清单、答复期限和是否超期。")
     CaseJson.ObjectionDetail objection(@PathVariable long id) {
-        String department = department();
+        DepartmentCode department = department();
         Objection o = ownObjection(department, id);
         view.auditView("remedies.case-view", o.subject(), "办理信用记录异议", "部门系统查看异议 " + id);
         return CaseJson.ObjectionDetail.of(o, record(o.recordId(), department), objections.attachmentsOf(id), view);
@@ -60,7 +61,7 @@ class RemediesApiController {
     @GetMapping("/api/v1/objections/{id}/attachments/{attachmentId}")
     @Operation(summary = "下载异议的一个附件", description = "PDF、JPEG 或 PNG 文件本身，以附件方式返回。")
     ResponseEntity<byte[]> objectionAttachment(@PathVariable long id, @PathVariable long attachmentId) {
-        String department = department();
+        DepartmentCode department = department();
         ownObjection(department, id);
         return attachment(department, attachmentId, objections.attachmentsOf(id));
     }
@@ -68,7 +69,7 @@ class RemediesApiController {
     @PostMapping("/api/v1/objections/{id}/decision")
     @Operation(summary = "对异议作出处理决定", description = "outcome 为 UPHOLD（维持）、CORRECT（更正，须给出 correctedValue，仅限针对某一字段的异议）或 REVOKE（撤销记录）；reasons 必填，将告知当事人。尚未通过初审的异议答复 409 OBJECTION_NOT_SCREENED。")
     CaseJson.ObjectionDetail decideObjection(@PathVariable long id, @RequestBody ObjectionDecision decision) {
-        String department = department();
+        DepartmentCode department = department();
         Objection o = objections.decide(department, id, outcomeOf(decision.outcome()), decision.reasons(), decision.correctedValue());
         return CaseJson.ObjectionDetail.of(o, record(o.recordId(), department), objections.attachmentsOf(id), view);
     }
@@ -82,7 +83,7 @@ class RemediesApiController {
     @GetMapping("/api/v1/repairs/{id}")
     @Operation(summary = "一件信用修复申请的详情", description = "履行义务情况、信用承诺方式、申请修复记录的全部字段、附件清单、办理期限和是否超期。")
     CaseJson.RepairDetail repair(@PathVariable long id) {
-        String department = department();
+        DepartmentCode department = department();
         RepairApplication a = ownRepair(department, id);
         view.auditView("remedies.case-view", a.subject(), "办理信用修复申请", "部门系统查看信用修复申请 " + id);
         return CaseJson.RepairDetail.of(a, record(a.recordId(), department), repairs.attachmentsOf(id), repairs.proofRecordsOf(id), view);
@@ -91,7 +92,7 @@ class RemediesApiController {
     @GetMapping("/api/v1/repairs/{id}/attachments/{attachmentId}")
     @Operation(summary = "下载信用修复申请的一个附件", description = "PDF、JPEG 或 PNG 文件本身，以附件方式返回。")
     ResponseEntity<byte[]> repairAttachment(@PathVariable long id, @PathVariable long attachmentId) {
-        String department = department();
+        DepartmentCode department = department();
         ownRepair(department, id);
         return attachment(department, attachmentId, repairs.attachmentsOf(id));
     }
@@ -99,7 +100,7 @@ class RemediesApiController {
     @PostMapping("/api/v1/repairs/{id}/decision")
     @Operation(summary = "对信用修复申请作出决定", description = "grant 为 true（准予修复，记录自决定之时起不再公示和使用）或 false（不予修复）；reasons 必填，将告知当事人。")
     CaseJson.RepairDetail decideRepair(@PathVariable long id, @RequestBody RepairDecision decision) {
-        String department = department();
+        DepartmentCode department = department();
         if (decision.grant() == null) {
             throw ChengxinException.badRequest("REPAIR_OUTCOME_REQUIRED", "请选择准予修复或不予修复");
         }
@@ -107,30 +108,30 @@ class RemediesApiController {
         return CaseJson.RepairDetail.of(a, record(a.recordId(), department), repairs.attachmentsOf(id), repairs.proofRecordsOf(id), view);
     }
 
-    private Objection ownObjection(String department, long id) {
+    private Objection ownObjection(DepartmentCode department, long id) {
         return objections.ofDepartment(department, id)
                 .orElseThrow(() -> ChengxinException.notFound("OBJECTION_NOT_FOUND", "异议不存在或不由您处理"));
     }
 
-    private RepairApplication ownRepair(String department, long id) {
+    private RepairApplication ownRepair(DepartmentCode department, long id) {
         return repairs.ofDepartment(department, id)
                 .orElseThrow(() -> ChengxinException.notFound("REPAIR_NOT_FOUND", "信用修复申请不存在或不由您办理"));
     }
 
-    private CreditRecord record(long recordId, String department) {
+    private CreditRecord record(long recordId, DepartmentCode department) {
         return view.ofDepartment(recordId, department).orElseThrow();
     }
 
     /** A file of this case only: an id of another case's file is answered as missing. */
-    private ResponseEntity<byte[]> attachment(String department, long attachmentId, List<Attachment> ofCase) {
+    private ResponseEntity<byte[]> attachment(DepartmentCode department, long attachmentId, List<Attachment> ofCase) {
         if (ofCase.stream().noneMatch(f -> f.id() == attachmentId)) {
             throw ChengxinException.notFound("ATTACHMENT_NOT_FOUND", "附件不存在或您无权查看");
         }
         return AttachmentDownload.of(files.openForDepartment(department, attachmentId));
     }
 
-    private static String department() {
-        String department = CurrentActor.get().department();
+    private static DepartmentCode department() {
+        DepartmentCode department = CurrentActor.get().department();
         if (department == null) {
             throw ChengxinException.forbidden("REMEDIES_WITHOUT_DEPARTMENT", "只有部门业务系统可以办理涉及本部门记录的异议和信用修复申请");
         }

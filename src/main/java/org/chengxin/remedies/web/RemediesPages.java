@@ -21,6 +21,7 @@ import org.chengxin.records.Records;
 import org.chengxin.remedies.Attachment;
 import org.chengxin.remedies.Upload;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -84,8 +85,8 @@ class RemediesPages {
         return catalog.item(itemCode).map(Item::name).orElse(itemCode);
     }
 
-    String departmentName(String code) {
-        return departments.find(code).map(Department::name).orElse(code);
+    String departmentName(DepartmentCode code) {
+        return code == null ? null : departments.find(code).map(Department::name).orElse(code.value());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.chengxin.organization.Departments;
 import org.chengxin.remedies.RemedyFigures;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,7 @@ class RemedyFiguresPageController {
 
     @GetMapping("/admin/remedies-figures")
     String figures(Model model) {
-        Map<String, String> names = new HashMap<>();
+        Map<DepartmentCode, String> names = new HashMap<>();
         departments.all().forEach(d -> names.put(d.code(), d.name()));
         model.addAttribute("figures", figures.byDepartment());
         model.addAttribute("names", names);

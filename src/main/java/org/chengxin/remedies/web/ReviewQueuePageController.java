@@ -6,6 +6,7 @@ import java.util.List;
 import org.chengxin.remedies.CaseFiles;
 import org.chengxin.remedies.Objections;
 import org.chengxin.remedies.Repairs;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,7 +38,7 @@ class ReviewQueuePageController {
 
     @GetMapping("/review/cases")
     String queue(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
-        String department = who.departmentCode();
+        DepartmentCode department = who.departmentCode();
         List<CaseRow> open = new ArrayList<>();
         objections.ofDepartment(department, true).forEach(o -> open.add(CaseRow.of(o, view)));
         repairs.ofDepartment(department, true).forEach(a -> open.add(CaseRow.of(a, view)));

@@ -24,7 +24,8 @@ public record AuditEvent(UUID eventId, Instant occurredAt, String actor, String 
 
     public static AuditEvent of(Actor actor, Instant when, String action, SubjectKey subject, String purpose,
             AuditOutcome outcome, String detail) {
-        return new AuditEvent(UUID.randomUUID(), when, actor.name(), actor.role(), actor.department(), action,
+        return new AuditEvent(UUID.randomUUID(), when, actor.name(), actor.role(),
+                actor.department() == null ? null : actor.department().value(), action,
                 subject, purpose, outcome, detail);
     }
 }

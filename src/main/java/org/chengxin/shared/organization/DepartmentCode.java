@@ -1,5 +1,7 @@
 package org.chengxin.shared.organization;
 
+import java.io.Serializable;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -9,9 +11,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * The code of a department ({@code scjg}, {@code swj}): 2 to 32 lowercase letters, digits or hyphens,
  * starting with a letter, the rule the organization module registers departments by. In JSON and on
  * pages it is the plain code ({@link #toString()} returns it), as before it had a type; in SQL bind
- * {@link #value()}.
+ * {@link #value()}. Text from outside (a form field, a request body, a token claim) goes through
+ * {@link #parse(String)}, so that each place refuses a malformed code the way it refuses an unknown one.
  */
-public record DepartmentCode(String value) {
+public record DepartmentCode(String value) implements Serializable {
 
     private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9-]{1,31}");
 
@@ -24,6 +27,14 @@ public record DepartmentCode(String value) {
     @JsonCreator
     public static DepartmentCode of(String value) {
         return new DepartmentCode(value);
+    }
+
+    /**
+     * The code in this text, or empty where the text is null or breaks the rule: for input, which each
+     * caller refuses with its own stable error code (as it refuses an unknown department).
+     */
+    public static Optional<DepartmentCode> parse(String text) {
+        return text != null && FORM.matcher(text).matches() ? Optional.of(new DepartmentCode(text)) : Optional.empty();
     }
 
     @JsonValue

@@ -1,5 +1,7 @@
 package org.chengxin.shared.security;
 
+import org.chengxin.shared.organization.DepartmentCode;
+
 /** What every logged-in person is, whoever authenticated them (form login now, city SSO later). */
 public interface ChengxinPrincipal {
 
@@ -9,7 +11,7 @@ public interface ChengxinPrincipal {
     Role role();
 
     /** The department code of staff; null for citizens. */
-    String departmentCode();
+    DepartmentCode departmentCode();
 
     /** The credit subject's id for a citizen; null for staff. */
     default Long subjectId() {

@@ -1,5 +1,6 @@
 package org.chengxin.shared.security;
 
+import org.chengxin.shared.organization.DepartmentCode;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,7 +32,9 @@ public final class CurrentActor {
             return new Actor(p.displayName(), p.role().name(), p.departmentCode());
         }
         if (principal instanceof Jwt jwt) {
-            return new Actor(jwt.getSubject(), Role.API_CLIENT.name(), jwt.getClaimAsString(DEPARTMENT_CLAIM));
+            // a claim that is no department code counts as none: each API refuses a client without a department
+            return new Actor(jwt.getSubject(), Role.API_CLIENT.name(),
+                    DepartmentCode.parse(jwt.getClaimAsString(DEPARTMENT_CLAIM)).orElse(null));
         }
         return new Actor(authentication.getName(), "UNKNOWN", null);
     }

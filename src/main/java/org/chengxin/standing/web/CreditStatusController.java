@@ -13,6 +13,7 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.shared.text.MaxChars;
@@ -77,11 +78,11 @@ class CreditStatusController {
             List<ListMembership> lists, List<GoodCreditRecord> goodCredit) {
     }
 
-    record GoodCreditRecord(long recordId, String itemCode, String itemName, String departmentCode, String documentNumber,
+    record GoodCreditRecord(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
             String decisionDate, String lastDay) {
     }
 
-    record ListMembership(String list, String listName, long entryId, String departmentCode, String documentNumber,
+    record ListMembership(String list, String listName, long entryId, DepartmentCode departmentCode, String documentNumber,
             String startDate, String endDate) {
     }
 }

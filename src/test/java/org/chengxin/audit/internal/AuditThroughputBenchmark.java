@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.chengxin.audit.AuditTrail;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
@@ -37,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuditThroughputBenchmark {
 
     private static final int THREADS = 64;
-    private static final Actor CLERK = new Actor("bench-clerk", "CLERK", "zwfw");
+    private static final Actor CLERK = new Actor("bench-clerk", "CLERK", DepartmentCode.of("zwfw"));
 
     @Autowired
     ApplicationEventPublisher events;

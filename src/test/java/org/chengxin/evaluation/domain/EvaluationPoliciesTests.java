@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.chengxin.shared.organization.DepartmentCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,7 +55,7 @@ class EvaluationPoliciesTests {
 
         PointsModel custom = new PointsModel("t", TODAY, 1000, Map.of("DISHONESTY:GENERAL", -30), Map.of("YY-X-001", -80),
                 GradeBands.YUEYANG);
-        CountedRecord special = new CountedRecord(1, "YY-X-001", "特别项", "d", TODAY, "DISHONESTY", "GENERAL", "ACTIVE",
+        CountedRecord special = new CountedRecord(1, "YY-X-001", "特别项", DepartmentCode.of("dd"), TODAY, "DISHONESTY", "GENERAL", "ACTIVE",
                 TODAY.plusYears(1), "某法第一条");
         assertThat(custom.pointsOf(special)).isEqualTo(-80);
     }
@@ -108,7 +109,7 @@ class EvaluationPoliciesTests {
     }
 
     private static CountedRecord record(long id, String kind, String severity, String status, LocalDate expiresOn) {
-        return new CountedRecord(id, "YY-T-" + id, "测试信息项" + id, "scjg", TODAY.minusMonths(id), kind, severity, status, expiresOn,
+        return new CountedRecord(id, "YY-T-" + id, "测试信息项" + id, DepartmentCode.of("scjg"), TODAY.minusMonths(id), kind, severity, status, expiresOn,
                 "《中华人民共和国行政处罚法》第四十八条");
     }
 }

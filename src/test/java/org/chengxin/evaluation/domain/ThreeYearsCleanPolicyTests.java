@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.chengxin.shared.organization.DepartmentCode;
 import org.junit.jupiter.api.Test;
 
 /** Three years without a bad record, with the day of evaluation moved. */
@@ -37,13 +38,13 @@ class ThreeYearsCleanPolicyTests {
 
     @Test
     void goodAndBasicRecordsDoNotCount() {
-        CountedRecord honour = new CountedRecord(1, "YY-GN-004", "诚信道德模范", "wmb", DECIDED, "GOOD_CREDIT", null, "ACTIVE",
+        CountedRecord honour = new CountedRecord(1, "YY-GN-004", "诚信道德模范", DepartmentCode.of("wmb"), DECIDED, "GOOD_CREDIT", null, "ACTIVE",
                 DECIDED.plusYears(3), "《中华人民共和国民法典》第七条");
         assertThat(ThreeYearsCleanPolicy.isClean(List.of(honour), DECIDED.plusMonths(1))).isTrue();
     }
 
     private static CountedRecord bad(String status, LocalDate expiresOn) {
-        return new CountedRecord(2, "YY-GN-002", "行政处罚信息（一般）", "scjg", DECIDED, "DISHONESTY", "GENERAL", status, expiresOn,
+        return new CountedRecord(2, "YY-GN-002", "行政处罚信息（一般）", DepartmentCode.of("scjg"), DECIDED, "DISHONESTY", "GENERAL", status, expiresOn,
                 "《中华人民共和国行政处罚法》第四十八条");
     }
 }

@@ -26,6 +26,7 @@ import org.chengxin.evaluation.domain.CountedRecord;
 import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.evaluation.domain.GradeBands;
 import org.chengxin.evaluation.domain.PointsModel;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.MutableClock;
@@ -268,7 +269,7 @@ class FullRecomputationIntegrationTests {
             // around the day: some already out of their period, one exactly on it
             LocalDate expires = random.nextInt(10) == 0 ? day : day.plusDays(random.nextInt(1200) - 400);
             long id = insert(subject, item, status, decided, expires, name + "-" + i);
-            records.add(new CountedRecord(id, item.code(), item.code(), "fgw", decided, item.kind(), item.severity(), status, expires, ""));
+            records.add(new CountedRecord(id, item.code(), item.code(), DepartmentCode.of("fgw"), decided, item.kind(), item.severity(), status, expires, ""));
         }
         return new Made(subject, records);
     }

@@ -24,6 +24,7 @@ import org.chengxin.catalog.domain.LegalBasis;
 import org.chengxin.catalog.domain.Severity;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.Masking;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.text.UnicodeText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,8 +61,8 @@ class RowChecksTests {
     static final Map<String, Item> CATALOG = Map.of(PENALTY.code(), PENALTY, HONOUR.code(), HONOUR,
             EXAM_CHEATING.code(), EXAM_CHEATING, ANY_GOVERNMENT.code(), ANY_GOVERNMENT);
 
-    static final RowChecks.Pusher MARKET_REGULATOR = new RowChecks.Pusher("scjg", true);
-    static final RowChecks.Pusher EDUCATION_BUREAU = new RowChecks.Pusher("jyj", true);
+    static final RowChecks.Pusher MARKET_REGULATOR = new RowChecks.Pusher(DepartmentCode.of("scjg"), true);
+    static final RowChecks.Pusher EDUCATION_BUREAU = new RowChecks.Pusher(DepartmentCode.of("jyj"), true);
 
     /** Born 1990-01-01 in Yueyanglou district. */
     static final String ADULT = valid("43060219900101123");
@@ -200,7 +201,7 @@ class RowChecksTests {
 
     @Test
     void aDepartmentMayPushOnlyItsOwnItems() {
-        RowChecks taxBureau = checksFor(new RowChecks.Pusher("swj", true));
+        RowChecks taxBureau = checksFor(new RowChecks.Pusher(DepartmentCode.of("swj"), true));
 
         // the item's own field checks are not run for an item the department may not push
         assertThat(taxBureau.check(row("facts", null)).rejections()).extracting(Rejection::code)
@@ -213,14 +214,14 @@ class RowChecksTests {
     void anItemOpenToAllGovernmentIsOpenOnlyToGovernment() {
         RawRow row = row("itemCode", ANY_GOVERNMENT.code(), "facts", null);
 
-        assertThat(checksFor(new RowChecks.Pusher("swj", true)).check(row).passed()).isTrue();
-        assertThat(checksFor(new RowChecks.Pusher("lsxh", false)).check(row).rejections()).extracting(Rejection::code)
+        assertThat(checksFor(new RowChecks.Pusher(DepartmentCode.of("swj"), true)).check(row).passed()).isTrue();
+        assertThat(checksFor(new RowChecks.Pusher(DepartmentCode.of("lsxh"), false)).check(row).rejections()).extracting(Rejection::code)
                 .containsExactly("ITEM_NOT_ALLOWED_FOR_DEPARTMENT");
     }
 
     @Test
     void aListedAssociationMayPushItsItemThoughNotGovernment() {
-        RowChecks association = checksFor(new RowChecks.Pusher("scjg", false));
+        RowChecks association = checksFor(new RowChecks.Pusher(DepartmentCode.of("scjg"), false));
 
         assertThat(association.check(row()).passed()).isTrue();
     }

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class QueryReviewRulesTests {
     }
 
     private static QueryReviewRules.Fact q(Instant at, String actor, String person) {
-        return new QueryReviewRules.Fact(next++, at, "WINDOW", actor, "岳阳市政务服务中心", "zwfw", key(person), false, null);
+        return new QueryReviewRules.Fact(next++, at, "WINDOW", actor, "岳阳市政务服务中心", DepartmentCode.of("zwfw"), key(person), false, null);
     }
 
     /** A made-up subject key per short name, so that the tests read "s1", "p" rather than 64 hex digits. */
@@ -79,11 +80,11 @@ class QueryReviewRulesTests {
 
     @Test
     void refusedForMissingAuthorizationOnly() {
-        var noAuth = new QueryReviewRules.Fact(next++, at("2026-11-25T10:00:00"), "WINDOW", "a", "o", "d", key("x"), true,
+        var noAuth = new QueryReviewRules.Fact(next++, at("2026-11-25T10:00:00"), "WINDOW", "a", "o", DepartmentCode.of("dd"), key("x"), true,
                 "INQUIRY_AUTHORIZATION_REQUIRED");
-        var invalid = new QueryReviewRules.Fact(next++, at("2026-11-25T10:00:00"), "API", "a", "o", "d", key("x"), true,
+        var invalid = new QueryReviewRules.Fact(next++, at("2026-11-25T10:00:00"), "API", "a", "o", DepartmentCode.of("dd"), key("x"), true,
                 "INQUIRY_AUTHORIZATION_INVALID");
-        var noPurpose = new QueryReviewRules.Fact(next++, at("2026-11-25T10:00:00"), "WINDOW", "a", "o", "d", key("x"), true,
+        var noPurpose = new QueryReviewRules.Fact(next++, at("2026-11-25T10:00:00"), "WINDOW", "a", "o", DepartmentCode.of("dd"), key("x"), true,
                 "INQUIRY_PURPOSE_REQUIRED");
         assertThat(QueryReviewRules.refused(List.of(noAuth, invalid, noPurpose))).hasSize(2);
     }

@@ -15,6 +15,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.DepartmentKind;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +23,11 @@ import org.junit.jupiter.api.Test;
 class QueryRulesTests {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    private static final Department AGENCY = new Department("zxjg", "岳阳示例征信服务有限公司", DepartmentKind.CREDIT_AGENCY, null, "430600",
+    private static final Department AGENCY = new Department(DepartmentCode.of("zxjg"), "岳阳示例征信服务有限公司", DepartmentKind.CREDIT_AGENCY, null, "430600",
             true);
-    private static final Department BANK_ASSOCIATION = new Department("yhxh", "岳阳市银行业协会", DepartmentKind.ASSOCIATION, null, "430600",
+    private static final Department BANK_ASSOCIATION = new Department(DepartmentCode.of("yhxh"), "岳阳市银行业协会", DepartmentKind.ASSOCIATION, null, "430600",
             true);
-    private static final Department MARKET_REGULATION = new Department("scjg", "岳阳市市场监督管理局", DepartmentKind.GOVERNMENT, null,
+    private static final Department MARKET_REGULATION = new Department(DepartmentCode.of("scjg"), "岳阳市市场监督管理局", DepartmentKind.GOVERNMENT, null,
             "430600", true);
 
     /** The organizations the tests know, and the blacklists as each test sets them. */

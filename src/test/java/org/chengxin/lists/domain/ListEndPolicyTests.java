@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.chengxin.lists.domain.ListEndPolicy.Reason;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.junit.jupiter.api.Test;
 
 class ListEndPolicyTests {
@@ -13,7 +14,7 @@ class ListEndPolicyTests {
     private static final LocalDate END = LocalDate.of(2027, 6, 30);
 
     private static ListRecord record(long id, boolean usable) {
-        return new ListRecord(id, "swj", "YY-TX-001", "偷逃税款", "SERIOUS", "TAX_EVASION", LocalDate.of(2026, 6, 1), usable);
+        return new ListRecord(id, DepartmentCode.of("swj"), "YY-TX-001", "偷逃税款", "SERIOUS", "TAX_EVASION", LocalDate.of(2026, 6, 1), usable);
     }
 
     @Test

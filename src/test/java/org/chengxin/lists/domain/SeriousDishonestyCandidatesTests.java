@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.chengxin.lists.domain.SeriousDishonestyCandidates.Escalation;
 import org.chengxin.lists.domain.SeriousDishonestyCandidates.Proposal;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.junit.jupiter.api.Test;
 
 /** The machine proposes candidates for the serious-dishonesty list; it never lists anybody itself. */
@@ -18,7 +19,7 @@ class SeriousDishonestyCandidatesTests {
 
     @Test
     void aSeriousRecordInACategoryOfSectionFourteenIsProposed() {
-        List<Proposal> p = SeriousDishonestyCandidates.proposals(DEPARTMENT,
+        List<Proposal> p = SeriousDishonestyCandidates.proposals(DepartmentCode.of(DEPARTMENT),
                 List.of(record(1, "SERIOUS", "TAX_EVASION", TODAY.minusMonths(2), true)), Escalation.YUEYANG, TODAY);
 
         assertThat(p).singleElement().satisfies(proposal -> {
@@ -32,10 +33,10 @@ class SeriousDishonestyCandidatesTests {
     void seriousRecordsOutsideTheCategoriesAreProposedOnlyByEscalation() {
         List<ListRecord> two = List.of(record(1, "SERIOUS", null, TODAY.minusMonths(30), true),
                 record(2, "SERIOUS", null, TODAY.minusMonths(3), true));
-        assertThat(SeriousDishonestyCandidates.proposals(DEPARTMENT, two, Escalation.YUEYANG, TODAY)).isEmpty();
+        assertThat(SeriousDishonestyCandidates.proposals(DepartmentCode.of(DEPARTMENT), two, Escalation.YUEYANG, TODAY)).isEmpty();
 
         List<ListRecord> three = List.of(two.get(0), two.get(1), record(3, "SERIOUS", null, TODAY.minusMonths(1), true));
-        assertThat(SeriousDishonestyCandidates.proposals(DEPARTMENT, three, Escalation.YUEYANG, TODAY)).singleElement()
+        assertThat(SeriousDishonestyCandidates.proposals(DepartmentCode.of(DEPARTMENT), three, Escalation.YUEYANG, TODAY)).singleElement()
                 .satisfies(p -> {
                     assertThat(p.rule()).isEqualTo("ESCALATION");
                     assertThat(p.recordIds()).containsExactly(1L, 2L, 3L);
@@ -47,8 +48,8 @@ class SeriousDishonestyCandidatesTests {
         List<ListRecord> records = List.of(record(1, "SERIOUS", null, TODAY.minusMonths(40), true),
                 record(2, "SERIOUS", null, TODAY.minusMonths(3), true), record(3, "SERIOUS", null, TODAY.minusMonths(2), false),
                 record(4, "SERIOUS", null, TODAY.minusMonths(1), true));
-        assertThat(SeriousDishonestyCandidates.proposals(DEPARTMENT, records, Escalation.YUEYANG, TODAY)).isEmpty();
-        assertThat(SeriousDishonestyCandidates.proposals(DEPARTMENT, records, new Escalation(2, 12), TODAY)).singleElement()
+        assertThat(SeriousDishonestyCandidates.proposals(DepartmentCode.of(DEPARTMENT), records, Escalation.YUEYANG, TODAY)).isEmpty();
+        assertThat(SeriousDishonestyCandidates.proposals(DepartmentCode.of(DEPARTMENT), records, new Escalation(2, 12), TODAY)).singleElement()
                 .satisfies(p -> assertThat(p.recordIds()).containsExactly(2L, 4L));
     }
 
@@ -56,7 +57,7 @@ class SeriousDishonestyCandidatesTests {
     void revokedRepairedOrExpiredRecordsAndLesserSeveritiesAreNeverProposed() {
         List<ListRecord> records = List.of(record(1, "SERIOUS", "BRIBERY", TODAY.minusMonths(1), false),
                 record(2, "GRAVE", "BRIBERY", TODAY.minusMonths(1), true), record(3, "GENERAL", null, TODAY.minusMonths(1), true));
-        assertThat(SeriousDishonestyCandidates.proposals(DEPARTMENT, records, Escalation.YUEYANG, TODAY)).isEmpty();
+        assertThat(SeriousDishonestyCandidates.proposals(DepartmentCode.of(DEPARTMENT), records, Escalation.YUEYANG, TODAY)).isEmpty();
     }
 
     @Test
@@ -64,11 +65,11 @@ class SeriousDishonestyCandidatesTests {
         List<ListRecord> records = List.of(record(1, "SERIOUS", "TAX_EVASION", TODAY.minusMonths(2), true),
                 record(2, "ybj", "SERIOUS", "DEFRAUDING_SUBSIDIES_OR_INSURANCE", TODAY.minusMonths(1), true));
 
-        assertThat(SeriousDishonestyCandidates.proposals(DEPARTMENT, records, Escalation.YUEYANG, TODAY)).singleElement()
+        assertThat(SeriousDishonestyCandidates.proposals(DepartmentCode.of(DEPARTMENT), records, Escalation.YUEYANG, TODAY)).singleElement()
                 .satisfies(p -> assertThat(p.recordIds()).containsExactly(1L));
-        assertThat(SeriousDishonestyCandidates.proposals("ybj", records, Escalation.YUEYANG, TODAY)).singleElement()
+        assertThat(SeriousDishonestyCandidates.proposals(DepartmentCode.of("ybj"), records, Escalation.YUEYANG, TODAY)).singleElement()
                 .satisfies(p -> assertThat(p.recordIds()).containsExactly(2L));
-        assertThat(SeriousDishonestyCandidates.proposals("gaj", records, Escalation.YUEYANG, TODAY)).isEmpty();
+        assertThat(SeriousDishonestyCandidates.proposals(DepartmentCode.of("gaj"), records, Escalation.YUEYANG, TODAY)).isEmpty();
     }
 
     @Test
@@ -77,12 +78,12 @@ class SeriousDishonestyCandidatesTests {
                 record(2, "SERIOUS", null, TODAY.minusMonths(4), true), record(3, "SERIOUS", null, TODAY.minusMonths(3), true),
                 record(4, "yjj", "SERIOUS", null, TODAY.minusMonths(2), true), record(5, "yjj", "SERIOUS", null, TODAY.minusMonths(1), true));
 
-        assertThat(SeriousDishonestyCandidates.proposals(DEPARTMENT, records, Escalation.YUEYANG, TODAY)).singleElement()
+        assertThat(SeriousDishonestyCandidates.proposals(DepartmentCode.of(DEPARTMENT), records, Escalation.YUEYANG, TODAY)).singleElement()
                 .satisfies(p -> {
                     assertThat(p.rule()).isEqualTo("ESCALATION");
                     assertThat(p.recordIds()).containsExactly(1L, 2L, 3L);
                 });
-        assertThat(SeriousDishonestyCandidates.proposals("yjj", records, Escalation.YUEYANG, TODAY))
+        assertThat(SeriousDishonestyCandidates.proposals(DepartmentCode.of("yjj"), records, Escalation.YUEYANG, TODAY))
                 .as("two records of its own: below the threshold, whatever the other department has").isEmpty();
     }
 
@@ -96,6 +97,6 @@ class SeriousDishonestyCandidatesTests {
     }
 
     private static ListRecord record(long id, String department, String severity, String category, LocalDate decided, boolean usable) {
-        return new ListRecord(id, department, "YY-T-" + id, "测试信息项", severity, category, decided, usable);
+        return new ListRecord(id, DepartmentCode.of(department), "YY-T-" + id, "测试信息项", severity, category, decided, usable);
     }
 }

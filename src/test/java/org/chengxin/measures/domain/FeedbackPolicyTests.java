@@ -14,6 +14,7 @@ import org.chengxin.measures.MeasureCheck.Applicable;
 import org.chengxin.measures.MeasureCheck.Feedback;
 import org.chengxin.measures.MeasureCheck.MeasureDecision;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.junit.jupiter.api.Test;
 
 /** A department's feedback on a check, rule by rule, without Spring or a database. */
@@ -27,7 +28,7 @@ class FeedbackPolicyTests {
 
     static MeasureCheck check(Feedback feedback) {
         return new MeasureCheck(7, CHECKED.atStartOfDay(SHANGHAI).plusHours(10).toInstant(), "430602********1235", "RCJG", "日常监管",
-                "scjg", "clerk", "v1", null, List.of(GREEN_CHANNEL), List.of(INSPECTION), DUE, feedback);
+                DepartmentCode.of("scjg"), "clerk", "v1", null, List.of(GREEN_CHANNEL), List.of(INSPECTION), DUE, feedback);
     }
 
     static FeedbackPolicy.Accepted accept(List<MeasureDecision> decisions, String outcome, LocalDate handled, LocalDate today) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.chengxin.measures.internal.InitialMeasureListAccess;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.junit.jupiter.api.Test;
 
 /** Each trigger kind, matters and departments, both kinds at once, and the measure rules' refusals. */
@@ -24,14 +25,14 @@ class MeasureRulesTests {
         return new PersonFacts(grade, 1000, clean, false, lists, good, bad);
     }
 
-    private static final PersonFacts.ListFact ENTRY = new PersonFacts.ListFact(7, "rsj", "岳人社〔2026〕1号", DAY.minusMonths(1),
+    private static final PersonFacts.ListFact ENTRY = new PersonFacts.ListFact(7, DepartmentCode.of("rsj"), "岳人社〔2026〕1号", DAY.minusMonths(1),
             DAY.plusYears(1));
 
     private static PersonFacts.RecordFact bad(String severity, LocalDate decided) {
-        return new PersonFacts.RecordFact(11, "YY-X", "失信事项", "scjg", "文号", decided, severity);
+        return new PersonFacts.RecordFact(11, "YY-X", "失信事项", DepartmentCode.of("scjg"), "文号", decided, severity);
     }
 
-    private static final PersonFacts.RecordFact GOOD = new PersonFacts.RecordFact(12, "YY-GN-004", "诚信道德模范", "wmb", "文号",
+    private static final PersonFacts.RecordFact GOOD = new PersonFacts.RecordFact(12, "YY-GN-004", "诚信道德模范", DepartmentCode.of("wmb"), "文号",
             DAY.minusYears(1), null);
 
     private static List<String> codes(List<Hit> hits) {
@@ -41,19 +42,19 @@ class MeasureRulesTests {
     @Test
     void seriousDishonestyListTriggersOnlyForAPersonOnTheList() {
         Measure m = measure("CJ-A", MeasureKind.PUNISHMENT, Trigger.of(TriggerKind.SERIOUS_DISHONESTY_LIST), Set.of("GWY"), Set.of("*"));
-        List<Hit> hits = MeasureRules.applicable(List.of(m), person("D", false, List.of(ENTRY), List.of(), List.of()), "GWY", "rsj", DAY);
+        List<Hit> hits = MeasureRules.applicable(List.of(m), person("D", false, List.of(ENTRY), List.of(), List.of()), "GWY", DepartmentCode.of("rsj"), DAY);
         assertThat(codes(hits)).containsExactly("CJ-A");
         assertThat(hits.get(0).listEntries()).containsExactly(ENTRY);
-        assertThat(MeasureRules.applicable(List.of(m), person("D", false, List.of(), List.of(), List.of()), "GWY", "rsj", DAY)).isEmpty();
+        assertThat(MeasureRules.applicable(List.of(m), person("D", false, List.of(), List.of(), List.of()), "GWY", DepartmentCode.of("rsj"), DAY)).isEmpty();
     }
 
     @Test
     void gradeRangeIncludesBothEnds() {
         Measure m = measure("JL-A", MeasureKind.INCENTIVE, Trigger.grades("AAA", "AA"), Set.of("*"), Set.of("*"));
-        assertThat(MeasureRules.applicable(List.of(m), person("AAA", false, List.of(), List.of(), List.of()), "X", "d", DAY)).hasSize(1);
-        assertThat(MeasureRules.applicable(List.of(m), person("AA", false, List.of(), List.of(), List.of()), "X", "d", DAY)).hasSize(1);
-        assertThat(MeasureRules.applicable(List.of(m), person("A", false, List.of(), List.of(), List.of()), "X", "d", DAY)).isEmpty();
-        assertThat(MeasureRules.applicable(List.of(m), person("AA", false, List.of(), List.of(), List.of()), "X", "d", DAY).get(0).reason())
+        assertThat(MeasureRules.applicable(List.of(m), person("AAA", false, List.of(), List.of(), List.of()), "X", DepartmentCode.of("dd"), DAY)).hasSize(1);
+        assertThat(MeasureRules.applicable(List.of(m), person("AA", false, List.of(), List.of(), List.of()), "X", DepartmentCode.of("dd"), DAY)).hasSize(1);
+        assertThat(MeasureRules.applicable(List.of(m), person("A", false, List.of(), List.of(), List.of()), "X", DepartmentCode.of("dd"), DAY)).isEmpty();
+        assertThat(MeasureRules.applicable(List.of(m), person("AA", false, List.of(), List.of(), List.of()), "X", DepartmentCode.of("dd"), DAY).get(0).reason())
                 .contains("AA");
         assertThatThrownBy(() -> Trigger.grades("B", "A")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Trigger.grades("AAA", "E")).isInstanceOf(IllegalArgumentException.class);
@@ -64,9 +65,9 @@ class MeasureRulesTests {
         Measure clean = measure("JL-C", MeasureKind.INCENTIVE, Trigger.of(TriggerKind.THREE_YEARS_CLEAN), Set.of("*"), Set.of("*"));
         Measure good = measure("JL-G", MeasureKind.INCENTIVE, Trigger.of(TriggerKind.GOOD_CREDIT_RECORD), Set.of("*"), Set.of("*"));
         List<Measure> both = List.of(clean, good);
-        assertThat(codes(MeasureRules.applicable(both, person("A", true, List.of(), List.of(), List.of()), "X", "d", DAY)))
+        assertThat(codes(MeasureRules.applicable(both, person("A", true, List.of(), List.of(), List.of()), "X", DepartmentCode.of("dd"), DAY)))
                 .containsExactly("JL-C");
-        List<Hit> hits = MeasureRules.applicable(both, person("A", false, List.of(), List.of(GOOD), List.of()), "X", "d", DAY);
+        List<Hit> hits = MeasureRules.applicable(both, person("A", false, List.of(), List.of(GOOD), List.of()), "X", DepartmentCode.of("dd"), DAY);
         assertThat(codes(hits)).containsExactly("JL-G");
         assertThat(hits.get(0).records()).containsExactly(GOOD);
     }
@@ -75,18 +76,18 @@ class MeasureRulesTests {
     void dishonestyRecordsCountFromTheirSeverityUpAndWithinTheirMonths() {
         Measure m = measure("CJ-D", MeasureKind.PUNISHMENT, Trigger.dishonesty("GRAVE", 12), Set.of("*"), Set.of("*"));
         PersonFacts minorOnly = person("B", false, List.of(), List.of(), List.of(bad("GENERAL", DAY.minusMonths(1))));
-        assertThat(MeasureRules.applicable(List.of(m), minorOnly, "X", "d", DAY)).isEmpty();
+        assertThat(MeasureRules.applicable(List.of(m), minorOnly, "X", DepartmentCode.of("dd"), DAY)).isEmpty();
         PersonFacts serious = person("C", false, List.of(), List.of(), List.of(bad("SERIOUS", DAY.minusMonths(2))));
-        assertThat(MeasureRules.applicable(List.of(m), serious, "X", "d", DAY)).singleElement()
+        assertThat(MeasureRules.applicable(List.of(m), serious, "X", DepartmentCode.of("dd"), DAY)).singleElement()
                 .satisfies(h -> assertThat(h.records()).hasSize(1));
         // decided thirteen months ago: outside the twelve months
         PersonFacts old = person("C", false, List.of(), List.of(), List.of(bad("SERIOUS", DAY.minusMonths(13))));
-        assertThat(MeasureRules.applicable(List.of(m), old, "X", "d", DAY)).isEmpty();
+        assertThat(MeasureRules.applicable(List.of(m), old, "X", DepartmentCode.of("dd"), DAY)).isEmpty();
         // exactly twelve months ago is not within them
         PersonFacts edge = person("C", false, List.of(), List.of(), List.of(bad("GRAVE", DAY.minusMonths(12))));
-        assertThat(MeasureRules.applicable(List.of(m), edge, "X", "d", DAY)).isEmpty();
+        assertThat(MeasureRules.applicable(List.of(m), edge, "X", DepartmentCode.of("dd"), DAY)).isEmpty();
         Measure whole = measure("CJ-W", MeasureKind.PUNISHMENT, Trigger.dishonesty("GRAVE", null), Set.of("*"), Set.of("*"));
-        assertThat(MeasureRules.applicable(List.of(whole), old, "X", "d", DAY)).hasSize(1);
+        assertThat(MeasureRules.applicable(List.of(whole), old, "X", DepartmentCode.of("dd"), DAY)).hasSize(1);
         assertThat(Trigger.dishonesty("GRAVE", 12).describe()).isEqualTo("有较重及以上失信记录（12 个月内作出）");
     }
 
@@ -94,9 +95,9 @@ class MeasureRulesTests {
     void aMeasureAppliesToItsMattersAndDepartmentsOnly() {
         Measure m = measure("CJ-M", MeasureKind.PUNISHMENT, Trigger.of(TriggerKind.SERIOUS_DISHONESTY_LIST), Set.of("GWY"), Set.of("rsj", "zzb"));
         PersonFacts listed = person("D", false, List.of(ENTRY), List.of(), List.of());
-        assertThat(MeasureRules.applicable(List.of(m), listed, "GWY", "rsj", DAY)).hasSize(1);
-        assertThat(MeasureRules.applicable(List.of(m), listed, "ZFCG", "rsj", DAY)).as("another matter").isEmpty();
-        assertThat(MeasureRules.applicable(List.of(m), listed, "GWY", "scjg", DAY)).as("another department").isEmpty();
+        assertThat(MeasureRules.applicable(List.of(m), listed, "GWY", DepartmentCode.of("rsj"), DAY)).hasSize(1);
+        assertThat(MeasureRules.applicable(List.of(m), listed, "ZFCG", DepartmentCode.of("rsj"), DAY)).as("another matter").isEmpty();
+        assertThat(MeasureRules.applicable(List.of(m), listed, "GWY", DepartmentCode.of("scjg"), DAY)).as("another department").isEmpty();
     }
 
     @Test
@@ -104,7 +105,7 @@ class MeasureRulesTests {
         Measure incentive = measure("JL-G", MeasureKind.INCENTIVE, Trigger.of(TriggerKind.GOOD_CREDIT_RECORD), Set.of("*"), Set.of("*"));
         Measure punishment = measure("CJ-D", MeasureKind.PUNISHMENT, Trigger.dishonesty("MINOR", null), Set.of("*"), Set.of("*"));
         PersonFacts mixed = person("A", false, List.of(), List.of(GOOD), List.of(bad("MINOR", DAY.minusDays(5))));
-        assertThat(codes(MeasureRules.applicable(List.of(incentive, punishment), mixed, "X", "d", DAY)))
+        assertThat(codes(MeasureRules.applicable(List.of(incentive, punishment), mixed, "X", DepartmentCode.of("dd"), DAY)))
                 .containsExactly("JL-G", "CJ-D");
     }
 

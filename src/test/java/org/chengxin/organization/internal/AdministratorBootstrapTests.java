@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.chengxin.organization.Accounts;
 import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -35,12 +36,12 @@ class AdministratorBootstrapTests {
     @Test
     void createsThePlatformUnitAndTheFirstAdministrator() throws Exception {
         when(accounts.anyAdministrator()).thenReturn(false);
-        when(departments.find("platform")).thenReturn(Optional.empty());
+        when(departments.find(DepartmentCode.of("platform"))).thenReturn(Optional.empty());
 
         bootstrap("root", "Bootstrap-2026").run(new DefaultApplicationArguments());
 
         verify(departments).register(eq("platform"), eq("信用平台运营机构"), eq(DepartmentKind.PLATFORM), eq("11430600MB0001000X"), eq("430600"));
-        verify(accounts).createStaff("root", "平台管理员", Role.ADMIN, "platform", "Bootstrap-2026");
+        verify(accounts).createStaff("root", "平台管理员", Role.ADMIN, DepartmentCode.of("platform"), "Bootstrap-2026");
     }
 
     @Test
@@ -49,7 +50,7 @@ class AdministratorBootstrapTests {
 
         bootstrap("root", "Bootstrap-2026").run(new DefaultApplicationArguments());
 
-        verify(accounts, never()).createStaff(anyString(), anyString(), any(), anyString(), anyString());
+        verify(accounts, never()).createStaff(anyString(), anyString(), any(), any(), anyString());
     }
 
     @Test
@@ -58,7 +59,7 @@ class AdministratorBootstrapTests {
 
         bootstrap("", "").run(new DefaultApplicationArguments());
 
-        verify(accounts, never()).createStaff(anyString(), anyString(), any(), anyString(), anyString());
+        verify(accounts, never()).createStaff(anyString(), anyString(), any(), any(), anyString());
     }
 
     private AdministratorBootstrap bootstrap(String username, String password) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ class ObjectionTests {
     private static final Instant AT = Instant.parse("2026-12-01T02:00:00Z");
     private static final LocalDate FILED = LocalDate.of(2026, 12, 1);
     private static final LocalDate DUE = LocalDate.of(2026, 12, 21);
-    private static final Objection.DisputedRecord RECORD = new Objection.DisputedRecord(7, 2, SubjectKey.fromHex("ab".repeat(32)), "scjg", "YY-GN-002",
+    private static final Objection.DisputedRecord RECORD = new Objection.DisputedRecord(7, 2, SubjectKey.fromHex("ab".repeat(32)), DepartmentCode.of("scjg"), "YY-GN-002",
             Set.of("CF_CFJG", "CF_SY"));
 
     private static Objection filed() {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +58,7 @@ class RepairTests {
     @Test
     void aRecordTheLawExcludesIsTakenAndRefusedAtOnceWithTheLawsReasonEvenBeforeItsMinimumPeriodEnds() {
         RepairEligibility.Answer answer = RULE.check(record("YY-JD-001", "ACTIVE", TODAY.plusMonths(6)), TODAY);
-        RepairApplication a = RepairApplication.file(9, SubjectKey.fromHex("ab".repeat(32)), "zy", "YY-JD-001", answer, "已履行", null, Commitment.ONLINE,
+        RepairApplication a = RepairApplication.file(9, SubjectKey.fromHex("ab".repeat(32)), DepartmentCode.of("zy"), "YY-JD-001", answer, "已履行", null, Commitment.ONLINE,
                 Channel.ONLINE, "x", AT, TODAY, TODAY.plusDays(7));
 
         assertThat(a.status()).isEqualTo(RepairStatus.REFUSED);
@@ -68,7 +69,7 @@ class RepairTests {
 
     @Test
     void anApplicationIsGrantedOrRefusedOnceWithReasonsAndLateAfterItsDay() {
-        RepairApplication open = RepairApplication.file(9, SubjectKey.fromHex("ab".repeat(32)), "scjg", "YY-GN-002",
+        RepairApplication open = RepairApplication.file(9, SubjectKey.fromHex("ab".repeat(32)), DepartmentCode.of("scjg"), "YY-GN-002",
                 RULE.check(record("YY-GN-002", "ACTIVE", TODAY), TODAY), "罚款已缴清", "志愿服务 40 小时", Commitment.ONLINE,
                 Channel.ONLINE, "x", AT, TODAY, TODAY.plusDays(7)).withId(1);
 
@@ -90,10 +91,10 @@ class RepairTests {
     void anApplicationNeedsTheFulfilmentAndACommitment() {
         RepairEligibility.Answer ok = RULE.check(record("YY-GN-002", "ACTIVE", TODAY), TODAY);
 
-        assertThatThrownBy(() -> RepairApplication.file(9, SubjectKey.fromHex("ab".repeat(32)), "scjg", "YY-GN-002", ok, " ", null, Commitment.ONLINE, Channel.ONLINE,
+        assertThatThrownBy(() -> RepairApplication.file(9, SubjectKey.fromHex("ab".repeat(32)), DepartmentCode.of("scjg"), "YY-GN-002", ok, " ", null, Commitment.ONLINE, Channel.ONLINE,
                 "x", AT, TODAY, TODAY)).isInstanceOfSatisfying(ChengxinException.class,
                         e -> assertThat(e.code()).isEqualTo("REPAIR_FULFILMENT_REQUIRED"));
-        assertThatThrownBy(() -> RepairApplication.file(9, SubjectKey.fromHex("ab".repeat(32)), "scjg", "YY-GN-002", ok, "已缴清", null, null, Channel.ONLINE,
+        assertThatThrownBy(() -> RepairApplication.file(9, SubjectKey.fromHex("ab".repeat(32)), DepartmentCode.of("scjg"), "YY-GN-002", ok, "已缴清", null, null, Channel.ONLINE,
                 "x", AT, TODAY, TODAY)).isInstanceOfSatisfying(ChengxinException.class,
                         e -> assertThat(e.code()).isEqualTo("REPAIR_COMMITMENT_REQUIRED"));
     }

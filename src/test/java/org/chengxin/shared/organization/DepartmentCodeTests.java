@@ -26,6 +26,14 @@ class DepartmentCodeTests {
     }
 
     @Test
+    void parsingInputGivesTheCodeOrNothingNeverAnException() {
+        assertThat(DepartmentCode.parse("scjg")).contains(DepartmentCode.of("scjg"));
+        for (String bad : new String[] {null, "", "s", "SCJG", "2scjg", " scjg", "市监局", "a".repeat(33), "scjg'--"}) {
+            assertThat(DepartmentCode.parse(bad)).as(String.valueOf(bad)).isEmpty();
+        }
+    }
+
+    @Test
     void inJsonACodeIsAPlainStringAndReadsBack() {
         JsonMapper json = JsonMapper.builder().build();
         Carrier carrier = new Carrier(DepartmentCode.of("swj"));

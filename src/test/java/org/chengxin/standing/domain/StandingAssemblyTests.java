@@ -10,6 +10,7 @@ import org.chengxin.evaluation.Standing;
 import org.chengxin.lists.ListEntry;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.RecordStatus;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.standing.CreditStanding;
 import org.chengxin.standing.CreditStanding.RecordInForce;
@@ -23,7 +24,7 @@ class StandingAssemblyTests {
 
     private static CreditRecord record(long id, String itemCode, String kind, String severity, LocalDate decided,
             LocalDate expiresOn, RecordStatus status) {
-        return new CreditRecord(id, SubjectKey.fromHex("ab12".repeat(16)), 1, itemCode, 1, "swj", "src-" + id, decided, "文号-" + id, Map.of(), kind, severity,
+        return new CreditRecord(id, SubjectKey.fromHex("ab12".repeat(16)), 1, itemCode, 1, DepartmentCode.of("swj"), "src-" + id, decided, "文号-" + id, Map.of(), kind, severity,
                 "PUBLIC", expiresOn, expiresOn, status, 1, null, null, null, false);
     }
 
@@ -36,7 +37,7 @@ class StandingAssemblyTests {
     }
 
     private static ListEntry entry(long id) {
-        return new ListEntry(id, CreditStanding.SERIOUS_DISHONESTY, SubjectKey.fromHex("ab12".repeat(16)), "swj", "岳税认〔2026〕9号", "税收征收管理法", "偷税",
+        return new ListEntry(id, CreditStanding.SERIOUS_DISHONESTY, SubjectKey.fromHex("ab12".repeat(16)), DepartmentCode.of("swj"), "岳税认〔2026〕9号", "税收征收管理法", "偷税",
                 TODAY.minusDays(10), TODAY.plusYears(1), "ACTIVE", "reviewer", null, null, List.of(3L));
     }
 
@@ -69,7 +70,7 @@ class StandingAssemblyTests {
         assertThat(s.lists()).singleElement().satisfies(l -> {
             assertThat(l.entryId()).isEqualTo(12);
             assertThat(l.listName()).isEqualTo("严重失信主体名单");
-            assertThat(l.departmentCode()).isEqualTo("swj");
+            assertThat(l.departmentCode().value()).isEqualTo("swj");
             assertThat(l.endDate()).isEqualTo(TODAY.plusYears(1));
         });
         assertThat(s.seriousDishonesty()).hasSize(1);
