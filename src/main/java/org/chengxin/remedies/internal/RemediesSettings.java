@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.chengxin.remedies.domain.OverdueRule;
 import org.chengxin.remedies.domain.RepairEligibility;
 import org.chengxin.remedies.domain.WorkingCalendar;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,16 +18,18 @@ import org.springframework.util.unit.DataSize;
  * @param objectionDays      calendar days within which an objection is answered (征信业管理条例 第二十五条: 20)
  * @param repairWorkingDays  working days within which the department decides a repair
  * @param irreparable        item codes the law excludes from repair, with the reason a person reads
+ * @param overdueRule        what an objection not verified in time does to its record (default SUSPEND)
  */
 @ConfigurationProperties("chengxin.remedies")
 record RemediesSettings(int objectionDays, int repairWorkingDays, DataSize attachmentMaxSize, int attachmentsPerCase,
-        Map<String, String> irreparable) {
+        Map<String, String> irreparable, OverdueRule overdueRule) {
 
     RemediesSettings {
         if (objectionDays < 1 || repairWorkingDays < 1 || attachmentsPerCase < 1) {
             throw new IllegalStateException("chengxin.remedies 的期限和附件数至少为 1");
         }
         irreparable = irreparable == null ? Map.of() : Map.copyOf(irreparable);
+        overdueRule = overdueRule == null ? OverdueRule.SUSPEND : overdueRule;
     }
 
     RepairEligibility eligibility() {
