@@ -6,10 +6,10 @@
 -- configuration so that the stored versions say so themselves (a configuration without the key reads
 -- as COUNT too).
 update evaluation_model set config = config || '{"objectedRecords": "COUNT"}'::jsonb
-where not (config ? 'objectedRecords');
+where config ->> 'objectedRecords' is null;
 
 update measures_version set config = config || '{"objectedRecords": "COUNT"}'::jsonb
-where not (config ? 'objectedRecords');
+where config ->> 'objectedRecords' is null;
 
 -- records: SUSPENDED (异议逾期未核查，暂停使用), a record whose objection was escalated past its day under
 -- chengxin.remedies.overdue-rule=SUSPEND: shown, marked, used for neither points, lists nor measures

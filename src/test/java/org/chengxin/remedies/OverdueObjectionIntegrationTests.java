@@ -13,6 +13,9 @@ import org.chengxin.evaluation.Scores;
 import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PopulationRegister;
+import org.chengxin.inquiry.CreditReport;
+import org.chengxin.inquiry.CreditReports;
 import org.chengxin.lists.Decision;
 import org.chengxin.lists.ListEntry;
 import org.chengxin.lists.SeriousDishonestyList;
@@ -80,6 +83,12 @@ class OverdueObjectionIntegrationTests {
     MeasureLists measureLists;
 
     @Autowired
+    CreditReports reports;
+
+    @Autowired
+    PopulationRegister register;
+
+    @Autowired
     AuditRecords audit;
 
     @Autowired
@@ -136,6 +145,11 @@ class OverdueObjectionIntegrationTests {
                 .isEqualTo(1);
         assertThat(records.inForceFor(p.subject())).as("still shown to the person, marked")
                 .extracting(CreditRecord::id).containsExactly(p.record().id());
+        CreditReport report = reports.ofMyself(p.person().id(), null);
+        assertThat(report.dishonesty()).singleElement().satisfies(r -> {
+            assertThat(r.recordId()).isEqualTo(p.record().id());
+            assertThat(r.objectionNote()).contains("异议逾期未核查，暂停使用");
+        });
 
         Evaluation explained = scores.explain(p.subject());
         assertThat(explained.points()).isEqualTo(1000);
@@ -222,6 +236,7 @@ class OverdueObjectionIntegrationTests {
     /** A person with a serious tax record of the tax office, listed by it on that record alone. */
     private Listed listedOnASeriousRecord() {
         IdNumber number = fixtures.syntheticIdNumber();
+        register.register(number, "名单测试", "测试");
         String source = "overdue-" + UUID.randomUUID();
         SeriousDishonestyListAccess.push(http, http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write"),
                 number, source);

@@ -148,7 +148,8 @@ class JdbcScores implements Scores {
         forgetModel();
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock),
                 "evaluation.model-publish", null, "积分模型调整", AuditOutcome.SUCCESS,
-                "发布积分模型 " + v + "，自 " + effectiveFrom + " 起施行，起始分 " + basePoints + "，" + next.byKindAndSeverity()));
+                "发布积分模型 " + v + "，自 " + effectiveFrom + " 起施行，起始分 " + basePoints + "，" + next.byKindAndSeverity()
+                        + "，异议中的记录：" + next.objectedRecords().label()));
         if (!effectiveFrom.isAfter(today)) {
             full.start("积分模型 " + v + " 施行");
         }
