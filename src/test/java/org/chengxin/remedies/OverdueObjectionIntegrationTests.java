@@ -1,6 +1,11 @@
 package org.chengxin.remedies;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,6 +33,8 @@ import org.chengxin.records.Records;
 import org.chengxin.remedies.Objections.Outcome;
 import org.chengxin.remedies.domain.Objection;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.ChengxinPrincipal;
+import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.standing.Standings;
 import org.chengxin.support.AuditRecords;
@@ -41,6 +48,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -96,6 +108,9 @@ class OverdueObjectionIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    WebApplicationContext context;
 
     Http http;
 
@@ -158,6 +173,8 @@ class OverdueObjectionIntegrationTests {
             assertThat(a.recordId()).isEqualTo(p.record().id());
             assertThat(a.reason()).contains("异议逾期未核查，暂停使用");
         });
+        assertThat(myCreditPage(p)).contains("id=\"set-aside\"", "暂不计分的记录", "异议逾期未核查，暂停使用，待认定部门处理后恢复",
+                "<strong id=\"my-points\">1000</strong>");
         assertThat(storedPoints(p.subject(), 1000)).as("the stored score follows through the queue").isEqualTo(1000);
         assertThat(standings.of(p.subject()).dishonesty()).isEmpty();
         assertThat(standings.of(p.subject()).lists()).as("the entry rests only on the suspended record").isEmpty();
@@ -246,6 +263,25 @@ class OverdueObjectionIntegrationTests {
         ListEntry entry = list.decide("swj", new Decision(person.subject(), "岳税认〔2026〕" + Math.abs(source.hashCode() % 1000) + "号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(record.id())));
         return new Listed(number, person, person.subject(), record, entry);
+    }
+
+    /** The citizen's own page 我的信用积分与等级, as they see it logged in. */
+    private String myCreditPage(Listed p) throws Exception {
+        record Citizen(String displayName, Long subjectId) implements ChengxinPrincipal {
+            @Override
+            public Role role() {
+                return Role.CITIZEN;
+            }
+
+            @Override
+            public String departmentCode() {
+                return null;
+            }
+        }
+        Authentication me = UsernamePasswordAuthenticationToken.authenticated(new Citizen(p.number().masked(), p.person().id()), null,
+                List.of(new SimpleGrantedAuthority("ROLE_CITIZEN")));
+        return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build()
+                .perform(get("/my/credit").with(authentication(me))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     private JsonNode check(IdNumber person, String department, String matter) {
