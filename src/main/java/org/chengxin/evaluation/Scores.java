@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.chengxin.evaluation.domain.Evaluation;
+import org.chengxin.evaluation.domain.ObjectedRecords;
 import org.chengxin.evaluation.domain.PointsModel;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.shared.subject.SubjectKey;
@@ -44,6 +45,14 @@ public interface Scores {
      */
     PointsModel publishModel(String version, LocalDate effectiveFrom, int basePoints,
             Map<String, Integer> byKindAndSeverity);
+
+    /**
+     * Publishes a new version as {@link #publishModel(String, LocalDate, int, Map)} does, with the rule for
+     * records under objection: {@code COUNT} (they count, marked disputed) or {@code EXCLUDE} (set aside while
+     * the objection is open); null keeps the rule of the model in force.
+     */
+    PointsModel publishModel(String version, LocalDate effectiveFrom, int basePoints,
+            Map<String, Integer> byKindAndSeverity, ObjectedRecords objectedRecords);
 
     /**
      * Recomputes everybody now, set-based, part by part (the nightly job, tests, benchmarks); refused

@@ -30,9 +30,13 @@ public record MeasureCheck(long id, Instant checkedAt, String maskedIdNumber, St
             String condition, String reason, List<ListFact> listEntries, List<BasisRecord> records) {
     }
 
-    /** A record a measure rests on. */
+    /**
+     * A record a measure rests on.
+     *
+     * @param disputed under objection when the check was made (checks stored before read false)
+     */
     public record BasisRecord(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
-            LocalDate decisionDate) {
+            LocalDate decisionDate, boolean disputed) {
     }
 
     /** What the department did: each measure applied or not (and why not), the outcome, when. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.chengxin.measures.domain.Measure;
 import org.chengxin.measures.domain.MeasureList;
+import org.chengxin.measures.domain.ObjectedRecords;
 
 /**
  * The incentive and punishment measure lists (policy 十三, 十四), kept by the administrator as versions
@@ -27,6 +28,12 @@ public interface MeasureLists {
 
     /** Publishes a new version without the measure of that code. */
     MeasureList removeMeasure(String version, LocalDate effectiveFrom, String code);
+
+    /**
+     * Publishes a new version with the same measures and the rule for records under objection: {@code COUNT}
+     * (they trigger measures, marked disputed) or {@code EXCLUDE} (they trigger none while the objection is open).
+     */
+    MeasureList setObjectedRecords(String version, LocalDate effectiveFrom, ObjectedRecords objectedRecords);
 
     /** A version's name, date and publisher. */
     record ListVersion(String version, LocalDate effectiveFrom, String publishedBy, int measures) {

@@ -33,7 +33,14 @@ public final class RecordEvents {
     public record RecordObjected(long recordId, SubjectKey subject, String itemCode) {
     }
 
-    /** The objection ended with the record standing as it was: no longer disputed. */
+    /**
+     * The objection to the record was not verified in time and the configured rule suspends it: it is
+     * used for neither points, lists nor measures until the objection is decided.
+     */
+    public record RecordSuspended(long recordId, SubjectKey subject, String itemCode) {
+    }
+
+    /** The objection ended with the record standing as it was: no longer disputed (nor suspended). */
     public record RecordObjectionResolved(long recordId, SubjectKey subject, String itemCode) {
     }
 

@@ -19,7 +19,10 @@ public interface Records {
     /** A record, unless it has expired (whether or not the daily job has marked it yet). */
     Optional<CreditRecord> find(long id);
 
-    /** The records of a person that are shown and used today: active or under objection, not expired. */
+    /**
+     * The records of a person that are shown today: active, under objection or suspended after an objection
+     * not verified in time (shown, marked, not used), not expired.
+     */
     List<CreditRecord> inForceFor(SubjectKey subject);
 
     /** A record of this department, expired or revoked included (the department's own review). */
@@ -62,12 +65,19 @@ public interface Records {
      */
     CreditRecord markObjected(long recordId, String reason);
 
-    /** Ends the objection to a record that stands as it was: active again, no longer disputed. */
+    /**
+     * Suspends a record whose objection was not verified in time (the configured rule for overdue
+     * objections): still shown, marked 异议逾期未核查，暂停使用, but used for neither points, lists nor measures
+     * until the objection is decided. Only a record under objection.
+     */
+    CreditRecord markSuspended(long recordId, String reason);
+
+    /** Ends the objection to a record that stands as it was: active again, no longer disputed (nor suspended). */
     CreditRecord resolveObjection(long recordId, String reason);
 
     /**
-     * Corrects one content field of a record under objection, as the department decided it: the next
-     * version (the old one kept), active again. Refused unless the record is under objection.
+     * Corrects one content field of a record under objection (suspended or not), as the department decided
+     * it: the next version (the old one kept), active again. Refused unless the record is under objection.
      */
     CreditRecord correctOnObjection(long recordId, String field, String value, String reason);
 

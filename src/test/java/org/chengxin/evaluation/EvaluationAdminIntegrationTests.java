@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 
+import org.chengxin.evaluation.domain.ObjectedRecords;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
@@ -67,17 +68,26 @@ class EvaluationAdminIntegrationTests {
                 .isEqualTo("EVALUATION_MODEL_VERSION_TAKEN");
         assertThat(scores.modelVersions()).noneMatch(v -> v.version().equals(version));
 
-        var published = mvc.perform(model(version, from, "1000", "-6").with(admin).with(csrf())).andReturn();
+        assertThat(error(mvc.perform(model(version, from, "1000", "-6").param("objectedRecords", "SOMETIMES").with(admin).with(csrf()))
+                .andReturn())).as("an unknown rule for records under objection").isEqualTo("EVALUATION_MODEL_INVALID");
+
+        var published = mvc.perform(model(version, from, "1000", "-6").param("objectedRecords", "EXCLUDE").with(admin).with(csrf()))
+                .andReturn();
         assertThat(published.getFlashMap().get("error")).isNull();
         assertThat(scores.model().version()).as("not before its date").isEqualTo("yueyang-1");
-        assertThat(audit.count("action = 'evaluation.model-publish' and detail like ?", "%" + version + "%")).isEqualTo(1);
+        assertThat(audit.count("action = 'evaluation.model-publish' and detail like ?", "%" + version + "%异议处理期间不计分"))
+                .isEqualTo(1);
         String page = mvc.perform(get("/admin/evaluation").with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains(version).contains(from.toString());
+        assertThat(page).as("the model in force keeps the default").contains("异议中的记录：<strong>照常计分，标注异议</strong>");
 
         clock.advance(Duration.between(today.atStartOfDay(), from.atStartOfDay()).plusHours(1));
         assertThat(scores.model().version()).isEqualTo(version);
         assertThat(scores.model().byKindAndSeverity()).containsEntry("DISHONESTY:MINOR", -6).containsEntry("DISHONESTY:SERIOUS", -150);
         assertThat(scores.model().bands().describe()).isNotEmpty();
+        assertThat(scores.model().objectedRecords()).isEqualTo(ObjectedRecords.EXCLUDE);
+        assertThat(mvc.perform(get("/admin/evaluation").with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("异议中的记录：<strong>异议处理期间不计分</strong>");
     }
 
     private static MockHttpServletRequestBuilder model(String version, LocalDate from,

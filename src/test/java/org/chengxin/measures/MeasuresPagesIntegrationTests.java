@@ -19,6 +19,7 @@ import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.organization.Departments;
 import org.chengxin.records.Records;
+import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
@@ -74,6 +76,12 @@ class MeasuresPagesIntegrationTests {
 
     @Autowired
     Departments departments;
+
+    @Autowired
+    MeasureLists lists;
+
+    @Autowired
+    JdbcClient jdbc;
 
     MockMvc mvc;
 
@@ -146,6 +154,31 @@ class MeasuresPagesIntegrationTests {
                 .param("effectiveFrom", LocalDate.now(clock).toString()), ADMIN);
         assertContains(body(get("/admin/measures"), ADMIN), removal);
         assertThat(body(get("/measures"), null)).doesNotContain(code);
+    }
+
+    @Test
+    void theAdministratorSeesAndSetsWhetherObjectedRecordsTriggerMeasuresAsANewVersion() throws Exception {
+        String page = body(get("/admin/measures"), ADMIN);
+        assertContains(page, "id=\"objected-records\"", "异议中的记录：<strong>可以触发措施，标注异议</strong>", "异议处理期间不触发措施",
+                "id=\"objected-form\"");
+        assertContains(body(get("/measures"), null), "可以触发措施，标注异议");
+
+        // far ahead, so the list in force for the other tests stays as it is
+        LocalDate later = LocalDate.now(clock).plusYears(40);
+        String version = "test-objected-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        Object refused = mvc.perform(post("/admin/measures/objected-records").param("objectedRecords", "SOMETIMES")
+                .param("version", version).param("effectiveFrom", later.toString()).with(csrf()).with(authentication(ADMIN)))
+                .andReturn().getFlashMap().get("error");
+        assertThat(((ChengxinException) refused).code()).isEqualTo("MEASURE_INVALID");
+
+        MockHttpServletResponse published = send(post("/admin/measures/objected-records").param("objectedRecords", "EXCLUDE")
+                .param("version", version).param("effectiveFrom", later.toString()), ADMIN);
+        assertThat(published.getRedirectedUrl()).isEqualTo("/admin/measures");
+        assertContains(body(get("/admin/measures"), ADMIN), "<code>" + version + "</code>");
+        assertThat(jdbc.sql("select config ->> 'objectedRecords' from measures_version where version = ?").param(version)
+                .query(String.class).single()).isEqualTo("EXCLUDE");
+        assertThat(jdbc.sql("select jsonb_array_length(config -> 'measures') = ? from measures_version where version = ?")
+                .params(lists.current().measures().size(), version).query(Boolean.class).single()).as("the measures unchanged").isTrue();
     }
 
     @Test

@@ -144,6 +144,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /admin/measures", "ADMIN");
         allow("POST /admin/measures", "ADMIN");
         allow("POST /admin/measures/{code}/removal", "ADMIN");
+        allow("POST /admin/measures/objected-records", "ADMIN");
         allow("GET /admin/measures/figures", "ADMIN");
         allow("POST /lists/entries", "REVIEWER");
         allow("POST /lists/entries/{id}/removal", "REVIEWER");

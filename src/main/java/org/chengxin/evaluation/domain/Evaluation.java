@@ -12,19 +12,32 @@ import org.chengxin.shared.organization.DepartmentCode;
  * its grade. The same explanation serves the citizen, the clerk and the report.
  */
 public record Evaluation(LocalDate day, String modelVersion, int basePoints, int points, Grade grade, boolean disputed,
-        List<Line> lines) {
+        List<Line> lines, List<SetAside> setAside) {
 
     /** One record's part in the score: its points, whether it is disputed, and until when it counts. */
     public record Line(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, LocalDate decisionDate,
             int points, String legalBasis, LocalDate countsUntil, boolean disputed) {
     }
 
+    /**
+     * A record in its disclosure period that does not count today because of an objection: set aside under
+     * the model's rule, or suspended after an objection not verified in time.
+     */
+    public record SetAside(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, LocalDate decisionDate,
+            String reason) {
+    }
+
     /** Evaluates the records of one person on a day under a model; records that do not count are left out. */
     public static Evaluation of(List<CountedRecord> records, PointsModel model, LocalDate day) {
         List<Line> lines = new ArrayList<>();
+        List<SetAside> setAside = new ArrayList<>();
         int points = model.basePoints();
         for (CountedRecord r : records) {
-            if (!CountingPolicy.counts(r, day)) {
+            if (!model.counts(r, day)) {
+                String why = CountingPolicy.setAsideBecause(r, day, model.objectedRecords());
+                if (why != null) {
+                    setAside.add(new SetAside(r.recordId(), r.itemCode(), r.itemName(), r.departmentCode(), r.decisionDate(), why));
+                }
                 continue;
             }
             int p = model.pointsOf(r);
@@ -34,7 +47,8 @@ public record Evaluation(LocalDate day, String modelVersion, int basePoints, int
         }
         lines.sort(Comparator.comparing(Line::decisionDate).thenComparing(Line::recordId));
         boolean disputed = lines.stream().anyMatch(Line::disputed);
+        setAside.sort(Comparator.comparing(SetAside::decisionDate).thenComparing(SetAside::recordId));
         return new Evaluation(day, model.version(), model.basePoints(), points, model.bands().gradeOf(points), disputed,
-                List.copyOf(lines));
+                List.copyOf(lines), List.copyOf(setAside));
     }
 }

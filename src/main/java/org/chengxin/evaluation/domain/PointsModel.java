@@ -12,9 +12,16 @@ import java.util.TreeMap;
  *
  * @param byKindAndSeverity keys like {@code GOOD_CREDIT}, {@code DISHONESTY:SERIOUS}; absent keys give 0
  * @param byItem            points of particular items (catalog code), overriding the general ones
+ * @param objectedRecords   whether a record under objection still counts (by default it does, marked disputed)
  */
 public record PointsModel(String version, LocalDate effectiveFrom, int basePoints, Map<String, Integer> byKindAndSeverity,
-        Map<String, Integer> byItem, GradeBands bands) {
+        Map<String, Integer> byItem, GradeBands bands, ObjectedRecords objectedRecords) {
+
+    /** A model under the default rule for records under objection: they count, marked disputed. */
+    public PointsModel(String version, LocalDate effectiveFrom, int basePoints, Map<String, Integer> byKindAndSeverity,
+            Map<String, Integer> byItem, GradeBands bands) {
+        this(version, effectiveFrom, basePoints, byKindAndSeverity, byItem, bands, ObjectedRecords.COUNT);
+    }
 
     /**
      * The Yueyang default: 1000 to start; honours and other good-credit records add 30; dishonesty
@@ -31,6 +38,7 @@ public record PointsModel(String version, LocalDate effectiveFrom, int basePoint
         // sorted, so the model reads the same on every page and every start
         byKindAndSeverity = Collections.unmodifiableMap(new TreeMap<>(byKindAndSeverity));
         byItem = Collections.unmodifiableMap(new TreeMap<>(byItem));
+        objectedRecords = ObjectedRecords.orDefault(objectedRecords);
         if (basePoints < 0) {
             throw new IllegalArgumentException("起始分不得为负");
         }
@@ -39,6 +47,11 @@ public record PointsModel(String version, LocalDate effectiveFrom, int basePoint
                 throw new IllegalArgumentException("守信信息只能加分，失信信息只能减分：" + key);
             }
         });
+    }
+
+    /** Whether the record counts on the day under this model (its status, its period, the rule for objected records). */
+    public boolean counts(CountedRecord record, LocalDate day) {
+        return CountingPolicy.counts(record, day, objectedRecords);
     }
 
     /** The points one record carries under this model. */

@@ -21,6 +21,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.chengxin.evaluation.GradeChanged;
 import org.chengxin.evaluation.Recomputation;
+import org.chengxin.evaluation.domain.CountingPolicy;
 import org.chengxin.evaluation.domain.GradeBands;
 import org.chengxin.evaluation.domain.PointsModel;
 import org.chengxin.shared.jdbc.SubjectKeys;
@@ -252,11 +253,14 @@ class FullRecomputation {
             params.put("baseGrade", b.gradeOf(model.basePoints()).name());
             params.put("version", model.version());
             params.put("day", day);
+            // the statuses that count under the model's rule for records under objection, as literals from the policy
+            String counting = "f.status in (" + String.join(", ", CountingPolicy.countingStatuses(model.objectedRecords()).stream()
+                    .sorted().map(st -> "'" + st + "'").toList()) + ") and f.expires_on > :day";
             String sql = """
                     with computed as (
                         select f.subject_index,
-                            :base + coalesce(sum(%s) filter (where f.status in ('ACTIVE', 'OBJECTED') and f.expires_on > :day), 0) as points,
-                            coalesce(bool_or(f.status = 'OBJECTED' and f.expires_on > :day), false) as disputed
+                            :base + coalesce(sum(%1$s) filter (where %2$s), 0) as points,
+                            coalesce(bool_or(f.status = 'OBJECTED' and %2$s), false) as disputed
                         from records_fact f
                         where f.subject_index >= :fromIndex and f.subject_index < :toIndex
                         group by f.subject_index),
@@ -294,7 +298,7 @@ class FullRecomputation {
                         returning subject_index, old_grade, new_grade, old_points, new_points)
                     select (select count(*) from computed) as people, (select count(*) from changed) as changed,
                         h.subject_index as subject, h.old_grade, h.new_grade, h.old_points, h.new_points
-                    from (select 1) one left join history h on true""".formatted(points);
+                    from (select 1) one left join history h on true""".formatted(points, counting);
             return new Statement(sql, params);
         }
     }

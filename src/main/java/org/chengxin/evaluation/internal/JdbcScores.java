@@ -23,6 +23,7 @@ import org.chengxin.evaluation.domain.CountedRecord;
 import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.evaluation.domain.Grade;
 import org.chengxin.evaluation.domain.ModelRevisionPolicy;
+import org.chengxin.evaluation.domain.ObjectedRecords;
 import org.chengxin.evaluation.domain.PointsModel;
 import org.chengxin.evaluation.domain.ThreeYearsCleanPolicy;
 import org.chengxin.records.CreditRecord;
@@ -132,8 +133,14 @@ class JdbcScores implements Scores {
 
     @Override
     public PointsModel publishModel(String version, LocalDate effectiveFrom, int basePoints, Map<String, Integer> points) {
+        return publishModel(version, effectiveFrom, basePoints, points, null);
+    }
+
+    @Override
+    public PointsModel publishModel(String version, LocalDate effectiveFrom, int basePoints, Map<String, Integer> points,
+            ObjectedRecords objected) {
         LocalDate today = LocalDate.now(clock);
-        PointsModel next = ModelRevisionPolicy.revise(models.current(), version, effectiveFrom, basePoints, points, today);
+        PointsModel next = ModelRevisionPolicy.revise(models.current(), version, effectiveFrom, basePoints, points, objected, today);
         String v = next.version();
         if (!models.publish(next)) {
             throw ChengxinException.conflict("EVALUATION_MODEL_VERSION_TAKEN", "版本号已被使用：" + v);
@@ -141,7 +148,8 @@ class JdbcScores implements Scores {
         forgetModel();
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock),
                 "evaluation.model-publish", null, "积分模型调整", AuditOutcome.SUCCESS,
-                "发布积分模型 " + v + "，自 " + effectiveFrom + " 起施行，起始分 " + basePoints + "，" + next.byKindAndSeverity()));
+                "发布积分模型 " + v + "，自 " + effectiveFrom + " 起施行，起始分 " + basePoints + "，" + next.byKindAndSeverity()
+                        + "，异议中的记录：" + next.objectedRecords().label()));
         if (!effectiveFrom.isAfter(today)) {
             full.start("积分模型 " + v + " 施行");
         }
@@ -157,9 +165,10 @@ class JdbcScores implements Scores {
     public Standing standingOf(SubjectKey subject, List<CreditRecord> theirs) {
         LocalDate day = LocalDate.now(clock);
         List<CountedRecord> counted = theirs.stream().map(this::counted).toList();
-        Evaluation e = Evaluation.of(counted, modelOn(day), day);
+        PointsModel model = modelOn(day);
+        Evaluation e = Evaluation.of(counted, model, day);
         return new Standing(day, e.modelVersion(), e.points(), e.grade().name(), e.grade().label(), e.disputed(),
-                ThreeYearsCleanPolicy.isClean(counted, day), e.lines().size());
+                ThreeYearsCleanPolicy.isClean(counted, day, model.objectedRecords()), e.lines().size());
     }
 
     @Override

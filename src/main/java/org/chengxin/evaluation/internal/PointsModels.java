@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.chengxin.evaluation.ModelVersion;
 import org.chengxin.evaluation.domain.GradeBands;
+import org.chengxin.evaluation.domain.ObjectedRecords;
 import org.chengxin.evaluation.domain.PointsModel;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.boot.ApplicationArguments;
@@ -27,7 +28,13 @@ class PointsModels implements ApplicationRunner {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Config(int basePoints, Map<String, Integer> byKindAndSeverity, Map<String, Integer> byItem, GradeBands bands) {
+    /** The stored configuration; {@code objectedRecords} is absent from none since V17 (absent reads as COUNT). */
+    record Config(int basePoints, Map<String, Integer> byKindAndSeverity, Map<String, Integer> byItem, GradeBands bands,
+            ObjectedRecords objectedRecords) {
+
+        static Config of(PointsModel m) {
+            return new Config(m.basePoints(), m.byKindAndSeverity(), m.byItem(), m.bands(), m.objectedRecords());
+        }
     }
 
     private final JdbcClient jdbc;
@@ -47,7 +54,7 @@ class PointsModels implements ApplicationRunner {
                     insert into evaluation_model (version, effective_from, config, published_by)
                     values (:v, :from, cast(:config as jsonb), :by) on conflict (version) do nothing""")
                     .param("v", m.version()).param("from", m.effectiveFrom())
-                    .param("config", JSON.writeValueAsString(new Config(m.basePoints(), m.byKindAndSeverity(), m.byItem(), m.bands())))
+                    .param("config", JSON.writeValueAsString(Config.of(m)))
                     .param("by", CurrentActor.get().name()).update();
         }
     }
@@ -65,7 +72,7 @@ class PointsModels implements ApplicationRunner {
                 insert into evaluation_model (version, effective_from, config, published_by)
                 values (:v, :from, cast(:config as jsonb), :by) on conflict (version) do nothing""")
                 .param("v", m.version()).param("from", m.effectiveFrom())
-                .param("config", JSON.writeValueAsString(new Config(m.basePoints(), m.byKindAndSeverity(), m.byItem(), m.bands())))
+                .param("config", JSON.writeValueAsString(Config.of(m)))
                 .param("by", CurrentActor.get().name()).update() == 1;
     }
 
@@ -82,7 +89,7 @@ class PointsModels implements ApplicationRunner {
                 .map(r -> {
                     Config c = JSON.readValue(r.config(), new TypeReference<Config>() { });
                     return new PointsModel(r.version(), r.from(), c.basePoints(), c.byKindAndSeverity(),
-                            c.byItem() == null ? Map.of() : c.byItem(), c.bands());
+                            c.byItem() == null ? Map.of() : c.byItem(), c.bands(), c.objectedRecords());
                 })
                 .orElseGet(() -> PointsModel.yueyang(LocalDate.of(2026, 4, 1)));
     }

@@ -10,6 +10,7 @@ import org.chengxin.records.RecordEvents.RecordObjected;
 import org.chengxin.records.RecordEvents.RecordObjectionResolved;
 import org.chengxin.records.RecordEvents.RecordRepaired;
 import org.chengxin.records.RecordEvents.RecordRevoked;
+import org.chengxin.records.RecordEvents.RecordSuspended;
 import org.chengxin.shared.jdbc.SubjectKeys;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.event.EventListener;
@@ -60,6 +61,12 @@ class RecomputeQueue {
     /** The record still counts, but the stored score must say the person's standing is disputed. */
     @EventListener
     void on(RecordObjected e) {
+        queue(e.subject(), e.recordId());
+    }
+
+    /** The objection was not verified in time: the record no longer counts until it is decided. */
+    @EventListener
+    void on(RecordSuspended e) {
         queue(e.subject(), e.recordId());
     }
 

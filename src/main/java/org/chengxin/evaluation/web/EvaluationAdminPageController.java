@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.chengxin.evaluation.Scores;
+import org.chengxin.evaluation.domain.ObjectedRecords;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
@@ -45,6 +46,7 @@ class EvaluationAdminPageController {
         model.addAttribute("recomputation", scores.recomputation());
         model.addAttribute("versions", scores.modelVersions());
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("objectedChoices", ObjectedRecords.values());
         return "evaluation/admin";
     }
 
@@ -72,13 +74,26 @@ class EvaluationAdminPageController {
             } catch (DateTimeParseException e) {
                 throw ChengxinException.badRequest("EVALUATION_MODEL_INVALID", "请填写施行日期");
             }
-            var m = scores.publishModel(form.get("version"), from, integer(form.get("basePoints"), "起始分"), points);
+            var m = scores.publishModel(form.get("version"), from, integer(form.get("basePoints"), "起始分"), points,
+                    objected(form.get("objectedRecords")));
             redirect.addFlashAttribute("notice", "已发布积分模型 " + m.version() + "，自 " + m.effectiveFrom() + " 起施行"
                     + (from.isAfter(LocalDate.now(clock)) ? "；届时夜间全量重算" : "；已开始全量重算"));
         } catch (ChengxinException e) {
             redirect.addFlashAttribute("error", e);
         }
         return "redirect:/admin/evaluation";
+    }
+
+    /** The rule for records under objection as chosen; absent keeps the model's rule, anything else is refused. */
+    private static ObjectedRecords objected(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ObjectedRecords.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ChengxinException.badRequest("EVALUATION_MODEL_INVALID", "异议中的记录须选择“照常计分”或“异议处理期间不计分”");
+        }
     }
 
     private static int integer(String value, String what) {

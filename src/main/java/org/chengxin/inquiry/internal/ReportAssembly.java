@@ -87,7 +87,7 @@ class ReportAssembly {
 
     private List<CreditRecord> shown(SubjectKey subject, ReportScope scope, LocalDate today) {
         return records.allFor(subject).stream()
-                .filter(r -> r.status().counts() && r.expiresOn().isAfter(today))
+                .filter(r -> r.status().shown() && r.expiresOn().isAfter(today))
                 .filter(r -> scope.includes(r.scope()))
                 .sorted(Comparator.comparing(CreditRecord::decisionDate).reversed().thenComparing(CreditRecord::id))
                 .toList();
@@ -99,7 +99,8 @@ class ReportAssembly {
                 item.map(i -> i.name()).orElse(r.itemCode()), ReportLabels.severity(r.severity()), r.departmentCode(),
                 nameOf.apply(r.departmentCode()), r.decisionDate(),
                 r.documentNumber(), item.map(i -> i.legalBasis().toString()).orElse(""), r.expiresOn().minusDays(1),
-                r.status() == RecordStatus.OBJECTED ? ReportLabels.OBJECTION_NOTE : null,
+                r.status() == RecordStatus.OBJECTED ? ReportLabels.OBJECTION_NOTE
+                        : r.status() == RecordStatus.SUSPENDED ? ReportLabels.SUSPENSION_NOTE : null,
                 statementsByRecord.getOrDefault(r.id(), List.of()));
     }
 

@@ -16,6 +16,8 @@ final class ReportLabels {
     static final String NO_DEPARTMENT = "（无所属部门）";
     static final String NAME_NOT_REGISTERED = "（人口信息库未登记姓名）";
     static final String OBJECTION_NOTE = "本条信息当事人已提出异议，正在核实处理中，处理结果以最终认定为准。";
+    /** A record whose objection was not verified in time, suspended from use until decided. */
+    static final String SUSPENSION_NOTE = "本条信息当事人已提出异议，认定部门逾期未核查：异议逾期未核查，暂停使用，处理结果以最终认定为准。";
 
     private ReportLabels() {
     }

@@ -6,10 +6,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A version of the measure lists with the matters they name, in force from a date. */
-public record MeasureList(String version, LocalDate effectiveFrom, List<Matter> matters, List<Measure> measures) {
+/**
+ * A version of the measure lists with the matters they name, in force from a date.
+ *
+ * @param objectedRecords whether a record under objection can trigger a measure (by default it can, marked disputed)
+ */
+public record MeasureList(String version, LocalDate effectiveFrom, List<Matter> matters, List<Measure> measures,
+        ObjectedRecords objectedRecords) {
+
+    /** A version under the default rule for records under objection: they trigger, marked disputed. */
+    public MeasureList(String version, LocalDate effectiveFrom, List<Matter> matters, List<Measure> measures) {
+        this(version, effectiveFrom, matters, measures, ObjectedRecords.COUNT);
+    }
 
     public MeasureList {
+        objectedRecords = ObjectedRecords.orDefault(objectedRecords);
         matters = List.copyOf(matters);
         measures = List.copyOf(measures);
         Set<String> codes = new HashSet<>();

@@ -12,7 +12,8 @@ import org.chengxin.shared.organization.DepartmentCode;
  * @param grade            the grade code (AAA … D)
  * @param listEntries      serious-dishonesty list entries in force
  * @param goodCredit       good-credit records in force
- * @param dishonesty       dishonesty records in force (active or under objection, inside their period)
+ * @param dishonesty       dishonesty records in force (active or under objection, inside their period; never a
+ *                         suspended one)
  */
 public record PersonFacts(String grade, int points, boolean threeYearsClean, boolean disputed, List<ListFact> listEntries,
         List<RecordFact> goodCredit, List<RecordFact> dishonesty) {
@@ -21,8 +22,18 @@ public record PersonFacts(String grade, int points, boolean threeYearsClean, boo
     public record ListFact(long entryId, DepartmentCode departmentCode, String documentNumber, LocalDate startDate, LocalDate endDate) {
     }
 
-    /** A record in force. */
+    /**
+     * A record in force.
+     *
+     * @param disputed under objection (异议处理中)
+     */
     public record RecordFact(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
-            LocalDate decisionDate, String severity) {
+            LocalDate decisionDate, String severity, boolean disputed) {
+
+        /** A record not under objection. */
+        public RecordFact(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
+                LocalDate decisionDate, String severity) {
+            this(recordId, itemCode, itemName, departmentCode, documentNumber, decisionDate, severity, false);
+        }
     }
 }

@@ -98,7 +98,7 @@ class JdbcMeasureChecks implements MeasureChecks {
         return transactions.execute(tx -> {
             CreditStanding standing = standings.of(subject);
             PersonFacts facts = facts(standing);
-            List<Hit> hits = MeasureRules.applicable(list.measures(), facts, matter.code(), departmentCode, today);
+            List<Hit> hits = MeasureRules.applicable(list, facts, matter.code(), departmentCode, today);
             Stored stored = new Stored(now, number.masked(), matter.code(), matter.name(), departmentCode, actor.name(), list.version(),
                     status(standing, facts), applicable(hits, MeasureKind.INCENTIVE), applicable(hits, MeasureKind.PUNISHMENT),
                     FeedbackDeadline.due(today, feedbackWorkingDays));
@@ -131,7 +131,7 @@ class JdbcMeasureChecks implements MeasureChecks {
 
     private static PersonFacts.RecordFact fact(CreditStanding.RecordInForce r) {
         return new PersonFacts.RecordFact(r.recordId(), r.itemCode(), r.itemName(), r.departmentCode(), r.documentNumber(),
-                r.decisionDate(), r.severity());
+                r.decisionDate(), r.severity(), r.disputed());
     }
 
     private static MeasureCheck.Status status(CreditStanding s, PersonFacts facts) {
@@ -145,7 +145,7 @@ class JdbcMeasureChecks implements MeasureChecks {
                         h.measure().mandatory(), h.measure().legalBasis(), h.measure().trigger().describe(), h.reason(),
                         h.listEntries(),
                         h.records().stream().map(r -> new BasisRecord(r.recordId(), r.itemCode(), r.itemName(), r.departmentCode(),
-                                r.documentNumber(), r.decisionDate())).toList()))
+                                r.documentNumber(), r.decisionDate(), r.disputed())).toList()))
                 .toList();
     }
 

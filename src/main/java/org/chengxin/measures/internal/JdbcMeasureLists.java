@@ -10,6 +10,7 @@ import java.util.List;
 import org.chengxin.measures.MeasureLists;
 import org.chengxin.measures.domain.Measure;
 import org.chengxin.measures.domain.MeasureList;
+import org.chengxin.measures.domain.ObjectedRecords;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
@@ -102,7 +103,22 @@ class JdbcMeasureLists implements MeasureLists, ApplicationRunner {
                 "删除措施 " + code);
     }
 
+    @Override
+    public MeasureList setObjectedRecords(String version, LocalDate effectiveFrom, ObjectedRecords objectedRecords) {
+        if (objectedRecords == null) {
+            throw ChengxinException.badRequest("MEASURE_INVALID", "请选择异议中的记录是否触发措施");
+        }
+        MeasureList base = current();
+        return publish(version, effectiveFrom, base, base.measures(), objectedRecords,
+                "异议中的记录：" + objectedRecords.label());
+    }
+
     private MeasureList publish(String version, LocalDate effectiveFrom, MeasureList base, List<Measure> measures, String what) {
+        return publish(version, effectiveFrom, base, measures, base.objectedRecords(), what);
+    }
+
+    private MeasureList publish(String version, LocalDate effectiveFrom, MeasureList base, List<Measure> measures,
+            ObjectedRecords objected, String what) {
         String v = version == null ? "" : version.strip();
         if (!v.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,39}")) {
             throw ChengxinException.badRequest("MEASURE_LIST_VERSION_INVALID", "版本号须为 1 至 40 位字母、数字、点、下划线或连字符，如 yueyang-measures-2");
@@ -112,7 +128,7 @@ class JdbcMeasureLists implements MeasureLists, ApplicationRunner {
         }
         MeasureList next;
         try {
-            next = new MeasureList(v, effectiveFrom, base.matters(), measures);
+            next = new MeasureList(v, effectiveFrom, base.matters(), measures, objected);
         } catch (IllegalArgumentException e) {
             throw ChengxinException.badRequest("MEASURE_INVALID", e.getMessage());
         }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.chengxin.measures.MeasureLists;
 import org.chengxin.measures.domain.MeasureList;
+import org.chengxin.measures.domain.ObjectedRecords;
 import org.chengxin.measures.domain.Trigger;
 import org.chengxin.measures.domain.TriggerKind;
 import org.chengxin.shared.error.ChengxinException;
@@ -74,6 +75,28 @@ class MeasuresAdminPageController {
         return "redirect:/admin/measures";
     }
 
+    /** Publishes a new version with the same measures and the rule chosen for records under objection. */
+    @PostMapping("/admin/measures/objected-records")
+    String objectedRecords(@RequestParam(required = false) String objectedRecords, @RequestParam(required = false) String version,
+            @RequestParam(required = false) String effectiveFrom, RedirectAttributes redirect) {
+        try {
+            MeasureList published = lists.setObjectedRecords(version, date(effectiveFrom), objected(objectedRecords));
+            redirect.addFlashAttribute("notice", "已发布措施清单 " + published.version() + "（自 " + published.effectiveFrom()
+                    + " 起施行），异议中的记录：" + published.objectedRecords().label());
+        } catch (ChengxinException e) {
+            redirect.addFlashAttribute("error", e);
+        }
+        return "redirect:/admin/measures";
+    }
+
+    private static ObjectedRecords objected(String value) {
+        try {
+            return ObjectedRecords.valueOf(value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ChengxinException.badRequest("MEASURE_INVALID", "请选择异议中的记录是否触发措施");
+        }
+    }
+
     static LocalDate date(String text) {
         try {
             return LocalDate.parse(text == null ? "" : text.strip());
@@ -95,6 +118,7 @@ class MeasuresAdminPageController {
                 .collect(Collectors.toMap(v -> v, Trigger::severityLabel)));
         model.addAttribute("nextVersion", MeasureForm.nextVersion(current.version()));
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("objectedChoices", ObjectedRecords.values());
         return "measures/admin";
     }
 }

@@ -22,7 +22,7 @@ import org.chengxin.shared.error.ChengxinException;
 public record RecordLifecycle(RecordStatus status, int version, LocalDate expiresOn) {
 
     /** The statuses the nightly expiry moves to {@code EXPIRED} once the record's day has come. */
-    public static final Set<RecordStatus> EXPIRABLE = EnumSet.of(RecordStatus.ACTIVE, RecordStatus.OBJECTED);
+    public static final Set<RecordStatus> EXPIRABLE = EnumSet.of(RecordStatus.ACTIVE, RecordStatus.OBJECTED, RecordStatus.SUSPENDED);
 
     static final String EXPIRY_REASON = "超过最长公开期限";
 
@@ -42,23 +42,43 @@ public record RecordLifecycle(RecordStatus status, int version, LocalDate expire
         return change(RecordStatus.OBJECTED, why.text());
     }
 
-    /** The objection ended and the record stands as it is: active again. */
+    /**
+     * The objection was not verified in time and the configured rule suspends the record
+     * ({@code chengxin.remedies.overdue-rule=SUSPEND}): still shown, marked, but no longer used for points,
+     * lists or measures until the department decides. Only a record under objection.
+     */
+    public StatusChange suspend(ChangeReason why) {
+        if (status == RecordStatus.ACTIVE) {
+            throw notObjected();
+        }
+        if (status == RecordStatus.SUSPENDED) {
+            throw ChengxinException.conflict("RECORD_ALREADY_SUSPENDED", "该记录已因异议逾期未核查暂停使用");
+        }
+        refuseUnless(status == RecordStatus.OBJECTED);
+        return change(RecordStatus.SUSPENDED, why.text());
+    }
+
+    /** The objection ended and the record stands as it is: active again (a suspension ends with it). */
     public StatusChange resolveObjection(ChangeReason why) {
-        if (status != RecordStatus.OBJECTED) {
-            throw ChengxinException.conflict("RECORD_NOT_OBJECTED", "该记录不在异议处理中");
+        if (!status.disputed()) {
+            throw notObjected();
         }
         return change(RecordStatus.ACTIVE, why.text());
     }
 
     /**
-     * The department, deciding an objection, corrects the record: the next version, no longer disputed.
-     * Only a record under objection; a department changes any other record by pushing it again.
+     * The department, deciding an objection, corrects the record: the next version, no longer disputed
+     * (nor suspended). Only a record under objection; a department changes any other record by pushing it again.
      */
     public StatusChange correctOnObjection(ChangeReason why) {
-        if (status != RecordStatus.OBJECTED) {
-            throw ChengxinException.conflict("RECORD_NOT_OBJECTED", "该记录不在异议处理中");
+        if (!status.disputed()) {
+            throw notObjected();
         }
         return change(RecordStatus.ACTIVE, why.text());
+    }
+
+    private static ChengxinException notObjected() {
+        return ChengxinException.conflict("RECORD_NOT_OBJECTED", "该记录不在异议处理中");
     }
 
     /**
@@ -114,6 +134,7 @@ public record RecordLifecycle(RecordStatus status, int version, LocalDate expire
             case REPAIRED -> ChengxinException.conflict("RECORD_ALREADY_REPAIRED", "该记录已修复，不再公示和使用");
             case EXPIRED -> ChengxinException.conflict("RECORD_ALREADY_EXPIRED", "该记录已超过最长公开期限，不再公示和使用");
             case OBJECTED -> ChengxinException.conflict("RECORD_ALREADY_OBJECTED", "该记录正在异议处理中");
+            case SUSPENDED -> ChengxinException.conflict("RECORD_ALREADY_OBJECTED", "该记录正在异议处理中（异议逾期未核查，暂停使用）");
             case ACTIVE -> throw new IllegalStateException("an active record is refused no change by status");
         };
     }

@@ -161,7 +161,7 @@ class JdbcRecords {
     }
 
     List<CreditRecord> inForceFor(SubjectKey subject) {
-        return jdbc.sql(SELECT + " where subject_index = :s and status in ('ACTIVE', 'OBJECTED')"
+        return jdbc.sql(SELECT + " where subject_index = :s and status in ('ACTIVE', 'OBJECTED', 'SUSPENDED')"
                 + " and expires_on > :today order by decision_date desc, id")
                 .param("s", subject.bytes()).param("today", LocalDate.now(clock)).query(this::map).list();
     }
@@ -347,7 +347,7 @@ class JdbcRecords {
     private CreditRecord map(ResultSet rs, int row) throws SQLException {
         LocalDate expiresOn = rs.getObject("expires_on", LocalDate.class);
         RecordStatus status = RecordStatus.valueOf(rs.getString("status"));
-        if (status.counts() && !expiresOn.isAfter(LocalDate.now(clock))) {
+        if (status.shown() && !expiresOn.isAfter(LocalDate.now(clock))) {
             // past its period: expired from that day on, whether or not the daily job has run
             status = RecordStatus.EXPIRED;
         }

@@ -20,6 +20,7 @@ import org.chengxin.records.RecordEvents.RecordObjected;
 import org.chengxin.records.RecordEvents.RecordObjectionResolved;
 import org.chengxin.records.RecordEvents.RecordRepaired;
 import org.chengxin.records.RecordEvents.RecordRevoked;
+import org.chengxin.records.RecordEvents.RecordSuspended;
 import org.chengxin.records.RecordVersion;
 import org.chengxin.records.Records;
 import org.chengxin.records.StoreResult;
@@ -101,6 +102,13 @@ class RecordKeeping implements Records {
     public CreditRecord markObjected(long recordId, String reason) {
         return change(recordId, reason, RecordLifecycle::object, r -> new RecordObjected(r.id(), r.subject(), r.itemCode()),
                 new Audit("records.object", "信用记录异议", "标注异议记录"));
+    }
+
+    @Override
+    @Transactional
+    public CreditRecord markSuspended(long recordId, String reason) {
+        return change(recordId, reason, RecordLifecycle::suspend, r -> new RecordSuspended(r.id(), r.subject(), r.itemCode()),
+                new Audit("records.suspend", "信用记录异议", "异议逾期未核查，暂停使用记录"));
     }
 
     @Override

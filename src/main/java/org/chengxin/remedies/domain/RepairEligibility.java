@@ -49,7 +49,7 @@ public record RepairEligibility(Map<String, String> irreparable) {
         }
         if (!"ACTIVE".equals(record.status())) {
             throw switch (record.status()) {
-                case "OBJECTED" -> ChengxinException.conflict("REPAIR_WHILE_OBJECTED", "该记录正在异议处理中，异议处理完毕后方可申请信用修复");
+                case "OBJECTED", "SUSPENDED" -> ChengxinException.conflict("REPAIR_WHILE_OBJECTED", "该记录正在异议处理中，异议处理完毕后方可申请信用修复");
                 case "REPAIRED" -> ChengxinException.conflict("RECORD_ALREADY_REPAIRED", "该记录已修复，不再公示和使用");
                 default -> ChengxinException.conflict("REPAIR_RECORD_NOT_IN_FORCE", "该记录已不再公示和使用，无需修复");
             };

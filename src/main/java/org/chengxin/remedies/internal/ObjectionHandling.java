@@ -212,7 +212,14 @@ class ObjectionHandling implements Objections {
             if (o.dueForEscalation(today)) {
                 Objection escalated = o.escalate(now, today);
                 rows.update(escalated);
-                audit("remedies.objection-escalate", escalated, "异议 " + id + " 超过答复期限（" + o.dueOn() + "）未处理，已提请平台管理员督办");
+                boolean suspend = settings.overdueRule().suspendsRecordOf(escalated) && records.find(o.recordId())
+                        .filter(r -> r.status() == RecordStatus.OBJECTED).isPresent();
+                if (suspend) {
+                    records.markSuspended(o.recordId(), "异议超过答复期限（" + o.dueOn() + "）未核查，暂停使用至认定部门处理完毕（异议编号 "
+                            + id + "）");
+                }
+                audit("remedies.objection-escalate", escalated, "异议 " + id + " 超过答复期限（" + o.dueOn() + "）未处理，已提请平台管理员督办"
+                        + (suspend ? "；记录暂停使用" : ""));
                 n++;
             }
         }
@@ -224,9 +231,9 @@ class ObjectionHandling implements Objections {
         return attachments.of(objectionId, null);
     }
 
-    /** The objection ends without a new version: the record, if still disputed, is no longer. */
+    /** The objection ends without a new version: the record, if still disputed (or suspended), is no longer. */
     private void endDispute(Objection o, String reason) {
-        records.find(o.recordId()).filter(r -> r.status() == RecordStatus.OBJECTED)
+        records.find(o.recordId()).filter(r -> r.status().disputed())
                 .ifPresent(r -> records.resolveObjection(o.recordId(), reason));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.chengxin.remedies.domain.OverdueRule;
 import org.chengxin.remedies.domain.RepairEligibility;
 import org.chengxin.remedies.domain.WorkingCalendar;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,10 +20,11 @@ import org.springframework.util.unit.DataSize;
  * @param irreparable        item codes the law excludes from repair, with the reason a person reads
  * @param localWayItems      catalog items whose records a person may name as proof of the policy's local
  *                           ways of repair (十: 志愿服务、慈善捐助)
+ * @param overdueRule        what an objection not verified in time does to its record (default SUSPEND)
  */
 @ConfigurationProperties("chengxin.remedies")
 record RemediesSettings(int objectionDays, int repairWorkingDays, DataSize attachmentMaxSize, int attachmentsPerCase,
-        Map<String, String> irreparable, Set<String> localWayItems) {
+        Map<String, String> irreparable, Set<String> localWayItems, OverdueRule overdueRule) {
 
     RemediesSettings {
         if (objectionDays < 1 || repairWorkingDays < 1 || attachmentsPerCase < 1) {
@@ -30,6 +32,7 @@ record RemediesSettings(int objectionDays, int repairWorkingDays, DataSize attac
         }
         irreparable = irreparable == null ? Map.of() : Map.copyOf(irreparable);
         localWayItems = localWayItems == null ? Set.of() : Set.copyOf(localWayItems);
+        overdueRule = overdueRule == null ? OverdueRule.SUSPEND : overdueRule;
     }
 
     RepairEligibility eligibility() {

@@ -98,7 +98,7 @@ class RemediesPages {
             String status, String statusLabel, String kind, Map<String, String> fields) {
 
         public boolean objected() {
-            return "OBJECTED".equals(status);
+            return "OBJECTED".equals(status) || "SUSPENDED".equals(status);
         }
     }
 

@@ -39,7 +39,7 @@ public final class StandingAssembly {
                 .toList();
         return new CreditStanding(evaluated.day(), evaluated.modelVersion(), evaluated.points(), evaluated.grade(),
                 evaluated.gradeLabel(), evaluated.threeYearsClean(), evaluated.disputed(), evaluated.recordsCounted(),
-                entriesInForce.stream().map(StandingAssembly::listing).toList(),
+                entriesInForce.stream().filter(e -> !restsOnlyOnSuspended(e, theirs)).map(StandingAssembly::listing).toList(),
                 ofKind(inForce, GOOD_CREDIT, itemNames), ofKind(inForce, DISHONESTY, itemNames));
     }
 
@@ -49,6 +49,18 @@ public final class StandingAssembly {
      */
     public static boolean inForce(CreditRecord r, LocalDate day) {
         return r.status().counts() && r.expiresOn().isAfter(day);
+    }
+
+    /**
+     * An entry all of whose records are suspended (their objections not verified in time) is not used
+     * while they are: it comes back by itself when the department decides and the records are active again.
+     */
+    static boolean restsOnlyOnSuspended(ListEntry e, List<CreditRecord> theirs) {
+        if (e.recordIds() == null || e.recordIds().isEmpty()) {
+            return false;
+        }
+        return e.recordIds().stream().allMatch(id -> theirs.stream()
+                .anyMatch(r -> r.id() == id && r.status() == RecordStatus.SUSPENDED));
     }
 
     /** The Chinese name of a list, by its kind. */

@@ -32,9 +32,77 @@ class EvaluationPoliciesTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"ACTIVE, true", "OBJECTED, true", "REVOKED, false", "REPAIRED, false", "EXPIRED, false"})
+    @CsvSource({"ACTIVE, true", "OBJECTED, true", "SUSPENDED, false", "REVOKED, false", "REPAIRED, false", "EXPIRED, false"})
     void onlyActiveAndDisputedRecordsCount(String status, boolean counts) {
         assertThat(CountingPolicy.counts(record(1, "DISHONESTY", "GENERAL", status, TODAY.plusMonths(3)), TODAY)).isEqualTo(counts);
+    }
+
+    @ParameterizedTest(name = "{0} under {1}: {2}")
+    @CsvSource({
+        "ACTIVE,    COUNT,   true",
+        "ACTIVE,    EXCLUDE, true",
+        "OBJECTED,  COUNT,   true",
+        "OBJECTED,  EXCLUDE, false",
+        "SUSPENDED, COUNT,   false",
+        "SUSPENDED, EXCLUDE, false",
+        "REPAIRED,  COUNT,   false",
+        "REVOKED,   EXCLUDE, false",
+    })
+    void theModelsRuleDecidesWhetherARecordUnderObjectionCountsAndASuspendedOneNeverDoes(String status, ObjectedRecords rule,
+            boolean counts) {
+        PointsModel model = withRule(rule);
+        CountedRecord r = record(1, "DISHONESTY", "GENERAL", status, TODAY.plusMonths(3));
+
+        assertThat(model.counts(r, TODAY)).isEqualTo(counts);
+        assertThat(CountingPolicy.countingStatuses(rule).contains(status)).as("the statuses the SQL is given").isEqualTo(counts);
+    }
+
+    @Test
+    void theDefaultRuleCountsARecordUnderObjectionMarkedDisputedAndAModelStoredWithoutTheRuleHasTheDefault() {
+        CountedRecord objected = record(2, "DISHONESTY", "SERIOUS", "OBJECTED", TODAY.plusYears(1));
+
+        Evaluation e = Evaluation.of(List.of(objected), YUEYANG, TODAY);
+
+        assertThat(YUEYANG.objectedRecords()).isEqualTo(ObjectedRecords.COUNT);
+        assertThat(withRule(null).objectedRecords()).isEqualTo(ObjectedRecords.COUNT);
+        assertThat(e.points()).isEqualTo(850);
+        assertThat(e.disputed()).isTrue();
+        assertThat(e.lines()).singleElement().satisfies(l -> assertThat(l.disputed()).isTrue());
+        assertThat(e.setAside()).isEmpty();
+    }
+
+    @Test
+    void underExcludeARecordUnderObjectionIsSetAsideWithItsReasonAndTheScoreIsNotDisputed() {
+        CountedRecord objected = record(2, "DISHONESTY", "SERIOUS", "OBJECTED", TODAY.plusYears(1));
+        CountedRecord suspended = record(3, "DISHONESTY", "GENERAL", "SUSPENDED", TODAY.plusYears(1));
+        CountedRecord good = record(4, "GOOD_CREDIT", null, "ACTIVE", TODAY.plusYears(1));
+        CountedRecord expiredObjected = record(5, "DISHONESTY", "GENERAL", "OBJECTED", TODAY);
+
+        Evaluation e = Evaluation.of(List.of(objected, suspended, good, expiredObjected), withRule(ObjectedRecords.EXCLUDE), TODAY);
+
+        assertThat(e.points()).isEqualTo(1030);
+        assertThat(e.disputed()).isFalse();
+        assertThat(e.lines()).extracting(Evaluation.Line::recordId).containsExactly(4L);
+        assertThat(e.setAside()).as("oldest decision first; a record past its period is not shown at all")
+                .extracting(a -> a.recordId() + ":" + a.reason())
+                .containsExactly("3:异议逾期未核查，暂停使用，待认定部门处理后恢复", "2:异议处理中，按积分模型规定异议处理期间不计分");
+        assertThat(Evaluation.of(List.of(objected, suspended), YUEYANG, TODAY).setAside())
+                .as("under COUNT only the suspended record is set aside").extracting(Evaluation.SetAside::recordId).containsExactly(3L);
+    }
+
+    @Test
+    void aDishonestyRecordSetAsideUnderObjectionIsNotHeldAgainstThreeYearsClean() {
+        CountedRecord objected = record(2, "DISHONESTY", "MINOR", "OBJECTED", TODAY.plusYears(1));
+
+        assertThat(ThreeYearsCleanPolicy.isClean(List.of(objected), TODAY, ObjectedRecords.COUNT)).isFalse();
+        assertThat(ThreeYearsCleanPolicy.isClean(List.of(objected), TODAY, ObjectedRecords.EXCLUDE)).isTrue();
+        assertThat(ThreeYearsCleanPolicy.isClean(List.of(record(3, "DISHONESTY", "MINOR", "SUSPENDED", TODAY.plusYears(1))), TODAY))
+                .as("a suspended record is not held against the person").isTrue();
+    }
+
+    private static PointsModel withRule(ObjectedRecords rule) {
+        return new PointsModel("rule-test", YUEYANG.effectiveFrom(), YUEYANG.basePoints(), YUEYANG.byKindAndSeverity(), YUEYANG.byItem(),
+                YUEYANG.bands(), rule);
     }
 
     @Test

@@ -37,6 +37,18 @@ class ModelRevisionPolicyTests {
     }
 
     @Test
+    void theRuleForRecordsUnderObjectionIsChosenOrCarriedOver() {
+        PointsModel excluding = ModelRevisionPolicy.revise(CURRENT, "v2", TODAY, 1000, Map.of(), ObjectedRecords.EXCLUDE, TODAY);
+
+        assertThat(CURRENT.objectedRecords()).isEqualTo(ObjectedRecords.COUNT);
+        assertThat(excluding.objectedRecords()).isEqualTo(ObjectedRecords.EXCLUDE);
+        assertThat(ModelRevisionPolicy.revise(excluding, "v3", TODAY, 1000, Map.of(), TODAY).objectedRecords())
+                .as("not named: carried over").isEqualTo(ObjectedRecords.EXCLUDE);
+        assertThat(ModelRevisionPolicy.revise(excluding, "v3", TODAY, 1000, Map.of(), ObjectedRecords.COUNT, TODAY).objectedRecords())
+                .isEqualTo(ObjectedRecords.COUNT);
+    }
+
+    @Test
     void aModelInForceBeforeTodayIsRefusedButTodayIsAllowed() {
         assertRefused(() -> ModelRevisionPolicy.revise(CURRENT, "v2", TODAY.minusDays(1), 1000, Map.of(), TODAY), "EVALUATION_MODEL_DATE_PAST");
         assertRefused(() -> ModelRevisionPolicy.revise(CURRENT, "v2", null, 1000, Map.of(), TODAY), "EVALUATION_MODEL_DATE_PAST");

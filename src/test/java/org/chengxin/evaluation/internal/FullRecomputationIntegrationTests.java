@@ -25,6 +25,7 @@ import org.chengxin.evaluation.Scores;
 import org.chengxin.evaluation.domain.CountedRecord;
 import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.evaluation.domain.GradeBands;
+import org.chengxin.evaluation.domain.ObjectedRecords;
 import org.chengxin.evaluation.domain.PointsModel;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
@@ -51,7 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ChengxinIntegrationTest
 class FullRecomputationIntegrationTests {
 
-    private static final String[] STATUSES = {"ACTIVE", "ACTIVE", "ACTIVE", "OBJECTED", "REPAIRED", "EXPIRED", "REVOKED"};
+    private static final String[] STATUSES = {"ACTIVE", "ACTIVE", "ACTIVE", "OBJECTED", "OBJECTED", "SUSPENDED", "REPAIRED", "EXPIRED",
+        "REVOKED"};
 
     @Autowired
     JdbcClient jdbc;
@@ -100,37 +102,55 @@ class FullRecomputationIntegrationTests {
         }
     }
 
+    /**
+     * The same people under the same model with either rule for records under objection (counted, or set
+     * aside while the objection is open): the statement and the Java policies agree under both, and the
+     * rule does change somebody's points (so a statement that ignored it would fail here).
+     */
     @Test
-    void theStatementAgreesWithTheJavaPoliciesForRandomPeopleAndModels() {
+    void theStatementAgreesWithTheJavaPoliciesForRandomPeopleAndModelsUnderBothRulesForObjectedRecords() {
         List<Item> items = items();
         LocalDate day = LocalDate.now(clock);
         for (long seed = 1; seed <= 5; seed++) {
             Random random = new Random(seed);
-            PointsModel model = randomModel(random, items);
+            PointsModel drawn = randomModel(random, items);
             long s = seed;
             transactions.executeWithoutResult(tx -> {
                 List<Made> people = new ArrayList<>();
                 for (int i = 0; i < 80; i++) {
                     people.add(person(random, items, day, "seed" + s + "-" + i));
                 }
-                FullRecomputation.Statement statement = FullRecomputation.Statement.of(model, day);
-                for (int part = 0; part < FullRecomputation.PARTS; part++) {
-                    jdbc.sql(statement.sql()).params(statement.params()).param("fromIndex", FullRecomputation.from(part))
-                            .param("toIndex", FullRecomputation.to(part)).param("at", Timestamp.from(clock.instant()))
-                            .query((rs, n) -> 1).list();
-                }
-                for (Made p : people) {
-                    Evaluation expected = Evaluation.of(p.records(), model, day);
-                    var stored = jdbc.sql("select points, grade, disputed, model_version from evaluation_score where subject_index = :s")
-                            .param("s", p.subject().bytes())
-                            .query((rs, n) -> List.of(rs.getInt(1), rs.getString(2), rs.getBoolean(3), rs.getString(4))).optional();
-                    if (p.records().isEmpty()) {
-                        assertThat(stored).as("a person without records is never stored: they have the starting points").isEmpty();
-                        continue;
+                Map<ObjectedRecords, List<Integer>> pointsByRule = new LinkedHashMap<>();
+                for (ObjectedRecords rule : ObjectedRecords.values()) {
+                    PointsModel model = new PointsModel(drawn.version() + "-" + rule, drawn.effectiveFrom(), drawn.basePoints(),
+                            drawn.byKindAndSeverity(), drawn.byItem(), drawn.bands(), rule);
+                    FullRecomputation.Statement statement = FullRecomputation.Statement.of(model, day);
+                    for (int part = 0; part < FullRecomputation.PARTS; part++) {
+                        jdbc.sql(statement.sql()).params(statement.params()).param("fromIndex", FullRecomputation.from(part))
+                                .param("toIndex", FullRecomputation.to(part)).param("at", Timestamp.from(clock.instant()))
+                                .query((rs, n) -> 1).list();
                     }
-                    assertThat(stored).get().asList().as("seed %d, %s, records %s", s, model, p.records())
-                            .containsExactly(expected.points(), expected.grade().name(), expected.disputed(), model.version());
+                    List<Integer> points = new ArrayList<>();
+                    for (Made p : people) {
+                        Evaluation expected = Evaluation.of(p.records(), model, day);
+                        points.add(expected.points());
+                        var stored = jdbc.sql("select points, grade, disputed, model_version from evaluation_score where subject_index = :s")
+                                .param("s", p.subject().bytes())
+                                .query((rs, n) -> List.of(rs.getInt(1), rs.getString(2), rs.getBoolean(3), rs.getString(4))).optional();
+                        if (p.records().isEmpty()) {
+                            assertThat(stored).as("a person without records is never stored: they have the starting points").isEmpty();
+                            continue;
+                        }
+                        assertThat(stored).get().asList().as("seed %d, %s, records %s", s, model, p.records())
+                                .containsExactly(expected.points(), expected.grade().name(), expected.disputed(), model.version());
+                        if (rule == ObjectedRecords.EXCLUDE) {
+                            assertThat(expected.disputed()).as("nothing counted is under objection").isFalse();
+                        }
+                    }
+                    pointsByRule.put(rule, points);
                 }
+                assertThat(pointsByRule.get(ObjectedRecords.EXCLUDE)).as("seed %d: setting objected records aside changes points", s)
+                        .isNotEqualTo(pointsByRule.get(ObjectedRecords.COUNT));
                 tx.setRollbackOnly();
             });
         }

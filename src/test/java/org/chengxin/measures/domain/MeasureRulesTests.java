@@ -92,6 +92,34 @@ class MeasureRulesTests {
     }
 
     @Test
+    void aRecordUnderObjectionTriggersMarkedDisputedByDefaultAndNothingWhenTheListExcludesIt() {
+        Measure punishment = measure("CJ-O", MeasureKind.PUNISHMENT, Trigger.dishonesty("GENERAL", null), Set.of("*"), Set.of("*"));
+        Measure incentive = measure("JL-O", MeasureKind.INCENTIVE, Trigger.of(TriggerKind.GOOD_CREDIT_RECORD), Set.of("*"), Set.of("*"));
+        PersonFacts.RecordFact disputedBad = new PersonFacts.RecordFact(21, "YY-X", "失信事项", DepartmentCode.of("scjg"), "文号", DAY.minusMonths(2),
+                "SERIOUS", true);
+        PersonFacts.RecordFact disputedGood = new PersonFacts.RecordFact(22, "YY-GN-004", "诚信道德模范", DepartmentCode.of("wmb"), "文号",
+                DAY.minusMonths(2), null, true);
+        PersonFacts p = person("A", false, List.of(), List.of(disputedGood), List.of(disputedBad, bad("GENERAL", DAY.minusMonths(1))));
+        MeasureList counting = new MeasureList("v1", DAY, List.of(), List.of(punishment, incentive));
+        MeasureList excluding = new MeasureList("v2", DAY, List.of(), List.of(punishment, incentive), ObjectedRecords.EXCLUDE);
+
+        List<Hit> byDefault = MeasureRules.applicable(counting, p, "ANY", DepartmentCode.of("scjg"), DAY);
+        assertThat(counting.objectedRecords()).isEqualTo(ObjectedRecords.COUNT);
+        assertThat(codes(byDefault)).containsExactly("CJ-O", "JL-O");
+        assertThat(byDefault.get(0).records()).extracting(PersonFacts.RecordFact::recordId).containsExactly(21L, 11L);
+        assertThat(byDefault.get(0).reason()).endsWith("2 条（其中 1 条正在异议处理中，请审慎适用）");
+        assertThat(byDefault.get(1).reason()).contains("正在异议处理中");
+
+        List<Hit> excluded = MeasureRules.applicable(excluding, p, "ANY", DepartmentCode.of("scjg"), DAY);
+        assertThat(codes(excluded)).as("the good-credit record is disputed: no incentive meanwhile").containsExactly("CJ-O");
+        assertThat(excluded.get(0).records()).extracting(PersonFacts.RecordFact::recordId).containsExactly(11L);
+        assertThat(excluded.get(0).reason()).doesNotContain("异议");
+        PersonFacts onlyDisputed = person("A", false, List.of(), List.of(), List.of(disputedBad));
+        assertThat(MeasureRules.applicable(excluding, onlyDisputed, "ANY", DepartmentCode.of("scjg"), DAY)).isEmpty();
+        assertThat(codes(MeasureRules.applicable(counting, onlyDisputed, "ANY", DepartmentCode.of("scjg"), DAY))).containsExactly("CJ-O");
+    }
+
+    @Test
     void aMeasureAppliesToItsMattersAndDepartmentsOnly() {
         Measure m = measure("CJ-M", MeasureKind.PUNISHMENT, Trigger.of(TriggerKind.SERIOUS_DISHONESTY_LIST), Set.of("GWY"), Set.of("rsj", "zzb"));
         PersonFacts listed = person("D", false, List.of(ENTRY), List.of(), List.of());

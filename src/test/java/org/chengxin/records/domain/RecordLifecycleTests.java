@@ -28,6 +28,7 @@ class RecordLifecycleTests {
             case "repair" -> r -> r.repair(WHY).to();
             case "expire" -> r -> r.expire(TODAY).to();
             case "revoke" -> r -> r.revoke(WHY).to();
+            case "suspend" -> r -> r.suspend(WHY).to();
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -42,6 +43,7 @@ class RecordLifecycleTests {
         "ACTIVE,   repair,            REPAIRED",
         "ACTIVE,   expire,            EXPIRED",
         "ACTIVE,   revoke,            REVOKED",
+        "ACTIVE,   suspend,           RECORD_NOT_OBJECTED",
         "OBJECTED, object,            RECORD_ALREADY_OBJECTED",
         "OBJECTED, resolveObjection,  ACTIVE",
         "OBJECTED, correct,           OBJECTED",
@@ -49,6 +51,15 @@ class RecordLifecycleTests {
         "OBJECTED, repair,            RECORD_ALREADY_OBJECTED",
         "OBJECTED, expire,            EXPIRED",
         "OBJECTED, revoke,            REVOKED",
+        "OBJECTED, suspend,           SUSPENDED",
+        "SUSPENDED, object,           RECORD_ALREADY_OBJECTED",
+        "SUSPENDED, resolveObjection, ACTIVE",
+        "SUSPENDED, correct,          SUSPENDED",
+        "SUSPENDED, correctOnObjection, ACTIVE",
+        "SUSPENDED, repair,           RECORD_ALREADY_OBJECTED",
+        "SUSPENDED, expire,           EXPIRED",
+        "SUSPENDED, revoke,           REVOKED",
+        "SUSPENDED, suspend,          RECORD_ALREADY_SUSPENDED",
         "REPAIRED, object,            RECORD_ALREADY_REPAIRED",
         "REPAIRED, resolveObjection,  RECORD_NOT_OBJECTED",
         "REPAIRED, correct,           REPAIRED",
@@ -56,6 +67,7 @@ class RecordLifecycleTests {
         "REPAIRED, repair,            RECORD_ALREADY_REPAIRED",
         "REPAIRED, expire,            RECORD_ALREADY_REPAIRED",
         "REPAIRED, revoke,            REVOKED",
+        "REPAIRED, suspend,           RECORD_ALREADY_REPAIRED",
         "EXPIRED,  object,            RECORD_ALREADY_EXPIRED",
         "EXPIRED,  resolveObjection,  RECORD_NOT_OBJECTED",
         "EXPIRED,  correct,           ACTIVE",
@@ -63,6 +75,7 @@ class RecordLifecycleTests {
         "EXPIRED,  repair,            RECORD_ALREADY_EXPIRED",
         "EXPIRED,  expire,            RECORD_ALREADY_EXPIRED",
         "EXPIRED,  revoke,            REVOKED",
+        "EXPIRED,  suspend,           RECORD_ALREADY_EXPIRED",
         "REVOKED,  object,            RECORD_ALREADY_REVOKED",
         "REVOKED,  resolveObjection,  RECORD_NOT_OBJECTED",
         "REVOKED,  correct,           RECORD_REVOKED",
@@ -70,6 +83,7 @@ class RecordLifecycleTests {
         "REVOKED,  repair,            RECORD_ALREADY_REVOKED",
         "REVOKED,  expire,            RECORD_ALREADY_REVOKED",
         "REVOKED,  revoke,            RECORD_ALREADY_REVOKED",
+        "REVOKED,  suspend,           RECORD_ALREADY_REVOKED",
     })
     void everyTransitionFromEveryStatusEndsWhereTheTableSaysOrIsRefusedWithTheTablesCode(RecordStatus from, String name,
             String expected) {
@@ -124,9 +138,19 @@ class RecordLifecycleTests {
     }
 
     @Test
-    void onlyActiveAndObjectedRecordsAreLeftForTheNightlyExpiry() {
-        assertThat(RecordLifecycle.EXPIRABLE).containsExactlyInAnyOrder(RecordStatus.ACTIVE, RecordStatus.OBJECTED);
-        assertThat(RecordLifecycle.EXPIRABLE).allMatch(RecordStatus::counts);
+    void onlyActiveObjectedAndSuspendedRecordsAreLeftForTheNightlyExpiry() {
+        assertThat(RecordLifecycle.EXPIRABLE).containsExactlyInAnyOrder(RecordStatus.ACTIVE, RecordStatus.OBJECTED, RecordStatus.SUSPENDED);
+        assertThat(RecordLifecycle.EXPIRABLE).allMatch(RecordStatus::shown);
+    }
+
+    @Test
+    void aSuspendedRecordIsShownAndMarkedButNotUsed() {
+        assertThat(RecordStatus.SUSPENDED.shown()).isTrue();
+        assertThat(RecordStatus.SUSPENDED.disputed()).isTrue();
+        assertThat(RecordStatus.SUSPENDED.counts()).isFalse();
+        assertThat(RecordStatus.SUSPENDED.label()).isEqualTo("异议逾期未核查，暂停使用");
+        assertThat(RecordStatus.OBJECTED.counts()).isTrue();
+        assertThat(RecordStatus.REPAIRED.shown()).isFalse();
     }
 
     @Test

@@ -169,4 +169,21 @@ class ObjectionTests {
         assertThatThrownBy(() -> filed().dismiss(null, null, "pingtai", AT, FILED)).isInstanceOfSatisfying(ChengxinException.class,
                 e -> assertThat(e.code()).isEqualTo("OBJECTION_DISMISSAL_GROUND_REQUIRED"));
     }
+
+    @Test
+    void anObjectionPastItsDayEscalatedOnceSuspendsItsRecordOnlyUnderTheSuspendRule() {
+        LocalDate late = DUE.plusDays(1);
+        Objection escalated = in(ObjectionStatus.WITH_DEPARTMENT).escalate(AT, late);
+        Objection escalatedInScreening = filed().escalate(AT, late);
+
+        assertThat(OverdueRule.SUSPEND.suspendsRecordOf(escalated)).isTrue();
+        assertThat(OverdueRule.SUSPEND.suspendsRecordOf(escalatedInScreening)).as("the platform's delay is no less a delay").isTrue();
+        assertThat(OverdueRule.ESCALATE_ONLY.suspendsRecordOf(escalated)).isFalse();
+        assertThat(OverdueRule.SUSPEND.suspendsRecordOf(in(ObjectionStatus.WITH_DEPARTMENT))).as("not escalated").isFalse();
+        assertThat(OverdueRule.SUSPEND.suspendsRecordOf(in(ObjectionStatus.UPHELD))).as("answered").isFalse();
+        assertThatThrownBy(() -> escalated.escalate(AT, late.plusDays(1))).isInstanceOfSatisfying(ChengxinException.class,
+                e -> assertThat(e.code()).isEqualTo("OBJECTION_NOT_OVERDUE"));
+        assertThatThrownBy(() -> in(ObjectionStatus.WITH_DEPARTMENT).escalate(AT, DUE)).as("on its last day it is not late yet")
+                .isInstanceOfSatisfying(ChengxinException.class, e -> assertThat(e.code()).isEqualTo("OBJECTION_NOT_OVERDUE"));
+    }
 }

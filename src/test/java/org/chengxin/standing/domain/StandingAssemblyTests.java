@@ -122,4 +122,22 @@ class StandingAssemblyTests {
             assertThat(r.disputed()).isTrue();
         });
     }
+
+    @Test
+    void aSuspendedRecordIsNotInForceAndAnEntryRestingOnlyOnSuspendedRecordsIsNotUsedWhileTheyAre() {
+        LocalDate later = TODAY.plusYears(3);
+        CreditRecord suspended = taxEvasion(3, RecordStatus.SUSPENDED, later);
+        ListEntry onTheSuspended = entry(8);
+        ListEntry alsoOnAnActive = new ListEntry(9, CreditStanding.SERIOUS_DISHONESTY, SubjectKey.fromHex("ab12".repeat(16)), DepartmentCode.of("swj"),
+                "岳税认〔2026〕10号", "税收征收管理法", "偷税", TODAY.minusDays(10), TODAY.plusYears(1), "ACTIVE", "reviewer", null, null,
+                List.of(3L, 5L));
+
+        CreditStanding s = assemble(List.of(onTheSuspended, alsoOnAnActive), List.of(suspended, taxEvasion(5, RecordStatus.ACTIVE, later)));
+
+        assertThat(s.dishonesty()).extracting(CreditStanding.RecordInForce::recordId).containsExactly(5L);
+        assertThat(s.lists()).extracting(CreditStanding.Listing::entryId).as("an entry with another record in force still stands")
+                .containsExactly(9L);
+        assertThat(assemble(List.of(onTheSuspended), List.of(taxEvasion(3, RecordStatus.ACTIVE, later))).lists())
+                .as("decided and active again: the entry is used again").extracting(CreditStanding.Listing::entryId).containsExactly(8L);
+    }
 }
