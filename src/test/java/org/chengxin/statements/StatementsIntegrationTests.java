@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.net.URI;
@@ -131,6 +132,12 @@ class StatementsIntegrationTests {
         assertContains(body(get("/my/credit"), p.auth()), "<p class=\"statement statement-text\">罚款已于2026年11月全额缴纳",
                 "id=\"statement-open-" + p.penalty() + "\"");
         assertThat(body(get("/statements/review"), admin).contains("id=\"pending-statement-" + id + "\"")).as("off the queue").isFalse();
+        // the objection the person then files is screened with the statement beside the record, and the page of it too
+        MockHttpServletResponse filed = send(multipart("/my/objections").param("recordId", String.valueOf(p.penalty()))
+                .param("grounds", "罚款已缴清，记录应注明"), p.auth());
+        assertThat(filed.getRedirectedUrl()).isEqualTo("/my/objections");
+        assertContains(body(get("/remedies/screening"), admin), "<th>本人声明</th><td class=\"statement-text\">罚款已于2026年11月全额缴纳");
+        assertContains(body(get("/my/objections"), p.auth()), "id=\"statement-dialog-" + p.penalty() + "\"", "修改本人声明");
 
         // withdrawn by the person: gone from every output, its version kept in the person's history
         assertThat(send(post("/my/statements/" + id + "/withdrawal").param("back", "/my/credit"), p.auth()).getRedirectedUrl())
