@@ -5,5 +5,5 @@
  * the records module's lifecycle, and evaluation, lists and measures follow from its events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "异议与信用修复 remedies",
-        allowedDependencies = { "shared", "identity", "organization", "catalog", "catalog :: domain", "records" })
+        allowedDependencies = { "shared", "identity", "organization", "catalog", "catalog :: domain", "records", "statements" })
 package org.chengxin.remedies;

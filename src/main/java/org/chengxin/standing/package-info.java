@@ -4,5 +4,5 @@
  * evaluation and lists, which it combines; measures, inquiry and the credit-status API read it here.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "信用状况 standing",
-        allowedDependencies = { "shared", "identity", "catalog", "catalog :: domain", "records", "evaluation", "lists" })
+        allowedDependencies = { "shared", "identity", "catalog", "catalog :: domain", "records", "evaluation", "lists", "statements" })
 package org.chengxin.standing;

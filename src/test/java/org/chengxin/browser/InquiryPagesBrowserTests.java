@@ -68,7 +68,7 @@ class InquiryPagesBrowserTests {
         assertThat(browser.find(By.id("dishonesty-records")).getText()).contains("严重");
         assertThat(browser.find(By.id("good-records")).getText()).contains("岳团志〔2026〕11号");
         assertThat(browser.find(By.id("report-queries")).getText()).contains("本人查询");
-        assertThat(browser.driver().findElements(By.cssSelector("#dishonesty-records form.add-statement"))).isNotEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#dishonesty-records a.statement-open"))).isNotEmpty();
         String number = browser.find(By.id("report-number")).getText().strip();
         assertThat(browser.find(By.id("report-pdf")).getAttribute("href")).endsWith("/my/report/" + number + ".pdf");
         assertThat(browser.pageSource().contains(person.value())).as("the report page must not contain the full ID number").isFalse();

@@ -31,6 +31,7 @@ import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
+import org.chengxin.statements.Statements;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -141,11 +142,11 @@ class InquiryPagesIntegrationTests {
         Person p = person();
         Authentication me = citizen(p);
 
-        assertContains(body(get("/my/report"), me), "生成我的信用报告", p.number().masked(), "id=\"no-statements\"");
+        assertContains(body(get("/my/report"), me), "生成我的信用报告", p.number().masked(), "id=\"my-statements-link\"");
         String report = body(post("/my/report").param("purpose", ""), me);
         assertContains(report, "个人公共信用信息报告", "一、基本信息", "二、信用概要", "三、优良信用记录", "四、失信记录", "五、其他信息",
                 "六、查询记录（近两年）", NAME, p.number().masked(), "本人可查询的全部信息", p.tax(), p.volunteer(), p.minor(), "严重",
-                "岳团志〔2026〕8号", "class=\"add-statement\"");
+                "岳团志〔2026〕8号", "id=\"statement-dialog-" + recordId(p.tax()) + "\"", "添加本人声明", "/js/statement-dialog.js");
         assertThat(report.contains(p.number().value())).as("the report page must not contain the full ID number").isFalse();
         assertThat(report.contains("id=\"report-pdf\"")).as("the PDF link").isTrue();
         Matcher m = Pattern.compile("/my/report/(YYXY\\d+)\\.pdf").matcher(report);
@@ -170,22 +171,20 @@ class InquiryPagesIntegrationTests {
         Authentication stranger = citizen(new Person(p.number(), other.subject(), other.subjectId(), null, null, null));
         assertThat(send(get("/my/report/" + number + ".pdf"), stranger).getStatus()).isEqualTo(404);
 
-        MvcResult added = mvc.perform(post("/my/report/statements").param("recordId", recordId(p.tax())).param("text", "税款已于次月全部补缴")
-                .with(csrf()).with(authentication(me))).andReturn();
+        // the statement is written from the report's dialog and comes back to the report; shown once published
+        MvcResult added = mvc.perform(post("/my/statements").param("recordId", recordId(p.tax())).param("text", "税款已于次月全部补缴")
+                .param("back", "/my/report").with(csrf()).with(authentication(me))).andReturn();
         assertThat(added.getResponse().getRedirectedUrl()).isEqualTo("/my/report");
-        assertThat(added.getFlashMap().get("notice")).asString().contains("已添加本人声明");
-        assertContains(body(get("/my/report"), me), "id=\"my-statements\"", "税款已于次月全部补缴");
-        assertContains(body(post("/my/report"), me), "本人声明：", "税款已于次月全部补缴", "撤回声明");
+        assertThat(added.getFlashMap().get("notice")).asString().contains("平台审核通过后随记录显示");
+        assertThat(body(post("/my/report"), me).contains("本人声明：</strong><span class=\"statement-text\">税款已于次月全部补缴"))
+                .as("a statement under review is not in the report").isFalse();
+        long id = statements.historyOf(p.subject(), Long.parseLong(recordId(p.tax()))).latest().id();
+        statements.publish(id);
+        assertContains(body(post("/my/report"), me), "本人声明：</strong><span class=\"statement-text\">税款已于次月全部补缴", "修改本人声明");
 
-        assertThat(flashError(post("/my/report/statements").param("recordId", recordId(p.tax())).param("text", " "), me))
-                .isEqualTo("INQUIRY_STATEMENT_INVALID");
-        assertThat(flashError(post("/my/report/statements").param("recordId", "0").param("text", "不是我的记录"), me))
-                .isEqualTo("INQUIRY_RECORD_NOT_FOUND");
-
-        long id = statements.of(p.subject()).get(0).id();
-        assertThat(send(post("/my/report/statements/" + id + "/withdrawal"), me).getRedirectedUrl()).isEqualTo("/my/report");
-        assertThat(body(post("/my/report"), me).contains("税款已于次月全部补缴")).as("a withdrawn statement is not in a new report").isFalse();
-        assertThat(flashError(post("/my/report/statements/" + id + "/withdrawal"), me)).isEqualTo("INQUIRY_STATEMENT_NOT_FOUND");
+        assertThat(send(post("/my/statements/" + id + "/withdrawal").param("back", "/my/report"), me).getRedirectedUrl())
+                .isEqualTo("/my/report");
+        assertThat(body(post("/my/report"), me).contains("本人声明：</strong>")).as("a withdrawn statement is not in a new report").isFalse();
     }
 
     @Test

@@ -93,8 +93,13 @@ class AccessMatrixIntegrationTests {
         allow("GET /my/credit", "CITIZEN");
         allow("GET /my/report", "CITIZEN");
         allow("POST /my/report", "CITIZEN");
-        allow("POST /my/report/statements", "CITIZEN");
-        allow("POST /my/report/statements/{id}/withdrawal", "CITIZEN");
+        allow("GET /my/statements", "CITIZEN");
+        allow("GET /my/statements/records/{recordId}", "CITIZEN");
+        allow("POST /my/statements", "CITIZEN");
+        allow("POST /my/statements/{id}/withdrawal", "CITIZEN");
+        allow("GET /statements/review", "ADMIN");
+        allow("POST /statements/review/{id}/publication", "ADMIN");
+        allow("POST /statements/review/{id}/rejection", "ADMIN");
         allow("GET /my/authorizations", "CITIZEN");
         allow("POST /my/authorizations", "CITIZEN");
         allow("POST /my/authorizations/{id}/withdrawal", "CITIZEN");

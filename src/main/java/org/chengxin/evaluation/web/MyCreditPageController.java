@@ -17,13 +17,14 @@ import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.statements.Statements;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** A citizen sees their own grade and points, explained record by record, and the grade's history. */
+/** A citizen sees their own grade and points, explained record by record with their own statement on each, and the grade's history. */
 @Controller
 class MyCreditPageController {
 
@@ -32,9 +33,11 @@ class MyCreditPageController {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Departments departments;
+    private final Statements statements;
 
     MyCreditPageController(Scores scores, Citizens citizens, ApplicationEventPublisher events, Clock clock,
-            Departments departments) {
+            Departments departments, Statements statements) {
+        this.statements = statements;
         this.scores = scores;
         this.citizens = citizens;
         this.departments = departments;
@@ -53,6 +56,7 @@ class MyCreditPageController {
         model.addAttribute("history", scores.historyOf(me.subject()));
         model.addAttribute("bands", scores.model().bands().describe());
         model.addAttribute("maskedId", me.maskedId());
+        model.addAttribute("statementHistories", statements.historiesOf(me.subject()));
         Map<DepartmentCode, String> names = new HashMap<>();
         departments.all().forEach(d -> names.put(d.code(), d.name()));
         model.addAttribute("departmentNames", names);

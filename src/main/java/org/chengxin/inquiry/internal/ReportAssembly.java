@@ -13,7 +13,6 @@ import java.util.function.Function;
 import org.chengxin.catalog.Catalog;
 import org.chengxin.inquiry.CreditReport;
 import org.chengxin.inquiry.QueryLog;
-import org.chengxin.inquiry.Statements;
 import org.chengxin.inquiry.domain.ReportCodes;
 import org.chengxin.inquiry.domain.ReportScope;
 import org.chengxin.organization.Department;
@@ -25,6 +24,7 @@ import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.standing.CreditStanding;
 import org.chengxin.standing.Standings;
+import org.chengxin.statements.Statements;
 import org.springframework.stereotype.Component;
 
 /** A report's content, gathered from the person's standing, records, statements and query log. */
@@ -51,7 +51,8 @@ class ReportAssembly {
     CreditReport assemble(SubjectKey subject, String masked, String name, ReportScope scope, Asker asker, String departmentName,
             String number, String code, Instant now, LocalDate today) {
         CreditStanding status = standings.of(subject);
-        Map<Long, List<String>> statementsByRecord = statementsOf(subject);
+        // only the published statements: one under review, rejected or withdrawn is never printed
+        Map<Long, List<String>> statementsByRecord = statements.publishedFor(subject);
         Map<DepartmentCode, String> names = new HashMap<>();
         Function<DepartmentCode, String> nameOf = dept -> dept == null ? null
                 : names.computeIfAbsent(dept, c -> departments.find(c).map(Department::name).orElse(c.value()));
@@ -102,14 +103,5 @@ class ReportAssembly {
                 r.status() == RecordStatus.OBJECTED ? ReportLabels.OBJECTION_NOTE
                         : r.status() == RecordStatus.SUSPENDED ? ReportLabels.SUSPENSION_NOTE : null,
                 statementsByRecord.getOrDefault(r.id(), List.of()));
-    }
-
-    /** The person's statements in force by record, oldest first. */
-    private Map<Long, List<String>> statementsOf(SubjectKey subject) {
-        Map<Long, List<String>> byRecord = new HashMap<>();
-        for (Statements.Statement s : statements.of(subject)) {
-            byRecord.computeIfAbsent(s.recordId(), k -> new ArrayList<>()).add(s.text());
-        }
-        return byRecord;
     }
 }

@@ -1,19 +1,15 @@
 package org.chengxin.inquiry.web;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.inquiry.CreditReport;
 import org.chengxin.inquiry.CreditReports;
 import org.chengxin.inquiry.ReportDocuments;
-import org.chengxin.inquiry.Statements;
-import org.chengxin.inquiry.Statements.Statement;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.ChengxinPrincipal;
+import org.chengxin.statements.Statements;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,13 +18,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 我的信用报告: the person generates their own report (a logged query) and reads it on the page, and adds or
- * withdraws their statements (本人声明) about its records. The report is shown in the answer to the POST that
- * issued it rather than fetched again by number, so that no later request can name a report that is not the
- * person's; a statement added or withdrawn shows in the next report generated.
+ * 我的信用报告: the person generates their own report (a logged query) and reads it on the page; beside each
+ * record, the dialog of their own statement (本人声明, the statements module's pages take the form). The report
+ * is shown in the answer to the POST that issued it rather than fetched again by number, so that no later request
+ * can name a report that is not the person's; a statement published shows in the next report generated.
  */
 @Controller
 class MyReportPageController {
@@ -63,34 +58,6 @@ class MyReportPageController {
         }
     }
 
-    @PostMapping("/my/report/statements")
-    String addStatement(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam(required = false) Long recordId,
-            @RequestParam(required = false) String text, RedirectAttributes redirect) {
-        CitizenRef me = me(who);
-        try {
-            if (recordId == null) {
-                throw ChengxinException.badRequest("INQUIRY_RECORD_NOT_FOUND", "请选择要声明的记录");
-            }
-            statements.add(me.subject(), recordId, text);
-            redirect.addFlashAttribute("notice", "已添加本人声明。重新生成信用报告后，声明显示在该条记录下。");
-        } catch (ChengxinException e) {
-            redirect.addFlashAttribute("error", e);
-        }
-        return "redirect:/my/report";
-    }
-
-    @PostMapping("/my/report/statements/{id}/withdrawal")
-    String withdrawStatement(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id, RedirectAttributes redirect) {
-        CitizenRef me = me(who);
-        try {
-            statements.withdraw(id, me.subject());
-            redirect.addFlashAttribute("notice", "已撤回本人声明 #" + id + "。此后出具的信用报告不再显示该声明。");
-        } catch (ChengxinException e) {
-            redirect.addFlashAttribute("error", e);
-        }
-        return "redirect:/my/report";
-    }
-
     /** The PDF of a report issued to this person about themselves (found by the person, never by the masked number). */
     @GetMapping("/my/report/{number}.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String number) {
@@ -105,12 +72,9 @@ class MyReportPageController {
     }
 
     private String page(CitizenRef me, CreditReport report, Model model) {
-        List<Statement> mine = statements.of(me.subject());
-        Map<Long, List<Statement>> byRecord = mine.stream().collect(Collectors.groupingBy(Statement::recordId));
         model.addAttribute("maskedId", me.maskedId());
         model.addAttribute("report", report);
-        model.addAttribute("statements", mine);
-        model.addAttribute("statementsByRecord", byRecord);
+        model.addAttribute("statementHistories", statements.historiesOf(me.subject()));
         model.addAttribute("manageStatements", true);
         model.addAttribute("pdfAvailable", true);
         return "inquiry/my-report";

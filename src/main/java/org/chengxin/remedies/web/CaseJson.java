@@ -68,15 +68,15 @@ final class CaseJson {
         }
     }
 
-    /** The record a case is about, every content field under its catalog label. */
+    /** The record a case is about, every content field under its catalog label, and the person's published statements. */
     record RecordJson(long id, int version, String itemCode, String itemName, DepartmentCode departmentCode, String departmentName,
             String maskedId, LocalDate decisionDate, String documentNumber, String status, String statusLabel,
-            List<CaseRecords.Field> content) {
+            List<CaseRecords.Field> content, List<String> statements) {
 
         static RecordJson of(CreditRecord r, CaseRecords view) {
             return new RecordJson(r.id(), r.version(), r.itemCode(), view.itemName(r.itemCode()), r.departmentCode(),
                     view.departmentName(r.departmentCode()), view.maskedId(r), r.decisionDate(), r.documentNumber(),
-                    r.status().name(), r.status().label(), view.fields(r));
+                    r.status().name(), r.status().label(), view.fields(r), view.statementsOn(r.id()));
         }
     }
 

@@ -24,6 +24,7 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
+import org.chengxin.statements.Statements;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +42,11 @@ class CaseRecords {
     private final Departments departments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Statements statements;
 
     CaseRecords(Records records, Catalog catalog, Citizens citizens, Departments departments, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, Statements statements) {
+        this.statements = statements;
         this.records = records;
         this.catalog = catalog;
         this.citizens = citizens;
@@ -98,6 +101,11 @@ class CaseRecords {
         }));
         left.forEach((name, value) -> shown.add(new Field(name, name, text(value))));
         return shown;
+    }
+
+    /** The person's own statements (本人声明) published about the record: shown beside it wherever it is shown. */
+    List<String> statementsOn(long recordId) {
+        return statements.publishedOn(recordId);
     }
 
     /** Days from today to the due day: negative once it has passed. */

@@ -12,6 +12,7 @@ import org.chengxin.remedies.Objections;
 import org.chengxin.remedies.domain.Objection;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.ChengxinPrincipal;
+import org.chengxin.statements.Statements;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,10 +38,12 @@ class MyObjectionsPageController {
     private final RemediesPages pages;
     private final int maxFiles;
     private final Clock clock;
+    private final Statements statements;
 
     MyObjectionsPageController(Objections objections, CaseFiles files, RemediesPages pages,
-            @Value("${chengxin.remedies.attachments-per-case}") int maxFiles, Clock clock) {
+            @Value("${chengxin.remedies.attachments-per-case}") int maxFiles, Clock clock, Statements statements) {
         this.clock = clock;
+        this.statements = statements;
         this.objections = objections;
         this.files = files;
         this.pages = pages;
@@ -98,6 +101,7 @@ class MyObjectionsPageController {
         model.addAttribute("typed", typed);
         model.addAttribute("maxFiles", maxFiles);
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("statementHistories", statements.historiesOf(me.subject()));
         model.addAttribute("objections", objections.ofPerson(me).stream().map(this::caseOf).toList());
         return "remedies/my-objections";
     }

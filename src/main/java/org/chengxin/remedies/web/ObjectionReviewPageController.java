@@ -70,6 +70,7 @@ class ObjectionReviewPageController {
         model.addAttribute("departmentName", view.departmentName(record.departmentCode()));
         model.addAttribute("maskedId", view.maskedId(record));
         model.addAttribute("fields", view.fields(record));
+        model.addAttribute("recordStatements", view.statementsOn(record.id()));
         model.addAttribute("fieldLabel", view.fieldLabel(o.itemCode(), o.field()));
         model.addAttribute("versions", records.versionsOf(record.id()));
         model.addAttribute("attachments", objections.attachmentsOf(o.id()));

@@ -72,6 +72,7 @@ class RepairReviewPageController {
         model.addAttribute("departmentName", view.departmentName(record.departmentCode()));
         model.addAttribute("maskedId", view.maskedId(record));
         model.addAttribute("fields", view.fields(record));
+        model.addAttribute("recordStatements", view.statementsOn(record.id()));
         model.addAttribute("versions", records.versionsOf(record.id()));
         model.addAttribute("attachments", repairs.attachmentsOf(a.id()));
         model.addAttribute("proofRecords", repairs.proofRecordsOf(a.id()));

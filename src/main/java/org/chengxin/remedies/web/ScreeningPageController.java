@@ -92,7 +92,7 @@ class ScreeningPageController {
         return new ScreeningCase(o, record, view.itemName(o.itemCode()), view.departmentName(o.departmentCode()),
                 record == null ? view.maskedId(o.recordId()) : view.maskedId(record), view.fieldLabel(o.itemCode(), o.field()),
                 record == null ? List.of() : view.fields(record), records.versionsOf(o.recordId()), objections.attachmentsOf(o.id()),
-                view.daysLeft(o.dueOn()), o.overdue(view.today()));
+                view.daysLeft(o.dueOn()), o.overdue(view.today()), view.statementsOn(o.recordId()));
     }
 
     private static DismissalGround groundOf(String raw) {
@@ -109,6 +109,6 @@ class ScreeningPageController {
     /** An objection to screen with everything the screener reads: the record, the grounds, the files. */
     record ScreeningCase(Objection objection, CreditRecord record, String itemName, String departmentName, String maskedId,
             String fieldLabel, List<CaseRecords.Field> fields, List<RecordVersion> versions, List<Attachment> attachments,
-            long daysLeft, boolean overdue) {
+            long daysLeft, boolean overdue, List<String> statements) {
     }
 }

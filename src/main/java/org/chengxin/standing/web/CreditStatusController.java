@@ -3,6 +3,7 @@ package org.chengxin.standing.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,6 +20,7 @@ import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.shared.text.MaxChars;
 import org.chengxin.standing.CreditStanding;
 import org.chengxin.standing.Standings;
+import org.chengxin.statements.Statements;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,8 +40,11 @@ class CreditStatusController {
     private final Citizens citizens;
     private final Standings standings;
     private final ApplicationEventPublisher events;
+    private final Statements statements;
 
-    CreditStatusController(Clock clock, Citizens citizens, Standings standings, ApplicationEventPublisher events) {
+    CreditStatusController(Clock clock, Citizens citizens, Standings standings, ApplicationEventPublisher events,
+            Statements statements) {
+        this.statements = statements;
         this.clock = clock;
         this.citizens = citizens;
         this.standings = standings;
@@ -48,7 +53,7 @@ class CreditStatusController {
 
     @PostMapping("/api/v1/credit-status")
     @Operation(summary = "查询个人信用状况", description = "号码与查询用途放在请求体中（不得放入 URL）。返回信用等级、积分、"
-            + "所在名单、连续三年无不良记录标志和异议标志；每次查询均记入审计日志。")
+            + "所在名单、连续三年无不良记录标志、异议标志和有效的优良信用记录（附当事人已公布的本人声明）；每次查询均记入审计日志。")
     StatusResponse status(@RequestBody @Validated StatusRequest request) {
         String purpose = request.purpose() == null ? "" : request.purpose().strip();
         if (purpose.isEmpty()) {
@@ -58,6 +63,7 @@ class CreditStatusController {
         IdNumber number = IdNumber.parse(request.idNumber(), clock);
         SubjectKey subject = citizens.subjectKeyOf(number);
         CreditStanding s = standings.of(subject);
+        Map<Long, List<String>> stated = statements.publishedFor(subject);
         // the action keeps the name it was first audited under, so the trail reads the same before and after
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "lists.credit-status", subject, purpose,
                 AuditOutcome.SUCCESS, "等级 " + s.grade() + "，积分 " + s.points() + "，名单 " + s.lists().size() + " 个"));
@@ -66,7 +72,8 @@ class CreditStatusController {
                 s.lists().stream().map(m -> new ListMembership(m.list(), m.listName(), m.entryId(), m.departmentCode(),
                         m.documentNumber(), m.startDate().toString(), m.endDate().toString())).toList(),
                 s.goodCredit().stream().map(g -> new GoodCreditRecord(g.recordId(), g.itemCode(), g.itemName(), g.departmentCode(),
-                        g.documentNumber(), g.decisionDate().toString(), g.lastDay().toString())).toList());
+                        g.documentNumber(), g.decisionDate().toString(), g.lastDay().toString(),
+                        stated.getOrDefault(g.recordId(), List.of()))).toList());
     }
 
     record StatusRequest(@NotNull(message = "idNumber 不能为空") @MaxChars(value = 64, message = "idNumber 过长") String idNumber,
@@ -78,8 +85,9 @@ class CreditStatusController {
             List<ListMembership> lists, List<GoodCreditRecord> goodCredit) {
     }
 
+    /** A good-credit record in force, with the person's own statements (本人声明) published about it. */
     record GoodCreditRecord(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
-            String decisionDate, String lastDay) {
+            String decisionDate, String lastDay, List<String> statements) {
     }
 
     record ListMembership(String list, String listName, long entryId, DepartmentCode departmentCode, String documentNumber,

@@ -16,6 +16,7 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.standing.Standings;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.upload.Uploads;
+import org.chengxin.statements.Statements;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -50,6 +51,9 @@ class CreditStatusControllerTests {
     @MockitoBean
     Standings statuses;
 
+    @MockitoBean
+    Statements statements;
+
     @Test
     void aQueryWithoutPurposeIsRefusedWithItsCodeBeforeAnyoneIsLookedUp() throws Exception {
         String number = BODY + IdNumber.checkCharacterOf(BODY);
@@ -63,7 +67,7 @@ class CreditStatusControllerTests {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(answer).doesNotContain(number);
-        verifyNoInteractions(citizens, statuses);
+        verifyNoInteractions(citizens, statuses, statements);
     }
 
     @Test
@@ -79,7 +83,7 @@ class CreditStatusControllerTests {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(answer).doesNotContain(wrong);
-        verifyNoInteractions(citizens, statuses);
+        verifyNoInteractions(citizens, statuses, statements);
     }
 
     @Test
@@ -89,7 +93,7 @@ class CreditStatusControllerTests {
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("idNumber"));
 
-        verifyNoInteractions(citizens, statuses);
+        verifyNoInteractions(citizens, statuses, statements);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
