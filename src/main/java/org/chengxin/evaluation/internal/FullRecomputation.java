@@ -1,14 +1,17 @@
 package org.chengxin.evaluation.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,12 +22,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 
-import org.chengxin.evaluation.GradeChanged;
 import org.chengxin.evaluation.Recomputation;
 import org.chengxin.evaluation.domain.CountingPolicy;
 import org.chengxin.evaluation.domain.GradeBands;
 import org.chengxin.evaluation.domain.PointsModel;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.subject.SubjectKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +60,9 @@ class FullRecomputation {
 
     /** The advisory lock that keeps the per-person queue and the parts apart. */
     static final long LOCK = 0x63786576616cL; // "cxeval"
+
+    /** The audit action of a part's changed grades. */
+    static final String AUDIT_ACTION = "evaluation.grades-recomputed";
 
     /** Parts of the population: 32 ranges of the first byte of the subject index. */
     static final int PARTS = 32;
@@ -131,7 +140,7 @@ class FullRecomputation {
             for (int p = 0; p < PARTS; p++) {
                 int part = p;
                 parts.add(pool.submit(() -> {
-                    int[] counts = runPart(statement, part);
+                    int[] counts = runPart(statement, part, trigger, model.version());
                     people.addAndGet(counts[0]);
                     changed.addAndGet(counts[1]);
                     grades.addAndGet(counts[2]);
@@ -162,7 +171,7 @@ class FullRecomputation {
     }
 
     /** One part in its own transaction; returns people, changed scores, changed grades. */
-    private int[] runPart(Statement statement, int part) {
+    private int[] runPart(Statement statement, int part, String trigger, String modelVersion) {
         byte[] from = from(part);
         byte[] to = to(part);
         Instant now = Instant.now(clock);
@@ -189,11 +198,34 @@ class FullRecomputation {
                 }
             });
             counts[2] = changes.size();
-            for (Change c : changes) {
-                events.publishEvent(new GradeChanged(c.subject(), c.oldGrade(), c.newGrade(), c.oldPoints(), c.newPoints(), null, now));
+            if (!changes.isEmpty()) {
+                // one entry for the part, stored with it: the changes themselves are the part's rows of the grade
+                // history, which its digest seals (an event per person through the registry took minutes)
+                events.publishEvent(auditOf(part, modelVersion, trigger, now,
+                        changes.stream().map(c -> String.join("|", c.subject().hex(), String.valueOf(c.oldGrade()), c.newGrade(),
+                                String.valueOf(c.oldPoints()), String.valueOf(c.newPoints()))).toList()));
             }
             return counts;
         });
+    }
+
+    /**
+     * The audit entry of one part's changed grades: their count and an SM3 digest of the changes in the
+     * order of the subject index ({@code subject|old grade|new grade|old points|new points}), so that the part's
+     * rows of the grade history (reason 重新计算, at the entry's time) can be shown to be the ones written.
+     */
+    static AuditEvent auditOf(int part, String modelVersion, String trigger, Instant at, List<String> changes) {
+        SM3Digest sm3 = new SM3Digest();
+        changes.stream().sorted().forEach(line -> {
+            byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+            sm3.update(bytes, 0, bytes.length);
+        });
+        byte[] digest = new byte[sm3.getDigestSize()];
+        sm3.doFinal(digest, 0);
+        String detail = "全量重算第 " + (part + 1) + "/" + PARTS + " 部分：等级变化 " + changes.size() + " 人，模型 " + modelVersion
+                + "，" + trigger + "；变化摘要 SM3 " + HexFormat.of().formatHex(digest);
+        return new AuditEvent(UUID.randomUUID(), at, Actor.SYSTEM.name(), Actor.SYSTEM.role(), null, AUDIT_ACTION, null,
+                "信用等级变化", AuditOutcome.SUCCESS, detail);
     }
 
     /** The first subject index of a part. */

@@ -27,6 +27,7 @@ import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.evaluation.domain.GradeBands;
 import org.chengxin.evaluation.domain.ObjectedRecords;
 import org.chengxin.evaluation.domain.PointsModel;
+import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.support.ChengxinIntegrationTest;
@@ -70,11 +71,16 @@ class FullRecomputationIntegrationTests {
     @Autowired
     ApplicationEventMulticaster multicaster;
 
-    /** Grade changes published while a test runs, from whichever thread. */
+    /** Grade changes and the recomputation's audit entries published while a test runs, from whichever thread. */
     private final List<GradeChanged> seen = Collections.synchronizedList(new ArrayList<>());
+    private final List<AuditEvent> audited = Collections.synchronizedList(new ArrayList<>());
     private final ApplicationListener<ApplicationEvent> listener = e -> {
         if (e instanceof PayloadApplicationEvent<?> p && p.getPayload() instanceof GradeChanged g) {
             seen.add(g);
+        }
+        if (e instanceof PayloadApplicationEvent<?> p && p.getPayload() instanceof AuditEvent a
+                && a.action().equals(FullRecomputation.AUDIT_ACTION)) {
+            audited.add(a);
         }
     };
 
@@ -196,6 +202,7 @@ class FullRecomputationIntegrationTests {
         jdbc.sql("update records_record set subject_index = :to where subject_index = :from")
                 .param("to", a.bytes()).param("from", b.bytes()).update();
         seen.clear();
+        audited.clear();
         Recomputation later = scores.recomputeEverybody("测试");
         assertThat(later.scoresChanged()).isGreaterThanOrEqualTo(2);
         assertThat(scores.scoreOf(a)).get().satisfies(sc -> {
@@ -210,9 +217,25 @@ class FullRecomputationIntegrationTests {
         assertThat(scores.historyOf(a).get(0).newPoints()).as("the first grade stays as it was").isEqualTo(850);
         assertThat(scores.historyOf(a).get(1).reason()).isEqualTo("重新计算");
         assertThat(scores.historyOf(a).get(1).oldPoints()).isEqualTo(850);
-        assertThat(seen).extracting(GradeChanged::subject).contains(a);
-        assertThat(seen).filteredOn(e -> e.subject().equals(a)).singleElement()
-                .satisfies(e -> assertThat(e.oldGrade() + ">" + e.newGrade()).isEqualTo("B>AA"));
+        assertThat(seen).as("the run publishes no event per person: its parts are audited").isEmpty();
+        assertThat(audited).as("one entry per part with changed grades").isNotEmpty().hasSizeLessThanOrEqualTo(FullRecomputation.PARTS)
+                .extracting(e -> Integer.parseInt(e.detail().replaceAll(".*等级变化 (\\d+) 人.*", "$1")))
+                .as("the parts' counts add up to the run's").satisfies(counts ->
+                        assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo((int) later.gradesChanged()));
+        // the entry of a's part seals exactly the rows of the grade history the part wrote at that time
+        AuditEvent ofA = audited.stream().filter(e -> e.detail().startsWith("全量重算第 " + (partOf(a) + 1) + "/")).findFirst().orElseThrow();
+        List<String> written = jdbc.sql("""
+                select subject_index, old_grade, new_grade, old_points, new_points from evaluation_grade_history
+                where changed_at = :at and reason = '重新计算'""").param("at", Timestamp.from(ofA.occurredAt()))
+                .query((rs, n) -> SubjectKey.of(rs.getBytes(1)).hex() + "|" + rs.getString(2) + "|" + rs.getString(3) + "|"
+                        + rs.getObject(4) + "|" + rs.getObject(5))
+                .list().stream().filter(line -> partOf(SubjectKey.fromHex(line.substring(0, 64))) == partOf(a)).toList();
+        assertThat(written).anyMatch(line -> line.startsWith(a.hex() + "|B|AA|850|1030"));
+        assertThat(ofA.detail()).isEqualTo(FullRecomputation.auditOf(partOf(a), scores.scoreOf(a).orElseThrow().modelVersion(), "测试", ofA.occurredAt(), written).detail());
+        assertThat(FullRecomputation.auditOf(0, "m", "t", ofA.occurredAt(), List.of("x", "y")).detail())
+                .as("the digest does not depend on the order").isEqualTo(
+                        FullRecomputation.auditOf(0, "m", "t", ofA.occurredAt(), List.of("y", "x")).detail())
+                .isNotEqualTo(FullRecomputation.auditOf(0, "m", "t", ofA.occurredAt(), List.of("x", "z")).detail());
         assertThat(scores.explain(a).points()).as("the explanation tells the same").isEqualTo(1030);
     }
 
@@ -316,5 +339,10 @@ class FullRecomputationIntegrationTests {
                 .param("s", subject.bytes()).param("item", item.code()).param("source", "FRT-" + source).param("decided", decided)
                 .param("kind", item.kind()).param("severity", item.severity()).param("expires", expires).param("status", status)
                 .query(Long.class).single();
+    }
+
+    /** The part of the recomputation a person falls in: the first byte of their subject key. */
+    private static int partOf(SubjectKey subject) {
+        return (subject.bytes()[0] & 0xff) / (256 / FullRecomputation.PARTS);
     }
 }
