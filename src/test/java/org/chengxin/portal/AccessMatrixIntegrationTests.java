@@ -97,6 +97,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /my/statements/records/{recordId}", "CITIZEN");
         allow("POST /my/statements", "CITIZEN");
         allow("POST /my/statements/{id}/withdrawal", "CITIZEN");
+        allow("GET /my/inbox", "CITIZEN");
         allow("GET /statements/review", "ADMIN");
         allow("POST /statements/review/{id}/publication", "ADMIN");
         allow("POST /statements/review/{id}/rejection", "ADMIN");

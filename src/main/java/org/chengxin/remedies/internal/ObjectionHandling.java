@@ -12,6 +12,7 @@ import org.chengxin.records.RecordStatus;
 import org.chengxin.records.Records;
 import org.chengxin.remedies.Attachment;
 import org.chengxin.remedies.Objections;
+import org.chengxin.remedies.RemedyDecided;
 import org.chengxin.remedies.Upload;
 import org.chengxin.remedies.domain.Channel;
 import org.chengxin.remedies.domain.DismissalGround;
@@ -151,6 +152,7 @@ class ObjectionHandling implements Objections {
         rows.update(dismissed);
         endDispute(o, "异议不予受理（异议编号 " + id + "）：" + dismissed.decisionReason());
         audit("remedies.objection-dismiss", dismissed, "异议 " + id + " 不予受理：" + dismissed.decisionReason());
+        told(dismissed, "不予受理");
         return dismissed;
     }
 
@@ -193,6 +195,7 @@ class ObjectionHandling implements Objections {
             case REVOKE -> records.revoke(o.recordId(), departmentCode, "依异议核查撤销记录" + because);
         }
         audit("remedies.objection-decide", decided, "异议 " + id + " 处理结果：" + outcome.label() + (decided.late() ? "（超期办理）" : ""));
+        told(decided, outcome.label());
         return decided;
     }
 
@@ -235,6 +238,12 @@ class ObjectionHandling implements Objections {
     private void endDispute(Objection o, String reason) {
         records.find(o.recordId()).filter(r -> r.status().disputed())
                 .ifPresent(r -> records.resolveObjection(o.recordId(), reason));
+    }
+
+    /** The person is told of the answer (their inbox hears it after commit). */
+    private void told(Objection o, String outcome) {
+        events.publishEvent(new RemedyDecided(RemedyDecided.Kind.OBJECTION, o.id(), o.recordId(), o.subject(), o.itemCode(), outcome,
+                o.decisionReason(), o.late(), o.decidedAt()));
     }
 
     private void audit(String action, Objection o, String detail) {

@@ -16,6 +16,7 @@ import org.chengxin.identity.CitizenRef;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.remedies.Attachment;
+import org.chengxin.remedies.RemedyDecided;
 import org.chengxin.remedies.Repairs;
 import org.chengxin.remedies.Upload;
 import org.chengxin.remedies.domain.Channel;
@@ -208,6 +209,8 @@ class RepairHandling implements Repairs {
         }
         audit("remedies.repair-decide", decided, "信用修复申请 " + id + (grant ? " 准予修复" : " 不予修复")
                 + (decided.late() ? "（超期办理）" : ""));
+        events.publishEvent(new RemedyDecided(RemedyDecided.Kind.REPAIR, decided.id(), decided.recordId(), decided.subject(),
+                decided.itemCode(), grant ? "准予修复" : "不予修复", decided.decisionReason(), decided.late(), decided.decidedAt()));
         return decided;
     }
 

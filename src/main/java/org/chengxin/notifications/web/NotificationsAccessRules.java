@@ -1,0 +1,15 @@
+package org.chengxin.notifications.web;
+
+import org.chengxin.shared.security.AccessRules;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** A citizen reads only their own inbox. */
+@Component
+class NotificationsAccessRules implements AccessRules {
+
+    @Override
+    public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers("/my/inbox").hasRole("CITIZEN");
+    }
+}
