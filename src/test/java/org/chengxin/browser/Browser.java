@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -50,6 +51,12 @@ final class Browser implements AutoCloseable {
         awaitHomePage();
     }
 
+    /** Logs out through the header's 退出 button and waits for the login page that confirms it. */
+    void logOut() {
+        find(By.cssSelector("form[action$='/logout'] button")).click();
+        await(ExpectedConditions.urlContains("/login?logout"));
+    }
+
     /** The click only starts the form post; wait for the redirect to land before reading the page. */
     void awaitHomePage() {
         await(ExpectedConditions.urlMatches("/home$"));
@@ -71,6 +78,11 @@ final class Browser implements AutoCloseable {
     /** The trimmed text of the element with this id. */
     String text(String id) {
         return find(By.id(id)).getText().trim();
+    }
+
+    /** Scrolls the element to the top of the window, so that a screenshot shows it. */
+    void scrollTo(WebElement element) {
+        ((JavascriptExecutor) driver()).executeScript("arguments[0].scrollIntoView(true);", element);
     }
 
     String pageSource() {
