@@ -208,9 +208,15 @@ class RemediesPagesBrowserTests {
         browser.screenshot("e2e-2-objection-corrected");
         browser.logOut();
 
-        // The citizen reads the answer, then applies for repair with the receipt and the commitment accepted online.
+        // The citizen is told in their inbox, reads the answer, then applies for repair with the receipt and the
+        // commitment accepted online.
         browser.logIn(person.value(), Fixtures.PASSWORD);
-        browser.find(By.cssSelector("a[href$='/my/objections']")).click();
+        awaitUnread(browser, "1");
+        browser.find(By.id("inbox-link")).click();
+        assertThat(browser.await(ExpectedConditions.presenceOfElementLocated(By.id("inbox"))).getText())
+                .contains("您的异议（编号 " + objectionId + "）已有处理结果：更正记录", "#" + recordId, "予以更正");
+        assertThat(browser.driver().findElements(By.id("inbox-unread"))).as("read once the inbox is open").isEmpty();
+        browser.find(By.cssSelector("#inbox a[href$='/my/objections']")).click();
         WebElement answered = browser.await(ExpectedConditions.presenceOfElementLocated(By.id("objection-" + objectionId)));
         assertThat(answered.getText()).contains("已处理：记录已更正", "经核查，行政复议决定已将偷逃税款金额核减为 25000 元，予以更正",
                 "更正后：25000");
@@ -270,8 +276,14 @@ class RemediesPagesBrowserTests {
         assertThat(browser.driver().findElements(By.id("decision-form"))).isEmpty();
         browser.logOut();
 
-        // The citizen's grade and points no longer count the repaired record.
+        // The citizen is told, and their grade and points no longer count the repaired record.
         browser.logIn(person.value(), Fixtures.PASSWORD);
+        awaitUnread(browser, "1");
+        browser.find(By.id("inbox-link")).click();
+        assertThat(browser.await(ExpectedConditions.presenceOfElementLocated(By.id("inbox"))).getText())
+                .contains("您的信用修复申请（编号 " + repairId + "）已有处理结果：准予修复", "已履行法定义务并作出信用承诺，准予修复");
+        browser.find(By.cssSelector("header a[href$='/home']")).click();
+        browser.awaitHomePage();
         browser.find(By.cssSelector("a[href$='/my/credit']")).click();
         Standing afterRepair = standing(browser);
         assertThat(explanationRowsOf(browser, TAX_EVASION)).as("the repaired record is out of the score").isEmpty();
@@ -290,6 +302,20 @@ class RemediesPagesBrowserTests {
         assertThat(browser.await(ExpectedConditions.presenceOfElementLocated(By.id("dishonesty-records-none"))).getText())
                 .as("a repaired record is out of the report").isEqualTo("无。");
         assertThat(browser.driver().findElements(By.id("record-" + recordId))).isEmpty();
+    }
+
+    /** The header's unread count once the decision's message has arrived (it is written just after the decision commits). */
+    private static void awaitUnread(Browser browser, String count) {
+        for (int tries = 0; tries < 40 && browser.driver().findElements(By.id("inbox-unread")).isEmpty(); tries++) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            browser.driver().navigate().refresh();
+        }
+        assertThat(browser.text("inbox-unread")).as("unread messages in the header").isEqualTo(count);
     }
 
     /** Grade and points as the citizen reads them on 我的信用. */
