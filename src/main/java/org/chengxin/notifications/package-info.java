@@ -5,5 +5,5 @@
  * issue 14.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "消息通知 notifications",
-        allowedDependencies = { "shared", "identity", "catalog", "catalog :: domain", "remedies" })
+        allowedDependencies = { "shared", "identity", "organization", "catalog", "catalog :: domain", "lists", "remedies" })
 package org.chengxin.notifications;

@@ -15,6 +15,11 @@ import java.util.function.BooleanSupplier;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PopulationRegister;
+import org.chengxin.lists.Decision;
+import org.chengxin.lists.ListEntry;
+import org.chengxin.lists.SeriousDishonestyList;
+import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.remedies.Objections;
@@ -78,6 +83,12 @@ class InboxIntegrationTests {
 
     @Autowired
     Inbox inbox;
+
+    @Autowired
+    SeriousDishonestyList list;
+
+    @Autowired
+    PopulationRegister register;
 
     @Autowired
     ApplicationEventPublisher events;
@@ -147,6 +158,34 @@ class InboxIntegrationTests {
         assertThat(page("/my/credit", person)).doesNotContain("id=\"inbox-unread\"").contains("我的消息");
         assertThat(page("/my/inbox", person)).contains("共 2 条消息，其中 0 条为新消息");
         assertThat(page("/my/inbox", someoneElse)).contains("暂无消息").doesNotContain("不予修复");
+    }
+
+    @Test
+    void aPersonIsToldWhenTheyAreListedAndWhenTheirEntryEnds() throws Exception {
+        IdNumber number = fixtures.syntheticIdNumber();
+        register.register(number, "名单测试", "测试");
+        String source = "inbox-list-" + UUID.randomUUID();
+        SeriousDishonestyListAccess.push(http, http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write"),
+                number, source);
+        CitizenRef person = citizens.find(number).orElseThrow();
+        CreditRecord record = records.findBySource(DepartmentCode.of("swj"), source).orElseThrow();
+        LocalDate today = LocalDate.now(clock);
+        ListEntry entry = list.decide(DepartmentCode.of("swj"), new Decision(person.subject(), "岳税认〔2026〕77号",
+                "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(record.id())));
+        awaitTrue(() -> inbox.unread(person.subject()) == 1);
+        assertThat(inbox.of(person.subject(), 10)).singleElement().satisfies(n -> {
+            assertThat(n.title()).isEqualTo("您已被列入严重失信主体名单");
+            assertThat(n.body()).contains("测试部门（swj）依据", "岳税认〔2026〕77号", "《中华人民共和国税收征收管理法》第六十三条",
+                    today + " 至 " + today.plusYears(1)).doesNotContain(number.value());
+            assertThat(n.link()).isEqualTo("/my/credit");
+        });
+
+        list.remove(entry.id(), DepartmentCode.of("swj"), "当事人已补缴税款及滞纳金");
+        awaitTrue(() -> inbox.unread(person.subject()) == 2);
+        assertThat(inbox.of(person.subject(), 10).get(0)).satisfies(n -> {
+            assertThat(n.title()).isEqualTo("您的严重失信主体名单条目已结束");
+            assertThat(n.body()).contains("岳税认〔2026〕77号", "审核员决定移出：当事人已补缴税款及滞纳金");
+        });
     }
 
     private void awaitTrue(BooleanSupplier condition) throws InterruptedException {

@@ -18,6 +18,7 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.lists.Candidate;
 import org.chengxin.lists.Decision;
 import org.chengxin.lists.ListEntry;
+import org.chengxin.lists.ListEntryChanged;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.lists.domain.ListEndPolicy;
 import org.chengxin.lists.domain.ListRecord;
@@ -115,6 +116,8 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         }
         events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.add", d.subject(), "严重失信主体认定", AuditOutcome.SUCCESS,
                 "列入严重失信主体名单，决定书 " + d.documentNumber().strip() + "，期限 " + d.startDate() + " 至 " + d.endDate()));
+        events.publishEvent(new ListEntryChanged(ListEntryChanged.Change.ADDED, id, d.subject(), departmentCode, d.documentNumber().strip(),
+                d.legalBasis().strip(), d.startDate(), d.endDate(), null, now));
         return entry(id);
     }
 
@@ -175,6 +178,8 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
                 .param("at", Timestamp.from(now)).param("r", reason).param("id", e.id()).update();
         events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.end", e.subject(), "严重失信主体名单", AuditOutcome.SUCCESS,
                 "名单条目 " + e.id() + " 结束：" + reason));
+        events.publishEvent(new ListEntryChanged(ListEntryChanged.Change.ENDED, e.id(), e.subject(), e.departmentCode(), e.documentNumber(),
+                e.legalBasis(), e.startDate(), e.endDate(), reason, now));
     }
 
     private ListEntry entry(long id) {

@@ -1,0 +1,43 @@
+package org.chengxin.notifications.internal;
+
+import org.chengxin.lists.ListEntryChanged;
+import org.chengxin.organization.Department;
+import org.chengxin.organization.Departments;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the person that they were put on the serious-dishonesty list, with the deciding department, the
+ * decision's number, its legal basis and period, and that their entry ended and why. Heard after commit
+ * through the event publication registry, like the remedies' answers.
+ */
+@Component
+class ListEntryNotices {
+
+    static final String KIND = "LIST_ENTRY";
+
+    private final JdbcInbox inbox;
+    private final Departments departments;
+
+    ListEntryNotices(JdbcInbox inbox, Departments departments) {
+        this.inbox = inbox;
+        this.departments = departments;
+    }
+
+    @ApplicationModuleListener
+    void on(ListEntryChanged e) {
+        String department = departments.find(e.departmentCode()).map(Department::name).orElse(e.departmentCode().value());
+        if (e.change() == ListEntryChanged.Change.ADDED) {
+            inbox.add(e.subject(), KIND, "您已被列入严重失信主体名单",
+                    department + "依据" + e.legalBasis() + "作出认定（决定书 " + e.documentNumber() + "），将您列入严重失信主体名单，期限自 "
+                            + e.startDate() + " 至 " + e.endDate() + "。名单期间相关部门将依法实施惩戒措施。对所依据的信用记录有异议的，"
+                            + "可以提出异议；期满或所依据的记录被撤销、修复后，名单条目依法结束。",
+                    "/my/credit", "list:" + e.entryId() + ":added", e.at());
+        } else {
+            inbox.add(e.subject(), KIND, "您的严重失信主体名单条目已结束",
+                    "您因" + department + "认定（决定书 " + e.documentNumber() + "）列入的严重失信主体名单条目已结束："
+                            + e.reason() + "。自此不再据此实施惩戒措施。",
+                    "/my/credit", "list:" + e.entryId() + ":ended", e.at());
+        }
+    }
+}
