@@ -1,12 +1,14 @@
 package org.chengxin.lists;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
 /**
  * The serious-dishonesty list (严重失信主体名单, policy 十四). The machine proposes candidates; every
- * entry is a reviewer's decision; an entry ends at its end date, when its records are revoked or
+ * entry is a reviewer's decision, made after the person was told and could state their case (国办发
+ * 〔2020〕49号); an entry ends at its end date, when its records are revoked or
  * repaired, or by a reviewer's removal with reasons.
  */
 public interface SeriousDishonestyList {
@@ -14,8 +16,27 @@ public interface SeriousDishonestyList {
     /** The people the machine proposes to the reviewers of a department, from that department's records. */
     List<Candidate> candidates(DepartmentCode departmentCode);
 
-    /** Lists a person by a reviewer's decision; refused when the decision is incomplete or rests on unusable records. */
-    ListEntry decide(DepartmentCode departmentCode, Decision decision);
+    /**
+     * Tells the person that the department intends to list them (告知): the facts, legal basis, records and
+     * proposed period, and the last day to state their case. Refused when incomplete or resting on unusable
+     * records, as a decision would be.
+     */
+    ListEntry notice(DepartmentCode departmentCode, Decision decision);
+
+    /** The person states their case (陈述申辩) on a notice about them, until its last day. */
+    ListEntry state(SubjectKey person, long entryId, String statement);
+
+    /**
+     * Lists the person on a notice of the department, for the period given: refused while the notice's
+     * period runs and the person has not stated their case, or when its records are no longer usable.
+     */
+    ListEntry decide(DepartmentCode departmentCode, long entryId, LocalDate startDate, LocalDate endDate);
+
+    /** Drops a notice of the department (不予列入) with the reason, for example after the person's statement. */
+    ListEntry drop(DepartmentCode departmentCode, long entryId, String reason);
+
+    /** The notices open for a person (not yet decided or dropped). */
+    List<ListEntry> noticesFor(SubjectKey subject);
 
     /** Ends an entry of the department by a reviewer's removal decision. */
     ListEntry remove(long entryId, DepartmentCode departmentCode, String reason);

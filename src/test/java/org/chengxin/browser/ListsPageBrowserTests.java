@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.chengxin.identity.Citizens;
+import org.chengxin.lists.ListEntry;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.organization.Accounts;
@@ -58,8 +59,8 @@ class ListsPageBrowserTests {
     SeriousDishonestyList list;
 
     @Test
-    void reviewerSeesOnlyTheDepartmentsRecordsInEveryCandidateAndListsOneAsShown(Browser browser) {
-        IdNumber person = fixtures.syntheticIdNumber();
+    void reviewerSeesOnlyTheDepartmentsRecordsNoticesThePersonReadsTheirStatementAndLists(Browser browser) {
+        IdNumber person = fixtures.citizenWithAccount();
         SubjectKey subject = citizens.subjectKeyOf(person);
         pushTaxAndMedicalFraud(person);
         List<Long> ownIds = idsOf(subject, DEPARTMENT);
@@ -92,17 +93,67 @@ class ListsPageBrowserTests {
         candidate.findElement(By.name("criteria")).sendKeys("骗取医疗保障基金数额较大");
         candidate.findElement(By.cssSelector("button[type='submit']")).click();
 
+        // first the notice: nothing is listed yet, and the decision waits for the person's statement or the deadline
         WebElement notice = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
-        assertThat(notice.getText()).contains(documentNumber, "列入严重失信主体名单");
+        assertThat(notice.getText()).contains("已向当事人发出认定告知", documentNumber, "陈述申辩期限至");
         assertThat(browser.driver().findElements(By.id("form-error"))).isEmpty();
-        assertThat(browser.find(By.id("entries")).getText()).contains(documentNumber);
         assertThat(browser.driver().findElements(By.xpath("//input[@name='subjectIndex' and @value='" + subject.hex() + "']")))
-                .as("listed: no longer a candidate").isEmpty();
+                .as("noticed: no longer a candidate").isEmpty();
+        ListEntry noticed = list.noticesFor(subject).get(0);
+        assertThat(list.activeFor(subject)).isEmpty();
+        assertThat(browser.text("entry-" + noticed.id())).contains(documentNumber, "已告知，待认定", "当事人尚未陈述申辩");
+        browser.find(By.cssSelector("#decide-" + noticed.id() + " button[type='submit']")).click();
+        assertThat(browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("form-error"))).getText())
+                .contains("LIST_NOTICE_PERIOD_OPEN", "尚未陈述申辩");
+        assertThat(list.activeFor(subject)).isEmpty();
+        browser.logOut();
+
+        // the person reads the notice in their inbox and states their case
+        browser.logIn(person.value(), Fixtures.PASSWORD);
+        for (int tries = 0; tries < 40 && browser.driver().findElements(By.id("inbox-unread")).isEmpty(); tries++) {
+            sleep();
+            browser.driver().navigate().refresh();
+        }
+        browser.find(By.id("inbox-link")).click();
+        assertThat(browser.await(ExpectedConditions.presenceOfElementLocated(By.id("inbox"))).getText())
+                .contains("拟将您列入严重失信主体名单", documentNumber, "您有权陈述和申辩");
+        browser.find(By.cssSelector("#inbox a[href$='/my/list-notices']")).click();
+        WebElement toState = browser.await(ExpectedConditions.presenceOfElementLocated(By.id("notice-" + noticed.id())));
+        assertThat(toState.getText()).contains(documentNumber, "《医疗保障基金使用监督管理条例》第四十条", "骗取医疗保障基金数额较大",
+                "陈述申辩期限", "至 " + noticed.noticeDue());
+        toState.findElement(By.name("statement")).sendKeys("涉案费用系医院工作人员代为办理，本人不知情，并已全额退还。");
+        toState.findElement(By.cssSelector("button[type='submit']")).click();
+        assertThat(browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText()).contains("陈述申辩已提交");
+        assertThat(browser.text("stated-" + noticed.id())).contains("本人不知情");
+        assertThat(browser.pageSource().contains(person.value())).isFalse();
+        browser.screenshot("lists-statement");
+        browser.logOut();
+
+        // the reviewer reads the statement beside the decision form and decides
+        browser.logIn(reviewer, Fixtures.PASSWORD);
+        browser.find(By.cssSelector("a[href$='/lists']")).click();
+        assertThat(browser.await(ExpectedConditions.presenceOfElementLocated(By.id("statement-" + noticed.id()))).getText())
+                .contains("涉案费用系医院工作人员代为办理，本人不知情");
+        browser.find(By.cssSelector("#decide-" + noticed.id() + " button[type='submit']")).click();
+        assertThat(browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                .contains(documentNumber, "列入严重失信主体名单");
+        assertThat(browser.driver().findElements(By.id("form-error"))).isEmpty();
+        assertThat(browser.text("entry-" + noticed.id())).contains("有效");
         assertThat(list.activeFor(subject)).singleElement().satisfies(e -> {
             assertThat(e.departmentCode().value()).isEqualTo(DEPARTMENT);
             assertThat(e.recordIds()).containsExactlyElementsOf(ownIds);
+            assertThat(e.statement()).contains("本人不知情");
         });
         browser.screenshot("lists-listed");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** A serious tax record (税务局) and a serious medical-insurance fraud record (医疗保障局) about the person. */

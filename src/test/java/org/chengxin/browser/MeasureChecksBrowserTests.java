@@ -117,7 +117,7 @@ class MeasureChecksBrowserTests {
         SeriousDishonestyListAccess.push(http, tax, person, source);
         long recordId = records.allFor(subject).get(0).id();
         LocalDate today = LocalDate.now(clock);
-        list.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕" + ThreadLocalRandom.current().nextInt(1000) + "号",
+        SeriousDishonestyListAccess.listed(list, DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕" + ThreadLocalRandom.current().nextInt(1000) + "号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(recordId)));
         return person;
     }

@@ -13,6 +13,7 @@ import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.evaluation.domain.Grade;
 import org.chengxin.identity.Citizens;
 import org.chengxin.lists.Decision;
+import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.lists.ListEntry;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.records.Records;
@@ -97,7 +98,7 @@ class EvaluationJourneyIntegrationTests {
         // the serious record makes the person a candidate; the tax office's reviewer lists them
         long taxRecordId = records.allFor(subject).stream().filter(r -> r.sourceId().equals(evasion)).findFirst().orElseThrow().id();
         assertThat(seriousDishonesty.candidates(DepartmentCode.of("swj"))).anyMatch(c -> c.subject().equals(subject));
-        ListEntry listed = seriousDishonesty.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕31号",
+        ListEntry listed = SeriousDishonestyListAccess.listed(seriousDishonesty, DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕31号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", LocalDate.now(clock), LocalDate.now(clock).plusYears(1),
                 List.of(taxRecordId)));
         assertThat(seriousDishonesty.activeFor(subject)).extracting(ListEntry::id).containsExactly(listed.id());

@@ -84,17 +84,19 @@ class ListsPageIntegrationTests {
         }
 
         LocalDate today = LocalDate.now(clock);
-        var refused = mvc.perform(post("/lists/entries").with(reviewer).with(csrf()).param("subjectIndex", subject.hex())
+        var refused = mvc.perform(post("/lists/notices").with(reviewer).with(csrf()).param("subjectIndex", subject.hex())
                 .param("documentNumber", "岳税认〔2026〕21号").param("legalBasis", "《中华人民共和国税收征收管理法》第六十三条")
                 .param("criteria", "偷税").param("startDate", today.toString()).param("endDate", today.plusYears(1).toString()))
                 .andReturn();
         assertThat(refused.getFlashMap().get("error")).hasFieldOrPropertyWithValue("code", "LIST_WITHOUT_RECORDS");
         assertThat(list.activeFor(subject)).isEmpty();
 
-        mvc.perform(post("/lists/entries").with(reviewer).with(csrf()).param("subjectIndex", subject.hex())
+        mvc.perform(post("/lists/notices").with(reviewer).with(csrf()).param("subjectIndex", subject.hex())
                 .param("recordIds", String.valueOf(ids.get(0))).param("recordIds", String.valueOf(ids.get(1)))
                 .param("documentNumber", "岳税认〔2026〕22号").param("legalBasis", "《中华人民共和国税收征收管理法》第六十三条")
                 .param("criteria", "偷税数额较大").param("startDate", today.toString()).param("endDate", today.plusYears(1).toString()));
+        assertThat(list.activeFor(subject)).as("only noticed so far").isEmpty();
+        decideHeard(reviewer, subject, "swj");
         assertThat(list.activeFor(subject)).singleElement().satisfies(e -> {
             assertThat(e.documentNumber()).isEqualTo("岳税认〔2026〕22号");
             assertThat(e.recordIds()).containsExactlyInAnyOrderElementsOf(ids);
@@ -147,6 +149,9 @@ class ListsPageIntegrationTests {
 
         assertThat(tax.getFlashMap().get("error")).isNull();
         assertThat(medical.getFlashMap().get("error")).isNull();
+        assertThat(list.noticesFor(subject)).hasSize(2);
+        decideHeard(reviewerOf("swj"), subject, "swj");
+        decideHeard(reviewerOf("ybj"), subject, "ybj");
         assertThat(list.activeFor(subject)).hasSize(2).allSatisfy(e -> assertThat(e.recordIds())
                 .containsExactlyElementsOf(e.departmentCode().value().equals("swj") ? taxIds : medicalIds));
         assertThat(isCandidateOn(page(reviewerOf("swj")), person)).as("listed: no longer a candidate of the department").isFalse();
@@ -177,10 +182,23 @@ class ListsPageIntegrationTests {
 
         MvcResult listed = submitAsRendered(reviewerOf("yjj"), candidate, "岳应急认〔2026〕3号");
         assertThat(listed.getFlashMap().get("error")).isNull();
+        decideHeard(reviewerOf("yjj"), subject, "yjj");
         assertThat(list.activeFor(subject)).singleElement().satisfies(e -> {
             assertThat(e.departmentCode().value()).isEqualTo("yjj");
             assertThat(e.recordIds()).containsExactlyInAnyOrderElementsOf(safetyIds);
         });
+    }
+
+    /** The person states their case on the department's notice; the reviewer then decides it on the page. */
+    private void decideHeard(RequestPostProcessor reviewer, SubjectKey subject, String department) throws Exception {
+        ListEntry notice = list.noticesFor(subject).stream().filter(e -> e.departmentCode().value().equals(department)).findFirst()
+                .orElseThrow();
+        list.state(subject, notice.id(), "本人已知悉，无异议。");
+        LocalDate today = LocalDate.now(clock);
+        MvcResult decided = mvc().perform(post("/lists/entries/{id}/decision", notice.id()).with(reviewer).with(csrf())
+                .param("startDate", today.toString()).param("endDate", today.plusYears(1).toString())).andReturn();
+        assertThat(decided.getFlashMap().get("error")).isNull();
+        assertThat(decided.getFlashMap().get("notice")).asString().contains("列入严重失信主体名单");
     }
 
     private String token(Http http, String department) {
@@ -215,7 +233,7 @@ class ListsPageIntegrationTests {
 
     private MockHttpServletRequestBuilder decision(RequestPostProcessor reviewer, String documentNumber) {
         LocalDate today = LocalDate.now(clock);
-        return post("/lists/entries").with(reviewer).with(csrf()).param("documentNumber", documentNumber)
+        return post("/lists/notices").with(reviewer).with(csrf()).param("documentNumber", documentNumber)
                 .param("legalBasis", "《社会信用体系建设相关规定》").param("criteria", "情节严重").param("startDate", today.toString())
                 .param("endDate", today.plusYears(1).toString());
     }

@@ -96,7 +96,7 @@ class MeasureChecksIntegrationTests {
         SubjectKey subject = citizens.subjectKeyOf(person);
         CreditRecord record = seriousRecord(http, person);
         LocalDate today = LocalDate.now(clock);
-        ListEntry entry = list.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕8号", "《中华人民共和国税收征收管理法》第六十三条",
+        ListEntry entry = SeriousDishonestyListAccess.listed(list, DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕8号", "《中华人民共和国税收征收管理法》第六十三条",
                 "偷税数额较大", today, today.plusYears(1), List.of(record.id())));
 
         String client = fixtures.apiClientOf("rsj", "measures:check");

@@ -161,7 +161,7 @@ class InboxIntegrationTests {
     }
 
     @Test
-    void aPersonIsToldWhenTheyAreListedAndWhenTheirEntryEnds() throws Exception {
+    void aPersonIsToldOfTheNoticeBeforeListingOfTheListingAndOfItsEnd() throws Exception {
         IdNumber number = fixtures.syntheticIdNumber();
         register.register(number, "名单测试", "测试");
         String source = "inbox-list-" + UUID.randomUUID();
@@ -170,18 +170,24 @@ class InboxIntegrationTests {
         CitizenRef person = citizens.find(number).orElseThrow();
         CreditRecord record = records.findBySource(DepartmentCode.of("swj"), source).orElseThrow();
         LocalDate today = LocalDate.now(clock);
-        ListEntry entry = list.decide(DepartmentCode.of("swj"), new Decision(person.subject(), "岳税认〔2026〕77号",
+        ListEntry entry = SeriousDishonestyListAccess.listed(list, DepartmentCode.of("swj"), new Decision(person.subject(), "岳税认〔2026〕77号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(record.id())));
-        awaitTrue(() -> inbox.unread(person.subject()) == 1);
-        assertThat(inbox.of(person.subject(), 10)).singleElement().satisfies(n -> {
-            assertThat(n.title()).isEqualTo("您已被列入严重失信主体名单");
+        awaitTrue(() -> inbox.unread(person.subject()) == 2);
+        List<Inbox.Notice> told = inbox.of(person.subject(), 10);
+        assertThat(told).extracting(Inbox.Notice::title).containsExactlyInAnyOrder("认定告知：测试部门（swj）拟将您列入严重失信主体名单",
+                "您已被列入严重失信主体名单");
+        assertThat(told).filteredOn(n -> n.title().startsWith("认定告知")).singleElement().satisfies(n -> {
+            assertThat(n.body()).contains("岳税认〔2026〕77号", "您有权陈述和申辩", entry.noticeDue() + " 前").doesNotContain(number.value());
+            assertThat(n.link()).isEqualTo("/my/list-notices");
+        });
+        assertThat(told).filteredOn(n -> n.title().startsWith("您已被列入")).singleElement().satisfies(n -> {
             assertThat(n.body()).contains("测试部门（swj）依据", "岳税认〔2026〕77号", "《中华人民共和国税收征收管理法》第六十三条",
                     today + " 至 " + today.plusYears(1)).doesNotContain(number.value());
             assertThat(n.link()).isEqualTo("/my/credit");
         });
 
         list.remove(entry.id(), DepartmentCode.of("swj"), "当事人已补缴税款及滞纳金");
-        awaitTrue(() -> inbox.unread(person.subject()) == 2);
+        awaitTrue(() -> inbox.unread(person.subject()) == 3);
         assertThat(inbox.of(person.subject(), 10).get(0)).satisfies(n -> {
             assertThat(n.title()).isEqualTo("您的严重失信主体名单条目已结束");
             assertThat(n.body()).contains("岳税认〔2026〕77号", "审核员决定移出：当事人已补缴税款及滞纳金");

@@ -152,7 +152,11 @@ class AccessMatrixIntegrationTests {
         allow("POST /admin/measures/{code}/removal", "ADMIN");
         allow("POST /admin/measures/objected-records", "ADMIN");
         allow("GET /admin/measures/figures", "ADMIN");
-        allow("POST /lists/entries", "REVIEWER");
+        allow("POST /lists/notices", "REVIEWER");
+        allow("POST /lists/entries/{id}/decision", "REVIEWER");
+        allow("POST /lists/entries/{id}/drop", "REVIEWER");
+        allow("GET /my/list-notices", "CITIZEN");
+        allow("POST /my/list-notices/{id}/statement", "CITIZEN");
         allow("POST /lists/entries/{id}/removal", "REVIEWER");
         allow("GET /admin/evaluation", "ADMIN");
         allow("GET /admin/agency-blacklist", "ADMIN");

@@ -165,7 +165,7 @@ class NoUnmaskedIdNumberIntegrationTests {
         assertThat(http.awaitBatch(writer, rejectedBatch).get("rejected").asInt()).isEqualTo(1);
         long recordId = records.allFor(subject).get(0).id();
         LocalDate today = LocalDate.now(clock);
-        list.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕" + Math.floorMod(id.hashCode(), 1000) + "号",
+        SeriousDishonestyListAccess.listed(list, DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕" + Math.floorMod(id.hashCode(), 1000) + "号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(recordId)));
         long othersRecord = records.allFor(citizens.subjectKeyOf(other)).get(0).id();
         Http.Response revoked = http.postJson("/api/v1/records/" + othersRecord + "/revocation", writer, "{\"reason\":\"核对后撤销\"}");

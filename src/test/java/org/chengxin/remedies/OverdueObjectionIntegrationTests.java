@@ -261,7 +261,7 @@ class OverdueObjectionIntegrationTests {
         CitizenRef person = citizens.find(number).orElseThrow();
         CreditRecord record = records.findBySource(DepartmentCode.of("swj"), source).orElseThrow();
         LocalDate today = LocalDate.now(clock);
-        ListEntry entry = list.decide(DepartmentCode.of("swj"), new Decision(person.subject(), "岳税认〔2026〕" + Math.abs(source.hashCode() % 1000) + "号",
+        ListEntry entry = SeriousDishonestyListAccess.listed(list, DepartmentCode.of("swj"), new Decision(person.subject(), "岳税认〔2026〕" + Math.abs(source.hashCode() % 1000) + "号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(record.id())));
         return new Listed(number, person, person.subject(), record, entry);
     }

@@ -19,6 +19,7 @@ import org.chengxin.evaluation.Scores;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.lists.Decision;
+import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.RecordStatus;
@@ -173,7 +174,7 @@ class RemediesReviewIntegrationTests {
                 "{\"facts\":\"少缴税款\",\"penaltyResult\":\"追缴并罚款\",\"evadedAmount\":\"120000\",\"authority\":\"税务局\"}");
         SubjectKey subject = record.subject();
         LocalDate today = LocalDate.now(clock);
-        list.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕" + Math.floorMod(record.id(), 1000) + "号",
+        SeriousDishonestyListAccess.listed(list, DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕" + Math.floorMod(record.id(), 1000) + "号",
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(record.id())));
         assertThat(list.activeFor(subject)).hasSize(1);
         Objection filed = objections.file(citizens.find(person).orElseThrow(), record.id(), null, "该笔税款不是本人的", null, List.of());

@@ -106,7 +106,7 @@ class CreditStatusApiIntegrationTests {
         assertThat(before.get("seriouslyDishonest").asBoolean()).isFalse();
 
         LocalDate today = LocalDate.now(clock);
-        ListEntry entry = list.decide(DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕9号", "《中华人民共和国税收征收管理法》第六十三条",
+        ListEntry entry = SeriousDishonestyListAccess.listed(list, DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕9号", "《中华人民共和国税收征收管理法》第六十三条",
                 "偷税数额较大", today, today.plusYears(1), List.of(recordId)));
 
         var after = http.postJson("/api/v1/credit-status", token, body(person.value(), "公共资源交易资格审查")).json();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
@@ -34,6 +35,8 @@ import org.chengxin.shared.jdbc.SubjectKeys;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
+import org.chengxin.shared.time.WorkingCalendar;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,6 +48,8 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
     static final String KIND = "SERIOUS_DISHONESTY";
     /** The longest an entry may last: the city's ceiling on disclosure (policy 十). */
     static final int MAX_YEARS = 3;
+    /** The longest statement (陈述申辩) a person may write, in characters. */
+    static final int STATEMENT_MAX = 2000;
 
     private final JdbcClient jdbc;
     private final Records records;
@@ -52,9 +57,14 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
     private final Citizens citizens;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WorkingCalendar calendar;
+    private final int noticeWorkingDays;
 
     JdbcSeriousDishonestyList(JdbcClient jdbc, Records records, Catalog catalog, Citizens citizens,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, WorkingCalendar calendar,
+            @Value("${chengxin.lists.notice-working-days:5}") int noticeWorkingDays) {
+        this.calendar = calendar;
+        this.noticeWorkingDays = noticeWorkingDays;
         this.jdbc = jdbc;
         this.records = records;
         this.catalog = catalog;
@@ -70,7 +80,8 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         records.inForceOfDepartment(departmentCode, "SERIOUS", 500).forEach(r -> subjects.putIfAbsent(r.subject(), r.subjectId()));
         List<Candidate> candidates = new ArrayList<>();
         subjects.forEach((subject, subjectId) -> {
-            if (activeFor(subject).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))) {
+            if (activeFor(subject).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))
+                    || noticesFor(subject).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))) {
                 return;
             }
             List<ListRecord> theirs = records.allFor(subject).stream().map(r -> listRecord(r, today)).toList();
@@ -85,40 +96,145 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
 
     @Override
     @Transactional
-    public ListEntry decide(DepartmentCode departmentCode, Decision d) {
+    public ListEntry notice(DepartmentCode departmentCode, Decision d) {
         if (blank(d.documentNumber()) || blank(d.legalBasis()) || blank(d.criteria()) || d.startDate() == null || d.endDate() == null) {
             throw ChengxinException.badRequest("LIST_DECISION_INCOMPLETE", "认定决定须写明决定书文号、法律依据、认定标准和起止日期");
         }
-        if (d.endDate().isBefore(d.startDate()) || d.endDate().isAfter(d.startDate().plusYears(MAX_YEARS))) {
-            throw ChengxinException.badRequest("LIST_PERIOD_INVALID", "名单期限须从开始日起不超过" + MAX_YEARS + "年，且结束日不早于开始日");
-        }
+        checkPeriod(d.startDate(), d.endDate());
         if (d.recordIds() == null || d.recordIds().isEmpty()) {
             throw ChengxinException.badRequest("LIST_WITHOUT_RECORDS", "认定须依据至少一条信用记录");
         }
-        for (long id : d.recordIds()) {
-            CreditRecord r = records.findOfDepartment(id, departmentCode)
-                    .orElseThrow(() -> ChengxinException.badRequest("LIST_RECORD_NOT_OWN", "所依据的记录须为本部门报送的记录：" + id));
-            if (!r.subject().equals(d.subject()) || !r.status().counts() || !"SERIOUS".equals(r.severity())) {
-                throw ChengxinException.badRequest("LIST_RECORD_NOT_USABLE", "所依据的记录须为该当事人有效的严重失信记录：" + id);
-            }
+        checkRecords(departmentCode, d.subject(), d.recordIds());
+        if (activeFor(d.subject()).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))
+                || noticesFor(d.subject()).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))) {
+            throw ChengxinException.conflict("LIST_ALREADY_NOTICED", "本部门已对该当事人发出认定告知或已将其列入名单");
         }
         Instant now = Instant.now(clock);
+        LocalDate due = calendar.plusWorkingDays(LocalDate.now(clock), noticeWorkingDays);
         long id = jdbc.sql("""
                 insert into lists_entry (list_kind, subject_index, department_code, document_number, legal_basis, criteria,
-                    start_date, end_date, status, decided_by, decided_at)
-                values (:k, :s, :d, :doc, :basis, :criteria, :start, :end, 'ACTIVE', :by, :at) returning id""")
+                    start_date, end_date, status, noticed_by, noticed_at, notice_due)
+                values (:k, :s, :d, :doc, :basis, :criteria, :start, :end, 'NOTICED', :by, :at, :due) returning id""")
                 .param("k", KIND).param("s", d.subject().bytes()).param("d", departmentCode.value()).param("doc", d.documentNumber().strip())
                 .param("basis", d.legalBasis().strip()).param("criteria", d.criteria().strip()).param("start", d.startDate())
-                .param("end", d.endDate()).param("by", CurrentActor.get().name()).param("at", Timestamp.from(now))
+                .param("end", d.endDate()).param("by", CurrentActor.get().name()).param("at", Timestamp.from(now)).param("due", due)
                 .query(Long.class).single();
         for (long recordId : d.recordIds()) {
             jdbc.sql("insert into lists_entry_record (entry_id, record_id) values (:e, :r)").param("e", id).param("r", recordId).update();
         }
-        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.add", d.subject(), "严重失信主体认定", AuditOutcome.SUCCESS,
-                "列入严重失信主体名单，决定书 " + d.documentNumber().strip() + "，期限 " + d.startDate() + " 至 " + d.endDate()));
-        events.publishEvent(new ListEntryChanged(ListEntryChanged.Change.ADDED, id, d.subject(), departmentCode, d.documentNumber().strip(),
-                d.legalBasis().strip(), d.startDate(), d.endDate(), null, now));
-        return entry(id);
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.notice", d.subject(), "严重失信主体认定告知", AuditOutcome.SUCCESS,
+                "拟列入严重失信主体名单的告知，决定书 " + d.documentNumber().strip() + "，陈述申辩期限至 " + due));
+        ListEntry noticed = entry(id);
+        changed(ListEntryChanged.Change.NOTICED, noticed, null, now);
+        return noticed;
+    }
+
+    @Override
+    @Transactional
+    public ListEntry state(SubjectKey person, long entryId, String statement) {
+        ListEntry e = locked(entryId).filter(x -> x.subject().equals(person) && x.noticed())
+                .orElseThrow(() -> ChengxinException.notFound("LIST_NOTICE_NOT_FOUND", "告知不存在、不是关于您的，或已作出决定"));
+        if (LocalDate.now(clock).isAfter(e.noticeDue())) {
+            throw ChengxinException.conflict("LIST_STATEMENT_TOO_LATE", "陈述申辩期限已于 " + e.noticeDue() + " 届满");
+        }
+        // an ID number written into the text (the person's own or another's) is kept masked, as everywhere
+        String text = statement == null ? "" : Masking.maskIdShaped(statement.strip());
+        int length = text.codePointCount(0, text.length());
+        if (length == 0 || length > STATEMENT_MAX) {
+            throw ChengxinException.badRequest("LIST_STATEMENT_INVALID", "陈述申辩须为 1 至 " + STATEMENT_MAX + " 个字");
+        }
+        Instant now = Instant.now(clock);
+        jdbc.sql("update lists_entry set statement = :t, stated_at = :at where id = :id")
+                .param("t", text).param("at", Timestamp.from(now)).param("id", entryId).update();
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.statement", person, "严重失信主体认定告知", AuditOutcome.SUCCESS,
+                "当事人对告知 " + entryId + " 提出陈述申辩（" + length + " 字）"));
+        return entry(entryId);
+    }
+
+    @Override
+    @Transactional
+    public ListEntry decide(DepartmentCode departmentCode, long entryId, LocalDate startDate, LocalDate endDate) {
+        ListEntry e = noticeOf(departmentCode, entryId);
+        LocalDate today = LocalDate.now(clock);
+        if (e.statement() == null && !today.isAfter(e.noticeDue())) {
+            throw ChengxinException.conflict("LIST_NOTICE_PERIOD_OPEN", "陈述申辩期限至 " + e.noticeDue()
+                    + "，当事人尚未陈述申辩：须待期限届满或收到陈述申辩后方可作出认定");
+        }
+        if (startDate == null || endDate == null) {
+            throw ChengxinException.badRequest("LIST_DECISION_INCOMPLETE", "认定决定须写明决定书文号、法律依据、认定标准和起止日期");
+        }
+        checkPeriod(startDate, endDate);
+        checkRecords(departmentCode, e.subject(), e.recordIds());
+        Instant now = Instant.now(clock);
+        jdbc.sql("""
+                update lists_entry set status = 'ACTIVE', start_date = :start, end_date = :end, decided_by = :by, decided_at = :at
+                where id = :id""").param("start", startDate).param("end", endDate).param("by", CurrentActor.get().name())
+                .param("at", Timestamp.from(now)).param("id", entryId).update();
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.add", e.subject(), "严重失信主体认定", AuditOutcome.SUCCESS,
+                "列入严重失信主体名单，决定书 " + e.documentNumber() + "，期限 " + startDate + " 至 " + endDate
+                        + (e.statement() == null ? "，当事人未陈述申辩" : "，已听取当事人陈述申辩")));
+        ListEntry decided = entry(entryId);
+        changed(ListEntryChanged.Change.ADDED, decided, null, now);
+        return decided;
+    }
+
+    @Override
+    @Transactional
+    public ListEntry drop(DepartmentCode departmentCode, long entryId, String reason) {
+        ListEntry e = noticeOf(departmentCode, entryId);
+        if (blank(reason)) {
+            throw ChengxinException.badRequest("LIST_DROP_REASON_REQUIRED", "不予列入须说明理由");
+        }
+        String why = Masking.maskIdShaped(reason.strip());
+        Instant now = Instant.now(clock);
+        jdbc.sql("update lists_entry set status = 'DROPPED', ended_at = :at, end_reason = :r where id = :id")
+                .param("at", Timestamp.from(now)).param("r", why).param("id", entryId).update();
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.drop", e.subject(), "严重失信主体认定告知", AuditOutcome.SUCCESS,
+                "告知 " + entryId + " 不予列入：" + why));
+        ListEntry dropped = entry(entryId);
+        changed(ListEntryChanged.Change.DROPPED, dropped, why, now);
+        return dropped;
+    }
+
+    @Override
+    public List<ListEntry> noticesFor(SubjectKey subject) {
+        return jdbc.sql(SELECT + " where subject_index = :s and status = 'NOTICED' order by noticed_at desc")
+                .param("s", subject.bytes()).query(this::map).list();
+    }
+
+    /** An open notice of the department, locked; another department's is answered as a missing one. */
+    private ListEntry noticeOf(DepartmentCode departmentCode, long entryId) {
+        ListEntry e = locked(entryId).filter(x -> x.departmentCode().equals(departmentCode))
+                .orElseThrow(() -> ChengxinException.notFound("LIST_ENTRY_NOT_FOUND", "名单条目不存在或不属于本部门"));
+        if (!e.noticed()) {
+            throw ChengxinException.conflict("LIST_NOTICE_CLOSED", "该告知已作出决定");
+        }
+        return e;
+    }
+
+    private Optional<ListEntry> locked(long entryId) {
+        return jdbc.sql(SELECT + " where id = :id for update").param("id", entryId).query(this::map).optional();
+    }
+
+    private static void checkPeriod(LocalDate start, LocalDate end) {
+        if (end.isBefore(start) || end.isAfter(start.plusYears(MAX_YEARS))) {
+            throw ChengxinException.badRequest("LIST_PERIOD_INVALID", "名单期限须从开始日起不超过" + MAX_YEARS + "年，且结束日不早于开始日");
+        }
+    }
+
+    private void checkRecords(DepartmentCode departmentCode, SubjectKey subject, List<Long> recordIds) {
+        for (long id : recordIds) {
+            CreditRecord r = records.findOfDepartment(id, departmentCode)
+                    .orElseThrow(() -> ChengxinException.badRequest("LIST_RECORD_NOT_OWN", "所依据的记录须为本部门报送的记录：" + id));
+            if (!r.subject().equals(subject) || !r.status().counts() || !"SERIOUS".equals(r.severity())) {
+                throw ChengxinException.badRequest("LIST_RECORD_NOT_USABLE", "所依据的记录须为该当事人有效的严重失信记录：" + id);
+            }
+        }
+    }
+
+    private void changed(ListEntryChanged.Change change, ListEntry e, String reason, Instant at) {
+        events.publishEvent(new ListEntryChanged(change, e.id(), e.subject(), e.departmentCode(), e.documentNumber(), e.legalBasis(),
+                e.startDate(), e.endDate(), reason, change == ListEntryChanged.Change.NOTICED ? e.noticeDue() : null, at));
     }
 
     @Override
@@ -178,8 +294,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
                 .param("at", Timestamp.from(now)).param("r", reason).param("id", e.id()).update();
         events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.end", e.subject(), "严重失信主体名单", AuditOutcome.SUCCESS,
                 "名单条目 " + e.id() + " 结束：" + reason));
-        events.publishEvent(new ListEntryChanged(ListEntryChanged.Change.ENDED, e.id(), e.subject(), e.departmentCode(), e.documentNumber(),
-                e.legalBasis(), e.startDate(), e.endDate(), reason, now));
+        changed(ListEntryChanged.Change.ENDED, e, reason, now);
     }
 
     private ListEntry entry(long id) {
@@ -202,7 +317,13 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         return new ListEntry(id, rs.getString("list_kind"), SubjectKeys.read(rs, "subject_index"), DepartmentCode.of(rs.getString("department_code")),
                 rs.getString("document_number"), rs.getString("legal_basis"), rs.getString("criteria"),
                 rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class), rs.getString("status"),
-                rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant(), rs.getString("end_reason"), recordIds);
+                rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("end_reason"), recordIds, instant(rs, "noticed_at"),
+                rs.getObject("notice_due", LocalDate.class), rs.getString("statement"), instant(rs, "stated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 
     private static boolean blank(String s) {

@@ -10,6 +10,7 @@ class ListsAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/lists", "/lists/**").hasRole("REVIEWER");
+        rules.requestMatchers("/my/list-notices", "/my/list-notices/**").hasRole("CITIZEN");
         rules.requestMatchers("/admin/agency-blacklist", "/admin/agency-blacklist/**").hasRole("ADMIN");
     }
 }

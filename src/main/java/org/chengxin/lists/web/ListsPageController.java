@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.chengxin.lists.Decision;
+import org.chengxin.lists.ListEntry;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.ChengxinPrincipal;
@@ -20,7 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A department reviewer sees the machine's candidates, decides entries and removes them with reasons. */
+/**
+ * A department reviewer sees the machine's candidates, tells the person of an intended listing (告知), reads
+ * their statement and decides or drops the listing, and removes entries with reasons.
+ */
 @Controller
 class ListsPageController {
 
@@ -41,16 +45,43 @@ class ListsPageController {
         return "lists/index";
     }
 
-    @PostMapping("/lists/entries")
-    String decide(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam String subjectIndex, @RequestParam(required = false) List<String> recordIds,
-            @RequestParam String documentNumber, @RequestParam String legalBasis, @RequestParam String criteria,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+    @PostMapping("/lists/notices")
+    String notice(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam String subjectIndex,
+            @RequestParam(required = false) List<String> recordIds, @RequestParam String documentNumber, @RequestParam String legalBasis,
+            @RequestParam String criteria, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate, RedirectAttributes redirect) {
         try {
             List<Long> ids = recordIds == null ? List.of() : recordIds.stream().flatMap(v -> Arrays.stream(v.split(",")))
                     .map(String::strip).filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).distinct().toList();
-            list.decide(who.departmentCode(), new Decision(keyOrNull(subjectIndex), documentNumber, legalBasis, criteria, startDate, endDate, ids));
-            redirect.addFlashAttribute("notice", "已依决定书 " + documentNumber.strip() + " 列入严重失信主体名单");
+            ListEntry noticed = list.notice(who.departmentCode(),
+                    new Decision(keyOrNull(subjectIndex), documentNumber, legalBasis, criteria, startDate, endDate, ids));
+            redirect.addFlashAttribute("notice", "已向当事人发出认定告知（决定书 " + noticed.documentNumber() + "），陈述申辩期限至 "
+                    + noticed.noticeDue() + "；期满或收到陈述申辩后方可作出认定");
+        } catch (ChengxinException e) {
+            redirect.addFlashAttribute("error", e);
+        }
+        return "redirect:/lists";
+    }
+
+    @PostMapping("/lists/entries/{id}/decision")
+    String decide(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate, RedirectAttributes redirect) {
+        try {
+            ListEntry decided = list.decide(who.departmentCode(), id, startDate, endDate);
+            redirect.addFlashAttribute("notice", "已依决定书 " + decided.documentNumber() + " 列入严重失信主体名单");
+        } catch (ChengxinException e) {
+            redirect.addFlashAttribute("error", e);
+        }
+        return "redirect:/lists";
+    }
+
+    @PostMapping("/lists/entries/{id}/drop")
+    String drop(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            list.drop(who.departmentCode(), id, reason);
+            redirect.addFlashAttribute("notice", "已决定不予列入，当事人将收到通知");
         } catch (ChengxinException e) {
             redirect.addFlashAttribute("error", e);
         }

@@ -21,7 +21,7 @@ import org.chengxin.shared.text.UnicodeText;
  * SCREENING / WITH_DEPARTMENT ──withdraw──▶ WITHDRAWN
  * </pre>
  *
- * The answer is due {@code dueOn} (calendar days from filing, {@link WorkingCalendar#plusCalendarDays});
+ * The answer is due {@code dueOn} (calendar days from filing, {@code WorkingCalendar.plusCalendarDays});
  * an answer after it is kept as late, and an open objection past it is escalated once.
  *
  * @param field          the field disputed, or null for the record as a whole

@@ -18,7 +18,7 @@ import org.chengxin.remedies.domain.Channel;
 import org.chengxin.remedies.domain.DismissalGround;
 import org.chengxin.remedies.domain.Objection;
 import org.chengxin.remedies.domain.ObjectionStatus;
-import org.chengxin.remedies.domain.WorkingCalendar;
+import org.chengxin.shared.time.WorkingCalendar;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
@@ -50,13 +50,13 @@ class ObjectionHandling implements Objections {
     private final Clock clock;
 
     ObjectionHandling(JdbcObjections rows, Records records, CaseEvidence evidence, JdbcAttachments attachments,
-            RemediesSettings settings, RemediesSettings.Calendar calendar, ApplicationEventPublisher events, Clock clock) {
+            RemediesSettings settings, WorkingCalendar calendar, ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
         this.records = records;
         this.evidence = evidence;
         this.attachments = attachments;
         this.settings = settings;
-        this.calendar = calendar.working();
+        this.calendar = calendar;
         this.events = events;
         this.clock = clock;
     }

@@ -4,6 +4,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ RemediesSettings.class, RemediesSettings.Calendar.class })
+@EnableConfigurationProperties(RemediesSettings.class)
 class RemediesConfiguration {
 }

@@ -1,19 +1,15 @@
 package org.chengxin.remedies.internal;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.chengxin.remedies.domain.OverdueRule;
 import org.chengxin.remedies.domain.RepairEligibility;
-import org.chengxin.remedies.domain.WorkingCalendar;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The periods and limits of objections and repair ({@code chengxin.remedies.*}) and the working
- * calendar ({@code chengxin.calendar.*}), read once.
+ * The periods and limits of objections and repair ({@code chengxin.remedies.*}), read once.
  *
  * @param objectionDays      calendar days within which an objection is answered (征信业管理条例 第二十五条: 20)
  * @param repairWorkingDays  working days within which the department decides a repair
@@ -41,15 +37,5 @@ record RemediesSettings(int objectionDays, int repairWorkingDays, DataSize attac
 
     int attachmentMaxBytes() {
         return (int) Math.min(Integer.MAX_VALUE, attachmentMaxSize.toBytes());
-    }
-
-    /** The working calendar ({@code chengxin.calendar.*}). */
-    @ConfigurationProperties("chengxin.calendar")
-    record Calendar(List<LocalDate> holidays, List<LocalDate> workingWeekendDays) {
-
-        WorkingCalendar working() {
-            return new WorkingCalendar(Set.copyOf(holidays == null ? List.of() : holidays),
-                    Set.copyOf(workingWeekendDays == null ? List.of() : workingWeekendDays));
-        }
     }
 }

@@ -24,7 +24,7 @@ import org.chengxin.remedies.domain.Commitment;
 import org.chengxin.remedies.domain.RepairApplication;
 import org.chengxin.remedies.domain.RepairEligibility;
 import org.chengxin.remedies.domain.RepairStatus;
-import org.chengxin.remedies.domain.WorkingCalendar;
+import org.chengxin.shared.time.WorkingCalendar;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
@@ -56,14 +56,14 @@ class RepairHandling implements Repairs {
     private final Clock clock;
 
     RepairHandling(JdbcRepairs rows, Records records, Catalog catalog, CaseEvidence evidence, JdbcAttachments attachments,
-            RemediesSettings settings, RemediesSettings.Calendar calendar, ApplicationEventPublisher events, Clock clock) {
+            RemediesSettings settings, WorkingCalendar calendar, ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
         this.records = records;
         this.catalog = catalog;
         this.evidence = evidence;
         this.attachments = attachments;
         this.settings = settings;
-        this.calendar = calendar.working();
+        this.calendar = calendar;
         this.events = events;
         this.clock = clock;
     }

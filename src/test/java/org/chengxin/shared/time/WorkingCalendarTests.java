@@ -1,4 +1,4 @@
-package org.chengxin.remedies.domain;
+package org.chengxin.shared.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
