@@ -72,9 +72,10 @@ class ListsModuleIntegrationTests {
         LocalDate today = LocalDate.now();
         long id = jdbc.sql("""
                 insert into lists_entry (list_kind, subject_index, department_code, document_number, legal_basis, criteria,
-                    start_date, end_date, status, decided_by, decided_at)
+                    start_date, end_date, status, decided_by, decided_at, noticed_by, noticed_at, notice_due)
                 values ('SERIOUS_DISHONESTY', :s, 'd001', '岳市监认〔2025〕1号', '《失信行为纠正后的信用信息修复管理办法》',
-                    '严重失信', :start, :end, 'ACTIVE', 'reviewer', now()) returning id""")
+                    '严重失信', :start, :end, 'ACTIVE', 'reviewer', now(), 'reviewer', now() - interval '10 days', :start)
+                returning id""")
                 .param("s", PERSON.bytes()).param("start", today.minusDays(10)).param("end", today.plusYears(1))
                 .query(Long.class).single();
         jdbc.sql("insert into lists_entry_record (entry_id, record_id) values (:e, :r)").param("e", id).param("r", recordId).update();
