@@ -54,6 +54,13 @@ class AccessMatrixIntegrationTests {
         allow("GET /home", "people");
         allow("GET /account/password", "people");
         allow("POST /account/password", "people");
+        allow("GET /activate", "anonymous", "people");
+        allow("POST /activate", "anonymous", "people");
+        allow("GET /window/accounts", "CLERK");
+        allow("POST /window/accounts/person", "CLERK");
+        allow("POST /window/accounts/code", "CLERK");
+        allow("GET /my/account", "CITIZEN");
+        allow("POST /my/account/closure", "CITIZEN");
         allow("GET /admin/departments", "ADMIN");
         allow("POST /admin/departments", "ADMIN");
         allow("GET /admin/staff", "ADMIN");

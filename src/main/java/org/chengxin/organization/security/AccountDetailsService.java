@@ -60,7 +60,8 @@ class AccountDetailsService implements UserDetailsService {
     }
 
     private Optional<CitizenPrincipal> citizen(SubjectKey subject) {
-        return jdbc.sql("select * from organization_citizen_account where blind_index = :i")
+        // an account opened at a window but not activated yet, or closed by the person, cannot log in: answered as unknown
+        return jdbc.sql("select * from organization_citizen_account where blind_index = :i and status = 'ACTIVE'")
                 .param("i", subject.bytes())
                 .query((rs, n) -> new CitizenPrincipal(rs.getLong("id"), rs.getLong("subject_id"),
                         rs.getString("masked_id"), rs.getString("password_hash"), rs.getBoolean("enabled"),

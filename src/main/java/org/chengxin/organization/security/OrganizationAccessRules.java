@@ -10,6 +10,10 @@ class OrganizationAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/admin/departments", "/admin/departments/**", "/admin/staff", "/admin/staff/**",
-                "/admin/clients", "/admin/clients/**").hasRole("ADMIN");
+                "/admin/clients", "/admin/clients/**").hasRole("ADMIN")
+                // the activation page is public: the person has a code from the window, not a password yet
+                .requestMatchers("/activate").permitAll()
+                .requestMatchers("/window/accounts", "/window/accounts/**").hasRole("CLERK")
+                .requestMatchers("/my/account", "/my/account/**").hasRole("CITIZEN");
     }
 }

@@ -22,7 +22,9 @@ public class ChengxinException extends RuntimeException {
         /** More than the platform accepts at once (413). */
         TOO_LARGE,
         /** The platform cannot serve it now; the caller may try again later (503). */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** Too many attempts in a while (a rate limit); the caller may try again later (429). */
+        TOO_MANY
     }
 
     private final Kind kind;
@@ -61,6 +63,10 @@ public class ChengxinException extends RuntimeException {
 
     public static ChengxinException unavailable(String code, String message) {
         return new ChengxinException(Kind.UNAVAILABLE, code, message);
+    }
+
+    public static ChengxinException tooMany(String code, String message) {
+        return new ChengxinException(Kind.TOO_MANY, code, message);
     }
 
     public String code() {

@@ -57,6 +57,7 @@ public final class Problems {
             case CONFLICT -> HttpStatus.CONFLICT;
             case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
 
@@ -127,6 +128,7 @@ public final class Problems {
             case 406 -> "NOT_ACCEPTABLE";
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 429 -> "TOO_MANY_REQUESTS";
             default -> status >= 500 ? "INTERNAL_ERROR" : "REQUEST_FAILED";
         };
     }
