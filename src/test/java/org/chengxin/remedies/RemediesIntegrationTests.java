@@ -6,9 +6,16 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
+import org.chengxin.inquiry.CreditReport;
+import org.chengxin.inquiry.CreditReports;
+import org.chengxin.inquiry.ReportDocuments;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.RecordStatus;
 import org.chengxin.records.Records;
@@ -59,6 +66,12 @@ class RemediesIntegrationTests {
 
     @Autowired
     RemedyFigures figures;
+
+    @Autowired
+    CreditReports reports;
+
+    @Autowired
+    ReportDocuments documents;
 
     @Autowired
     MutableClock clock;
@@ -157,6 +170,29 @@ class RemediesIntegrationTests {
         assertThat(records.findOfDepartment(p.record().id(), DepartmentCode.of(department)).orElseThrow().status()).isEqualTo(RecordStatus.REPAIRED);
         assertThat(records.inForceFor(p.record().subject())).isEmpty();
         assertThat(code(() -> repairs.decide(DepartmentCode.of(department), applied.id(), false, "再议"))).isEqualTo("REPAIR_ALREADY_DECIDED");
+    }
+
+    @Test
+    void theCreditReportAndItsPdfMarkAnObjectedRecordAndLeaveARepairedOneOut() throws Exception {
+        Pushed p = pushed(LocalDate.now(clock).minusMonths(4));
+        String objectedSource = "rem-pdf-" + UUID.randomUUID();
+        push(objectedSource, p.number(), LocalDate.now(clock).minusMonths(1), "", "800");
+        CreditRecord objected = records.findBySource(DepartmentCode.of(department), objectedSource).orElseThrow();
+        objections.file(p.person(), objected.id(), "fineAmount", "罚款金额有误", "500", List.of());
+        RepairApplication applied = repairs.apply(p.person(), p.record().id(), "罚款已缴清", null, Commitment.ONLINE,
+                List.of(new Upload("缴款凭证.png", "image/png", PNG)));
+        repairs.decide(DepartmentCode.of(department), applied.id(), true, "已履行处罚决定，信用承诺已作出");
+
+        CreditReport report = reports.ofMyself(p.person().id(), "本人查询");
+        List<Long> shown = Stream.of(report.goodCredit(), report.dishonesty(), report.other()).flatMap(List::stream)
+                .map(CreditReport.ReportRecord::recordId).toList();
+        assertThat(shown).contains(objected.id()).doesNotContain(p.record().id());
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(documents.pdf(report))) {
+            text = new PDFTextStripper().getText(pdf);
+        }
+        assertThat(text).contains("岳罚〔2026〕8号", "异议标注").as("the repaired record is out of the report")
+                .doesNotContain("岳罚〔2026〕7号").doesNotContain(p.number().value());
     }
 
     @Test
