@@ -217,7 +217,7 @@ class CompleteQueryLogIntegrationTests {
         long checksBefore = jdbc.queryForObject("select count(*) from measures_check where department_code = ?", Long.class, agency);
 
         LocalDate today = LocalDate.now(clock);
-        blacklist.add(new AgencyListing.Request(agency, null, "超范围采集和使用个人信息", "岳发改信〔2026〕7号", "《征信业管理条例》第四十条",
+        blacklist.add(new AgencyListing.Request(agency, null, "超范围采集和使用个人信息", "岳发改信〔2026〕41号", "《征信业管理条例》第四十条",
                 today, today.plusYears(1)));
 
         Http.Response status = http.postJson("/api/v1/credit-status", token, status(p.number(), "信用评估"));
