@@ -47,8 +47,14 @@ public record CreditReport(String reportNumber, Instant issuedAt, LocalDate vali
             String objectionNote, List<String> statements) {
     }
 
-    /** One query of the person in the last two years. */
+    /**
+     * One use of the person's data in the last two years: a report query, a credit-status query or a measure check.
+     *
+     * @param clerk   the clerk's real name or the system's name where the platform knows it
+     * @param basis   the legal basis or authorization it rested on (null in reports issued before it was kept)
+     * @param outcome what came of it in Chinese, a refusal with its reason (null in reports issued before)
+     */
     public record QueryLine(Instant at, String organization, String department, String clerk, String purpose, String kind,
-            boolean refused) {
+            boolean refused, String basis, String outcome) {
     }
 }

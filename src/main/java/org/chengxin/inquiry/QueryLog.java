@@ -5,16 +5,36 @@ import java.util.List;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
-/** The query log: every query about a person, allowed or refused, which the person can read. */
+/**
+ * The query log: every use of a person's data by somebody else — report queries, allowed or refused, credit-status
+ * answers and measure checks (section 11 of docs/architecture.md) — and the person's own report queries, which the
+ * person can read.
+ */
 public interface QueryLog {
 
-    /** The queries about a person since a time, newest first. */
+    /** The entries about a person since a time, newest first. */
     List<Entry> of(SubjectKey subject, Instant since);
 
-    /** The most recent queries of everybody, newest first (the auditor's review). */
+    /** The most recent entries of everybody, newest first (the auditor's review). */
     List<Entry> recent(int limit);
 
+    /**
+     * One use of a person's data.
+     *
+     * @param organization  the organization that used the data (a department's name, never its code), or 本人
+     * @param actor         the clerk's login name, the system's client id or the person's masked number
+     * @param actorName     the clerk's real name or the system's registered name where the platform knows it
+     * @param basis         the legal basis or authorization the use rested on, in words (null for older entries)
+     * @param refusalReason the refusal in Chinese words for the person (the code stays for the auditor)
+     * @param outcome       what came of it, in Chinese: 已出具 + report number, 已答复, 已核查 or 已拒绝 + the reason
+     */
     record Entry(long id, Instant at, String kind, String kindLabel, String organization, DepartmentCode departmentCode, String actor,
-            String purpose, Long authorizationId, boolean refused, String refusalCode, String reportNumber, String maskedId) {
+            String actorName, String purpose, Long authorizationId, String basis, boolean refused, String refusalCode,
+            String refusalReason, String reportNumber, String outcome, String maskedId) {
+
+        /** Who acted, as the person reads it: the real name where known, else the login name or client id. */
+        public String shownActor() {
+            return actorName == null || actorName.isBlank() ? actor : actorName;
+        }
     }
 }

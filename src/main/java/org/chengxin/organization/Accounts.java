@@ -1,6 +1,7 @@
 package org.chengxin.organization;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
@@ -15,6 +16,9 @@ public interface Accounts {
     long createCitizen(IdNumber idNumber, String rawPassword);
 
     boolean staffExists(String username);
+
+    /** The real name (display name) of the staff member with this login name, as the administrator entered it. */
+    Optional<String> staffName(String username);
 
     boolean anyAdministrator();
 

@@ -1,6 +1,7 @@
 package org.chengxin.organization;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.chengxin.shared.organization.DepartmentCode;
@@ -18,6 +19,9 @@ public interface ApiClients {
     String registerWithNewSecret(String clientId, String name, DepartmentCode departmentCode, Set<String> scopes);
 
     boolean exists(String clientId);
+
+    /** The registered name of the department system with this client id (the name the administrator gave it). */
+    Optional<String> nameOf(String clientId);
 
     List<ApiClientInfo> all();
 }

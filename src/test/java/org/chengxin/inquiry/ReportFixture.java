@@ -46,7 +46,7 @@ public final class ReportFixture {
         List<QueryLine> queries = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             queries.add(new QueryLine(Instant.parse("2025-06-01T02:00:00Z").plusSeconds(86_400L * 30 * i), "岳阳市示例银行股份有限公司",
-                    "信贷审批部", "柜员" + i, "贷款审批", "授权查询", i == 3));
+                    "信贷审批部", "柜员" + i, "贷款审批", "授权查询", i == 3, "在线授权 #" + i, i == 3 ? "已拒绝：所出示的授权已撤回或已过期" : "已出具"));
         }
         return new CreditReport(NUMBER, Instant.parse("2026-03-15T06:30:00Z"), LocalDate.of(2026, 4, 14), CODE, "AUTHORIZED",
                 "公开信息＋授权查询信息", new CreditReport.Subject(RARE_NAME, MASKED_ID),

@@ -1,8 +1,12 @@
 package org.chengxin.inquiry.domain;
 
-/** The kinds of query (policy 十二): at a window, by the person, by a department for its duties, by an organization's system. */
+/**
+ * The kinds of use of a person's data the query log keeps (policy 十二): the four report queries — at a window, by
+ * the person, by a department for its duties, by an organization's system — and the two uses without a report: a
+ * department system's credit-status query and a measure check while handling a matter.
+ */
 public enum QueryKind {
-    WINDOW("窗口查询"), SELF("本人查询"), GOVERNMENT("政务共享查询"), API("授权机构查询");
+    WINDOW("窗口查询"), SELF("本人查询"), GOVERNMENT("政务共享查询"), API("授权机构查询"), STATUS("信用状况查询"), MEASURE("联合奖惩核查");
 
     private final String label;
 
@@ -12,5 +16,10 @@ public enum QueryKind {
 
     public String label() {
         return label;
+    }
+
+    /** Whether a report is issued for this kind of query (the uses without a report answer a status or a check). */
+    public boolean issuesReport() {
+        return this != STATUS && this != MEASURE;
     }
 }

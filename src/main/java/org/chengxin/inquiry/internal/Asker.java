@@ -46,4 +46,16 @@ record Asker(QueryKind kind, String organization, DepartmentCode departmentCode,
         return new Asker(QueryKind.API, organization.name(), organization.code(), actor.name(), ReportLabels.loggedPurpose(purpose),
                 a.id(), ReportLabels.authorization(a));
     }
+
+    /** A department system's credit-status query ({@code POST /api/v1/credit-status}). */
+    static Asker creditStatus(Actor actor, String organization, String purpose) {
+        return new Asker(QueryKind.STATUS, organization, actor.department(), actor.name(), ReportLabels.loggedPurpose(purpose), null,
+                ReportLabels.CREDIT_STATUS_BASIS);
+    }
+
+    /** A measure check while handling a matter, by a department system or a clerk on the checks page. */
+    static Asker measureCheck(Actor actor, String organization, String matterCode, String matterName, String listVersion, Long checkId) {
+        return new Asker(QueryKind.MEASURE, organization, actor.department(), actor.name(),
+                ReportLabels.loggedPurpose(ReportLabels.matter(matterCode, matterName)), null, ReportLabels.measureBasis(listVersion, checkId));
+    }
 }

@@ -36,16 +36,24 @@ class JdbcQueryLog implements QueryLog {
                 .query(JdbcQueryLog::map).list();
     }
 
-    /** Writes a query, allowed (with the number of its report) or refused (with its refusal code). */
-    long add(SubjectKey subject, String masked, Asker asker, boolean refused, String code, String reportNumber, Instant at) {
+    /**
+     * Writes a use of the person's data, allowed (with the number of its report, if one was issued) or refused (with
+     * its refusal code), in the caller's transaction.
+     *
+     * @param actorName the clerk's real name or the system's registered name ({@link ActorNames}), null when unknown
+     */
+    long add(SubjectKey subject, String masked, Asker asker, String actorName, boolean refused, String code, String reportNumber,
+            Instant at) {
         return jdbc.sql("""
-                insert into inquiry_query (subject_index, masked_id, kind, organization, department_code, actor, purpose,
-                    authorization_id, refused, refusal_code, report_number, queried_at)
-                values (:s, :masked, :kind, :org, :dept, :actor, :purpose, :auth, :refused, :code, :report, :at)
+                insert into inquiry_query (subject_index, masked_id, kind, organization, department_code, actor, actor_name, purpose,
+                    authorization_id, basis, refused, refusal_code, report_number, queried_at)
+                values (:s, :masked, :kind, :org, :dept, :actor, :actorName, :purpose, :auth, :basis, :refused, :code, :report, :at)
                 returning id""")
                 .param("s", subject.bytes()).param("masked", masked).param("kind", asker.kind().name())
                 .param("org", UnicodeText.truncate(asker.organization(), 200))
                 .param("dept", DepartmentCodes.value(asker.departmentCode())).param("actor", asker.clerk()).param("purpose", asker.purpose())
+                .param("actorName", actorName).param("basis", asker.authorizationText() == null ? null
+                        : UnicodeText.truncate(asker.authorizationText(), 300))
                 .param("auth", asker.authorizationId()).param("refused", refused).param("code", code).param("report", reportNumber)
                 .param("at", Timestamp.from(at))
                 .query(Long.class).single();
@@ -53,9 +61,25 @@ class JdbcQueryLog implements QueryLog {
 
     static Entry map(ResultSet rs, int n) throws SQLException {
         QueryKind kind = QueryKind.valueOf(rs.getString("kind"));
+        boolean refused = rs.getBoolean("refused");
+        String code = rs.getString("refusal_code");
+        String reason = refused ? RefusalReasons.of(code) : null;
+        String report = rs.getString("report_number");
         return new Entry(rs.getLong("id"), rs.getTimestamp("queried_at").toInstant(), kind.name(), kind.label(),
-                rs.getString("organization"), DepartmentCodes.read(rs, "department_code"), rs.getString("actor"), rs.getString("purpose"),
-                (Long) rs.getObject("authorization_id"), rs.getBoolean("refused"), rs.getString("refusal_code"),
-                rs.getString("report_number"), rs.getString("masked_id"));
+                rs.getString("organization"), DepartmentCodes.read(rs, "department_code"), rs.getString("actor"),
+                rs.getString("actor_name"), rs.getString("purpose"), (Long) rs.getObject("authorization_id"), rs.getString("basis"),
+                refused, code, reason, report, outcome(kind, refused, reason, report), rs.getString("masked_id"));
+    }
+
+    /** What came of a use, in the words the person reads. */
+    static String outcome(QueryKind kind, boolean refused, String reason, String reportNumber) {
+        if (refused) {
+            return "已拒绝：" + reason;
+        }
+        return switch (kind) {
+            case STATUS -> "已答复信用状况";
+            case MEASURE -> "已核查";
+            default -> reportNumber == null ? "已查询" : "已出具 " + reportNumber;
+        };
     }
 }

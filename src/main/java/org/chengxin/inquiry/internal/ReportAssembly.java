@@ -78,7 +78,8 @@ class ReportAssembly {
         List<CreditReport.QueryLine> queries = log.of(subject, now.minus(Duration.ofDays(731))).stream()
                 .map(e -> new CreditReport.QueryLine(e.at(), e.organization(),
                         nameOf.apply(e.departmentCode()),
-                        e.actor(), e.purpose(), e.kindLabel(), e.refused()))
+                        e.shownActor(), e.purpose(), e.kindLabel(), e.refused(), e.basis() != null ? e.basis()
+                                : e.authorizationId() == null ? null : "授权 #" + e.authorizationId(), e.outcome()))
                 .toList();
         CreditReport.Requester requester = new CreditReport.Requester(asker.organization(), departmentName, asker.clerk(),
                 asker.purpose(), asker.kind().label(), asker.authorizationText());

@@ -50,6 +50,7 @@ class ReportIssuing implements CreditReports {
     private final Departments departments;
     private final JdbcAuthorizations authorizations;
     private final JdbcQueryLog log;
+    private final ActorNames names;
     private final JdbcIssuedReports issued;
     private final ReportAssembly assembly;
     private final QueryRules.Organizations organizations;
@@ -59,8 +60,9 @@ class ReportIssuing implements CreditReports {
     private final SecureRandom random = new SecureRandom();
 
     ReportIssuing(Citizens citizens, PopulationRegister register, Departments departments, AgencyBlacklist blacklist,
-            JdbcAuthorizations authorizations, JdbcQueryLog log, JdbcIssuedReports issued, ReportAssembly assembly,
+            JdbcAuthorizations authorizations, JdbcQueryLog log, ActorNames names, JdbcIssuedReports issued, ReportAssembly assembly,
             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+        this.names = names;
         this.citizens = citizens;
         this.register = register;
         this.departments = departments;
@@ -178,7 +180,7 @@ class ReportIssuing implements CreditReports {
         Actor actor = CurrentActor.get();
         Instant now = Instant.now(clock);
         transactions.executeWithoutResult(tx -> {
-            log.add(subject.key(), subject.masked(), asker, true, refusal.code(), null, now);
+            log.add(subject.key(), subject.masked(), asker, names.of(actor), true, refusal.code(), null, now);
             events.publishEvent(AuditEvent.of(actor, now, "inquiry.query", subject.key(), asker.purpose(), AuditOutcome.DENIED,
                     asker.kind().label() + "被拒绝（" + refusal.code() + "）：" + refusal.getMessage()));
         });
@@ -218,7 +220,7 @@ class ReportIssuing implements CreditReports {
         return transactions.execute(tx -> {
             String number = ReportCodes.number(today, issued.nextSequence());
             String code = ReportCodes.verificationCode(random);
-            long queryId = log.add(subject.key(), subject.masked(), asker, false, null, number, now);
+            long queryId = log.add(subject.key(), subject.masked(), asker, names.of(actor), false, null, number, now);
             CreditReport unhashed = assembly.assemble(subject.key(), subject.masked(), name, scope, asker, departmentName, number,
                     code, now, today);
             CreditReport report = withHash(unhashed, Sha256.hex(JSON.writeValueAsBytes(unhashed)));

@@ -19,6 +19,9 @@ final class ReportLabels {
     /** A record whose objection was not verified in time, suspended from use until decided. */
     static final String SUSPENSION_NOTE = "本条信息当事人已提出异议，认定部门逾期未核查：异议逾期未核查，暂停使用，处理结果以最终认定为准。";
 
+    /** What a credit-status query rests on: the platform's admission of the department system with the scope. */
+    static final String CREDIT_STATUS_BASIS = "部门业务系统经平台接入授权（授权范围 reports:read）查询个人信用状况";
+
     private ReportLabels() {
     }
 
@@ -29,6 +32,15 @@ final class ReportLabels {
         }
         String p = purpose.strip();
         return UnicodeText.truncate(p, 200);
+    }
+
+    /** The purpose of a measure check: the matter handled. */
+    static String matter(String code, String name) {
+        return "办理事项：" + name + "（" + code + "）";
+    }
+
+    static String measureBasis(String listVersion, Long checkId) {
+        return "联合奖惩核查，依据守信激励和失信惩戒措施清单（" + listVersion + "）" + (checkId == null ? "" : "，核查 #" + checkId);
     }
 
     static String duty(String duty) {

@@ -164,7 +164,7 @@ public class ReportPdf {
         }
         for (CreditReport.QueryLine query : report.queryLog() == null ? List.<CreditReport.QueryLine>of() : report.queryLog()) {
             table.row(new String[] { TIME.format(query.at()), join(query.organization(), query.department()), query.clerk(),
-                    query.purpose(), query.kind(), query.refused() ? "已拒绝" : "已查询" }, List.of());
+                    query.purpose(), query.kind(), query.outcome() != null ? query.outcome() : query.refused() ? "已拒绝" : "已查询" }, List.of());
         }
         canvas.down(6);
     }

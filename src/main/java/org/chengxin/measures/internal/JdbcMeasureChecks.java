@@ -9,11 +9,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.chengxin.identity.Citizens;
+import org.chengxin.lists.AgencyBlacklist;
 import org.chengxin.measures.MeasureCheck;
 import org.chengxin.measures.MeasureCheck.Applicable;
 import org.chengxin.measures.MeasureCheck.BasisRecord;
 import org.chengxin.measures.MeasureCheck.Feedback;
 import org.chengxin.measures.MeasureCheck.MeasureDecision;
+import org.chengxin.measures.MeasureChecked;
 import org.chengxin.measures.MeasureChecks;
 import org.chengxin.measures.MeasureLists;
 import org.chengxin.measures.domain.FeedbackDeadline;
@@ -24,6 +26,7 @@ import org.chengxin.measures.domain.MeasureKind;
 import org.chengxin.measures.domain.MeasureList;
 import org.chengxin.measures.domain.MeasureRules;
 import org.chengxin.measures.domain.PersonFacts;
+import org.chengxin.organization.Accounts;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
@@ -31,6 +34,7 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.standing.CreditStanding;
 import org.chengxin.standing.Standings;
@@ -58,10 +62,15 @@ class JdbcMeasureChecks implements MeasureChecks {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int feedbackWorkingDays;
+    private final AgencyBlacklist blacklist;
+    private final Accounts accounts;
 
     JdbcMeasureChecks(JdbcClient jdbc, MeasureLists lists, Standings standings, Citizens citizens,
             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-            @Value("${chengxin.measures.feedback-working-days:5}") int feedbackWorkingDays) {
+            @Value("${chengxin.measures.feedback-working-days:5}") int feedbackWorkingDays, AgencyBlacklist blacklist,
+            Accounts accounts) {
+        this.blacklist = blacklist;
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.lists = lists;
         this.standings = standings;
@@ -94,7 +103,9 @@ class JdbcMeasureChecks implements MeasureChecks {
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         SubjectKey subject = citizens.subjectKeyOf(number);
-        // one transaction on one connection: the person's standing read, the check stored with its audit entry
+        refuseIfBlacklisted(actor, departmentCode, subject, number.masked(), matter, list.version(), now);
+        // one transaction on one connection: the person's standing read, the check stored with its audit entry and the
+        // entry of the person's query log (inquiry hears MeasureChecked in this transaction)
         return transactions.execute(tx -> {
             CreditStanding standing = standings.of(subject);
             PersonFacts facts = facts(standing);
@@ -113,11 +124,34 @@ class JdbcMeasureChecks implements MeasureChecks {
                     .param("inc", stored.incentives().size()).param("pun", stored.punishments().size())
                     .param("due", stored.feedbackDue())
                     .query(Long.class).single();
+            events.publishEvent(new MeasureChecked(now, actor, subject, stored.maskedIdNumber(), matter.code(), matter.name(),
+                    list.version(), checkId, null));
             events.publishEvent(AuditEvent.of(actor, now, "measures.check", subject, matter.name(), AuditOutcome.SUCCESS,
                     "联合奖惩核查 #" + checkId + "，事项 " + matter.code() + "，激励 " + stored.incentives().size() + " 项，惩戒 "
                             + stored.punishments().size() + " 项"));
             return of(checkId, stored, null);
         });
+    }
+
+    /**
+     * The credit-agency blacklist: an organization listed today, or a clerk listed by real name as a member of its
+     * staff, is refused; the refusal is logged as refused in the person's query log and audited, in a transaction
+     * of its own, before it is thrown.
+     */
+    private void refuseIfBlacklisted(Actor actor, DepartmentCode departmentCode, SubjectKey subject, String masked, Matter matter,
+            String listVersion, Instant now) {
+        try {
+            String staffName = Role.API_CLIENT.name().equals(actor.role()) ? null : accounts.staffName(actor.name()).orElse(null);
+            blacklist.refuseIfListed(departmentCode, staffName);
+        } catch (ChengxinException refused) {
+            transactions.executeWithoutResult(tx -> {
+                events.publishEvent(new MeasureChecked(now, actor, subject, masked, matter.code(), matter.name(), listVersion, null,
+                        refused.code()));
+                events.publishEvent(AuditEvent.of(actor, now, "measures.check", subject, matter.name(), AuditOutcome.DENIED,
+                        "联合奖惩核查被拒绝（" + refused.code() + "）：" + refused.getMessage()));
+            });
+            throw refused;
+        }
     }
 
     /** The one conversion of the standing into the plain facts the rules read. */

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
@@ -108,6 +109,12 @@ class JdbcAccounts implements Accounts {
     public boolean staffExists(String username) {
         return jdbc.sql("select count(*) from organization_staff_account where username = :u").param("u", username)
                 .query(Long.class).single() > 0;
+    }
+
+    @Override
+    public Optional<String> staffName(String username) {
+        return jdbc.sql("select display_name from organization_staff_account where username = :u").param("u", username)
+                .query(String.class).optional();
     }
 
     @Override

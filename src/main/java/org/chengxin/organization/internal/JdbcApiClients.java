@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -107,6 +108,12 @@ class JdbcApiClients implements ApiClients {
     @Override
     public boolean exists(String clientId) {
         return clients.findByClientId(clientId) != null;
+    }
+
+    @Override
+    public Optional<String> nameOf(String clientId) {
+        return jdbc.sql("select client_name from oauth2_registered_client where client_id = :c").param("c", clientId)
+                .query(String.class).optional();
     }
 
     @Override

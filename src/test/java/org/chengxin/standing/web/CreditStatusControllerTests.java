@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import org.chengxin.identity.Citizens;
+import org.chengxin.lists.AgencyBlacklist;
 import org.chengxin.standing.Standings;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.upload.Uploads;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The credit-status endpoint's own refusals, in the web layer alone: they come as problem details with a
@@ -54,6 +56,12 @@ class CreditStatusControllerTests {
     @MockitoBean
     Statements statements;
 
+    @MockitoBean
+    AgencyBlacklist blacklist;
+
+    @MockitoBean
+    TransactionTemplate transactions;
+
     @Test
     void aQueryWithoutPurposeIsRefusedWithItsCodeBeforeAnyoneIsLookedUp() throws Exception {
         String number = BODY + IdNumber.checkCharacterOf(BODY);
@@ -67,7 +75,7 @@ class CreditStatusControllerTests {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(answer).doesNotContain(number);
-        verifyNoInteractions(citizens, statuses, statements);
+        verifyNoInteractions(citizens, statuses, statements, blacklist, transactions);
     }
 
     @Test
@@ -83,7 +91,7 @@ class CreditStatusControllerTests {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(answer).doesNotContain(wrong);
-        verifyNoInteractions(citizens, statuses, statements);
+        verifyNoInteractions(citizens, statuses, statements, blacklist, transactions);
     }
 
     @Test
@@ -93,7 +101,7 @@ class CreditStatusControllerTests {
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("idNumber"));
 
-        verifyNoInteractions(citizens, statuses, statements);
+        verifyNoInteractions(citizens, statuses, statements, blacklist, transactions);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

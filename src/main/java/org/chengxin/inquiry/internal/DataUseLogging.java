@@ -1,0 +1,49 @@
+package org.chengxin.inquiry.internal;
+
+import org.chengxin.measures.MeasureChecked;
+import org.chengxin.organization.Department;
+import org.chengxin.organization.Departments;
+import org.chengxin.shared.security.Actor;
+import org.chengxin.standing.CreditStatusQueried;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the uses of a person's data made in other modules into the person's query log: the credit-status answers
+ * of {@code standing} and the measure checks of {@code measures}. A plain {@link EventListener}, so it runs in the
+ * publisher's transaction: the entry is committed with the answer or the stored check, or not at all (a failure
+ * here rolls the answer back). The dependency runs one way: {@code inquiry} hears the two modules' events, neither
+ * of them knows {@code inquiry}.
+ */
+@Component
+class DataUseLogging {
+
+    private final JdbcQueryLog log;
+    private final Departments departments;
+    private final ActorNames names;
+
+    DataUseLogging(JdbcQueryLog log, Departments departments, ActorNames names) {
+        this.log = log;
+        this.departments = departments;
+        this.names = names;
+    }
+
+    @EventListener
+    void on(CreditStatusQueried e) {
+        Asker asker = Asker.creditStatus(e.actor(), organization(e.actor()), e.purpose());
+        log.add(e.subject(), e.maskedId(), asker, names.of(e.actor()), e.refused(), e.refusalCode(), null, e.at());
+    }
+
+    @EventListener
+    void on(MeasureChecked e) {
+        Asker asker = Asker.measureCheck(e.actor(), organization(e.actor()), e.matterCode(), e.matterName(), e.listVersion(),
+                e.checkId());
+        log.add(e.subject(), e.maskedId(), asker, names.of(e.actor()), e.refused(), e.refusalCode(), null, e.at());
+    }
+
+    /** The department's name, never its code. */
+    private String organization(Actor actor) {
+        return actor.department() == null ? ReportLabels.NO_DEPARTMENT
+                : departments.find(actor.department()).map(Department::name).orElse(ReportLabels.NO_DEPARTMENT);
+    }
+}
