@@ -151,7 +151,10 @@ class ComplaintsIntegrationTests {
         assertThat(page.contains(other.value())).isFalse();
         assertThat(audit.count("action = 'complaints.file' and subject_index = ?", p.ref().subject())).isEqualTo(4);
         assertThat(audit.count("action like 'complaints.%' and (detail like '%从未授权该部门%' or detail like '%补贴%')")).isZero();
-        assertThat(body(get("/my/queries"), p.auth())).contains("href=\"/my/complaints\"");
+        assertThat(body(get("/my/queries"), p.auth())).contains("href=\"/my/complaints\"",
+                "href=\"/my/complaints?query=" + query.id() + "\"");
+        assertThat(body(get("/my/complaints").param("query", String.valueOf(query.id())), p.auth()).replaceAll("\\s+", " "))
+                .as("the form opened from the query log has the entry and the kind chosen").contains("<option value=\"" + query.id() + "\" selected=\"selected\"", "<option value=\"UNAUTHORIZED_QUERY\" selected=\"selected\"");
     }
 
     @Test
