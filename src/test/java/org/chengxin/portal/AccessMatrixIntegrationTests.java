@@ -138,6 +138,15 @@ class AccessMatrixIntegrationTests {
         allow("POST /window/remedies/objection", "CLERK");
         allow("POST /window/remedies/repair", "CLERK");
         allow("POST /window/remedies/commitment.pdf", "CLERK");
+        allow("GET /my/complaints", "CITIZEN");
+        allow("POST /my/complaints", "CITIZEN");
+        allow("GET /window/complaints", "CLERK");
+        allow("POST /window/complaints/person", "CLERK");
+        allow("POST /window/complaints/complaint", "CLERK");
+        allow("GET /admin/complaints", "ADMIN");
+        allow("POST /admin/complaints/{id}/acknowledgement", "ADMIN");
+        allow("POST /admin/complaints/{id}/assignment", "ADMIN");
+        allow("POST /admin/complaints/{id}/reply", "ADMIN");
         allow("GET /audit/flags", "AUDITOR");
         allow("POST /audit/flags/scan", "AUDITOR");
         allow("POST /audit/flags/{id}/close", "AUDITOR");

@@ -1,0 +1,81 @@
+package org.chengxin.complaints.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.chengxin.complaints.domain.Complaint;
+import org.chengxin.identity.CitizenRef;
+import org.chengxin.identity.Citizens;
+import org.chengxin.inquiry.QueryLog;
+import org.chengxin.organization.Department;
+import org.chengxin.organization.Departments;
+import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.organization.DepartmentCode;
+import org.chengxin.shared.security.ChengxinPrincipal;
+import org.springframework.stereotype.Component;
+
+/** What the complaints pages share: who the citizen is, their query log, the department names and today. */
+@Component
+class ComplaintPages {
+
+    static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+
+    private final Citizens citizens;
+    private final QueryLog queryLog;
+    private final Departments departments;
+    private final Clock clock;
+
+    ComplaintPages(Citizens citizens, QueryLog queryLog, Departments departments, Clock clock) {
+        this.citizens = citizens;
+        this.queryLog = queryLog;
+        this.departments = departments;
+        this.clock = clock;
+    }
+
+    CitizenRef me(ChengxinPrincipal who) {
+        return (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
+                .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
+    }
+
+    /** The uses of the person's data by others in the last two years, which a complaint may name. */
+    List<QueryLog.Entry> queriesOf(CitizenRef person) {
+        Instant since = clock.instant().atZone(CITY).minusYears(2).toInstant();
+        return queryLog.of(person.subject(), since).stream().filter(e -> !"SELF".equals(e.kind())).toList();
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), CITY);
+    }
+
+    String departmentName(DepartmentCode code) {
+        if (code == null) {
+            return "平台管理员";
+        }
+        return departments.find(code).map(Department::name).orElse(code.value());
+    }
+
+    List<Department> departments() {
+        return departments.all();
+    }
+
+    List<ComplaintView> views(List<Complaint> complaints) {
+        LocalDate today = today();
+        return complaints.stream().map(c -> ComplaintView.of(c, departmentName(c.department()), today)).toList();
+    }
+
+    /** A number typed in a form, or null when there is none or it is no number. */
+    static Long parseId(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ChengxinException.badRequest("COMPLAINT_QUERY_INVALID", "所选查询记录无效，请从列表中选择");
+        }
+    }
+}
