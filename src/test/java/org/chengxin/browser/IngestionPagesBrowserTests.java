@@ -184,14 +184,15 @@ class IngestionPagesBrowserTests {
             String decided = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3).toString();
             for (int i = 0; i < people.size(); i++) {
                 var row = sheet.createRow(i + 1);
-                String[] values = {"xl-" + UUID.randomUUID(), PENALTY, null, "赵表格", decided, "岳市监罚〔2026〕2" + i + "号", "罚款",
+                // in the template's order: the envelope, 信用修复告知书 (blank: not served), then the item's fields
+                String[] values = {"xl-" + UUID.randomUUID(), PENALTY, null, "赵表格", decided, "岳市监罚〔2026〕2" + i + "号", "", "罚款",
                     "未按规定公示年度报告", "罚款500元", "", "岳阳市市场监督管理局"};
                 for (int c = 0; c < values.length; c++) {
                     var cell = row.createCell(c);
                     if (c == 2) {
                         cell.setCellValue(Double.parseDouble(people.get(i).value().replace('X', '0')));
                         cell.setCellStyle(general);
-                    } else if (!values[c].isEmpty()) {
+                    } else if (values[c] != null && !values[c].isEmpty()) {
                         cell.setCellValue(values[c]);
                     }
                 }
