@@ -2,27 +2,21 @@ package org.chengxin.organization.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.chengxin.organization.CitizenEnrolment.IssuedCode;
 import org.chengxin.organization.CitizenEnrolment.Purpose;
+import org.chengxin.shared.pdf.LetterFonts;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,15 +31,11 @@ class ActivationLetter {
     private static final float MARGIN = 64;
     private static final float SIZE = 12;
     private static final float LEADING = 22;
-    private static final String REGULAR = "fonts/NotoSansSC-Regular.ttf";
-    private static final String RARE = "fonts/HanaMinB-ExtB.ttf";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final Clock clock;
     private final String activationAddress;
-    private volatile byte[] regular;
-    private volatile byte[] rare;
 
     ActivationLetter(Clock clock, @Value("${chengxin.security.issuer}") String platformAddress) {
         this.clock = clock;
@@ -71,7 +61,7 @@ class ActivationLetter {
                 "该码只能使用一次；过期、遗失或多次输错的，请本人携带身份证件到政务服务窗口重新办理，原码随即作废。",
                 reset ? "设置新密码之前，原密码仍然有效；重置码使用后，原密码作废。" : "账号激活后，可查看本人信用积分与等级、信用报告、查询记录，提出异议和信用修复申请。",
                 "请妥善保管本通知书，切勿将该码告知他人。工作人员和平台不会以任何方式向您索要该码或密码。");
-        try (PDDocument document = new PDDocument(); Fonts fonts = new Fonts(document)) {
+        try (PDDocument document = new PDDocument(); LetterFonts.Writer fonts = LetterFonts.open(document)) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
@@ -93,125 +83,15 @@ class ActivationLetter {
         }
     }
 
-    private static float paragraphs(Fonts fonts, PDPageContentStream stream, List<String> paragraphs, float top, float width)
+    private static float paragraphs(LetterFonts.Writer fonts, PDPageContentStream stream, List<String> paragraphs, float top, float width)
             throws IOException {
         float y = top;
         for (String paragraph : paragraphs) {
-            for (String line : fonts.wrap(paragraph, width)) {
+            for (String line : fonts.wrap(paragraph, width, SIZE)) {
                 fonts.write(stream, MARGIN, y, line, SIZE);
                 y -= LEADING;
             }
         }
         return y;
-    }
-
-    private byte[] regular() {
-        if (regular == null) {
-            regular = read(REGULAR);
-        }
-        return regular;
-    }
-
-    private byte[] rare() {
-        if (rare == null) {
-            rare = read(RARE);
-        }
-        return rare;
-    }
-
-    private static byte[] read(String file) {
-        try (InputStream in = new ClassPathResource(file).getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the font " + file, e);
-        }
-    }
-
-    /** The fonts of one document: the rare one parsed only when a character needs it. */
-    private final class Fonts implements AutoCloseable {
-
-        private final PDDocument document;
-        private final TrueTypeFont regularFont;
-        private final PDType0Font regularPdf;
-        private TrueTypeFont rareFont;
-        private PDType0Font rarePdf;
-
-        Fonts(PDDocument document) throws IOException {
-            this.document = document;
-            this.regularFont = new TTFParser().parse(new RandomAccessReadBuffer(regular()));
-            this.regularPdf = PDType0Font.load(document, regularFont, true);
-        }
-
-        PDType0Font fontFor(int codePoint) throws IOException {
-            if (regularFont.getUnicodeCmapLookup().getGlyphId(codePoint) > 0) {
-                return regularPdf;
-            }
-            if (rarePdf == null) {
-                rareFont = new TTFParser().parse(new RandomAccessReadBuffer(rare()));
-                rarePdf = PDType0Font.load(document, rareFont, true);
-            }
-            return rareFont.getUnicodeCmapLookup().getGlyphId(codePoint) > 0 ? rarePdf : null;
-        }
-
-        float width(String text, float size) throws IOException {
-            float w = 0;
-            for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-                PDType0Font font = fontFor(text.codePointAt(i));
-                w += font == null ? 0 : font.getStringWidth(new String(Character.toChars(text.codePointAt(i))));
-            }
-            return w * size / 1000;
-        }
-
-        /** The paragraph cut into lines no wider than {@code width}, character by character. */
-        List<String> wrap(String paragraph, float width) throws IOException {
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < paragraph.length(); i += Character.charCount(paragraph.codePointAt(i))) {
-                String next = line + new String(Character.toChars(paragraph.codePointAt(i)));
-                if (line.length() > 0 && width(next, SIZE) > width) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                line.appendCodePoint(paragraph.codePointAt(i));
-            }
-            lines.add(line.toString());
-            return lines;
-        }
-
-        /** One line, switching fonts where a character needs the other; a character neither font has is left out. */
-        void write(PDPageContentStream stream, float x, float y, String text, float size) throws IOException {
-            stream.beginText();
-            stream.newLineAtOffset(x, y);
-            PDType0Font current = null;
-            StringBuilder run = new StringBuilder();
-            for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-                int codePoint = text.codePointAt(i);
-                PDType0Font font = fontFor(codePoint);
-                if (font == null) {
-                    continue;
-                }
-                if (font != current) {
-                    if (run.length() > 0) {
-                        stream.showText(run.toString());
-                        run.setLength(0);
-                    }
-                    stream.setFont(font, size);
-                    current = font;
-                }
-                run.appendCodePoint(codePoint);
-            }
-            if (run.length() > 0) {
-                stream.showText(run.toString());
-            }
-            stream.endText();
-        }
-
-        @Override
-        public void close() throws IOException {
-            regularFont.close();
-            if (rareFont != null) {
-                rareFont.close();
-            }
-        }
     }
 }

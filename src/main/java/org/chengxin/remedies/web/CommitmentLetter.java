@@ -2,25 +2,19 @@ package org.chengxin.remedies.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.records.CreditRecord;
-import org.springframework.core.io.ClassPathResource;
+import org.chengxin.shared.pdf.LetterFonts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,14 +28,10 @@ class CommitmentLetter {
     private static final float MARGIN = 64;
     private static final float SIZE = 12;
     private static final float LEADING = 22;
-    private static final String REGULAR = "fonts/NotoSansSC-Regular.ttf";
-    private static final String RARE = "fonts/HanaMinB-ExtB.ttf";
 
     private final PopulationRegister register;
     private final RemediesPages pages;
     private final Clock clock;
-    private volatile byte[] regular;
-    private volatile byte[] rare;
 
     CommitmentLetter(PopulationRegister register, RemediesPages pages, Clock clock) {
         this.register = register;
@@ -70,7 +60,7 @@ class CommitmentLetter {
                 "日期：＿＿＿＿年＿＿月＿＿日",
                 "",
                 "（本承诺书由平台于 " + LocalDate.now(clock) + " 生成，签字后上传或交窗口办理。）");
-        try (PDDocument document = new PDDocument(); Fonts fonts = new Fonts(document)) {
+        try (PDDocument document = new PDDocument(); LetterFonts.Writer fonts = LetterFonts.open(document)) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
@@ -80,7 +70,7 @@ class CommitmentLetter {
                 fonts.write(stream, (PDRectangle.A4.getWidth() - fonts.width(title, 22)) / 2, y, title, 22);
                 y -= 2 * LEADING;
                 for (String paragraph : paragraphs) {
-                    for (String line : fonts.wrap(paragraph, width)) {
+                    for (String line : fonts.wrap(paragraph, width, SIZE)) {
                         fonts.write(stream, MARGIN, y, line, SIZE);
                         y -= LEADING;
                     }
@@ -91,116 +81,6 @@ class CommitmentLetter {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private byte[] regular() {
-        if (regular == null) {
-            regular = read(REGULAR);
-        }
-        return regular;
-    }
-
-    private byte[] rare() {
-        if (rare == null) {
-            rare = read(RARE);
-        }
-        return rare;
-    }
-
-    private static byte[] read(String file) {
-        try (InputStream in = new ClassPathResource(file).getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the font " + file, e);
-        }
-    }
-
-    /** The fonts of one document: the rare one parsed only when a character needs it. */
-    private final class Fonts implements AutoCloseable {
-
-        private final PDDocument document;
-        private final TrueTypeFont regularFont;
-        private final PDType0Font regularPdf;
-        private TrueTypeFont rareFont;
-        private PDType0Font rarePdf;
-
-        Fonts(PDDocument document) throws IOException {
-            this.document = document;
-            this.regularFont = new TTFParser().parse(new RandomAccessReadBuffer(regular()));
-            this.regularPdf = PDType0Font.load(document, regularFont, true);
-        }
-
-        PDType0Font fontFor(int codePoint) throws IOException {
-            if (regularFont.getUnicodeCmapLookup().getGlyphId(codePoint) > 0) {
-                return regularPdf;
-            }
-            if (rarePdf == null) {
-                rareFont = new TTFParser().parse(new RandomAccessReadBuffer(rare()));
-                rarePdf = PDType0Font.load(document, rareFont, true);
-            }
-            return rareFont.getUnicodeCmapLookup().getGlyphId(codePoint) > 0 ? rarePdf : null;
-        }
-
-        float width(String text, float size) throws IOException {
-            float w = 0;
-            for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-                PDType0Font font = fontFor(text.codePointAt(i));
-                w += font == null ? 0 : font.getStringWidth(new String(Character.toChars(text.codePointAt(i))));
-            }
-            return w * size / 1000;
-        }
-
-        /** The paragraph cut into lines no wider than {@code width}, character by character (Chinese has no spaces to break at). */
-        List<String> wrap(String paragraph, float width) throws IOException {
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < paragraph.length(); i += Character.charCount(paragraph.codePointAt(i))) {
-                String next = line + new String(Character.toChars(paragraph.codePointAt(i)));
-                if (line.length() > 0 && width(next, SIZE) > width) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                line.appendCodePoint(paragraph.codePointAt(i));
-            }
-            lines.add(line.toString());
-            return lines;
-        }
-
-        /** One line, switching fonts where a character needs the other; a character neither font has is left out. */
-        void write(PDPageContentStream stream, float x, float y, String text, float size) throws IOException {
-            stream.beginText();
-            stream.newLineAtOffset(x, y);
-            PDType0Font current = null;
-            StringBuilder run = new StringBuilder();
-            for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-                int codePoint = text.codePointAt(i);
-                PDType0Font font = fontFor(codePoint);
-                if (font == null) {
-                    continue;
-                }
-                if (font != current) {
-                    if (run.length() > 0) {
-                        stream.showText(run.toString());
-                        run.setLength(0);
-                    }
-                    stream.setFont(font, size);
-                    current = font;
-                }
-                run.appendCodePoint(codePoint);
-            }
-            if (run.length() > 0) {
-                stream.showText(run.toString());
-            }
-            stream.endText();
-        }
-
-        @Override
-        public void close() throws IOException {
-            regularFont.close();
-            if (rareFont != null) {
-                rareFont.close();
-            }
         }
     }
 }
