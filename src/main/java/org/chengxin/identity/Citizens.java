@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
+import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.subject.SubjectKey;
 
 /** The identity module's API: credit subjects by ID number, without ever storing the number in clear. */
@@ -19,6 +21,15 @@ public interface Citizens {
     Map<IdNumber, CitizenRef> enrollAll(Collection<IdNumber> numbers);
 
     Optional<CitizenRef> findById(long subjectId);
+
+    /**
+     * The credit subject of the logged-in citizen, for the pages under {@code /my}; anyone without one
+     * (staff, or a citizen whose subject is gone) is answered SUBJECT_NOT_FOUND.
+     */
+    default CitizenRef signedIn(ChengxinPrincipal who) {
+        return (who == null || who.subjectId() == null ? Optional.<CitizenRef>empty() : findById(who.subjectId()))
+                .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
+    }
 
     /**
      * Decrypts the number of a subject, for the few uses that need it in full (a birth date, a

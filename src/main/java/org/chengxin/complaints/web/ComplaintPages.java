@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 
 import org.chengxin.complaints.domain.Complaint;
 import org.chengxin.identity.CitizenRef;
@@ -37,8 +36,7 @@ class ComplaintPages {
     }
 
     CitizenRef me(ChengxinPrincipal who) {
-        return (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
-                .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
+        return citizens.signedIn(who);
     }
 
     /** The uses of the person's data by others in the last two years, which a complaint may name. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.chengxin.evaluation.Scores;
 import org.chengxin.evaluation.domain.Evaluation;
@@ -13,7 +12,7 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
-import org.chengxin.shared.error.ChengxinException;
+
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
@@ -47,8 +46,7 @@ class MyCreditPageController {
 
     @GetMapping("/my/credit")
     String myCredit(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
-        CitizenRef me = (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
-                .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
+        CitizenRef me = citizens.signedIn(who);
         Evaluation evaluation = scores.explain(me.subject());
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "evaluation.self-view", me.subject(),
                 "本人查询信用积分", AuditOutcome.SUCCESS, "查看本人信用积分与等级"));

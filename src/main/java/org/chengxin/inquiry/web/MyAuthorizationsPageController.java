@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
@@ -75,8 +74,7 @@ class MyAuthorizationsPageController {
     }
 
     private CitizenRef me(ChengxinPrincipal who) {
-        return (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
-                .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
+        return citizens.signedIn(who);
     }
 
     private String page(CitizenRef me, Map<String, String> typed, Model model) {

@@ -5,13 +5,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.inquiry.QueryLog;
 import org.chengxin.organization.Departments;
-import org.chengxin.shared.error.ChengxinException;
+
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,8 +38,7 @@ class MyQueriesPageController {
 
     @GetMapping("/my/queries")
     String page(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
-        CitizenRef me = (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
-                .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
+        CitizenRef me = citizens.signedIn(who);
         Instant since = clock.instant().atZone(CITY).minusYears(2).toInstant();
         model.addAttribute("maskedId", me.maskedId());
         model.addAttribute("queries", log.of(me.subject(), since));

@@ -1,7 +1,5 @@
 package org.chengxin.inquiry.web;
 
-import java.util.Optional;
-
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.inquiry.CreditReport;
@@ -67,8 +65,7 @@ class MyReportPageController {
     }
 
     private CitizenRef me(ChengxinPrincipal who) {
-        return (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
-                .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
+        return citizens.signedIn(who);
     }
 
     private String page(CitizenRef me, CreditReport report, Model model) {

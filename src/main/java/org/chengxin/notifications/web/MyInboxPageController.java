@@ -3,12 +3,11 @@ package org.chengxin.notifications.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.notifications.Inbox;
-import org.chengxin.shared.error.ChengxinException;
+
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,8 +32,7 @@ class MyInboxPageController {
 
     @GetMapping("/my/inbox")
     String page(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
-        CitizenRef me = (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
-                .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
+        CitizenRef me = citizens.signedIn(who);
         List<Inbox.Notice> notices = inbox.of(me.subject(), SHOWN);
         model.addAttribute("notices", notices);
         model.addAttribute("unreadShown", notices.stream().filter(Inbox.Notice::unread).count());

@@ -48,8 +48,7 @@ class RemediesPages {
 
     /** The logged-in citizen, as MyCreditPageController finds them. */
     CitizenRef me(ChengxinPrincipal who) {
-        return (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
-                .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
+        return citizens.signedIn(who);
     }
 
     /** The person's records shown and used today, as the forms offer them. */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
 import java.util.Set;
 
 import org.chengxin.identity.CitizenRef;
@@ -119,7 +119,6 @@ class MyStatementsPageController {
     }
 
     private CitizenRef me(ChengxinPrincipal who) {
-        return (who.subjectId() == null ? Optional.<CitizenRef>empty() : citizens.findById(who.subjectId()))
-                .orElseThrow(() -> ChengxinException.notFound("SUBJECT_NOT_FOUND", "找不到您的信用主体信息"));
+        return citizens.signedIn(who);
     }
 }
