@@ -112,10 +112,12 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private void loadPeople(List<SyntheticPeople.Person> people) {
-        register.register(IdNumber.parse(CITIZEN_IDS.get(0), clock), "岳示例", "演示数据");
-        register.register(IdNumber.parse(CITIZEN_IDS.get(1), clock), "湘测试", "演示数据");
+        // made-up mobile numbers, so that online enrolment and SMS notices can be tried: the console shows the messages
+        register.register(IdNumber.parse(CITIZEN_IDS.get(0), clock), "岳示例", "19907300000", "演示数据");
+        register.register(IdNumber.parse(CITIZEN_IDS.get(1), clock), "湘测试", "19907300001", "演示数据");
+        int n = 2;
         for (SyntheticPeople.Person p : people) {
-            register.register(p.idNumber(), p.name(), "演示数据（虚构人员）");
+            register.register(p.idNumber(), p.name(), "1990730" + String.format("%04d", n++ % 10000), "演示数据（虚构人员）");
         }
     }
 

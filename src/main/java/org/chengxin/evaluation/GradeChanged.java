@@ -3,6 +3,7 @@ package org.chengxin.evaluation;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.chengxin.evaluation.domain.Grade;
 import org.chengxin.shared.subject.SubjectKey;
 
 /**
@@ -14,4 +15,16 @@ import org.chengxin.shared.subject.SubjectKey;
  */
 public record GradeChanged(@JsonProperty("subjectIndex") SubjectKey subject, String oldGrade, String newGrade, Integer oldPoints,
         int newPoints, Long recordId, Instant changedAt) {
+
+    /** The grade in words, with its letter (for example "良好（AA）"). */
+    public static String labelOf(String grade) {
+        if (grade == null) {
+            return "无";
+        }
+        try {
+            return Grade.valueOf(grade).label() + "（" + grade + "）";
+        } catch (IllegalArgumentException e) {
+            return grade;
+        }
+    }
 }

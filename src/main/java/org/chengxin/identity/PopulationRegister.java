@@ -12,10 +12,19 @@ import org.chengxin.shared.id.IdNumber;
  */
 public interface PopulationRegister {
 
-    /** Imports a CSV file (columns 身份证号 and 姓名); valid rows are kept, invalid ones reported. */
+    /**
+     * Imports a CSV file (columns 身份证号 and 姓名, optionally 手机号码); valid rows are kept, invalid ones
+     * reported.
+     */
     RegisterImport importCsv(byte[] content, Charset declared, String source);
 
     void register(IdNumber number, String name, String source);
+
+    /**
+     * Registers a resident with the mobile number the register holds for them (null keeps the one known): the
+     * only number enrolment codes are ever sent to.
+     */
+    void register(IdNumber number, String name, String mobile, String source);
 
     NameMatch checkName(IdNumber number, String name);
 

@@ -19,6 +19,17 @@ public interface QueryLog {
     List<Entry> recent(int limit);
 
     /**
+     * Uses of people's data by somebody else (not the person's own queries) logged after entry {@code afterId}, in id
+     * order up to the first logged at or after {@code before}: what the notifications module tells the people
+     * concerned.
+     */
+    List<Use> usesAfter(long afterId, Instant before, int limit);
+
+    /** An entry with the person it is about. */
+    record Use(SubjectKey subject, Entry entry) {
+    }
+
+    /**
      * One use of a person's data.
      *
      * @param organization  the organization that used the data (a department's name, never its code), or 本人

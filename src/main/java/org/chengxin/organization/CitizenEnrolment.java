@@ -8,8 +8,8 @@ import org.chengxin.shared.security.ChengxinPrincipal;
 /**
  * Citizen accounts in production: a window clerk, having checked the person's identity document, has the platform
  * open the account (or issue a new code for one never activated, closed, or whose password is lost) and prints a
- * one-time activation code; the person sets a password with it on the public activation page, and can close the
- * account later. Only a hash of a code is stored; a code expires, is used once, and a new code supersedes the old.
+ * one-time activation code; or the person asks online and the code goes by SMS to the mobile number the population
+ * register holds. The person sets a password with it on the public activation page, and can close the account later. Only a hash of a code is stored; a code expires, is used once, and a new code supersedes the old.
  */
 public interface CitizenEnrolment {
 
@@ -49,6 +49,16 @@ public interface CitizenEnrolment {
      * must not contradict the population register, and the clerk must confirm the person is present.
      */
     IssuedCode issueAtWindow(IdNumber number, String name, boolean personPresent);
+
+    /**
+     * Online enrolment or password reset (网上自助开户、找回密码): when the number and the name match the population
+     * register, the register holds a mobile number for the person and the account is not locked, a one-time code
+     * is sent by SMS to that number (never to one typed here): a reset code for an active account, an activation
+     * code otherwise. Every other case — an unknown number, a wrong name, no mobile number, a locked account — gets
+     * the very same answer, so that nobody learns who is registered; requests are rate limited per number and per
+     * {@code address} ({@code ACTIVATION_RATE_LIMITED}), found or not.
+     */
+    void requestOnline(String idNumber, String name, String address);
 
     /**
      * Sets the password with a code. A wrong, expired or used code, an unknown number and a locked account are

@@ -1,5 +1,6 @@
 package org.chengxin.records;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,4 +87,11 @@ public interface Records {
 
     /** Marks every record past its maximum disclosure period as expired; returns how many. */
     int expireDue();
+
+    /**
+     * Dishonesty records first accepted after record {@code afterId}, still shown and used, in id order up to the first
+     * accepted at or after {@code before}: what the notifications module tells the people concerned, in sets, after
+     * the fact.
+     */
+    List<CreditRecord> dishonestyAcceptedAfter(long afterId, Instant before, int limit);
 }

@@ -56,6 +56,8 @@ class AccessMatrixIntegrationTests {
         allow("POST /account/password", "people");
         allow("GET /activate", "anonymous", "people");
         allow("POST /activate", "anonymous", "people");
+        allow("GET /enrol", "anonymous", "people");
+        allow("POST /enrol", "anonymous", "people");
         allow("GET /window/accounts", "CLERK");
         allow("POST /window/accounts/person", "CLERK");
         allow("POST /window/accounts/code", "CLERK");
@@ -105,6 +107,8 @@ class AccessMatrixIntegrationTests {
         allow("POST /my/statements", "CITIZEN");
         allow("POST /my/statements/{id}/withdrawal", "CITIZEN");
         allow("GET /my/inbox", "CITIZEN");
+        allow("GET /my/notification-settings", "CITIZEN");
+        allow("POST /my/notification-settings", "CITIZEN");
         allow("GET /statements/review", "ADMIN");
         allow("POST /statements/review/{id}/publication", "ADMIN");
         allow("POST /statements/review/{id}/rejection", "ADMIN");

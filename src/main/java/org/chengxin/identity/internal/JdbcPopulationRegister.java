@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.chengxin.identity.CitizenRef;
+import org.chengxin.identity.Mobiles;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.identity.RegisterImport;
@@ -41,8 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcPopulationRegister implements PopulationRegister {
 
     static final String NAME_PURPOSE = "identity.resident.name";
+    static final String MOBILE_PURPOSE = "identity.resident.mobile";
     private static final List<String> ID_HEADERS = List.of("身份证号", "身份证号码", "公民身份号码", "证件号码", "idNumber");
     private static final List<String> NAME_HEADERS = List.of("姓名", "name");
+    private static final List<String> MOBILE_HEADERS = List.of("手机号码", "手机号", "移动电话", "mobile");
     private static final int MAX_NAME_LENGTH = 50;
 
     private final JdbcClient jdbc;
@@ -70,6 +73,7 @@ class JdbcPopulationRegister implements PopulationRegister {
                 .setTrim(true).setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
             String idColumn = column(parser, ID_HEADERS);
             String nameColumn = column(parser, NAME_HEADERS);
+            String mobileColumn = optionalColumn(parser, MOBILE_HEADERS);
             for (CSVRecord record : parser) {
                 rows++;
                 long line = record.getRecordNumber() + 1;
@@ -79,13 +83,16 @@ class JdbcPopulationRegister implements PopulationRegister {
                 }
                 IdNumberCheck check = IdNumber.check(record.get(idColumn), clock);
                 String name = record.get(nameColumn);
+                String mobile = mobileColumn == null ? "" : record.get(mobileColumn).replaceAll("[\\s-]", "");
                 if (!check.valid()) {
                     var error = check.errors().get(0);
                     rejected.add(new RejectedRow(line, idColumn, error.code(), error.message()));
                 } else if (name.isBlank() || UnicodeText.longerThan(name, MAX_NAME_LENGTH)) {
                     rejected.add(new RejectedRow(line, nameColumn, "NAME_INVALID", "姓名为空或超过" + MAX_NAME_LENGTH + "个字符"));
+                } else if (!mobile.isEmpty() && !Mobiles.valid(mobile)) {
+                    rejected.add(new RejectedRow(line, mobileColumn, "MOBILE_INVALID", "手机号码应为以1开头的11位数字"));
                 } else {
-                    register(check.number(), name, source);
+                    register(check.number(), name, mobile.isEmpty() ? null : mobile, source);
                     imported++;
                 }
             }
@@ -96,6 +103,12 @@ class JdbcPopulationRegister implements PopulationRegister {
                 "人口基础信息导入", AuditOutcome.SUCCESS,
                 source + "：共 " + rows + " 行，导入 " + imported + " 行，拒绝 " + rejected.size() + " 行"));
         return new RegisterImport(rows, imported, rejected);
+    }
+
+    private static String optionalColumn(CSVParser parser, List<String> candidates) {
+        return parser.getHeaderNames().stream()
+                .filter(h -> candidates.stream().anyMatch(c -> c.equalsIgnoreCase(h.strip().replace("\uFEFF", ""))))
+                .findFirst().orElse(null);
     }
 
     private static String column(CSVParser parser, List<String> candidates) {
@@ -109,6 +122,15 @@ class JdbcPopulationRegister implements PopulationRegister {
     @Override
     @Transactional
     public void register(IdNumber number, String name, String source) {
+        register(number, name, null, source);
+    }
+
+    @Override
+    @Transactional
+    public void register(IdNumber number, String name, String mobile, String source) {
+        if (mobile != null && !Mobiles.valid(mobile)) {
+            throw ChengxinException.badRequest("MOBILE_INVALID", "手机号码应为以1开头的11位数字");
+        }
         CitizenRef subject = citizens.enroll(number);
         String normalized = Names.normalize(name);
         jdbc.sql("""
@@ -123,6 +145,20 @@ class JdbcPopulationRegister implements PopulationRegister {
                 .param("source", source)
                 .param("at", Instant.now(clock).atOffset(ZoneOffset.UTC))
                 .update();
+        if (mobile != null) {
+            jdbc.sql("update identity_resident set mobile_cipher = :cipher, mobile_key_id = :keyId where subject_id = :subject")
+                    .param("cipher", Sm4Gcm.encrypt(keys.activeKey(), MOBILE_PURPOSE, mobile))
+                    .param("keyId", keys.activeKeyId()).param("subject", subject.id()).update();
+        }
+    }
+
+    /** The mobile number the register holds for a resident (decrypted), for sending them a code or a notice. */
+    Optional<String> mobileOf(long subjectId) {
+        record Cipher(byte[] text, String keyId) {
+        }
+        return jdbc.sql("select mobile_cipher, mobile_key_id from identity_resident where subject_id = :id and mobile_cipher is not null")
+                .param("id", subjectId).query((rs, n) -> new Cipher(rs.getBytes(1), rs.getString(2))).optional()
+                .map(c -> Sm4Gcm.decrypt(keys.key(c.keyId()), MOBILE_PURPOSE, c.text()));
     }
 
     @Override

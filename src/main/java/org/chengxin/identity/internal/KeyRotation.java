@@ -43,28 +43,31 @@ class KeyRotation {
         }
     }
 
-    /** Re-encrypts up to one batch of subjects and of register names; returns how many rows changed. */
+    /** Re-encrypts up to one batch of subjects, register names and mobile numbers, and e-mail addresses; returns how many rows changed. */
     int rotateBatch() {
         Set<String> old = keys.retiredKeyIds();
         if (old.isEmpty()) {
             return 0;
         }
         Integer n = transactions.execute(status ->
-                rotate("identity_subject", "id", "id_cipher", JdbcCitizens.ID_PURPOSE, old)
-                        + rotate("identity_resident", "subject_id", "name_cipher", JdbcPopulationRegister.NAME_PURPOSE, old));
+                rotate("identity_subject", "id", "id_cipher", "key_id", JdbcCitizens.ID_PURPOSE, old)
+                        + rotate("identity_resident", "subject_id", "name_cipher", "key_id", JdbcPopulationRegister.NAME_PURPOSE, old)
+                        + rotate("identity_resident", "subject_id", "mobile_cipher", "mobile_key_id",
+                                JdbcPopulationRegister.MOBILE_PURPOSE, old)
+                        + rotate("identity_contact", "subject_id", "email_cipher", "key_id", JdbcContacts.EMAIL_PURPOSE, old));
         return n == null ? 0 : n;
     }
 
-    private int rotate(String table, String idColumn, String cipherColumn, String purpose, Set<String> old) {
+    private int rotate(String table, String idColumn, String cipherColumn, String keyColumn, String purpose, Set<String> old) {
         record Row(long id, byte[] cipher, String keyId) {
         }
-        List<Row> rows = jdbc.sql("select " + idColumn + ", " + cipherColumn + ", key_id from " + table
-                        + " where key_id in (:old) limit " + BATCH + " for update skip locked")
+        List<Row> rows = jdbc.sql("select " + idColumn + ", " + cipherColumn + ", " + keyColumn + " from " + table
+                        + " where " + keyColumn + " in (:old) limit " + BATCH + " for update skip locked")
                 .param("old", old)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getBytes(2), rs.getString(3))).list();
         for (Row row : rows) {
             String plain = Sm4Gcm.decrypt(keys.key(row.keyId()), purpose, row.cipher());
-            jdbc.sql("update " + table + " set " + cipherColumn + " = :cipher, key_id = :active where " + idColumn + " = :id")
+            jdbc.sql("update " + table + " set " + cipherColumn + " = :cipher, " + keyColumn + " = :active where " + idColumn + " = :id")
                     .param("cipher", Sm4Gcm.encrypt(keys.activeKey(), purpose, plain))
                     .param("active", keys.activeKeyId()).param("id", row.id()).update();
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.chengxin.inquiry.QueryLog;
 import org.chengxin.inquiry.domain.QueryKind;
 import org.chengxin.shared.jdbc.DepartmentCodes;
+import org.chengxin.shared.jdbc.SubjectKeys;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.shared.text.UnicodeText;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +35,15 @@ class JdbcQueryLog implements QueryLog {
     public List<Entry> recent(int limit) {
         return jdbc.sql("select * from inquiry_query order by queried_at desc, id desc limit :n").param("n", limit)
                 .query(JdbcQueryLog::map).list();
+    }
+
+    @Override
+    public List<Use> usesAfter(long afterId, Instant before, int limit) {
+        // in id order up to the first entry not older than before: a later sweep starts there, nothing is skipped
+        return jdbc.sql("select * from inquiry_query where id > :after and kind <> 'SELF' order by id limit :n")
+                .param("after", afterId).param("n", limit)
+                .query((rs, n) -> new Use(SubjectKeys.read(rs, "subject_index"), map(rs, n))).list()
+                .stream().takeWhile(u -> u.entry().at().isBefore(before)).toList();
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.chengxin.notifications.internal;
 
 import org.chengxin.complaints.ComplaintAnswered;
+import org.chengxin.notifications.NoticeKind;
+import org.chengxin.notifications.internal.JdbcInbox.Draft;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -11,12 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ComplaintNotices {
 
-    static final String KIND = "COMPLAINT_ANSWER";
+    private final Notifier notifier;
 
-    private final JdbcInbox inbox;
-
-    ComplaintNotices(JdbcInbox inbox) {
-        this.inbox = inbox;
+    ComplaintNotices(Notifier notifier) {
+        this.notifier = notifier;
     }
 
     @ApplicationModuleListener
@@ -25,7 +25,6 @@ class ComplaintNotices {
         String reply = e.reply() == null ? "" : e.reply().strip();
         String body = "关于您提出的" + what + "（" + e.kindLabel() + "，编号 " + e.complaintId() + "），平台已答复办结。答复及理由：" + reply
                 + (reply.matches(".*[。！？]$") ? "" : "。") + (e.late() ? "本件超过答复期限办结，已计入办理部门的考核数据。" : "");
-        inbox.add(e.subject(), KIND, "您的" + what + "（编号 " + e.complaintId() + "）已有答复", body, "/my/complaints",
-                "complaint:" + e.complaintId() + ":answered", e.answeredAt());
+        notifier.give(new Draft(e.subject(), NoticeKind.COMPLAINT_ANSWER, "您的" + what + "（编号 " + e.complaintId() + "）已有答复", body, "/my/complaints", "complaint:" + e.complaintId() + ":answered"), e.answeredAt());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.chengxin.notifications.Inbox;
+import org.chengxin.notifications.NoticeKind;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,13 +21,26 @@ class JdbcInbox implements Inbox {
         this.jdbc = jdbc;
     }
 
-    /** Adds a message unless one from the same source is there already; returns whether it was added. */
-    boolean add(SubjectKey subject, String kind, String title, String body, String link, String source, Instant at) {
+    /** Adds messages unless one from the same source is there already; returns the ids of those added. */
+    List<Long> add(List<Draft> drafts, Instant at) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                         insert into notifications_notice (subject_index, kind, title, body, link, source, created_at)
-                        values (:s, :kind, :title, :body, :link, :source, :at) on conflict (source) do nothing""")
-                .param("s", subject.bytes()).param("kind", kind).param("title", title).param("body", body).param("link", link)
-                .param("source", source).param("at", Timestamp.from(at)).update() == 1;
+                        select s, k, t, b, l, src, :at from unnest(:s, :k, :t, :b, :l, :src) as d(s, k, t, b, l, src)
+                        on conflict (source) do nothing returning id""")
+                .param("s", drafts.stream().map(d -> d.subject().bytes()).toArray(byte[][]::new))
+                .param("k", drafts.stream().map(d -> d.kind().name()).toArray(String[]::new))
+                .param("t", drafts.stream().map(Draft::title).toArray(String[]::new))
+                .param("b", drafts.stream().map(Draft::body).toArray(String[]::new))
+                .param("l", drafts.stream().map(Draft::link).toArray(String[]::new))
+                .param("src", drafts.stream().map(Draft::source).toArray(String[]::new))
+                .param("at", Timestamp.from(at)).query(Long.class).list();
+    }
+
+    /** A message to add: {@code source} names what it tells, so that telling it twice adds nothing. */
+    record Draft(SubjectKey subject, NoticeKind kind, String title, String body, String link, String source) {
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.chengxin.notifications.internal;
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.remedies.RemedyDecided;
+import org.chengxin.notifications.NoticeKind;
+import org.chengxin.notifications.internal.JdbcInbox.Draft;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RemedyDecisionNotices {
 
-    static final String KIND = "REMEDY_DECISION";
-
-    private final JdbcInbox inbox;
+    private final Notifier notifier;
     private final Catalog catalog;
 
-    RemedyDecisionNotices(JdbcInbox inbox, Catalog catalog) {
-        this.inbox = inbox;
+    RemedyDecisionNotices(Notifier notifier, Catalog catalog) {
+        this.notifier = notifier;
         this.catalog = catalog;
     }
 
@@ -39,7 +39,6 @@ class RemedyDecisionNotices {
         if (e.late()) {
             body.append("本件超过规定期限办结，已计入该部门的考核数据。");
         }
-        inbox.add(e.subject(), KIND, title, body.toString(), objection ? "/my/objections" : "/my/repairs",
-                (objection ? "objection:" : "repair:") + e.caseId() + ":decided", e.decidedAt());
+        notifier.give(new Draft(e.subject(), NoticeKind.REMEDY_DECISION, title, body.toString(), objection ? "/my/objections" : "/my/repairs", (objection ? "objection:" : "repair:") + e.caseId() + ":decided"), e.decidedAt());
     }
 }

@@ -14,7 +14,11 @@ import java.util.Optional;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.Contacts;
+import org.chengxin.identity.Mobiles;
 import org.chengxin.identity.PopulationRegister;
+import org.chengxin.messaging.MessageNotSent;
+import org.chengxin.messaging.SmsGateway;
 import org.chengxin.organization.Accounts;
 import org.chengxin.organization.CitizenEnrolment;
 import org.chengxin.shared.audit.AuditEvent;
@@ -29,11 +33,17 @@ import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.shared.text.UnicodeText;
 import org.springframework.beans.factory.annotation.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,6 +58,8 @@ class JdbcCitizenEnrolment implements CitizenEnrolment {
 
     static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     static final int CODE_LENGTH = 12;
+    static final int SMS_CODE_LENGTH = 6;
+    private static final Logger log = LoggerFactory.getLogger(JdbcCitizenEnrolment.class);
     private static final String PURPOSE = "公民账号开户与密码重置";
 
     private final JdbcClient jdbc;
@@ -63,6 +75,12 @@ class JdbcCitizenEnrolment implements CitizenEnrolment {
     private final Duration failureWindow;
     private final int maxLoginAttempts;
     private final Duration lockDuration;
+    private final Contacts contacts;
+    private final SmsGateway sms;
+    private final TaskExecutor sender;
+    private final Duration smsValidity;
+    private final int maxRequestsPerNumber;
+    private final int maxRequestsPerAddress;
     private final SecureRandom random = new SecureRandom();
     private volatile String dummyHash;
 
@@ -73,7 +91,19 @@ class JdbcCitizenEnrolment implements CitizenEnrolment {
             @Value("${chengxin.enrolment.max-failures-per-address:20}") int maxPerAddress,
             @Value("${chengxin.enrolment.failure-window:PT1H}") Duration failureWindow,
             @Value("${chengxin.security.lockout.max-attempts:5}") int maxLoginAttempts,
-            @Value("${chengxin.security.lockout.duration:PT15M}") Duration lockDuration) {
+            @Value("${chengxin.security.lockout.duration:PT15M}") Duration lockDuration,
+            Contacts contacts, SmsGateway sms,
+            @Value("${chengxin.enrolment.sms-code-validity:PT15M}") Duration smsValidity,
+            @Value("${chengxin.enrolment.max-requests-per-number:3}") int maxRequestsPerNumber,
+            @Value("${chengxin.enrolment.max-requests-per-address:10}") int maxRequestsPerAddress) {
+        this.contacts = contacts;
+        this.sms = sms;
+        SimpleAsyncTaskExecutor smsSender = new SimpleAsyncTaskExecutor("enrolment-sms-");
+        smsSender.setConcurrencyLimit(4);
+        this.sender = smsSender;
+        this.smsValidity = smsValidity;
+        this.maxRequestsPerNumber = maxRequestsPerNumber;
+        this.maxRequestsPerAddress = maxRequestsPerAddress;
         this.jdbc = jdbc;
         this.citizens = citizens;
         this.register = register;
@@ -158,6 +188,124 @@ class JdbcCitizenEnrolment implements CitizenEnrolment {
     }
 
     /**
+     * Three steps, so that each refusal leaves a trace: the request counts towards the rate limit in a transaction of
+     * its own; then the checks and the code in one transaction; the SMS goes after its commit, on another thread, so
+     * that the time of the answer does not depend on whether a message was sent. A person not found costs one
+     * Argon2 hash as the issuing of a code does.
+     */
+    @Override
+    public void requestOnline(String idNumber, String name, String address) {
+        IdNumber number = parse(idNumber);
+        String typed = name == null ? "" : name.strip();
+        if (typed.isEmpty() || UnicodeText.longerThan(typed, 50)) {
+            throw ChengxinException.badRequest("ENROLMENT_NAME_REQUIRED", "请填写与身份证件一致的姓名（不超过50个字符）");
+        }
+        SubjectKey key = citizens.subjectKeyOf(number);
+        byte[] addressHash = sha256(address == null ? "" : address);
+        Instant now = Instant.now(clock);
+        Actor person = new Actor(number.masked(), Role.CITIZEN.name(), null);
+        Boolean allowed = transactions.execute(status -> {
+            OffsetDateTime since = utc(now.minus(failureWindow));
+            jdbc.sql("delete from organization_code_request where requested_at < :old").param("old", since).update();
+            long perNumber = jdbc.sql("select count(*) from organization_code_request where number_index = :k and requested_at > :since")
+                    .param("k", key.bytes()).param("since", since).query(Long.class).single();
+            long perAddress = jdbc.sql("select count(*) from organization_code_request where address_hash = :a and requested_at > :since")
+                    .param("a", addressHash).param("since", since).query(Long.class).single();
+            if (perNumber >= maxRequestsPerNumber || perAddress >= maxRequestsPerAddress) {
+                events.publishEvent(AuditEvent.of(person, now, "organization.citizen-code-online", key, PURPOSE, AuditOutcome.DENIED,
+                        "网上申请验证码过于频繁，已限制（" + (perNumber >= maxRequestsPerNumber ? "同一身份证号码" : "同一地址") + "）"));
+                return false;
+            }
+            jdbc.sql("insert into organization_code_request (number_index, address_hash, requested_at) values (:k, :a, :now)")
+                    .param("k", key.bytes()).param("a", addressHash).param("now", utc(now)).update();
+            return true;
+        });
+        if (!Boolean.TRUE.equals(allowed)) {
+            throw ChengxinException.tooMany("ACTIVATION_RATE_LIMITED",
+                    "申请验证码过于频繁，请 " + Math.max(1, failureWindow.toMinutes()) + " 分钟后再试");
+        }
+        transactions.executeWithoutResult(status -> issueBySms(number, typed, key, person, now));
+    }
+
+    private void issueBySms(IdNumber number, String name, SubjectKey key, Actor person, Instant now) {
+        String refusal = null;
+        Optional<String> mobile = Optional.empty();
+        Optional<CitizenRef> subject = citizens.find(number);
+        if (register.checkName(number, name) != PopulationRegister.NameMatch.MATCH) {
+            refusal = "身份证号码与姓名不在人口基础信息中或不一致";
+        } else {
+            mobile = contacts.mobileOf(key);
+            if (mobile.isEmpty()) {
+                refusal = "人口基础信息中没有登记手机号码";
+            }
+        }
+        record Account(long id, AccountState state, OffsetDateTime lockedUntil) {
+        }
+        Optional<Account> account = refusal != null || subject.isEmpty() ? Optional.empty() : jdbc.sql(
+                        "select id, status, locked_until from organization_citizen_account where subject_id = :s for update")
+                .param("s", subject.get().id())
+                .query((rs, n) -> new Account(rs.getLong(1), AccountState.valueOf(rs.getString(2)), rs.getObject(3, OffsetDateTime.class)))
+                .optional();
+        if (refusal == null && account.isPresent() && account.get().lockedUntil() != null
+                && account.get().lockedUntil().toInstant().isAfter(now)) {
+            refusal = "账号因连续输错密码被临时锁定";
+        }
+        if (refusal != null) {
+            dummyHash();
+            passwords.encode(newSmsCode());
+            events.publishEvent(AuditEvent.of(person, now, "organization.citizen-code-online", key, PURPOSE, AuditOutcome.DENIED,
+                    "网上申请验证码，未发送：" + refusal));
+            return;
+        }
+        long accountId = account.map(Account::id).orElseGet(() -> jdbc.sql("""
+                        insert into organization_citizen_account (subject_id, blind_index, masked_id, password_hash, status)
+                        values (:subject, :index, :masked, null, 'PENDING') returning id""")
+                .param("subject", subject.get().id()).param("index", key.bytes()).param("masked", subject.get().maskedId())
+                .query(Long.class).single());
+        Purpose purpose = account.map(Account::state).orElse(AccountState.NONE) == AccountState.ACTIVE ? Purpose.RESET : Purpose.ENROLMENT;
+        // a closed account is opened again by its owner's code, as at a window; a lockout stays (only a window lifts it)
+        jdbc.sql("update organization_citizen_account set status = case when status = 'ACTIVE' then 'ACTIVE' else 'PENDING' end"
+                + " where id = :id").param("id", accountId).update();
+        supersede(accountId, now);
+        String code = newSmsCode();
+        Instant expiresAt = now.plus(smsValidity);
+        jdbc.sql("""
+                insert into organization_activation_code (account_id, code_hash, purpose, issued_at, expires_at, issued_by, channel)
+                values (:account, :hash, :purpose, :now, :expires, 'online', 'SMS')""")
+                .param("account", accountId).param("hash", passwords.encode(code)).param("purpose", purpose.name())
+                .param("now", utc(now)).param("expires", utc(expiresAt)).update();
+        String shown = Mobiles.masked(mobile.get());
+        events.publishEvent(AuditEvent.of(person, now, "organization.citizen-code-online", key, PURPOSE, AuditOutcome.SUCCESS,
+                "网上申请" + (purpose == Purpose.RESET ? "密码重置" : "开户激活") + "验证码，已发往人口基础信息登记的手机号码 " + shown
+                        + "，有效期至 " + expiresAt));
+        String text = "您正在" + (purpose == Purpose.RESET ? "重置个人信用账号的密码" : "开通个人信用账号") + "，验证码 " + code + "，"
+                + Math.max(1, smsValidity.toMinutes()) + "分钟内有效，仅限本人使用，请勿告诉他人。如非本人操作，请忽略本短信。";
+        String to = mobile.get();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sender.execute(() -> {
+                    try {
+                        sms.send(to, text);
+                    } catch (MessageNotSent e) {
+                        log.warn("验证码短信发送失败（{}）：{}", shown, e.code());
+                        events.publishEvent(AuditEvent.of(person, Instant.now(clock), "organization.citizen-code-online", key, PURPOSE,
+                                AuditOutcome.FAILED, "验证码短信发送失败（" + e.code() + "），本人可稍后重新申请"));
+                    }
+                });
+            }
+        });
+    }
+
+    String newSmsCode() {
+        StringBuilder code = new StringBuilder(SMS_CODE_LENGTH);
+        for (int i = 0; i < SMS_CODE_LENGTH; i++) {
+            code.append((char) ('0' + random.nextInt(10)));
+        }
+        return code.toString();
+    }
+
+    /**
      * Not one transaction on purpose: a refused attempt must leave its audit entry and its count towards the rate
      * limit even though nothing else changes.
      */
@@ -200,8 +348,8 @@ class JdbcCitizenEnrolment implements CitizenEnrolment {
                         "激活失败：" + reason));
             });
             throw ChengxinException.badRequest("ACTIVATION_FAILED",
-                    "激活失败：身份证号码或激活码不正确，或激活码已过期、已使用，或账号暂时被锁定。请核对后重试；"
-                            + "激活码遗失或过期的，请本人携带身份证件到政务服务窗口重新领取");
+                    "激活失败：身份证号码或激活码（验证码）不正确，或已过期、已使用，或账号暂时被锁定。请核对后重试；"
+                            + "遗失或过期的，可在网上重新获取短信验证码，或本人携带身份证件到政务服务窗口重新领取");
         }
     }
 
@@ -209,18 +357,18 @@ class JdbcCitizenEnrolment implements CitizenEnrolment {
     private String tryActivate(SubjectKey key, String code, String newPassword, Instant now, Actor person) {
         record Account(long id, String status, OffsetDateTime lockedUntil) {
         }
-        record Code(long id, String hash, OffsetDateTime expiresAt, Purpose purpose) {
+        record Code(long id, String hash, OffsetDateTime expiresAt, Purpose purpose, String channel) {
         }
         Optional<Account> account = jdbc.sql("select id, status, locked_until from organization_citizen_account where blind_index = :k for update")
                 .param("k", key.bytes())
                 .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
                 .optional();
         Optional<Code> live = account.flatMap(a -> jdbc.sql("""
-                select id, code_hash, expires_at, purpose from organization_activation_code
+                select id, code_hash, expires_at, purpose, channel from organization_activation_code
                 where account_id = :id and used_at is null and superseded_at is null order by id desc limit 1""")
                 .param("id", a.id())
                 .query((rs, n) -> new Code(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                        Purpose.valueOf(rs.getString(4))))
+                        Purpose.valueOf(rs.getString(4)), rs.getString(5)))
                 .optional());
         // one hash in every case: the answer's time says nothing about the account
         boolean matches = passwords.matches(code, live.map(Code::hash).orElseGet(this::dummyHash)) && live.isPresent();
@@ -252,7 +400,8 @@ class JdbcCitizenEnrolment implements CitizenEnrolment {
                 failed_attempts = 0, locked_until = null where id = :id""")
                 .param("hash", passwords.encode(newPassword)).param("id", account.get().id()).update();
         events.publishEvent(AuditEvent.of(person, now, "organization.citizen-activate", key, PURPOSE, AuditOutcome.SUCCESS,
-                live.get().purpose() == Purpose.RESET ? "以窗口发放的重置码设置新密码" : "以窗口发放的激活码激活账号并设置密码"));
+                (live.get().purpose() == Purpose.RESET ? "以重置码设置新密码" : "以激活码激活账号并设置密码")
+                        + ("SMS".equals(live.get().channel()) ? "（短信验证码）" : "（窗口发放）")));
         return null;
     }
 

@@ -13,6 +13,8 @@ class OrganizationAccessRules implements AccessRules {
                 "/admin/clients", "/admin/clients/**").hasRole("ADMIN")
                 // the activation page is public: the person has a code from the window, not a password yet
                 .requestMatchers("/activate").permitAll()
+                // so is asking for a code by SMS: the code goes to the mobile number the register holds, not to the asker
+                .requestMatchers("/enrol").permitAll()
                 .requestMatchers("/window/accounts", "/window/accounts/**").hasRole("CLERK")
                 .requestMatchers("/my/account", "/my/account/**").hasRole("CITIZEN");
     }

@@ -200,6 +200,15 @@ class JdbcRecords {
                 .param("s", subject.bytes()).query(this::map).list();
     }
 
+    /** In id order, up to the first that is not older than {@code before}: a later sweep starts there, nothing is skipped. */
+    List<CreditRecord> dishonestyAcceptedAfter(long afterId, Instant before, int limit) {
+        List<CreditRecord> found = jdbc.sql(SELECT + " where id > :after and kind = 'DISHONESTY' and version = 1"
+                        + " and status in ('ACTIVE', 'OBJECTED') and expires_on > :today order by id limit :n")
+                .param("after", afterId).param("today", LocalDate.now(clock)).param("n", limit)
+                .query(this::map).list();
+        return found.stream().takeWhile(r -> r.acceptedAt().isBefore(before)).toList();
+    }
+
     List<CreditRecord> inForceOfDepartment(DepartmentCode departmentCode, String severity, int limit) {
         return jdbc.sql(SELECT + " where department_code = :d and severity = :s and status in ('ACTIVE', 'OBJECTED')"
                         + " and expires_on > :today order by decision_date desc limit :n")

@@ -212,6 +212,11 @@ class RecordKeeping implements Records {
     }
 
     @Override
+    public List<CreditRecord> dishonestyAcceptedAfter(long afterId, Instant before, int limit) {
+        return rows.dishonestyAcceptedAfter(afterId, before, limit);
+    }
+
+    @Override
     public List<CreditRecord> inForceOfDepartment(DepartmentCode departmentCode, String severity, int limit) {
         return rows.inForceOfDepartment(departmentCode, severity, limit);
     }

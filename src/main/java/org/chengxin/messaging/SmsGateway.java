@@ -1,0 +1,14 @@
+package org.chengxin.messaging;
+
+/** Sends a text message to a mainland mobile number. */
+public interface SmsGateway {
+
+    /**
+     * Sends {@code text} (the platform's signature is added by the adapter); throws {@link MessageNotSent} when the
+     * gateway did not take it, so that the caller can try again later.
+     */
+    void send(String mobile, String text);
+
+    /** What the adapter is, for the operations page and the audit trail (for example "HTTP 短信网关"). */
+    String name();
+}

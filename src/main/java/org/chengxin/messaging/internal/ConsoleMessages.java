@@ -1,0 +1,86 @@
+package org.chengxin.messaging.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import org.chengxin.messaging.EmailGateway;
+import org.chengxin.messaging.MessageNotSent;
+import org.chengxin.messaging.SentMessages;
+import org.chengxin.messaging.SmsGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded mode's adapters: each message is written to the console (the address masked) and kept in memory (the
+ * last 500), so a developer reads the code a person would have received. The two gateways are separate objects, so
+ * that each is the one bean of its type.
+ */
+class ConsoleMessages implements SentMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleMessages.class);
+    private static final int KEPT = 500;
+
+    private final Deque<Sent> sent = new ArrayDeque<>();
+    private final Clock clock;
+    private final String signature;
+    private int failures;
+
+    ConsoleMessages(Clock clock, String signature) {
+        this.clock = clock;
+        this.signature = signature;
+    }
+
+    SmsGateway sms() {
+        return new SmsGateway() {
+            @Override
+            public void send(String mobile, String text) {
+                keep("SMS", mobile, null, signature + text);
+            }
+
+            @Override
+            public String name() {
+                return "控制台短信（嵌入式模式，不实际发送）";
+            }
+        };
+    }
+
+    EmailGateway email() {
+        return new EmailGateway() {
+            @Override
+            public void send(String to, String subject, String text) {
+                keep("EMAIL", to, subject, text);
+            }
+
+            @Override
+            public String name() {
+                return "控制台邮件（嵌入式模式，不实际发送）";
+            }
+        };
+    }
+
+    @Override
+    public synchronized List<Sent> to(String address) {
+        return sent.stream().filter(s -> s.address().equals(address)).toList();
+    }
+
+    @Override
+    public synchronized void failNext(int n) {
+        failures = n;
+    }
+
+    private synchronized void keep(String channel, String address, String subject, String text) {
+        if (failures > 0) {
+            failures--;
+            throw new MessageNotSent("GATEWAY_UNAVAILABLE", "控制台通道模拟发送失败");
+        }
+        String shown = "SMS".equals(channel) ? MaskedAddress.mobile(address) : MaskedAddress.email(address);
+        log.info("[{}] → {}{}：{}", "SMS".equals(channel) ? "短信" : "邮件", shown, subject == null ? "" : "（" + subject + "）", text);
+        sent.addLast(new Sent(channel, address, subject, text, Instant.now(clock)));
+        while (sent.size() > KEPT) {
+            sent.removeFirst();
+        }
+    }
+}

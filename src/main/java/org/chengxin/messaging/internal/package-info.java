@@ -1,0 +1,2 @@
+/** The SMS and e-mail adapters. */
+package org.chengxin.messaging.internal;
