@@ -28,9 +28,13 @@ class PortalController {
 
     @GetMapping("/login")
     String login(Model model, @Value("${chengxin.security.lockout.max-attempts}") int maxAttempts,
-            @Value("${chengxin.security.lockout.duration}") Duration lockDuration) {
+            @Value("${chengxin.security.lockout.duration}") Duration lockDuration,
+            @Value("${chengxin.sso.enabled:false}") boolean sso, @Value("${chengxin.sso.display-name}") String ssoName) {
         model.addAttribute("maxAttempts", maxAttempts);
         model.addAttribute("lockMinutes", lockDuration.toMinutes());
+        // citizens' single sign-on (organization.security.SingleSignOn), offered only where it is configured
+        model.addAttribute("sso", sso);
+        model.addAttribute("ssoName", ssoName);
         return "login";
     }
 

@@ -7,6 +7,12 @@ import org.springframework.stereotype.Component;
 @Component
 class OrganizationAccessRules implements AccessRules {
 
+    private final SingleSignOn singleSignOn;
+
+    OrganizationAccessRules(SingleSignOn singleSignOn) {
+        this.singleSignOn = singleSignOn;
+    }
+
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/admin/departments", "/admin/departments/**", "/admin/staff", "/admin/staff/**",
@@ -17,5 +23,10 @@ class OrganizationAccessRules implements AccessRules {
                 .requestMatchers("/enrol").permitAll()
                 .requestMatchers("/window/accounts", "/window/accounts/**").hasRole("CLERK")
                 .requestMatchers("/my/account", "/my/account/**").hasRole("CITIZEN");
+        if (singleSignOn.enabled()) {
+            // the single sign-on's start and its return from the provider (Spring Security's filters answer both)
+            rules.requestMatchers("/oauth2/authorization/" + SingleSignOn.REGISTRATION_ID,
+                    "/login/oauth2/code/" + SingleSignOn.REGISTRATION_ID).permitAll();
+        }
     }
 }

@@ -47,7 +47,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Three filter chains: the OAuth2 token endpoint for department systems, the stateless JWT-protected
- * {@code /api/**}, and the pages with form login, sessions and CSRF. Every module contributes its
+ * {@code /api/**}, and the pages with form login (and, when configured, citizens' single sign-on,
+ * {@link SingleSignOn}), sessions and CSRF. Every module contributes its
  * {@link AccessRules}; whatever no rule allows is denied.
  */
 @Configuration(proxyBeanMethods = false)
@@ -145,7 +146,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageChain(HttpSecurity http, List<AccessRules> rules) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, List<AccessRules> rules, SingleSignOn singleSignOn) throws Exception {
         http.authorizeHttpRequests(registry -> apply(registry, rules))
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("account").passwordParameter("password")
@@ -159,6 +160,8 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(policy -> policy.policy(PERMISSIONS_POLICY)));
+        // citizens' OpenID Connect login (the province's unified login), when chengxin.sso.enabled
+        singleSignOn.configure(http);
         return http.build();
     }
 
