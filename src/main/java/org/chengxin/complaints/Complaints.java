@@ -1,6 +1,7 @@
 package org.chengxin.complaints;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.chengxin.complaints.domain.Complaint;
 import org.chengxin.complaints.domain.ComplaintKind;
@@ -36,6 +37,30 @@ public interface Complaints {
     /** Closes the case with the answer and its reasons; the person is told ({@link ComplaintAnswered}). */
     Complaint answer(long id, String reasons);
 
+    /** The cases routed to a department, open ones first, the nearest reply deadline first (the department's queue). */
+    List<Complaint> ofDepartment(DepartmentCode department);
+
+    /**
+     * The department's reviewer takes up a case routed to their department. A case of another department, or none,
+     * is refused with {@code COMPLAINT_NOT_OF_DEPARTMENT} and nothing of it is told.
+     */
+    Complaint acknowledge(DepartmentCode department, long id);
+
+    /** The department's reviewer answers a case routed to their department, with reasons; refused as {@link #acknowledge(DepartmentCode, long)}. */
+    Complaint answer(DepartmentCode department, long id, String reasons);
+
+    /**
+     * The administrator puts the query-log entry a query or misuse complaint names before the auditor (the review of
+     * the query log, rule 当事人投诉); asking again returns the same finding.
+     */
+    Finding referToAuditor(long id);
+
+    /** The auditor's finding on the entry the complaint names, pending or recorded; empty when none was asked for. */
+    Optional<Finding> findingOf(Complaint complaint);
+
+    /** Closes the case with the auditor's recorded finding as the answer (the outcome, the note, the blacklisting). */
+    Complaint answerWithFinding(long id);
+
     /** Per department: received, answered and late (answered late or still open after the reply deadline). */
     List<Figures> figures();
 
@@ -45,5 +70,36 @@ public interface Complaints {
      * @param departmentCode null for the platform administrator's own queue
      */
     record Figures(DepartmentCode departmentCode, int received, int answered, int open, int late) {
+    }
+
+    /**
+     * The auditor's finding on a query-log entry (查询记录审查).
+     *
+     * @param status      OPEN (pending), MISUSE (违规使用) or JUSTIFIED (正当使用)
+     * @param blacklistId the credit-agency blacklist entry the finding placed, or null
+     */
+    record Finding(long flagId, long queryId, String status, String note, Long blacklistId) {
+
+        public boolean recorded() {
+            return !"OPEN".equals(status);
+        }
+
+        public boolean misuse() {
+            return "MISUSE".equals(status);
+        }
+
+        /** The outcome in words. */
+        public String outcome() {
+            return switch (status) {
+                case "MISUSE" -> "违规使用";
+                case "JUSTIFIED" -> "正当使用";
+                default -> "待审计员认定";
+            };
+        }
+
+        /** Whether the finding placed the agency (or its member of staff) on the credit-agency blacklist. */
+        public boolean blacklisted() {
+            return blacklistId != null;
+        }
     }
 }

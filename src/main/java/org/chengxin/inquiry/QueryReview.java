@@ -28,11 +28,28 @@ public interface QueryReview {
      */
     Flag close(long flagId, boolean misuse, String note, LocalDate blacklistUntil, boolean staff);
 
+    /**
+     * Puts one entry of the query log before the auditor because the person complained about it (rule
+     * {@code COMPLAINT}): a flag naming the entry, with the entry's actor and organization, to be closed like any other.
+     * Referring the same entry again returns the flag already raised.
+     *
+     * @param detail why, in words for the auditor (never a complaint's text or a full ID number)
+     */
+    Flag refer(long queryId, String detail);
+
+    /** The flags naming an entry of the query log, newest first: raised by the rules or referred after a complaint. */
+    List<Flag> ofQuery(long queryId);
+
     record Flag(long id, String rule, String ruleLabel, String actor, String organization, DepartmentCode departmentCode, List<Long> queryIds,
             String detail, Instant raisedAt, String status, String note, String closedBy, Instant closedAt, Long blacklistId) {
 
         public boolean open() {
             return "OPEN".equals(status);
+        }
+
+        /** Closed as misuse (违规使用). */
+        public boolean misuse() {
+            return "MISUSE".equals(status);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.chengxin.complaints.domain.Complaint;
@@ -24,6 +25,9 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.inquiry.QueryLog;
 import org.chengxin.notifications.Inbox;
+import org.chengxin.organization.DepartmentKind;
+import org.chengxin.organization.Departments;
+import org.chengxin.organization.UnifiedSocialCreditCode;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
@@ -55,7 +59,9 @@ import org.springframework.web.context.WebApplicationContext;
  * flow, the text is held to 1..2000 characters and ID numbers in it are masked, only the person's own query-log
  * entries can be named; the deadlines count working days on a moved clock and missed ones show in red; the
  * administrator acknowledges, assigns and answers, and the answer reaches the person's inbox; a clerk files at the
- * window only with the person present; every step is audited without the text; nobody sees another's cases.
+ * window only with the person present; every step is audited without the text; nobody sees another's cases. A
+ * department's reviewer answers the cases routed to their department and is refused another's; a complaint of an
+ * unauthorized query goes to the auditor and is answered with the finding.
  * Pages are asked yes/no questions only, so no assertion message can print a full (synthetic) ID number.
  */
 @ChengxinIntegrationTest
@@ -87,6 +93,9 @@ class ComplaintsIntegrationTests {
 
     @Autowired
     Inbox inbox;
+
+    @Autowired
+    Departments departments;
 
     @Autowired
     WorkingCalendar calendar;
@@ -285,6 +294,129 @@ class ComplaintsIntegrationTests {
         assertThat(body(get("/home"), TestPrincipal.of(Role.ADMIN, fixtures.department()))).contains("href=\"/admin/complaints\"");
     }
 
+    @Test
+    void aDepartmentsReviewerAnswersTheCasesRoutedToItAndIsRefusedAnotherDepartments() throws Exception {
+        clock.set(Instant.parse("2026-12-04T02:00:00Z")); // Friday 10:00 in the city
+        Person p = person();
+        String own = fixtures.department();
+        String other = fixtures.department();
+        Complaint ours = complaints.file(p.ref(), ComplaintKind.AGENCY_MISCONDUCT, "本部门办理的投诉内容", null);
+        complaints.assign(ours.id(), DepartmentCode.of(own));
+        Complaint theirs = complaints.file(p.ref(), ComplaintKind.DATA_MISUSE, "其他部门办理的保密内容", null);
+        complaints.assign(theirs.id(), DepartmentCode.of(other));
+        Authentication reviewer = TestPrincipal.of(Role.REVIEWER, own);
+
+        String queue = body(get("/review/complaints"), reviewer);
+        assertThat(queue).contains("本部门办理的投诉内容", p.ref().maskedId(), "id=\"acknowledge-" + ours.id() + "\"")
+                .doesNotContain("其他部门办理的保密内容", "id=\"complaint-" + theirs.id() + "\"");
+        assertThat(rowOf(queue, ours.id())).doesNotContain("overdue-row");
+
+        // another department's case, or none: refused alike, nothing of it told
+        for (String path : List.of("/review/complaints/" + theirs.id() + "/acknowledgement", "/review/complaints/" + theirs.id() + "/reply",
+                "/review/complaints/999999999/acknowledgement")) {
+            MvcResult refused = send(post(path).param("reply", "越权答复"), reviewer);
+            assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/review/complaints");
+            ChengxinException error = (ChengxinException) refused.getFlashMap().get("error");
+            assertThat(error.code()).as(path).isEqualTo("COMPLAINT_NOT_OF_DEPARTMENT");
+            assertThat(error.getMessage()).doesNotContain("保密内容", "数据", "泄露");
+        }
+        assertThat(complaints.get(theirs.id()).status()).isEqualTo(ComplaintStatus.RECEIVED);
+        assertThat(complaints.get(theirs.id()).reply()).isNull();
+
+        // past the acknowledgement deadline (two working days after a Friday): in red on the department's queue
+        clock.set(Instant.parse("2026-12-09T01:00:00Z"));
+        assertThat(rowOf(body(get("/review/complaints"), reviewer), ours.id())).contains("overdue-row", "已超期");
+        assertThat(reviewRefusal("/review/complaints/" + ours.id() + "/reply", reviewer, "已处理")).isEqualTo("COMPLAINT_NOT_ACKNOWLEDGED");
+        assertThat(reviewRefusal("/review/complaints/" + ours.id() + "/acknowledgement", reviewer, null)).isNull();
+        assertThat(rowOf(body(get("/review/complaints"), reviewer), ours.id())).doesNotContain("overdue-row")
+                .contains("id=\"reply-" + ours.id() + "\"");
+        assertThat(reviewRefusal("/review/complaints/" + ours.id() + "/reply", reviewer, "  ")).isEqualTo("COMPLAINT_REPLY_REQUIRED");
+        assertThat(reviewRefusal("/review/complaints/" + ours.id() + "/reply", reviewer, "经核查，已约谈该机构并责令其删除违规采集的信息"))
+                .isNull();
+        assertThat(reviewRefusal("/review/complaints/" + ours.id() + "/reply", reviewer, "再次答复")).isEqualTo("COMPLAINT_ALREADY_ANSWERED");
+
+        Complaint answered = complaints.get(ours.id());
+        assertThat(answered.status()).isEqualTo(ComplaintStatus.ANSWERED);
+        assertThat(answered.reply()).isEqualTo("经核查，已约谈该机构并责令其删除违规采集的信息");
+        awaitTrue(() -> inbox.unread(p.ref().subject()) == 1);
+        assertThat(inbox.of(p.ref().subject(), 5).get(0).body()).contains("经核查，已约谈该机构并责令其删除违规采集的信息");
+        assertThat(body(get("/my/complaints"), p.auth())).contains("已答复", "经核查，已约谈该机构并责令其删除违规采集的信息");
+        assertThat(audit.count("action = 'complaints.answer' and subject_index = ? and role = 'REVIEWER'", p.ref().subject())).isEqualTo(1);
+        assertThat(figuresOf(own)).isEqualTo(new Complaints.Figures(DepartmentCode.of(own), 1, 1, 0, 0));
+        assertThat(body(get("/review/complaints"), TestPrincipal.of(Role.REVIEWER, other))).contains("其他部门办理的保密内容")
+                .doesNotContain("本部门办理的投诉内容");
+        assertThat(body(get("/home"), reviewer)).contains("href=\"/review/complaints\"");
+    }
+
+    @Test
+    void aComplaintOfAnUnauthorizedQueryGoesToTheAuditorAndIsAnsweredWithTheFindingAndTheBlacklisting() throws Exception {
+        clock.set(Instant.parse("2026-12-04T02:00:00Z")); // Friday 10:00 in the city
+        Person p = person();
+        String agency = "cagency-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "91430600" + String.format("C%08d", Math.floorMod(agency.hashCode(), 100_000_000));
+        departments.register(agency, "岳阳投诉示例征信公司", DepartmentKind.CREDIT_AGENCY, body + UnifiedSocialCreditCode.checkCharacter(body),
+                "430600");
+        Http http = new Http(port);
+        String token = http.token(fixtures.apiClientOf(agency, "reports:read"), Fixtures.PASSWORD, "reports:read");
+        http.postJson("/api/v1/reports", token, "{\"idNumber\":\"" + p.number().value() + "\",\"basis\":\"AUTHORIZATION\",\"purpose\":\"营销\"}");
+        QueryLog.Entry entry = queryLog.of(p.ref().subject(), Instant.now(clock).minus(Duration.ofDays(1))).stream()
+                .filter(e -> DepartmentCode.of(agency).equals(e.departmentCode())).findFirst().orElseThrow();
+
+        send(file("UNAUTHORIZED_QUERY", "该公司未经我授权查询我的信用报告").param("queryId", String.valueOf(entry.id())), p.auth());
+        Complaint filed = complaints.ofPerson(p.ref()).get(0);
+        assertThat(filed.queryId()).isEqualTo(entry.id());
+        assertThat(complaints.findingOf(filed)).isEmpty();
+        Authentication admin = TestPrincipal.of(Role.ADMIN, fixtures.department());
+        assertThat(rowOf(body(get("/admin/complaints"), admin), filed.id())).contains("id=\"refer-" + filed.id() + "\"")
+                .doesNotContain("answer-with-finding-");
+        assertThat(adminRefusal("/admin/complaints/" + filed.id() + "/acknowledgement", admin, null, null)).isNull();
+        assertThat(adminRefusal("/admin/complaints/" + filed.id() + "/reply-with-finding", admin, null, null))
+                .isEqualTo("COMPLAINT_FINDING_NONE");
+
+        // the administrator puts the entry before the auditor: a flag naming it, once
+        assertThat(adminRefusal("/admin/complaints/" + filed.id() + "/finding-referral", admin, null, null)).isNull();
+        Complaints.Finding pending = complaints.findingOf(complaints.get(filed.id())).orElseThrow();
+        assertThat(pending.recorded()).isFalse();
+        assertThat(pending.queryId()).isEqualTo(entry.id());
+        assertThat(complaints.referToAuditor(filed.id()).flagId()).as("asked again: the same flag").isEqualTo(pending.flagId());
+        assertThat(rowOf(body(get("/admin/complaints"), admin), filed.id())).contains("待审计员认定").doesNotContain("id=\"refer-")
+                .doesNotContain("answer-with-finding-");
+        assertThat(adminRefusal("/admin/complaints/" + filed.id() + "/reply-with-finding", admin, null, null))
+                .isEqualTo("COMPLAINT_FINDING_PENDING");
+        Authentication auditor = TestPrincipal.of(Role.AUDITOR, fixtures.department());
+        String flags = body(get("/audit/flags"), auditor);
+        assertThat(flags).contains("id=\"flag-" + pending.flagId() + "\"", "当事人投诉");
+        assertThat(flags.contains("该公司未经我授权") || flags.contains(p.number().value())).as("no complaint text, no full number").isFalse();
+
+        // the auditor finds misuse and blacklists the agency, on their own page
+        LocalDate until = LocalDate.now(clock.withZone(CITY)).plusYears(1);
+        MvcResult closed = send(post("/audit/flags/" + pending.flagId() + "/close").param("verdict", "MISUSE")
+                .param("note", "无授权查询个人信用报告用于营销").param("blacklist", "AGENCY").param("until", until.toString()), auditor);
+        assertThat(closed.getFlashMap().get("error")).isNull();
+        Complaints.Finding found = complaints.findingOf(complaints.get(filed.id())).orElseThrow();
+        assertThat(found.misuse()).isTrue();
+        assertThat(found.blacklisted()).isTrue();
+        assertThat(rowOf(body(get("/admin/complaints"), admin), filed.id())).contains("违规使用", "无授权查询个人信用报告用于营销",
+                "已列入信用服务机构黑名单", "id=\"answer-with-finding-" + filed.id() + "\"");
+        assertThat(rowOf(body(get("/review/complaints"), TestPrincipal.of(Role.REVIEWER, agency)), filed.id()))
+                .as("the department routed to sees the finding too").contains("违规使用");
+
+        assertThat(adminRefusal("/admin/complaints/" + filed.id() + "/reply-with-finding", admin, null, null)).isNull();
+        Complaint answered = complaints.get(filed.id());
+        assertThat(answered.status()).isEqualTo(ComplaintStatus.ANSWERED);
+        assertThat(answered.reply()).contains("违规使用", "无授权查询个人信用报告用于营销", "黑名单条目 #" + found.blacklistId());
+        awaitTrue(() -> inbox.unread(p.ref().subject()) == 1);
+        assertThat(inbox.of(p.ref().subject(), 5).get(0).body()).contains("违规使用", "信用服务机构黑名单");
+        assertThat(body(get("/my/complaints"), p.auth())).contains("已答复", "认定为违规使用");
+        assertThat(adminRefusal("/admin/complaints/" + filed.id() + "/finding-referral", admin, null, null))
+                .isEqualTo("COMPLAINT_ALREADY_ANSWERED");
+        assertThat(audit.count("action = 'complaints.refer-finding' and subject_index = ?", p.ref().subject())).isEqualTo(2);
+
+        Complaint noQuery = complaints.file(p.ref(), ComplaintKind.AGENCY_MISCONDUCT, "机构违规", null);
+        assertThat(adminRefusal("/admin/complaints/" + noQuery.id() + "/finding-referral", admin, null, null))
+                .isEqualTo("COMPLAINT_NO_QUERY");
+    }
+
     private record Person(IdNumber number, CitizenRef ref, Authentication auth) {
     }
 
@@ -339,6 +471,17 @@ class ComplaintsIntegrationTests {
         }
         MvcResult result = send(request, admin);
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/complaints");
+        Object error = result.getFlashMap().get("error");
+        return error == null ? null : ((ChengxinException) error).code();
+    }
+
+    private String reviewRefusal(String path, Authentication reviewer, String reply) throws Exception {
+        MockHttpServletRequestBuilder request = post(path);
+        if (reply != null) {
+            request.param("reply", reply);
+        }
+        MvcResult result = send(request, reviewer);
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/review/complaints");
         Object error = result.getFlashMap().get("error");
         return error == null ? null : ((ChengxinException) error).code();
     }

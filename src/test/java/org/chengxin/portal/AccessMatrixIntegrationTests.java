@@ -151,6 +151,11 @@ class AccessMatrixIntegrationTests {
         allow("POST /admin/complaints/{id}/acknowledgement", "ADMIN");
         allow("POST /admin/complaints/{id}/assignment", "ADMIN");
         allow("POST /admin/complaints/{id}/reply", "ADMIN");
+        allow("POST /admin/complaints/{id}/finding-referral", "ADMIN");
+        allow("POST /admin/complaints/{id}/reply-with-finding", "ADMIN");
+        allow("GET /review/complaints", "REVIEWER");
+        allow("POST /review/complaints/{id}/acknowledgement", "REVIEWER");
+        allow("POST /review/complaints/{id}/reply", "REVIEWER");
         allow("GET /audit/flags", "AUDITOR");
         allow("POST /audit/flags/scan", "AUDITOR");
         allow("POST /audit/flags/{id}/close", "AUDITOR");

@@ -5,15 +5,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.chengxin.complaints.ComplaintAnswered;
 import org.chengxin.complaints.Complaints;
 import org.chengxin.complaints.domain.Complaint;
 import org.chengxin.complaints.domain.ComplaintChannel;
 import org.chengxin.complaints.domain.ComplaintKind;
+import org.chengxin.complaints.domain.ComplaintStatus;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.inquiry.QueryLog;
+import org.chengxin.inquiry.QueryReview;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
@@ -41,6 +45,7 @@ class ComplaintHandling implements Complaints {
 
     private final JdbcComplaints complaints;
     private final QueryLog queryLog;
+    private final QueryReview review;
     private final Departments departments;
     private final WorkingCalendar calendar;
     private final ApplicationEventPublisher events;
@@ -48,12 +53,13 @@ class ComplaintHandling implements Complaints {
     private final int acknowledgementDays;
     private final int replyDays;
 
-    ComplaintHandling(JdbcComplaints complaints, QueryLog queryLog, Departments departments, WorkingCalendar calendar,
+    ComplaintHandling(JdbcComplaints complaints, QueryLog queryLog, QueryReview review, Departments departments, WorkingCalendar calendar,
             ApplicationEventPublisher events, Clock clock,
             @Value("${chengxin.complaints.acknowledgement-working-days}") int acknowledgementDays,
             @Value("${chengxin.complaints.reply-working-days}") int replyDays) {
         this.complaints = complaints;
         this.queryLog = queryLog;
+        this.review = review;
         this.departments = departments;
         this.calendar = calendar;
         this.events = events;
@@ -125,10 +131,20 @@ class ComplaintHandling implements Complaints {
     @Override
     @Transactional
     public Complaint acknowledge(long id) {
+        return acknowledged(complaints.lock(id).orElseThrow(ComplaintHandling::notFound));
+    }
+
+    @Override
+    @Transactional
+    public Complaint acknowledge(DepartmentCode department, long id) {
+        return acknowledged(ofDepartment(department, id));
+    }
+
+    private Complaint acknowledged(Complaint locked) {
         Instant now = clock.instant();
-        Complaint done = complaints.lock(id).orElseThrow(ComplaintHandling::notFound).acknowledge(now);
+        Complaint done = locked.acknowledge(now);
         complaints.update(done);
-        audit(CurrentActor.get(), now, "complaints.acknowledge", done, "受理" + done.kind().label() + " #" + id
+        audit(CurrentActor.get(), now, "complaints.acknowledge", done, "受理" + done.kind().label() + " #" + done.id()
                 + (now.atZone(CITY).toLocalDate().isAfter(done.ackDue()) ? "（超过受理期限）" : ""));
         return done;
     }
@@ -148,14 +164,85 @@ class ComplaintHandling implements Complaints {
     @Override
     @Transactional
     public Complaint answer(long id, String reasons) {
+        return answered(complaints.lock(id).orElseThrow(ComplaintHandling::notFound), reasons, "");
+    }
+
+    @Override
+    @Transactional
+    public Complaint answer(DepartmentCode department, long id, String reasons) {
+        return answered(ofDepartment(department, id), reasons, "");
+    }
+
+    @Override
+    public List<Complaint> ofDepartment(DepartmentCode department) {
+        return department == null ? List.of() : complaints.ofDepartment(department, 500);
+    }
+
+    /** The case locked, if it is routed to the department; any other (or none) is refused alike, telling nothing of it. */
+    private Complaint ofDepartment(DepartmentCode department, long id) {
+        return complaints.lock(id).filter(c -> department != null && department.equals(c.department()))
+                .orElseThrow(() -> ChengxinException.notFound("COMPLAINT_NOT_OF_DEPARTMENT", "投诉不存在或不由本部门办理"));
+    }
+
+    private Complaint answered(Complaint locked, String reasons, String how) {
         Instant now = clock.instant();
-        Complaint done = complaints.lock(id).orElseThrow(ComplaintHandling::notFound).answer(reasons, now, LocalDate.ofInstant(now, CITY));
+        Complaint done = locked.answer(reasons, now, LocalDate.ofInstant(now, CITY));
         complaints.update(done);
-        audit(CurrentActor.get(), now, "complaints.answer", done, "答复" + done.kind().label() + " #" + id + "，办结"
+        audit(CurrentActor.get(), now, "complaints.answer", done, "答复" + done.kind().label() + " #" + done.id() + how + "，办结"
                 + (done.answeredLate() ? "（超过答复期限）" : ""));
-        events.publishEvent(new ComplaintAnswered(id, done.subject(), done.kind().label(), done.kind().report(), done.reply(),
+        events.publishEvent(new ComplaintAnswered(done.id(), done.subject(), done.kind().label(), done.kind().report(), done.reply(),
                 done.answeredLate(), now));
         return done;
+    }
+
+    @Override
+    @Transactional
+    public Finding referToAuditor(long id) {
+        Complaint c = complaints.lock(id).orElseThrow(ComplaintHandling::notFound);
+        if (c.queryId() == null || !c.kind().aboutQuery()) {
+            throw ChengxinException.badRequest("COMPLAINT_NO_QUERY", "该投诉没有关联查询记录，不能提请审计员认定");
+        }
+        if (c.status() == ComplaintStatus.ANSWERED) {
+            throw ChengxinException.conflict("COMPLAINT_ALREADY_ANSWERED", "该投诉已答复办结");
+        }
+        Finding finding = finding(review.refer(c.queryId(), "当事人投诉（投诉编号 " + id + "）：" + c.kind().label()));
+        audit(CurrentActor.get(), clock.instant(), "complaints.refer-finding", c, "投诉 #" + id + " 关联的查询记录 #" + c.queryId()
+                + " 提请审计员认定（提示 #" + finding.flagId() + "）");
+        return finding;
+    }
+
+    @Override
+    public Optional<Finding> findingOf(Complaint complaint) {
+        if (complaint.queryId() == null) {
+            return Optional.empty();
+        }
+        List<QueryReview.Flag> flags = review.ofQuery(complaint.queryId());
+        return flags.stream().filter(f -> !f.open()).max(Comparator.comparing(QueryReview.Flag::closedAt))
+                .or(() -> flags.stream().findFirst()).map(ComplaintHandling::finding);
+    }
+
+    @Override
+    @Transactional
+    public Complaint answerWithFinding(long id) {
+        Complaint c = complaints.lock(id).orElseThrow(ComplaintHandling::notFound);
+        Finding f = findingOf(c).orElseThrow(() -> ChengxinException.conflict("COMPLAINT_FINDING_NONE",
+                "该投诉关联的查询记录尚未提请审计员认定"));
+        if (!f.recorded()) {
+            throw ChengxinException.conflict("COMPLAINT_FINDING_PENDING", "审计员尚未对该查询作出认定，请待认定后再答复");
+        }
+        return answered(c, replyOf(c, f), "（以审计员认定答复，提示 #" + f.flagId() + "）");
+    }
+
+    /** The answer the auditor's finding gives the person. */
+    static String replyOf(Complaint c, Finding f) {
+        return "经审计员对您投诉的查询" + (c.querySummary() == null ? "" : "（" + c.querySummary().strip() + "）") + "审查（审查提示 #"
+                + f.flagId() + "），认定为" + f.outcome() + "。审查意见：" + f.note() + "。"
+                + (f.blacklisted() ? "已将违规的信用服务机构（或其从业人员）列入信用服务机构黑名单（黑名单条目 #" + f.blacklistId() + "），列入期间不得查询或使用个人信用信息。" : "")
+                + (f.misuse() ? "" : "如您仍有异议，可再次提出投诉并提供相关材料。");
+    }
+
+    private static Finding finding(QueryReview.Flag f) {
+        return new Finding(f.id(), f.queryIds().isEmpty() ? 0 : f.queryIds().get(0), f.status(), f.note(), f.blacklistId());
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.chengxin.complaints.domain.ComplaintKind;
 import org.chengxin.complaints.domain.ComplaintStatus;
 import org.chengxin.shared.jdbc.DepartmentCodes;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -75,6 +76,13 @@ class JdbcComplaints {
                         select * from complaints_complaint
                         order by case status when 'ANSWERED' then 1 else 0 end, reply_due, filed_at desc, id desc limit :n""")
                 .param("n", limit).query(JdbcComplaints::map).list();
+    }
+
+    List<Complaint> ofDepartment(DepartmentCode department, int limit) {
+        return jdbc.sql("""
+                        select * from complaints_complaint where department_code = :dept
+                        order by case status when 'ANSWERED' then 1 else 0 end, reply_due, filed_at desc, id desc limit :n""")
+                .param("dept", department.value()).param("n", limit).query(JdbcComplaints::map).list();
     }
 
     List<Complaints.Figures> figures(LocalDate today) {

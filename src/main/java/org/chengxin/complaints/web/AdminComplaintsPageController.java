@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 投诉与举报办理: the administrator's queue of every case, open ones first and those past a deadline in red; each is
- * acknowledged, assigned to a department and answered with reasons. Below, the figures per department for the
+ * acknowledged, assigned to a department and answered with reasons. A complaint about a query-log entry is put
+ * before the auditor (查询记录审查) and, once the auditor has found, answered with the finding. Below, the figures per department for the
  * assessment.
  */
 @Controller
@@ -32,7 +33,7 @@ class AdminComplaintsPageController {
 
     @GetMapping("/admin/complaints")
     String queue(Model model) {
-        model.addAttribute("complaints", pages.views(complaints.queue()));
+        model.addAttribute("complaints", pages.staffViews(complaints.queue()));
         model.addAttribute("today", pages.today());
         model.addAttribute("departments", pages.departments());
         model.addAttribute("figures", complaints.figures());
@@ -72,6 +73,29 @@ class AdminComplaintsPageController {
         try {
             complaints.answer(id, reply);
             redirect.addFlashAttribute("notice", "已答复投诉（编号 " + id + "），答复已发送到当事人的站内消息。");
+        } catch (ChengxinException e) {
+            redirect.addFlashAttribute("error", e);
+        }
+        return "redirect:/admin/complaints";
+    }
+
+    @PostMapping("/admin/complaints/{id}/finding-referral")
+    String refer(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            Complaints.Finding f = complaints.referToAuditor(id);
+            redirect.addFlashAttribute("notice", "已将投诉（编号 " + id + "）关联的查询记录提请审计员认定（审查提示 #" + f.flagId() + "，"
+                    + f.outcome() + "）。审计员在“查询异常使用提示”中认定后，可以认定结论答复办结。");
+        } catch (ChengxinException e) {
+            redirect.addFlashAttribute("error", e);
+        }
+        return "redirect:/admin/complaints";
+    }
+
+    @PostMapping("/admin/complaints/{id}/reply-with-finding")
+    String answerWithFinding(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            complaints.answerWithFinding(id);
+            redirect.addFlashAttribute("notice", "已以审计员的认定结论答复投诉（编号 " + id + "），答复已发送到当事人的站内消息。");
         } catch (ChengxinException e) {
             redirect.addFlashAttribute("error", e);
         }

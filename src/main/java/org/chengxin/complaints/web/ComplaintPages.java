@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.chengxin.complaints.Complaints;
 import org.chengxin.complaints.domain.Complaint;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
@@ -26,10 +27,12 @@ class ComplaintPages {
     private final Citizens citizens;
     private final QueryLog queryLog;
     private final Departments departments;
+    private final Complaints complaints;
     private final Clock clock;
 
-    ComplaintPages(Citizens citizens, QueryLog queryLog, Departments departments, Clock clock) {
+    ComplaintPages(Citizens citizens, QueryLog queryLog, Departments departments, Complaints complaints, Clock clock) {
         this.citizens = citizens;
+        this.complaints = complaints;
         this.queryLog = queryLog;
         this.departments = departments;
         this.clock = clock;
@@ -60,9 +63,17 @@ class ComplaintPages {
         return departments.all();
     }
 
-    List<ComplaintView> views(List<Complaint> complaints) {
+    /** The cases as the person (or the clerk at the window) follows them. */
+    List<ComplaintView> views(List<Complaint> cases) {
         LocalDate today = today();
-        return complaints.stream().map(c -> ComplaintView.of(c, departmentName(c.department()), today)).toList();
+        return cases.stream().map(c -> ComplaintView.of(c, departmentName(c.department()), today, null)).toList();
+    }
+
+    /** The cases as staff handle them: with the auditor's finding on the query-log entry each names. */
+    List<ComplaintView> staffViews(List<Complaint> cases) {
+        LocalDate today = today();
+        return cases.stream()
+                .map(c -> ComplaintView.of(c, departmentName(c.department()), today, complaints.findingOf(c).orElse(null))).toList();
     }
 
     /** A number typed in a form, or null when there is none or it is no number. */

@@ -4,7 +4,10 @@ import org.chengxin.shared.security.AccessRules;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** A citizen reads and files only their own complaints; a clerk files at the window; the administrator handles them. */
+/**
+ * A citizen reads and files only their own complaints; a clerk files at the window; the administrator handles them all,
+ * a department's reviewer those routed to their department.
+ */
 @Component
 class ComplaintsAccessRules implements AccessRules {
 
@@ -12,6 +15,7 @@ class ComplaintsAccessRules implements AccessRules {
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/my/complaints", "/my/complaints/**").hasRole("CITIZEN")
                 .requestMatchers("/window/complaints", "/window/complaints/**").hasRole("CLERK")
-                .requestMatchers("/admin/complaints", "/admin/complaints/**").hasRole("ADMIN");
+                .requestMatchers("/admin/complaints", "/admin/complaints/**").hasRole("ADMIN")
+                .requestMatchers("/review/complaints", "/review/complaints/**").hasRole("REVIEWER");
     }
 }

@@ -1,2 +1,2 @@
-/** The complaints' pages: the person's, the window's and the administrator's queue. */
+/** The complaints' pages: the person's, the window's, the administrator's queue and the department's. */
 package org.chengxin.complaints.web;

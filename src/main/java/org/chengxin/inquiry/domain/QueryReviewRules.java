@@ -60,6 +60,7 @@ public final class QueryReviewRules {
             case "OFF_HOURS" -> "非工作时间查询";
             case "REFUSED_NO_AUTHORIZATION" -> "无有效授权被拒绝";
             case "REPEATED" -> "反复查询同一人";
+            case "COMPLAINT" -> "当事人投诉";
             default -> rule;
         };
     }

@@ -131,6 +131,37 @@ class JdbcQueryReview implements QueryReview {
         return jdbc.sql("select * from inquiry_flag where id = :id").param("id", flagId).query(JdbcQueryReview::map).single();
     }
 
+    @Override
+    @Transactional
+    public Flag refer(long queryId, String detail) {
+        String key = "query:" + queryId;
+        record Entry(String kind, String actor, String organization, String departmentCode) {
+        }
+        Entry entry = jdbc.sql("select kind, actor, organization, department_code from inquiry_query where id = :id")
+                .param("id", queryId).query(Entry.class).optional().filter(e -> !"SELF".equals(e.kind()))
+                .orElseThrow(() -> ChengxinException.notFound("INQUIRY_QUERY_NOT_FOUND", "没有编号为 " + queryId + " 的查询记录"));
+        Instant now = Instant.now(clock);
+        int raised = jdbc.sql("""
+                insert into inquiry_flag (rule, flag_key, actor, organization, department_code, query_ids, detail, raised_at, status)
+                values ('COMPLAINT', :key, :actor, :org, :dept, :ids, :detail, :at, 'OPEN') on conflict (rule, flag_key) do nothing""")
+                .param("key", key).param("actor", entry.actor()).param("org", entry.organization()).param("dept", entry.departmentCode())
+                .param("ids", new Long[] {queryId}).param("detail", UnicodeText.truncate(detail == null ? "当事人投诉" : detail, 500))
+                .param("at", Timestamp.from(now)).update();
+        Flag flag = jdbc.sql("select * from inquiry_flag where rule = 'COMPLAINT' and flag_key = :key").param("key", key)
+                .query(JdbcQueryReview::map).single();
+        if (raised > 0) {
+            events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "inquiry.flag-refer", null, "查询记录审查", AuditOutcome.SUCCESS,
+                    "因当事人投诉提请审查查询记录 #" + queryId + "（提示 #" + flag.id() + "，" + entry.actor() + "）"));
+        }
+        return flag;
+    }
+
+    @Override
+    public List<Flag> ofQuery(long queryId) {
+        return jdbc.sql("select * from inquiry_flag where :id = any(query_ids) order by raised_at desc, id desc")
+                .param("id", queryId).query(JdbcQueryReview::map).list();
+    }
+
     static Flag map(ResultSet rs, int n) throws SQLException {
         Array ids = rs.getArray("query_ids");
         List<Long> queryIds = Arrays.stream((Long[]) ids.getArray()).toList();
