@@ -67,6 +67,12 @@ public interface CitizenEnrolment {
      */
     void activate(String idNumber, String code, String newPassword, String address);
 
-    /** The person closes their own account, proving their password; their records stay. */
+    /**
+     * The person closes their own account, proving their password (a person who signed on through the province's
+     * login and never set one proves nothing more than that login); their records stay.
+     */
     void close(ChengxinPrincipal who, String password);
+
+    /** Whether the logged-in citizen's account has a password (not one opened by single sign-on and never given one). */
+    boolean hasPassword(ChengxinPrincipal who);
 }

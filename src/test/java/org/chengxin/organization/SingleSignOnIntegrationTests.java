@@ -152,6 +152,25 @@ class SingleSignOnIntegrationTests {
         assertThat(signOn(number.value()).uri()).as("the second sign-on finds the account").isEqualTo(URI.create(platform("/home")));
         assertThat(jdbc.sql("select count(*) from organization_citizen_account where blind_index = :k")
                 .param("k", citizens.subjectKeyOf(number).bytes()).query(Long.class).single()).isEqualTo(1);
+
+        // without a password, the person closes the account on the strength of the sign-on alone
+        assertThat(browser.get(platform("/my/account")).body()).contains("id=\"close-no-password\"").doesNotContain("id=\"password\"");
+        long subjectId = citizens.find(number).orElseThrow().id();
+        record SignedOn(String displayName, Long subjectId) implements ChengxinPrincipal {
+            @Override
+            public Role role() {
+                return Role.CITIZEN;
+            }
+
+            @Override
+            public DepartmentCode departmentCode() {
+                return null;
+            }
+        }
+        SignedOn me = new SignedOn(number.masked(), subjectId);
+        assertThat(enrolment.hasPassword(me)).isFalse();
+        enrolment.close(me, null);
+        assertThat(enrolment.stateOf(number)).isEqualTo(AccountState.CLOSED);
     }
 
     @Test

@@ -421,7 +421,7 @@ class JdbcCitizenEnrolment implements CitizenEnrolment {
                 .orElseThrow(() -> ChengxinException.notFound("ACCOUNT_NOT_FOUND", "账号不存在或已注销"));
         SubjectKey subject = citizens.findById(who.subjectId()).map(CitizenRef::subject).orElse(null);
         Instant now = Instant.now(clock);
-        if (password == null || password.isEmpty() || account.hash() == null || !passwords.matches(password, account.hash())) {
+        if (account.hash() != null && (password == null || password.isEmpty() || !passwords.matches(password, account.hash()))) {
             jdbc.sql("update organization_citizen_account set failed_attempts = failed_attempts + 1, locked_until = case when"
                     + " failed_attempts + 1 >= :max then :until else locked_until end where id = :id")
                     .param("max", maxLoginAttempts).param("until", utc(now.plus(lockDuration))).param("id", account.id()).update();
@@ -436,8 +436,16 @@ class JdbcCitizenEnrolment implements CitizenEnrolment {
                     .param("now", utc(now)).param("id", account.id()).update();
             supersede(account.id(), now);
             events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "organization.citizen-close", subject, null,
-                    AuditOutcome.SUCCESS, "本人注销公民账号（信用记录由各部门依法保留，不受影响）"));
+                    AuditOutcome.SUCCESS, "本人注销公民账号" + (account.hash() == null ? "（经统一身份认证登录，未设置密码）" : "")
+                            + "（信用记录由各部门依法保留，不受影响）"));
         });
+    }
+
+    @Override
+    public boolean hasPassword(ChengxinPrincipal who) {
+        return who != null && who.subjectId() != null && jdbc.sql(
+                        "select password_hash is not null from organization_citizen_account where subject_id = :s and status = 'ACTIVE'")
+                .param("s", who.subjectId()).query(Boolean.class).optional().orElse(false);
     }
 
     private void supersede(long accountId, Instant now) {

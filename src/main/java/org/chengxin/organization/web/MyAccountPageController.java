@@ -35,6 +35,7 @@ class MyAccountPageController {
     @GetMapping("/my/account")
     String page(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
         model.addAttribute("maskedId", who.displayName());
+        model.addAttribute("hasPassword", enrolment.hasPassword(who));
         return PAGE;
     }
 
@@ -50,6 +51,7 @@ class MyAccountPageController {
             response.setStatus(Problems.statusOf(e.kind()).value());
             model.addAttribute("error", e);
             model.addAttribute("maskedId", who.displayName());
+            model.addAttribute("hasPassword", enrolment.hasPassword(who));
             return PAGE;
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
