@@ -46,6 +46,9 @@ public interface SeriousDishonestyList {
     /** The entries in force for a person. */
     List<ListEntry> activeFor(SubjectKey subject);
 
+    /** How many entries are in force today, in the whole city (the public figures). */
+    long countInForce();
+
     /** Ends the entries past their end date; returns how many. */
     int endDue();
 }

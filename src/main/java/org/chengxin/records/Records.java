@@ -1,6 +1,8 @@
 package org.chengxin.records;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,16 @@ public interface Records {
 
     /** How many good-credit records are shown and used today, by item code. */
     Map<String, Long> goodCreditInForceByItem();
+
+    /** Records first accepted per catalog item and month (Beijing time) since a day: the public figures. */
+    List<ItemMonth> acceptedPerItemAndMonth(LocalDate since);
+
+    /** Records shown and used today, per kind of item (守信, 失信, ...): the public figures. */
+    Map<String, Long> inForceByKind();
+
+    /** How many records of an item were first accepted in a month. */
+    record ItemMonth(String itemCode, YearMonth month, long count) {
+    }
 
     /** A record of this department by the source id it was pushed with. */
     Optional<CreditRecord> findBySource(DepartmentCode departmentCode, String sourceId);

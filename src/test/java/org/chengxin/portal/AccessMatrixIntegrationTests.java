@@ -57,6 +57,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /activate", "anonymous", "people");
         allow("POST /activate", "anonymous", "people");
         allow("GET /enrol", "anonymous", "people");
+        allow("GET /public/figures", "anonymous", "people");
         allow("POST /enrol", "anonymous", "people");
         allow("GET /window/accounts", "CLERK");
         allow("POST /window/accounts/person", "CLERK");
@@ -78,6 +79,8 @@ class AccessMatrixIntegrationTests {
         allow("GET /api/v1/catalog", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
                 "scope:identity:validate", "scope:remedies:decide");
         allow("GET /catalog", "anonymous", "people");
+        allow("GET /api/v1/public/figures", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
+                "scope:identity:validate", "scope:remedies:decide");
         allow("GET /catalog/items/{code}", "anonymous", "people");
         allow("GET /catalog/items/{code}/template.csv", "anonymous", "people");
         allow("GET /catalog/items/{code}/template.xlsx", "anonymous", "people");

@@ -265,6 +265,12 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
     }
 
     @Override
+    public long countInForce() {
+        return jdbc.sql("select count(*) from lists_entry where status = 'ACTIVE' and start_date <= :today and end_date >= :today")
+                .param("today", LocalDate.now(clock)).query(Long.class).single();
+    }
+
+    @Override
     @Transactional
     public int endDue() {
         List<ListEntry> due = jdbc.sql(SELECT + " where status = 'ACTIVE' and end_date < :today")

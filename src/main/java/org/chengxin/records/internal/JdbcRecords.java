@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import javax.sql.DataSource;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.NewRecord;
 import org.chengxin.records.RecordStatus;
+import org.chengxin.records.Records;
 import org.chengxin.records.RecordVersion;
 import org.chengxin.records.domain.RecordLifecycle;
 import org.chengxin.records.domain.StatusChange;
@@ -198,6 +201,25 @@ class JdbcRecords {
     private List<CreditRecord> readAllFor(SubjectKey subject) {
         return jdbc.sql(SELECT + " where subject_index = :s order by decision_date, id")
                 .param("s", subject.bytes()).query(this::map).list();
+    }
+
+    List<Records.ItemMonth> acceptedPerItemAndMonth(LocalDate since) {
+        return jdbc.sql("""
+                        select item_code, extract(year from d)::int, extract(month from d)::int, count(*)
+                        from (select item_code, (accepted_at at time zone 'Asia/Shanghai')::date as d from records_record
+                              where accepted_at >= :since) r
+                        group by 1, 2, 3 order by 2, 3, 1""")
+                .param("since", Timestamp.from(since.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()))
+                .query((rs, n) -> new Records.ItemMonth(rs.getString(1), YearMonth.of(rs.getInt(2), rs.getInt(3)), rs.getLong(4))).list();
+    }
+
+    Map<String, Long> inForceByKind() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("select kind, count(*) from records_record where status in ('ACTIVE', 'OBJECTED') and expires_on > :today group by kind")
+                .param("today", LocalDate.now(clock)).query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
     }
 
     /** In id order, up to the first that is not older than {@code before}: a later sweep starts there, nothing is skipped. */

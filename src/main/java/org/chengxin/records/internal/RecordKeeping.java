@@ -212,6 +212,16 @@ class RecordKeeping implements Records {
     }
 
     @Override
+    public List<ItemMonth> acceptedPerItemAndMonth(LocalDate since) {
+        return rows.acceptedPerItemAndMonth(since);
+    }
+
+    @Override
+    public Map<String, Long> inForceByKind() {
+        return rows.inForceByKind();
+    }
+
+    @Override
     public List<CreditRecord> dishonestyAcceptedAfter(long afterId, Instant before, int limit) {
         return rows.dishonestyAcceptedAfter(afterId, before, limit);
     }

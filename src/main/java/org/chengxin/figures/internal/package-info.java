@@ -1,0 +1,2 @@
+/** The figures' assembly and cache. */
+package org.chengxin.figures.internal;
