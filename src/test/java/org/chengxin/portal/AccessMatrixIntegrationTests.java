@@ -58,6 +58,13 @@ class AccessMatrixIntegrationTests {
         allow("POST /activate", "anonymous", "people");
         allow("GET /enrol", "anonymous", "people");
         allow("GET /public/figures", "anonymous", "people");
+        allow("GET /public/notices", "anonymous", "people");
+        allow("GET /public/laws", "anonymous", "people");
+        allow("GET /public/bulletins/{id}", "anonymous", "people");
+        allow("GET /admin/bulletins", "ADMIN");
+        allow("POST /admin/bulletins", "ADMIN");
+        allow("POST /admin/bulletins/preview", "ADMIN");
+        allow("POST /admin/bulletins/{id}/withdrawal", "ADMIN");
         allow("POST /enrol", "anonymous", "people");
         allow("GET /window/accounts", "CLERK");
         allow("POST /window/accounts/person", "CLERK");

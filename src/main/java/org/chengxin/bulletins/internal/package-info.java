@@ -1,0 +1,2 @@
+/** The articles' table and rules. */
+package org.chengxin.bulletins.internal;
