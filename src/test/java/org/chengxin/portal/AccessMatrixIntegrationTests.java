@@ -59,6 +59,10 @@ class AccessMatrixIntegrationTests {
         allow("GET /enrol", "anonymous", "people");
         allow("GET /public/figures", "anonymous", "people");
         allow("GET /public/notices", "anonymous", "people");
+        allow("GET /public/honesty-models", "anonymous", "people");
+        allow("GET /my/honesty-model", "CITIZEN");
+        allow("POST /my/honesty-model/consent", "CITIZEN");
+        allow("POST /my/honesty-model/withdrawal", "CITIZEN");
         allow("GET /public/laws", "anonymous", "people");
         allow("GET /public/bulletins/{id}", "anonymous", "people");
         allow("GET /admin/bulletins", "ADMIN");

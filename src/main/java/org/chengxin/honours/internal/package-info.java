@@ -1,0 +1,2 @@
+/** The consents' table and the public list. */
+package org.chengxin.honours.internal;

@@ -1,0 +1,2 @@
+/** The citizen's consent page and the public page. */
+package org.chengxin.honours.web;
