@@ -9,6 +9,14 @@ public interface SmsGateway {
      */
     void send(String mobile, String text);
 
+    /**
+     * Sends a one-time code: the same as {@link #send}, but an adapter that thins out what it shows (the console) always
+     * shows a code, which the person is waiting for.
+     */
+    default void sendCode(String mobile, String text) {
+        send(mobile, text);
+    }
+
     /** What the adapter is, for the operations page and the audit trail (for example "HTTP 短信网关"). */
     String name();
 }

@@ -286,7 +286,7 @@ class JdbcCitizenEnrolment implements CitizenEnrolment {
             public void afterCommit() {
                 sender.execute(() -> {
                     try {
-                        sms.send(to, text);
+                        sms.sendCode(to, text);
                     } catch (MessageNotSent e) {
                         log.warn("验证码短信发送失败（{}）：{}", shown, e.code());
                         events.publishEvent(AuditEvent.of(person, Instant.now(clock), "organization.citizen-code-online", key, PURPOSE,
