@@ -46,6 +46,15 @@ public interface SeriousDishonestyList {
     /** The entries in force for a person. */
     List<ListEntry> activeFor(SubjectKey subject);
 
+    /**
+     * One page of the entries in force today (decided, begun, not past their end date), newest decision first: the
+     * public list (严重失信主体名单公示). Noticed, dropped and ended entries are never among them.
+     */
+    List<ListEntry> inForce(int page, int size);
+
+    /** How many entries are in force today. */
+    long countInForce();
+
     /** Ends the entries past their end date; returns how many. */
     int endDue();
 }
