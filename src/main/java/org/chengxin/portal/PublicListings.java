@@ -168,7 +168,11 @@ class PublicListings {
             itemCodes = Set.of(search.itemCode());
         }
         if (!blank(search.departmentCode())) {
-            departmentCodes.add(DepartmentCode.of(search.departmentCode().strip()));
+            Optional<DepartmentCode> code = DepartmentCode.parse(search.departmentCode().strip());
+            if (code.isEmpty()) {
+                return Optional.empty();
+            }
+            departmentCodes.add(code.get());
         }
         if (!blank(search.text())) {
             String text = search.text().strip().toLowerCase(Locale.ROOT);

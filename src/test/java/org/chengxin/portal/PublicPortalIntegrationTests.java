@@ -162,7 +162,10 @@ class PublicPortalIntegrationTests {
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
         assertThat(csv.body()).startsWith("\uFEFF类别,行政相对人,身份证号码");
-        Http.Response page = http.get("/public/double-publicity?from=2026-13-45&page=x", null);
+        Http.Response odd = http.get("/api/v1/public/double-publicity?dept=NOT_A_CODE&item=nothing", null);
+        assertThat(odd.status()).as("a department or item that is none matches nothing").isEqualTo(200);
+        assertThat(odd.json().get("total").asLong()).isZero();
+        Http.Response page = http.get("/public/double-publicity?from=2026-13-45&page=x&dept=NOT_A_CODE", null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("bad-date");
         assertThat(page.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
