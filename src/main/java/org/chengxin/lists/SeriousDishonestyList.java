@@ -46,7 +46,13 @@ public interface SeriousDishonestyList {
     /** The entries in force for a person. */
     List<ListEntry> activeFor(SubjectKey subject);
 
-    /** How many entries are in force today, in the whole city (the public figures). */
+    /**
+     * One page of the entries in force today (decided, begun, not past their end date), newest decision first: the
+     * public list (严重失信主体名单公示). Noticed, dropped and ended entries are never among them.
+     */
+    List<ListEntry> inForce(int page, int size);
+
+    /** How many entries are in force today. */
     long countInForce();
 
     /** Ends the entries past their end date; returns how many. */

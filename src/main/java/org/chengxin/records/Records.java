@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
@@ -55,6 +56,20 @@ public interface Records {
     /** How many records of an item were first accepted in a month. */
     record ItemMonth(String itemCode, YearMonth month, long count) {
     }
+
+    /**
+     * One page of the administrative licensing and penalty decisions published today (双公示), newest decision
+     * first: records of the items asked for whose own disclosure scope is public, never a minor (轻微) one, shown
+     * (active, under objection or suspended, the last marked) and within their publication period. A record
+     * expired, revoked or repaired is not among them from that moment on.
+     */
+    List<CreditRecord> publicDecisions(PublicDecisionQuery query, int page, int size);
+
+    /** How many decisions {@link #publicDecisions} has for the query. */
+    long countPublicDecisions(PublicDecisionQuery query);
+
+    /** How many decisions of these items are published today, by department. */
+    Map<DepartmentCode, Long> publicDecisionsByDepartment(Set<String> itemCodes);
 
     /** A record of this department by the source id it was pushed with. */
     Optional<CreditRecord> findBySource(DepartmentCode departmentCode, String sourceId);

@@ -89,6 +89,13 @@ class AccessMatrixIntegrationTests {
         allow("POST /api/v1/identity/validations", "scope:identity:validate", "scope:records:write");
         allow("GET /api/v1/catalog", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
                 "scope:identity:validate", "scope:remedies:decide");
+        allow("GET /public/double-publicity", "anonymous", "people");
+        allow("GET /public/serious-dishonesty", "anonymous", "people");
+        for (String open : List.of("/api/v1/public/double-publicity", "/api/v1/public/double-publicity.csv",
+                "/api/v1/public/serious-dishonesty", "/api/v1/public/serious-dishonesty.csv")) {
+            allow("GET " + open, "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
+                    "scope:identity:validate", "scope:remedies:decide");
+        }
         allow("GET /catalog", "anonymous", "people");
         allow("GET /api/v1/public/figures", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
                 "scope:identity:validate", "scope:remedies:decide");

@@ -264,10 +264,19 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
                 .param("s", subject.bytes()).param("today", LocalDate.now(clock)).query(this::map).list();
     }
 
+    // the same rule as activeFor: in force from its start date to its end date, whether or not endDue has run
+    private static final String IN_FORCE = " where status = 'ACTIVE' and start_date <= :today and end_date >= :today";
+
+    @Override
+    public List<ListEntry> inForce(int page, int size) {
+        return jdbc.sql(SELECT + IN_FORCE + " order by decided_at desc, id desc limit :size offset :offset")
+                .param("today", LocalDate.now(clock)).param("size", size).param("offset", (long) page * size)
+                .query(this::map).list();
+    }
+
     @Override
     public long countInForce() {
-        return jdbc.sql("select count(*) from lists_entry where status = 'ACTIVE' and start_date <= :today and end_date >= :today")
-                .param("today", LocalDate.now(clock)).query(Long.class).single();
+        return jdbc.sql("select count(*) from lists_entry" + IN_FORCE).param("today", LocalDate.now(clock)).query(Long.class).single();
     }
 
     @Override

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.NewRecord;
+import org.chengxin.records.PublicDecisionQuery;
 import org.chengxin.records.RecordStatus;
 import org.chengxin.records.Records;
 import org.chengxin.records.RecordVersion;
@@ -257,6 +258,55 @@ class JdbcRecords {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;
+    }
+
+    // scope and kinds as literals, as the partial index has them (V26__public_portal.sql); minor records are never
+    // public (Order 36), whatever their item says
+    private static final String PUBLISHED = " where scope = 'PUBLIC' and kind in ('BASIC', 'DISHONESTY')"
+            + " and coalesce(severity, '') <> 'MINOR' and status in ('ACTIVE', 'OBJECTED', 'SUSPENDED')"
+            + " and expires_on > :today and decision_date <= :today and item_code in (:items)";
+
+    List<CreditRecord> publicDecisions(PublicDecisionQuery query, int page, int size) {
+        return publicStatement(SELECT, query, " order by decision_date desc, id desc limit :size offset :offset")
+                .param("size", size).param("offset", (long) page * size).query(this::map).list();
+    }
+
+    long countPublicDecisions(PublicDecisionQuery query) {
+        return publicStatement("select count(*) from records_record", query, "").query(Long.class).single();
+    }
+
+    Map<DepartmentCode, Long> publicDecisionsByDepartment(Set<String> itemCodes) {
+        Map<DepartmentCode, Long> counts = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        jdbc.sql("select department_code, count(*) from records_record" + PUBLISHED + " group by department_code")
+                .param("today", LocalDate.now(clock)).param("items", List.copyOf(itemCodes))
+                .query(rs -> {
+                    counts.put(DepartmentCode.of(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    private JdbcClient.StatementSpec publicStatement(String select, PublicDecisionQuery query, String tail) {
+        StringBuilder sql = new StringBuilder(select).append(PUBLISHED);
+        Map<String, Object> params = new HashMap<>();
+        params.put("today", LocalDate.now(clock));
+        params.put("items", List.copyOf(query.itemCodes()));
+        if (query.documentNumber() != null) {
+            sql.append(" and position(:doc in document_number) > 0");
+            params.put("doc", query.documentNumber());
+        }
+        if (!query.departmentCodes().isEmpty()) {
+            sql.append(" and department_code in (:depts)");
+            params.put("depts", query.departmentCodes().stream().map(DepartmentCode::value).toList());
+        }
+        if (query.decidedFrom() != null) {
+            sql.append(" and decision_date >= :from");
+            params.put("from", query.decidedFrom());
+        }
+        if (query.decidedTo() != null) {
+            sql.append(" and decision_date <= :to");
+            params.put("to", query.decidedTo());
+        }
+        return jdbc.sql(sql.append(tail).toString()).params(params);
     }
 
     Optional<CreditRecord> findBySource(DepartmentCode departmentCode, String sourceId) {

@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.NewRecord;
+import org.chengxin.records.PublicDecisionQuery;
 import org.chengxin.records.RecordEvents.RecordAccepted;
 import org.chengxin.records.RecordEvents.RecordCorrected;
 import org.chengxin.records.RecordEvents.RecordExpired;
@@ -239,6 +240,21 @@ class RecordKeeping implements Records {
     @Override
     public Map<String, Long> goodCreditInForceByItem() {
         return rows.goodCreditInForceByItem();
+    }
+
+    @Override
+    public List<CreditRecord> publicDecisions(PublicDecisionQuery query, int page, int size) {
+        return query.itemCodes().isEmpty() ? List.of() : rows.publicDecisions(query, page, size);
+    }
+
+    @Override
+    public long countPublicDecisions(PublicDecisionQuery query) {
+        return query.itemCodes().isEmpty() ? 0 : rows.countPublicDecisions(query);
+    }
+
+    @Override
+    public Map<DepartmentCode, Long> publicDecisionsByDepartment(Set<String> itemCodes) {
+        return itemCodes.isEmpty() ? Map.of() : rows.publicDecisionsByDepartment(itemCodes);
     }
 
     @Override

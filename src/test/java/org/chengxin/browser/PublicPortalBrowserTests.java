@@ -1,0 +1,90 @@
+package org.chengxin.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.chengxin.lists.SeriousDishonestyListAccess;
+import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.Fixtures;
+import org.chengxin.support.Http;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The public portal on a phone (390 px wide): nothing scrolls sideways, the sections fold into a menu that opens
+ * without script, and the 双公示 table becomes one card per decision; on a desktop the sections are in the header.
+ */
+@Tag("browser")
+@ChengxinIntegrationTest
+@ExtendWith(ChromiumExtension.class)
+class PublicPortalBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    void onAPhoneNothingScrollsSidewaysAndTheMenuOpensWithoutScript(Browser browser) {
+        Http http = new Http(port);
+        String token = http.token(fixtures.apiClientOf(fixtures.department(), "records:write"), Fixtures.PASSWORD, "records:write");
+        String source = "pb-" + UUID.randomUUID();
+        SeriousDishonestyListAccess.pushBody(http, token, "{\"records\":[{\"sourceId\":\"" + source + "\",\"itemCode\":\"YY-GN-002\","
+                + "\"idNumber\":\"" + fixtures.syntheticIdNumber().value() + "\",\"name\":\"吴测试\",\"decisionDate\":\""
+                + LocalDate.now().minusDays(5) + "\",\"documentNumber\":\"岳测罚〔2026〕手机版第一号\",\"content\":{\"penaltyType\":\"罚款\","
+                + "\"facts\":\"未按规定公示信息\",\"penaltyResult\":\"罚款二百元，责令改正并在规定期限内报送整改情况说明\",\"authority\":\"测试部门\"}}]}");
+        try {
+            browser.driver().manage().window().setSize(new Dimension(390, 844));
+            for (String path : new String[] {"/", "/public/double-publicity", "/public/serious-dishonesty", "/catalog"}) {
+                browser.open(path);
+                browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer.site-footer")));
+                assertThat(overflow(browser)).as(path + " scrolls sideways: " + widest(browser)).isLessThanOrEqualTo(0);
+            }
+            browser.open("/public/double-publicity?doc=" + "手机版第一号");
+            browser.await(ExpectedConditions.presenceOfElementLocated(By.id("decisions")));
+            assertThat(browser.find(By.cssSelector("#decisions thead")).getSize().getHeight()).as("the header row is folded away").isLessThanOrEqualTo(1);
+            assertThat(browser.find(By.cssSelector("#decisions tr.decision td")).getCssValue("display")).isEqualTo("block");
+            assertThat(overflow(browser)).isLessThanOrEqualTo(0);
+            browser.screenshot("public-double-publicity-390");
+
+            assertThat(browser.find(By.id("nav-double-publicity")).isDisplayed()).as("the sections are folded").isFalse();
+            browser.find(By.cssSelector("label.menu-button")).click();
+            browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("nav-double-publicity")));
+            browser.screenshot("public-menu-390");
+
+            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+            browser.open("/");
+            assertThat(browser.find(By.id("nav-serious-dishonesty")).isDisplayed()).isTrue();
+            assertThat(browser.find(By.cssSelector("label.menu-button")).isDisplayed()).isFalse();
+            assertThat(browser.find(By.id("host-unit")).getText()).isEqualTo("岳阳市发展和改革委员会");
+            assertThat(browser.find(By.id("verify-link")).getAttribute("href")).endsWith("/verify");
+            browser.screenshot("public-home-1280");
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    /** The elements wider than the window, to say what to fix. */
+    private static Object widest(Browser browser) {
+        return ((JavascriptExecutor) browser.driver()).executeScript("""
+                return Array.from(document.querySelectorAll('body *'))
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                    .slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(', ');""");
+    }
+
+    private static long overflow(Browser browser) {
+        Object px = ((JavascriptExecutor) browser.driver()).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        return ((Number) px).longValue();
+    }
+}
