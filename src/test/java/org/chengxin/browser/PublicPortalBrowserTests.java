@@ -45,7 +45,8 @@ class PublicPortalBrowserTests {
                 + "\"facts\":\"未按规定公示信息\",\"penaltyResult\":\"罚款二百元，责令改正并在规定期限内报送整改情况说明\",\"authority\":\"测试部门\"}}]}");
         try {
             browser.driver().manage().window().setSize(new Dimension(390, 844));
-            for (String path : new String[] {"/", "/public/double-publicity", "/public/serious-dishonesty", "/catalog"}) {
+            for (String path : new String[] {"/", "/public/double-publicity", "/public/serious-dishonesty", "/catalog", "/public/notices",
+                    "/public/laws", "/public/honesty-models", "/public/figures", "/enrol", "/activate", "/login"}) {
                 browser.open(path);
                 browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer.site-footer")));
                 assertThat(overflow(browser)).as(path + " scrolls sideways: " + widest(browser)).isLessThanOrEqualTo(0);

@@ -29,6 +29,7 @@ final class FigureCharts {
         s.recordsByDomain().forEach((domain, counts) -> series.add(Map.of("name", domain, "type", "bar", "stack", "records",
                 "data", counts)));
         return Map.of(
+                "animation", false,
                 "title", Map.of("text", "近12个月归集的信用记录（按领域）", "left", "center", "textStyle", Map.of("fontSize", 14)),
                 "tooltip", Map.of("trigger", "axis"),
                 "legend", Map.of("type", "scroll", "bottom", 0),
@@ -42,6 +43,7 @@ final class FigureCharts {
         List<Object> data = new ArrayList<>();
         s.inForceByKind().forEach((kind, count) -> data.add(Map.of("name", kind, "value", count)));
         return Map.of(
+                "animation", false,
                 "title", Map.of("text", "现行有效的信用记录（按类别）", "left", "center", "textStyle", Map.of("fontSize", 14)),
                 "tooltip", Map.of("trigger", "item", "formatter", "{b}：{c} 条（{d}%）"),
                 "legend", Map.of("bottom", 0),
@@ -50,6 +52,7 @@ final class FigureCharts {
 
     private static Map<String, Object> remedies(Snapshot s) {
         return Map.of(
+                "animation", false,
                 "title", Map.of("text", "异议与信用修复按期办结率", "left", "center", "textStyle", Map.of("fontSize", 14)),
                 "tooltip", Map.of("trigger", "axis"),
                 "grid", Map.of("left", 48, "right", 16, "top", 40, "bottom", 32),
