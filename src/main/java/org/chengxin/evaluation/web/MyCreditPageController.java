@@ -73,9 +73,11 @@ class MyCreditPageController {
                     .flatMap(v -> v.item(r.itemCode())).or(() -> catalog.item(r.itemCode())).orElse(null);
             RecordSubstance substance = RecordSubstance.of(item, r.content());
             substances.put(r.id(), substance);
-            decisionBases.put(r.id(), substance.basisOr(item == null ? null : item.legalBasis()));
+            if (substance.decisionBasis() != null) {
+                decisionBases.put(r.id(), substance.decisionBasis());
+            }
         }
-        // what each record says (事由, 决定依据, 处理结果, 决定机关 …) and the decision's own basis in the basis column
+        // what each record says (事由, 决定依据, 处理结果, 决定机关 …); the basis column: the decision's own, then the item's (收集依据)
         model.addAttribute("substances", substances);
         model.addAttribute("decisionBases", decisionBases);
         return "evaluation/my-credit";
