@@ -94,7 +94,10 @@ class RecordSubstanceIntegrationTests {
         IdNumber person = fixtures.citizenWithAccount();
         register.register(person, NAME, "测试");
         SubjectKey subject = citizens.subjectKeyOf(person);
-        String market = http.token(fixtures.apiClientOf("scjg", "records:write"), Fixtures.PASSWORD, "records:write");
+        // a department of the test's own (the demo's 市场监督管理局 keeps its name), and the tax office for a serious record
+        String department = fixtures.department();
+        String market = http.token(fixtures.apiClientOf(department, "records:write"), Fixtures.PASSWORD, "records:write");
+        String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
         LocalDate decided = LocalDate.now(clock).minusDays(10);
         String document = "岳市监罚〔2026〕" + Math.floorMod(UUID.randomUUID().hashCode(), 100000) + "号";
         String csv = "CF_WSH,CF_CFMC,CF_CFLB1,CF_SY,CF_YJ,CF_XDR_MC,CF_XDR_SFZ,CF_JG,CF_JDRQ,CF_XZJG,CF_ZT\n"
@@ -105,12 +108,12 @@ class RecordSubstanceIntegrationTests {
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(202);
         JsonNode batch = http.awaitBatch(market, pushed.json().get("id").asLong());
         assertThat(batch.get("accepted").asInt()).as(batch.toString()).isEqualTo(1);
-        // a serious food record too, so that the reviewer has a candidate and a measure rests on it
-        SeriousDishonestyListAccess.pushSerious(http, market, person, "YY-FD-001", "substance-" + UUID.randomUUID(), 5,
-                "{\"facts\":\"生产经营病死畜禽肉类\",\"penaltyResult\":\"没收违法所得并罚款\",\"productName\":\"冻猪肉\","
-                        + "\"goodsValue\":\"30000\",\"authority\":\"" + AUTHORITY + "\",\"basis\":\"《中华人民共和国食品安全法》第一百二十三条第一款\"}");
+        // a serious tax record too, so that the reviewer has a candidate and a measure rests on it
+        SeriousDishonestyListAccess.pushSerious(http, tax, person, "YY-TX-001", "substance-" + UUID.randomUUID(), 5,
+                "{\"facts\":\"虚假申报少缴个人所得税\",\"penaltyResult\":\"追缴税款并处罚款\",\"evadedAmount\":\"120000\","
+                        + "\"authority\":\"国家税务总局岳阳市税务局\",\"basis\":\"《中华人民共和国税收征收管理法》第六十三条第一款\"}");
         CreditRecord penalty = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-GN-002")).findFirst().orElseThrow();
-        CreditRecord food = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-FD-001")).findFirst().orElseThrow();
+        CreditRecord taxRecord = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-TX-001")).findFirst().orElseThrow();
         assertThat(penalty.content()).containsEntry("basis", BASIS).containsEntry("facts", FACTS);
 
         // the report as JSON: the decision's basis in the basis column, the catalog's on its own, the substance structured
@@ -166,7 +169,7 @@ class RecordSubstanceIntegrationTests {
         assertNoJavaMap(myCredit);
 
         // the officer's record page: labelled rows, the versions in Chinese, never a Java map
-        Authentication officer = TestPrincipal.of(Role.DATA_OFFICER, "scjg");
+        Authentication officer = TestPrincipal.of(Role.DATA_OFFICER, department);
         String detail = body(mvc, get("/records/" + penalty.id()), officer);
         assertContains(detail, "<th>违法事实</th><td>" + FACTS + "</td>", "<th>处罚依据</th><td>" + BASIS + "</td>",
                 "<th>处罚结果</th><td>" + RESULT + "</td>", "<th>处罚机关</th><td>" + AUTHORITY + "</td>",
@@ -174,10 +177,10 @@ class RecordSubstanceIntegrationTests {
         assertNoJavaMap(detail);
 
         // the reviewer's page: the candidate's record with what it says
-        String lists = body(mvc, get("/lists"), TestPrincipal.of(Role.REVIEWER, "scjg"));
-        assertContains(lists, "id=\"basis-record-" + food.id() + "\"", "<dd>生产经营病死畜禽肉类</dd>", "<dt>处罚依据</dt>",
-                "<dd>《中华人民共和国食品安全法》第一百二十三条第一款</dd>", "<dd>没收违法所得并罚款</dd>", "<dd>" + AUTHORITY + "</dd>",
-                "收集依据：《中华人民共和国食品安全法》第一百二十三条");
+        String lists = body(mvc, get("/lists"), TestPrincipal.of(Role.REVIEWER, "swj"));
+        assertContains(lists, "id=\"basis-record-" + taxRecord.id() + "\"", "<dd>虚假申报少缴个人所得税</dd>", "<dt>处罚依据</dt>",
+                "<dd>《中华人民共和国税收征收管理法》第六十三条第一款</dd>", "<dd>追缴税款并处罚款</dd>", "<dd>国家税务总局岳阳市税务局</dd>",
+                "收集依据：《中华人民共和国税收征收管理法》第六十三条");
         assertNoJavaMap(lists);
 
         // the measure check: the record a punishment rests on, with what it says
@@ -185,8 +188,8 @@ class RecordSubstanceIntegrationTests {
         MockHttpServletResponse checked = send(mvc, post("/checks").param("idNumber", person.value()).param("matterCode", "XZSP"), clerk);
         assertThat(checked.getRedirectedUrl()).matches("/checks/\\d+");
         String check = body(mvc, get(checked.getRedirectedUrl()), clerk);
-        assertContains(check, "id=\"measure-CJ-RQSL\"", "违法事实：生产经营病死畜禽肉类；处罚依据：《中华人民共和国食品安全法》第一百二十三条第一款",
-                "处罚结果：没收违法所得并罚款", "处罚机关：" + AUTHORITY);
+        assertContains(check, "id=\"measure-CJ-RQSL\"", "违法事实：虚假申报少缴个人所得税；处罚依据：《中华人民共和国税收征收管理法》第六十三条第一款",
+                "处罚结果：追缴税款并处罚款", "处罚机关：国家税务总局岳阳市税务局");
         assertThat(check.contains(person.value())).isFalse();
     }
 
