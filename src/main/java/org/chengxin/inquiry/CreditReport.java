@@ -40,11 +40,43 @@ public record CreditReport(String reportNumber, Instant issuedAt, LocalDate vali
      * @param severity        the severity label of a dishonesty record (严重, 较重, 一般, 轻微), else null
      * @param lastDisclosed   the last day the record is disclosed
      * @param objectionNote   异议标注: set while the record is under objection
+     * @param legalBasis      the decision's own legal basis where the record carries it, else the item's basis
      * @param statements      the person's own statements (本人声明) about the record
+     * @param substance       what the decision was: facts, basis, kind, result, amount, authority and the other fields
+     *                        (null in reports issued before it was kept)
+     * @param collectionBasis the catalog item's legal basis for collecting the record (null in reports issued before)
      */
     public record ReportRecord(long recordId, String itemCode, String itemName, String severity, DepartmentCode departmentCode,
             String departmentName, LocalDate decisionDate, String documentNumber, String legalBasis, LocalDate lastDisclosed,
-            String objectionNote, List<String> statements) {
+            String objectionNote, List<String> statements, Substance substance, String collectionBasis) {
+
+        /** A record without its substance, as reports issued before it was kept show it. */
+        public ReportRecord(long recordId, String itemCode, String itemName, String severity, DepartmentCode departmentCode,
+                String departmentName, LocalDate decisionDate, String documentNumber, String legalBasis, LocalDate lastDisclosed,
+                String objectionNote, List<String> statements) {
+            this(recordId, itemCode, itemName, severity, departmentCode, departmentName, decisionDate, documentNumber, legalBasis,
+                    lastDisclosed, objectionNote, statements, null, null);
+        }
+    }
+
+    /**
+     * What a record's decision was, as a national credit report shows it: each part null when the record does not
+     * carry it.
+     *
+     * @param facts         事由：the facts (违法事实 …)
+     * @param decisionBasis 决定依据：the decision's own legal basis
+     * @param kind          类别：the kind of penalty (罚款 …)
+     * @param result        处理结果：the content of the penalty or honour
+     * @param amount        金额, labelled (罚款金额（元）：5000)
+     * @param authority     决定机关
+     * @param fields        every field of the record under its catalog label, the substance first
+     */
+    public record Substance(String facts, String decisionBasis, String kind, String result, String amount, String authority,
+            List<Field> fields) {
+    }
+
+    /** One field of a record under its Chinese label. */
+    public record Field(String label, String value) {
     }
 
     /**

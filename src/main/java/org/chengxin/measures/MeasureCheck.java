@@ -33,10 +33,16 @@ public record MeasureCheck(long id, Instant checkedAt, String maskedIdNumber, St
     /**
      * A record a measure rests on.
      *
-     * @param disputed under objection when the check was made (checks stored before read false)
+     * @param disputed  under objection when the check was made (checks stored before read false)
+     * @param substance what the record said when the check was made, labelled in Chinese (checks stored before read null)
      */
     public record BasisRecord(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
-            LocalDate decisionDate, boolean disputed) {
+            LocalDate decisionDate, boolean disputed, String substance) {
+
+        public BasisRecord(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
+                LocalDate decisionDate, boolean disputed) {
+            this(recordId, itemCode, itemName, departmentCode, documentNumber, decisionDate, disputed, null);
+        }
     }
 
     /** What the department did: each measure applied or not (and why not), the outcome, when. */

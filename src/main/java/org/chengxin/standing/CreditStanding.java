@@ -28,9 +28,15 @@ public record CreditStanding(LocalDate day, String modelVersion, int points, Str
      * @param severity the severity of a dishonesty record (MINOR … SERIOUS), null for a good-credit record
      * @param lastDay  the last day the record is disclosed and counts
      * @param disputed under objection
+     * @param substance what the record says, labelled in Chinese (违法事实：…；处罚依据：…；处罚结果：…；处罚机关：…)
      */
     public record RecordInForce(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
-            LocalDate decisionDate, String severity, LocalDate lastDay, boolean disputed) {
+            LocalDate decisionDate, String severity, LocalDate lastDay, boolean disputed, String substance) {
+
+        public RecordInForce(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
+                LocalDate decisionDate, String severity, LocalDate lastDay, boolean disputed) {
+            this(recordId, itemCode, itemName, departmentCode, documentNumber, decisionDate, severity, lastDay, disputed, null);
+        }
     }
 
     /** The entries of the serious-dishonesty list in force (policy 十四). */

@@ -84,7 +84,7 @@ class EvaluationPagesBrowserTests {
 
         List<List<String>> explanation = rowsOf(browser, "explanation");
         assertThat(explanation).anySatisfy(cells -> assertThat(cells).startsWith("起始分", "1000"));
-        // A record's row: 信息项, 报送部门, 决定日期, 积分, 法律依据, 计分截至, (异议)
+        // A record's row: 信息项, 报送部门, 决定日期, 积分, 记录内容, 法律依据, 计分截至, (异议)
         assertThat(explanation).anySatisfy(cells -> assertThat(cells).hasSizeGreaterThan(3)
                 .satisfies(c -> assertThat(List.of(c.get(0), c.get(3))).containsExactly("诚信道德模范", "+30")));
         assertThat(explanation).anySatisfy(cells -> assertThat(cells).hasSizeGreaterThan(3)

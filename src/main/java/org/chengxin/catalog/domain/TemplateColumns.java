@@ -33,7 +33,9 @@ public final class TemplateColumns {
         }
         for (ItemField f : item.fields()) {
             boolean identifier = f.type() == FieldType.IDENTIFIER;
-            columns.add(new Column(f.name(), f.label(), f.required(), f.type().label() + (identifier ? "；文本格式" : ""), identifier));
+            FieldRole role = f.effectiveRole();
+            columns.add(new Column(f.name(), f.label(), f.required(), f.type().label() + (identifier ? "；文本格式" : "")
+                    + (role == FieldRole.OTHER ? "" : "；记载" + role.label()), identifier));
         }
         return columns;
     }

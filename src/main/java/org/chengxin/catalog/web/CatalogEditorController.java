@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.DisclosureScope;
+import org.chengxin.catalog.domain.FieldRole;
 import org.chengxin.catalog.domain.FieldType;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.catalog.domain.ItemField;
@@ -50,7 +51,7 @@ class CatalogEditorController {
             return new ItemForm(i.code(), i.name(), i.domain(), i.kind(), i.severity(), i.scope(), i.minMonths(),
                     i.maxMonths(), String.join(",", i.departments()), List.copyOf(i.groups()), i.adultsOnly(),
                     i.dishonestyCategory(), i.fields().stream().map(f -> f.name() + "|" + f.label() + "|" + f.type()
-                            + "|" + (f.required() ? "必填" : "选填")).collect(Collectors.joining("\n")),
+                            + "|" + (f.required() ? "必填" : "选填") + "|" + f.effectiveRole().label()).collect(Collectors.joining("\n")),
                     i.legalBasis().law(), i.legalBasis().article(), i.description());
         }
 
@@ -80,8 +81,8 @@ class CatalogEditorController {
                     continue;
                 }
                 String[] p = line.split("\\|");
-                if (p.length != 4) {
-                    throw ChengxinException.badRequest("CATALOG_INVALID", "字段定义每行应为“字段名|中文名|类型|必填或选填”：" + line);
+                if (p.length != 4 && p.length != 5) {
+                    throw ChengxinException.badRequest("CATALOG_INVALID", "字段定义每行应为“字段名|中文名|类型|必填或选填|用途（可省略）”：" + line);
                 }
                 FieldType type;
                 try {
@@ -89,7 +90,13 @@ class CatalogEditorController {
                 } catch (IllegalArgumentException e) {
                     throw ChengxinException.badRequest("CATALOG_INVALID", "字段类型应为 " + Arrays.toString(FieldType.values()) + "：" + line);
                 }
-                fields.add(new ItemField(p[0].strip(), p[1].strip(), type, p[3].strip().equals("必填")));
+                FieldRole role = p.length == 5 ? FieldRole.parse(p[4]) : null;
+                if (p.length == 5 && !p[4].isBlank() && role == null) {
+                    throw ChengxinException.badRequest("CATALOG_INVALID", "字段用途应为 " + Arrays.stream(FieldRole.values())
+                            .map(FieldRole::label).collect(Collectors.joining("、")) + " 之一：" + line);
+                }
+                fields.add(new ItemField(p[0].strip(), p[1].strip(), type, p[3].strip().equals("必填"),
+                        role != null ? role : FieldRole.byName(p[0].strip())));
             }
             return fields;
         }

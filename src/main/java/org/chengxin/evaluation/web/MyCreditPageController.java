@@ -5,14 +5,18 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.chengxin.catalog.Catalog;
+import org.chengxin.catalog.domain.Item;
+import org.chengxin.catalog.domain.RecordSubstance;
 import org.chengxin.evaluation.Scores;
 import org.chengxin.evaluation.domain.Evaluation;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.organization.Departments;
+import org.chengxin.records.CreditRecord;
+import org.chengxin.records.Records;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
-
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
@@ -33,10 +37,14 @@ class MyCreditPageController {
     private final Clock clock;
     private final Departments departments;
     private final Statements statements;
+    private final Records records;
+    private final Catalog catalog;
 
     MyCreditPageController(Scores scores, Citizens citizens, ApplicationEventPublisher events, Clock clock,
-            Departments departments, Statements statements) {
+            Departments departments, Statements statements, Records records, Catalog catalog) {
         this.statements = statements;
+        this.records = records;
+        this.catalog = catalog;
         this.scores = scores;
         this.citizens = citizens;
         this.departments = departments;
@@ -58,6 +66,20 @@ class MyCreditPageController {
         Map<DepartmentCode, String> names = new HashMap<>();
         departments.all().forEach(d -> names.put(d.code(), d.name()));
         model.addAttribute("departmentNames", names);
+        Map<Long, RecordSubstance> substances = new HashMap<>();
+        Map<Long, String> decisionBases = new HashMap<>();
+        for (CreditRecord r : records.allFor(me.subject())) {
+            Item item = catalog.versions().stream().filter(v -> v.id() == r.catalogVersionId()).findFirst()
+                    .flatMap(v -> v.item(r.itemCode())).or(() -> catalog.item(r.itemCode())).orElse(null);
+            RecordSubstance substance = RecordSubstance.of(item, r.content());
+            substances.put(r.id(), substance);
+            if (substance.decisionBasis() != null) {
+                decisionBases.put(r.id(), substance.decisionBasis());
+            }
+        }
+        // what each record says (事由, 决定依据, 处理结果, 决定机关 …); the basis column: the decision's own, then the item's (收集依据)
+        model.addAttribute("substances", substances);
+        model.addAttribute("decisionBases", decisionBases);
         return "evaluation/my-credit";
     }
 }

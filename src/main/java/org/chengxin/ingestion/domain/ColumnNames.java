@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * Turns a header as people write it into the canonical column name: {@code 身份证号(idNumber)}
  * (the template's form), {@code idNumber}, or the Chinese label alone ({@code 身份证号}); and maps
- * the national 双公示 columns (CF_*, XK_*) onto the record envelope and the items' fields.
+ * the national 双公示 columns (CF_*, XK_*) onto the record envelope and the items' fields: the penalty's facts
+ * (CF_SY), its own legal basis (CF_YJ), kind (CF_CFLB1, CF_CFLB), content (CF_JG, CF_NR) and authority (CF_XZJG,
+ * CF_CFJG) land in the fields whose catalog roles say so.
  */
 public final class ColumnNames {
 
@@ -22,6 +24,8 @@ public final class ColumnNames {
             Map.entry("CF_JDRQ", "decisionDate"), Map.entry("CF_CFMC", "penaltyName"), Map.entry("CF_CFLB1", "penaltyType"),
             Map.entry("CF_SY", "facts"), Map.entry("CF_YJ", "basis"), Map.entry("CF_JG", "penaltyResult"),
             Map.entry("CF_XZJG", "authority"), Map.entry("CF_ZT", "currentStatus"), Map.entry("DFBM", "regionCode"),
+            // the later edition of the standard: 处罚类别, 处罚内容 and 处罚机关 under these names
+            Map.entry("CF_CFLB", "penaltyType"), Map.entry("CF_NR", "penaltyResult"), Map.entry("CF_CFJG", "authority"),
             Map.entry("SJC", "timestamp"), Map.entry("BZ", "remark"),
             Map.entry("XK_WSH", "documentNumber"), Map.entry("XK_XDR_SFZ", "idNumber"), Map.entry("XK_XDR_MC", "name"),
             Map.entry("XK_JDRQ", "decisionDate"), Map.entry("XK_XMMC", "licenseName"), Map.entry("XK_SPLB", "approvalCategory"),

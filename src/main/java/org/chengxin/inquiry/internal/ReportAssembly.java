@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.chengxin.catalog.Catalog;
+import org.chengxin.catalog.domain.Item;
+import org.chengxin.catalog.domain.RecordSubstance;
 import org.chengxin.inquiry.CreditReport;
 import org.chengxin.inquiry.QueryLog;
 import org.chengxin.inquiry.domain.ReportCodes;
@@ -96,13 +98,26 @@ class ReportAssembly {
     }
 
     private CreditReport.ReportRecord line(CreditRecord r, Function<DepartmentCode, String> nameOf, Map<Long, List<String>> statementsByRecord) {
-        var item = catalog.item(r.itemCode());
+        Item item = itemOf(r);
+        RecordSubstance substance = RecordSubstance.of(item, r.content());
+        String collectionBasis = item == null ? null : item.legalBasis().toString();
         return new CreditReport.ReportRecord(r.id(), r.itemCode(),
-                item.map(i -> i.name()).orElse(r.itemCode()), ReportLabels.severity(r.severity()), r.departmentCode(),
+                item == null ? r.itemCode() : item.name(), ReportLabels.severity(r.severity()), r.departmentCode(),
                 nameOf.apply(r.departmentCode()), r.decisionDate(),
-                r.documentNumber(), item.map(i -> i.legalBasis().toString()).orElse(""), r.expiresOn().minusDays(1),
+                r.documentNumber(), substance.basisOr(item == null ? null : item.legalBasis()), r.expiresOn().minusDays(1),
                 r.status() == RecordStatus.OBJECTED ? ReportLabels.OBJECTION_NOTE
                         : r.status() == RecordStatus.SUSPENDED ? ReportLabels.SUSPENSION_NOTE : null,
-                statementsByRecord.getOrDefault(r.id(), List.of()));
+                statementsByRecord.getOrDefault(r.id(), List.of()), substance(substance), collectionBasis);
+    }
+
+    /** The item as the catalog version the record was pushed under has it, else as it is today. */
+    private Item itemOf(CreditRecord r) {
+        return catalog.versions().stream().filter(v -> v.id() == r.catalogVersionId()).findFirst()
+                .flatMap(v -> v.item(r.itemCode())).or(() -> catalog.item(r.itemCode())).orElse(null);
+    }
+
+    static CreditReport.Substance substance(RecordSubstance s) {
+        return new CreditReport.Substance(s.facts(), s.decisionBasis(), s.kind(), s.result(), s.amount(), s.authority(),
+                s.lines().stream().map(l -> new CreditReport.Field(l.label(), l.value())).toList());
     }
 }

@@ -145,6 +145,13 @@ public class ReportPdf {
 
     private static List<String> notes(ReportRecord record) {
         List<String> notes = new ArrayList<>();
+        if (record.substance() != null && record.substance().fields() != null) {
+            // each field of the decision on a line of its own, under its Chinese label
+            record.substance().fields().forEach(f -> notes.add(f.label() + "：" + f.value()));
+        }
+        if (record.collectionBasis() != null && !record.collectionBasis().isBlank()) {
+            notes.add("【收集依据】" + record.collectionBasis());
+        }
         if (record.objectionNote() != null && !record.objectionNote().isBlank()) {
             notes.add("【异议标注】" + record.objectionNote());
         }
@@ -176,7 +183,9 @@ public class ReportPdf {
             "2. 核验方法：访问 " + verificationUrl + "，输入核验码 " + report.verificationCode()
                     + "（或扫描首页二维码），可查看报告编号、报告时间和脱敏后的证件号码；上传本文件可核对其是否与平台签发的一致。",
             "3. 标注【异议标注】的记录正在异议处理中；【本人声明】为信息主体本人对记录的说明，不代表平台意见。",
-            "4. 本报告有效期至 " + DAY.format(report.validUntil()) + "，请妥善保管，防止个人信息泄露。" };
+            "4. 记录的“法律依据”为作出该决定所依据的法律条款（报送部门未报送的，为该信息项的法定依据）；"
+                    + "【收集依据】为本平台依法归集该类信息的依据。",
+            "5. 本报告有效期至 " + DAY.format(report.validUntil()) + "，请妥善保管，防止个人信息泄露。" };
         for (String note : notes) {
             canvas.paragraph(note, Face.REGULAR, 9, ReportPdfCanvas.LEFT, ReportPdfCanvas.WIDTH);
         }

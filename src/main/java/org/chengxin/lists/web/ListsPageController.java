@@ -3,11 +3,20 @@ package org.chengxin.lists.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.chengxin.catalog.Catalog;
+import org.chengxin.catalog.domain.Item;
+import org.chengxin.catalog.domain.RecordSubstance;
+import org.chengxin.catalog.domain.Severity;
+import org.chengxin.lists.Candidate;
 import org.chengxin.lists.Decision;
 import org.chengxin.lists.ListEntry;
 import org.chengxin.lists.SeriousDishonestyList;
+import org.chengxin.records.CreditRecord;
+import org.chengxin.records.Records;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.subject.SubjectKey;
@@ -30,15 +39,29 @@ class ListsPageController {
 
     private final SeriousDishonestyList list;
     private final Clock clock;
+    private final Records records;
+    private final Catalog catalog;
 
-    ListsPageController(SeriousDishonestyList list, Clock clock) {
+    ListsPageController(SeriousDishonestyList list, Clock clock, Records records, Catalog catalog) {
         this.list = list;
         this.clock = clock;
+        this.records = records;
+        this.catalog = catalog;
+    }
+
+    /** A record a candidate rests on, as the reviewer reads it before telling the person: what the decision was. */
+    record BasisRecord(long id, String itemName, LocalDate decisionDate, String documentNumber, String severity,
+            RecordSubstance substance, String collectionBasis) {
     }
 
     @GetMapping("/lists")
     String page(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
-        model.addAttribute("candidates", list.candidates(who.departmentCode()));
+        List<Candidate> candidates = list.candidates(who.departmentCode());
+        Map<Long, BasisRecord> basisRecords = new HashMap<>();
+        candidates.forEach(c -> c.recordIds().forEach(id -> records.findOfDepartment(id, who.departmentCode())
+                .ifPresent(r -> basisRecords.put(id, basisRecord(r)))));
+        model.addAttribute("candidates", candidates);
+        model.addAttribute("basisRecords", basisRecords);
         model.addAttribute("entries", list.ofDepartment(who.departmentCode()));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("inOneYear", LocalDate.now(clock).plusYears(1));
@@ -86,6 +109,14 @@ class ListsPageController {
             redirect.addFlashAttribute("error", e);
         }
         return "redirect:/lists";
+    }
+
+    private BasisRecord basisRecord(CreditRecord r) {
+        Item item = catalog.versions().stream().filter(v -> v.id() == r.catalogVersionId()).findFirst()
+                .flatMap(v -> v.item(r.itemCode())).or(() -> catalog.item(r.itemCode())).orElse(null);
+        return new BasisRecord(r.id(), item == null ? r.itemCode() : item.name(), r.decisionDate(), r.documentNumber(),
+                r.severity() == null ? null : Severity.valueOf(r.severity()).label(), RecordSubstance.of(item, r.content()),
+                item == null ? null : item.legalBasis().toString());
     }
 
     /** A forged or damaged key names nobody: no record matches it, so the decision is refused for its records. */

@@ -25,10 +25,16 @@ public record PersonFacts(String grade, int points, boolean threeYearsClean, boo
     /**
      * A record in force.
      *
-     * @param disputed under objection (异议处理中)
+     * @param disputed  under objection (异议处理中)
+     * @param substance what the record says, labelled in Chinese (违法事实：…；处罚依据：…), or null
      */
     public record RecordFact(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
-            LocalDate decisionDate, String severity, boolean disputed) {
+            LocalDate decisionDate, String severity, boolean disputed, String substance) {
+
+        public RecordFact(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
+                LocalDate decisionDate, String severity, boolean disputed) {
+            this(recordId, itemCode, itemName, departmentCode, documentNumber, decisionDate, severity, disputed, null);
+        }
 
         /** A record not under objection. */
         public RecordFact(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,

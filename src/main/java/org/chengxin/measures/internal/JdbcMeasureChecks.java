@@ -165,7 +165,7 @@ class JdbcMeasureChecks implements MeasureChecks {
 
     private static PersonFacts.RecordFact fact(CreditStanding.RecordInForce r) {
         return new PersonFacts.RecordFact(r.recordId(), r.itemCode(), r.itemName(), r.departmentCode(), r.documentNumber(),
-                r.decisionDate(), r.severity(), r.disputed());
+                r.decisionDate(), r.severity(), r.disputed(), r.substance());
     }
 
     private static MeasureCheck.Status status(CreditStanding s, PersonFacts facts) {
@@ -179,7 +179,7 @@ class JdbcMeasureChecks implements MeasureChecks {
                         h.measure().mandatory(), h.measure().legalBasis(), h.measure().trigger().describe(), h.reason(),
                         h.listEntries(),
                         h.records().stream().map(r -> new BasisRecord(r.recordId(), r.itemCode(), r.itemName(), r.departmentCode(),
-                                r.documentNumber(), r.decisionDate(), r.disputed())).toList()))
+                                r.documentNumber(), r.decisionDate(), r.disputed(), r.substance())).toList()))
                 .toList();
     }
 

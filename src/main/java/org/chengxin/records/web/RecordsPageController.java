@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.chengxin.catalog.Catalog;
+import org.chengxin.catalog.domain.Item;
+import org.chengxin.catalog.domain.RecordSubstance;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.records.CreditRecord;
+import org.chengxin.records.RecordVersion;
 import org.chengxin.records.Records;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
@@ -71,8 +74,14 @@ class RecordsPageController {
                 "核对本部门报送的记录", AuditOutcome.SUCCESS, "查看记录 " + id));
         model.addAttribute("record", record);
         model.addAttribute("maskedId", citizens.findById(record.subjectId()).map(CitizenRef::maskedId).orElse("—"));
-        model.addAttribute("item", catalog.item(record.itemCode()).orElse(null));
-        model.addAttribute("versions", records.versionsOf(id));
+        Item item = itemOf(record);
+        model.addAttribute("item", item);
+        model.addAttribute("substance", RecordSubstance.of(item, record.content()));
+        List<RecordVersion> versions = records.versionsOf(id);
+        Map<Integer, String> versionTexts = new HashMap<>();
+        versions.forEach(v -> versionTexts.put(v.version(), RecordSubstance.of(item, v.content()).summary()));
+        model.addAttribute("versions", versions);
+        model.addAttribute("versionTexts", versionTexts);
         return "records/detail";
     }
 
@@ -90,6 +99,12 @@ class RecordsPageController {
 
     private CreditRecord ownRecord(ChengxinPrincipal who, long id) {
         return records.findOfDepartment(id, who.departmentCode()).orElseThrow(() -> ChengxinException.notFound("RECORD_NOT_FOUND", "记录不存在或不属于本部门"));
+    }
+
+    /** The item as the catalog version the record was pushed under has it, else as it is today. */
+    private Item itemOf(CreditRecord record) {
+        return catalog.versions().stream().filter(v -> v.id() == record.catalogVersionId()).findFirst()
+                .flatMap(v -> v.item(record.itemCode())).or(() -> catalog.item(record.itemCode())).orElse(null);
     }
 
     private Map<Long, String> masked(List<CreditRecord> shown) {

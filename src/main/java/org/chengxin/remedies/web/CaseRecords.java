@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +12,13 @@ import java.util.Optional;
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.catalog.domain.ItemField;
+import org.chengxin.catalog.domain.RecordSubstance;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.records.CreditRecord;
+import org.chengxin.records.RecordVersion;
 import org.chengxin.records.Records;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
@@ -90,17 +91,32 @@ class CaseRecords {
                 .map(ItemField::label).orElse(field);
     }
 
-    /** The content in the catalog's order, each under its label; fields the catalog does not name last. */
+    /**
+     * The content each under its catalog label, the decision's facts, basis, kind, result, amount and authority
+     * first, then the item's other fields in the catalog's order; fields the catalog does not name last.
+     */
     List<Field> fields(CreditRecord record) {
-        Map<String, Object> left = new LinkedHashMap<>(record.content());
-        List<Field> shown = new ArrayList<>();
-        catalog.item(record.itemCode()).ifPresent(item -> item.fields().forEach(f -> {
-            if (left.containsKey(f.name())) {
-                shown.add(new Field(f.name(), f.label(), text(left.remove(f.name()))));
-            }
-        }));
-        left.forEach((name, value) -> shown.add(new Field(name, name, text(value))));
-        return shown;
+        return RecordSubstance.of(itemOf(record), record.content()).lines().stream()
+                .map(l -> new Field(l.name(), l.label(), l.value())).toList();
+    }
+
+    /** The item's legal basis for collecting the record (收集依据), shown apart from the decision's own basis. */
+    String collectionBasis(CreditRecord record) {
+        Item item = itemOf(record);
+        return item == null ? null : item.legalBasis().toString();
+    }
+
+    /** Each version's content as labelled Chinese lines in one, by version number: never a map as Java prints it. */
+    Map<Integer, String> versionTexts(CreditRecord record, List<RecordVersion> versions) {
+        Item item = itemOf(record);
+        Map<Integer, String> texts = new HashMap<>();
+        versions.forEach(v -> texts.put(v.version(), RecordSubstance.of(item, v.content()).summary()));
+        return texts;
+    }
+
+    private Item itemOf(CreditRecord record) {
+        return catalog.versions().stream().filter(v -> v.id() == record.catalogVersionId()).findFirst()
+                .flatMap(v -> v.item(record.itemCode())).or(() -> catalog.item(record.itemCode())).orElse(null);
     }
 
     /** The person's own statements (本人声明) published about the record: shown beside it wherever it is shown. */
@@ -121,10 +137,6 @@ class CaseRecords {
     void auditView(String action, SubjectKey subject, String purpose, String detail) {
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), action, subject, purpose,
                 AuditOutcome.SUCCESS, detail));
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : String.valueOf(value);
     }
 
     /** One content field of a record, with its label. */

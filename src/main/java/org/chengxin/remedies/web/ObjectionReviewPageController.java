@@ -1,6 +1,9 @@
 package org.chengxin.remedies.web;
 
+import java.util.List;
+
 import org.chengxin.records.CreditRecord;
+import org.chengxin.records.RecordVersion;
 import org.chengxin.records.Records;
 import org.chengxin.remedies.Objections;
 import org.chengxin.remedies.domain.Objection;
@@ -72,7 +75,10 @@ class ObjectionReviewPageController {
         model.addAttribute("fields", view.fields(record));
         model.addAttribute("recordStatements", view.statementsOn(record.id()));
         model.addAttribute("fieldLabel", view.fieldLabel(o.itemCode(), o.field()));
-        model.addAttribute("versions", records.versionsOf(record.id()));
+        List<RecordVersion> versions = records.versionsOf(record.id());
+        model.addAttribute("versions", versions);
+        model.addAttribute("versionTexts", view.versionTexts(record, versions));
+        model.addAttribute("collectionBasis", view.collectionBasis(record));
         model.addAttribute("attachments", objections.attachmentsOf(o.id()));
         model.addAttribute("daysLeft", view.daysLeft(o.dueOn()));
         model.addAttribute("overdue", o.overdue(view.today()));

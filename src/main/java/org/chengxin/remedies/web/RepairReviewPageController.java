@@ -1,6 +1,9 @@
 package org.chengxin.remedies.web;
 
+import java.util.List;
+
 import org.chengxin.records.CreditRecord;
+import org.chengxin.records.RecordVersion;
 import org.chengxin.records.Records;
 import org.chengxin.remedies.Repairs;
 import org.chengxin.remedies.domain.RepairApplication;
@@ -73,7 +76,10 @@ class RepairReviewPageController {
         model.addAttribute("maskedId", view.maskedId(record));
         model.addAttribute("fields", view.fields(record));
         model.addAttribute("recordStatements", view.statementsOn(record.id()));
-        model.addAttribute("versions", records.versionsOf(record.id()));
+        List<RecordVersion> versions = records.versionsOf(record.id());
+        model.addAttribute("versions", versions);
+        model.addAttribute("versionTexts", view.versionTexts(record, versions));
+        model.addAttribute("collectionBasis", view.collectionBasis(record));
         model.addAttribute("attachments", repairs.attachmentsOf(a.id()));
         model.addAttribute("proofRecords", repairs.proofRecordsOf(a.id()));
         model.addAttribute("daysLeft", view.daysLeft(a.dueOn()));

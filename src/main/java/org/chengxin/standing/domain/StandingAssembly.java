@@ -34,13 +34,21 @@ public final class StandingAssembly {
      */
     public static CreditStanding assemble(Standing evaluated, List<ListEntry> entriesInForce, List<CreditRecord> theirs,
             Function<String, String> itemNames, LocalDate today) {
+        return assemble(evaluated, entriesInForce, theirs, itemNames, r -> null, today);
+    }
+
+    /**
+     * @param substances what a record says, labelled in Chinese, as its one-line summary
+     */
+    public static CreditStanding assemble(Standing evaluated, List<ListEntry> entriesInForce, List<CreditRecord> theirs,
+            Function<String, String> itemNames, Function<CreditRecord, String> substances, LocalDate today) {
         List<CreditRecord> inForce = theirs.stream().filter(r -> inForce(r, today))
                 .sorted(Comparator.comparing(CreditRecord::decisionDate).thenComparing(CreditRecord::id))
                 .toList();
         return new CreditStanding(evaluated.day(), evaluated.modelVersion(), evaluated.points(), evaluated.grade(),
                 evaluated.gradeLabel(), evaluated.threeYearsClean(), evaluated.disputed(), evaluated.recordsCounted(),
                 entriesInForce.stream().filter(e -> !restsOnlyOnSuspended(e, theirs)).map(StandingAssembly::listing).toList(),
-                ofKind(inForce, GOOD_CREDIT, itemNames), ofKind(inForce, DISHONESTY, itemNames));
+                ofKind(inForce, GOOD_CREDIT, itemNames, substances), ofKind(inForce, DISHONESTY, itemNames, substances));
     }
 
     /**
@@ -73,11 +81,12 @@ public final class StandingAssembly {
                 e.endDate());
     }
 
-    private static List<RecordInForce> ofKind(List<CreditRecord> inForce, String kind, Function<String, String> itemNames) {
+    private static List<RecordInForce> ofKind(List<CreditRecord> inForce, String kind, Function<String, String> itemNames,
+            Function<CreditRecord, String> substances) {
         return inForce.stream().filter(r -> kind.equals(r.kind()))
                 .map(r -> new RecordInForce(r.id(), r.itemCode(), itemNames.apply(r.itemCode()), r.departmentCode(),
                         r.documentNumber(), r.decisionDate(), r.severity(), r.expiresOn().minusDays(1),
-                        r.status() == RecordStatus.OBJECTED))
+                        r.status() == RecordStatus.OBJECTED, substances.apply(r)))
                 .toList();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
+import org.chengxin.catalog.domain.RecordSubstance;
 import org.chengxin.evaluation.Scores;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.records.CreditRecord;
@@ -44,7 +45,15 @@ class CurrentStandings implements Standings {
     public CreditStanding of(SubjectKey subject) {
         List<CreditRecord> theirs = records.allFor(subject);
         return StandingAssembly.assemble(scores.standingOf(subject, theirs), seriousDishonesty.activeFor(subject),
-                theirs, this::itemName, LocalDate.now(clock));
+                theirs, this::itemName, this::substance, LocalDate.now(clock));
+    }
+
+    /** What the record says, each field under its catalog label: a measure check shows it beside the record. */
+    private String substance(CreditRecord r) {
+        Item item = catalog.versions().stream().filter(v -> v.id() == r.catalogVersionId()).findFirst()
+                .flatMap(v -> v.item(r.itemCode())).or(() -> catalog.item(r.itemCode())).orElse(null);
+        String summary = RecordSubstance.of(item, r.content()).summary();
+        return summary.isEmpty() ? null : summary;
     }
 
     private String itemName(String itemCode) {

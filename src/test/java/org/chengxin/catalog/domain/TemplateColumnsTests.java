@@ -53,7 +53,7 @@ class TemplateColumnsTests {
     void fieldColumnsCarryTheirRequirementAndTypeAsHint() {
         assertThat(TemplateColumns.of(PENALTY)).filteredOn(c -> c.name().equals("facts") || c.name().equals("fineAmount"))
                 .extracting(TemplateColumns.Column::required, TemplateColumns.Column::hint)
-                .containsExactly(tuple(true, "文本"), tuple(false, "数值"));
+                .containsExactly(tuple(true, "文本；记载事由"), tuple(false, "数值；记载金额"));
         assertThat(column(PENALTY, "itemCode").hint()).isEqualTo("YY-FD-901");
     }
 

@@ -75,7 +75,8 @@ class ColumnNamesTests {
             "CF_XZJG, authority", "CF_ZT, currentStatus", "DFBM, regionCode", "SJC, timestamp", "BZ, remark",
             "XK_WSH, documentNumber", "XK_XDR_SFZ, idNumber", "XK_XDR_MC, name", "XK_JDRQ, decisionDate",
             "XK_XMMC, licenseName", "XK_SPLB, approvalCategory", "XK_NR, licenseContent", "XK_JZQ, validTo",
-            "XK_XZJG, authority", "XK_ZT, currentStatus", "XK_XKBH, licenseNumber"})
+            "XK_XZJG, authority", "XK_ZT, currentStatus", "XK_XKBH, licenseNumber", "CF_CFLB, penaltyType",
+            "CF_NR, penaltyResult", "CF_CFJG, authority"})
     void mapsEveryDoublePublicityColumnWhateverItsCase(String column, String name) {
         assertThat(ColumnNames.canonical(column)).isEqualTo(name);
         assertThat(ColumnNames.canonical(column.toLowerCase(Locale.ROOT))).isEqualTo(name);
@@ -85,7 +86,7 @@ class ColumnNamesTests {
     @Test
     void theDoublePublicityTableHoldsNoColumnBeyondThoseListed() {
         // keeps the test above complete: a column added to the table must be added there too
-        assertThat(ColumnNames.DOUBLE_PUBLICITY).hasSize(25);
+        assertThat(ColumnNames.DOUBLE_PUBLICITY).hasSize(28);
     }
 
     @Test
