@@ -211,7 +211,7 @@ class RemediesPagesBrowserTests {
         // The citizen is told in their inbox, reads the answer, then applies for repair with the receipt and the
         // commitment accepted online.
         browser.logIn(person.value(), Fixtures.PASSWORD);
-        awaitUnread(browser, "1");
+        awaitUnread(browser, 1);
         browser.find(By.id("inbox-link")).click();
         assertThat(browser.await(ExpectedConditions.presenceOfElementLocated(By.id("inbox"))).getText())
                 .contains("您的异议（编号 " + objectionId + "）已有处理结果：更正记录", "#" + recordId, "予以更正");
@@ -276,12 +276,19 @@ class RemediesPagesBrowserTests {
         assertThat(browser.driver().findElements(By.id("decision-form"))).isEmpty();
         browser.logOut();
 
-        // The citizen is told, and their grade and points no longer count the repaired record.
+        // The citizen is told the decision and, once the grade is recomputed, the better grade; their grade and points
+        // no longer count the repaired record.
         browser.logIn(person.value(), Fixtures.PASSWORD);
-        awaitUnread(browser, "1");
+        awaitUnread(browser, 1);
         browser.find(By.id("inbox-link")).click();
-        assertThat(browser.await(ExpectedConditions.presenceOfElementLocated(By.id("inbox"))).getText())
-                .contains("您的信用修复申请（编号 " + repairId + "）已有处理结果：准予修复", "已履行法定义务并作出信用承诺，准予修复");
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("inbox")));
+        for (int tries = 0; tries < 80 && !(browser.text("inbox").contains("准予修复") && browser.text("inbox").contains("您的信用等级已变为"));
+                tries++) {
+            pause();
+            browser.driver().navigate().refresh();
+        }
+        assertThat(browser.text("inbox")).contains("您的信用修复申请（编号 " + repairId + "）已有处理结果：准予修复",
+                "已履行法定义务并作出信用承诺，准予修复").as("the better grade is told too").contains("您的信用等级已变为");
         browser.find(By.cssSelector("header a[href$='/home']")).click();
         browser.awaitHomePage();
         browser.find(By.cssSelector("a[href$='/my/credit']")).click();
@@ -304,18 +311,29 @@ class RemediesPagesBrowserTests {
         assertThat(browser.driver().findElements(By.id("record-" + recordId))).isEmpty();
     }
 
-    /** The header's unread count once the decision's message has arrived (it is written just after the decision commits). */
-    private static void awaitUnread(Browser browser, String count) {
-        for (int tries = 0; tries < 40 && browser.driver().findElements(By.id("inbox-unread")).isEmpty(); tries++) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+    /**
+     * Waits until the header counts at least {@code least} unread messages (each is written just after its change
+     * commits; a grade change after the recomputation queue's next run, so the count may grow while we look).
+     */
+    private static void awaitUnread(Browser browser, int least) {
+        for (int tries = 0; tries < 80 && unread(browser) < least; tries++) {
+            pause();
             browser.driver().navigate().refresh();
         }
-        assertThat(browser.text("inbox-unread")).as("unread messages in the header").isEqualTo(count);
+        assertThat(unread(browser)).as("unread messages in the header").isGreaterThanOrEqualTo(least);
+    }
+
+    private static int unread(Browser browser) {
+        return browser.driver().findElements(By.id("inbox-unread")).isEmpty() ? 0 : Integer.parseInt(browser.text("inbox-unread").strip());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Grade and points as the citizen reads them on 我的信用. */
