@@ -4,7 +4,8 @@
 # of the packaged platform on its embedded PostgreSQL, then measures in the same run the latency of the public home,
 # of 双公示 pages and searches, of the serious-dishonesty list and, as the floor, of a trivial endpoint
 # (/actuator/health) with bench/LatencyProbe.java (REQUESTS requests each from CONCURRENCY threads, after a warm-up).
-# Needs Java 17, curl.
+# The recomputation queue and the notifications (a million notices of new dishonesty records) are paused, so that
+# the figures are the portal's alone. Needs Java 17, curl, python3.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROWS=${1:-1000000}
@@ -27,7 +28,7 @@ java bench/GenerateRows.java "$ROWS" "$WORK/rows.csv"
 echo "==> starting the platform (-Xmx1g, embedded PostgreSQL on port $PG_PORT)"
 java -Xmx1g -jar "$JAR" --server.port="$PORT" --chengxin.data-dir="$WORK/data" --chengxin.embedded.port="$PG_PORT" \
     --chengxin.demo.citizens=0 --chengxin.demo.records-per-item=0 --chengxin.evaluation.queue-interval=PT24H \
-    --chengxin.portal.public-requests-per-minute=1000000 > "$WORK/server.log" 2>&1 &
+    --chengxin.portal.public-requests-per-minute=1000000 --chengxin.notifications.background=false > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do

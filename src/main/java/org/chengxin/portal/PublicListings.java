@@ -1,17 +1,21 @@
 package org.chengxin.portal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,6 +39,7 @@ import org.chengxin.records.PublicDecisionQuery;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.organization.DepartmentCode;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,9 +67,22 @@ class PublicListings {
     private final Departments departments;
     private final RecordBatches batches;
     private final Clock clock;
+    private final Duration countsKept;
+    /** Totals per query and the per-department counts, kept for {@link #countsKept}: aggregates, never the rows shown. */
+    private final Map<Object, Counted> counts = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Counted> eldest) {
+            return size() > 1000;
+        }
+    };
+
+    private record Counted(Object value, Instant until) {
+    }
 
     PublicListings(Records records, SeriousDishonestyList list, Catalog catalog, Citizens citizens, PopulationRegister register,
-            Departments departments, RecordBatches batches, Clock clock) {
+            Departments departments, RecordBatches batches, Clock clock,
+            @Value("${chengxin.portal.counts-kept:PT1M}") Duration countsKept) {
+        this.countsKept = countsKept;
         this.records = records;
         this.list = list;
         this.catalog = catalog;
@@ -145,7 +163,7 @@ class PublicListings {
         if (query.isEmpty()) {
             return new Page<>(List.of(), 0, 0, size, 1);
         }
-        long total = records.countPublicDecisions(query.get());
+        long total = counted(query.get(), () -> records.countPublicDecisions(query.get()));
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int current = Math.min(Math.max(page, 0), pages - 1);
         Map<String, String> names = new HashMap<>();
@@ -203,8 +221,35 @@ class PublicListings {
         return Optional.of(new PublicDecisionQuery(itemCodes, documentNumber, departmentCodes, search.decidedFrom(), search.decidedTo()));
     }
 
+    /**
+     * A count as of at most {@code chengxin.portal.counts-kept} ago (one minute): counting a million published decisions
+     * for every page view would cost more than the page. The rows on a page are always read afresh.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T counted(Object key, Supplier<T> count) {
+        if (countsKept.isZero()) {
+            return count.get();
+        }
+        Instant now = Instant.now(clock);
+        synchronized (counts) {
+            Counted known = counts.get(key);
+            if (known != null && known.until().isAfter(now)) {
+                return (T) known.value();
+            }
+        }
+        T value = count.get();
+        synchronized (counts) {
+            counts.put(key, new Counted(value, now.plus(countsKept)));
+        }
+        return value;
+    }
+
     /** Each department with decisions published today, with its timeliness from the ingestion's figures. */
     List<DepartmentCount> departmentCounts() {
+        return counted("department-counts", this::countDepartments);
+    }
+
+    private List<DepartmentCount> countDepartments() {
         Set<String> itemCodes = publicItems().stream().map(PublicItem::code).collect(Collectors.toSet());
         Map<DepartmentCode, Long> counts = records.publicDecisionsByDepartment(itemCodes);
         Map<DepartmentCode, DepartmentFigures> figures = batches.figures().stream()

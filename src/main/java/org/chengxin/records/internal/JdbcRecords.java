@@ -291,8 +291,9 @@ class JdbcRecords {
         params.put("today", LocalDate.now(clock));
         params.put("items", List.copyOf(query.itemCodes()));
         if (query.documentNumber() != null) {
-            sql.append(" and position(:doc in document_number) > 0");
-            params.put("doc", query.documentNumber());
+            // a LIKE with the pattern escaped, so that the trigram index (V30) finds a part of a number among millions
+            sql.append(" and document_number like :doc escape '\\'");
+            params.put("doc", "%" + query.documentNumber().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (!query.departmentCodes().isEmpty()) {
             sql.append(" and department_code in (:depts)");

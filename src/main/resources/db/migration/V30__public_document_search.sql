@@ -1,0 +1,6 @@
+-- The 双公示 search by a part of a decision number (岳市监罚〔2026〕123456号: "123456" or "〕123456号") among a million
+-- published decisions: a trigram index on the public rows, used by the LIKE '%part%' of JdbcRecords. pg_trgm is a
+-- trusted extension (PostgreSQL 13 and later): the database's owner may create it.
+create extension if not exists pg_trgm;
+create index records_record_public_document on records_record using gin (document_number gin_trgm_ops)
+    where scope = 'PUBLIC' and kind in ('BASIC', 'DISHONESTY') and status in ('ACTIVE', 'OBJECTED', 'SUSPENDED');
