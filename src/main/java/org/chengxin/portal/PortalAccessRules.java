@@ -16,7 +16,8 @@ class PortalAccessRules implements AccessRules {
                 // the public portal's lists and their open data: everybody, no token (PublicRateLimit guards them)
                 .requestMatchers(HttpMethod.GET, "/public/double-publicity", "/public/serious-dishonesty").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/public/double-publicity", "/api/v1/public/double-publicity.csv",
-                        "/api/v1/public/serious-dishonesty", "/api/v1/public/serious-dishonesty.csv").permitAll()
+                        "/api/v1/public/serious-dishonesty", "/api/v1/public/serious-dishonesty.csv", "/api/v1/public/honesty-models",
+                        "/api/v1/public/honesty-models.csv").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
                 .permitAll()

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.chengxin.honours.HonestyModels;
 import org.chengxin.shared.error.ChengxinException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -38,8 +39,10 @@ class PublicDataApiController {
 
     private final PublicListings listings;
     private final PublicRateLimit rateLimit;
+    private final HonestyModels honesty;
 
-    PublicDataApiController(PublicListings listings, PublicRateLimit rateLimit) {
+    PublicDataApiController(PublicListings listings, PublicRateLimit rateLimit, HonestyModels honesty) {
+        this.honesty = honesty;
         this.listings = listings;
         this.rateLimit = rateLimit;
     }
@@ -94,6 +97,40 @@ class PublicDataApiController {
                 found.items(), e -> List.of(e.maskedName(), e.maskedId(), e.items(), e.department(), e.documentNumber(), e.legalBasis(),
                         e.criteria(), e.startDate().toString(), e.endDate().toString()),
                 "serious-dishonesty-" + found.page() + ".csv");
+    }
+
+    @GetMapping("/api/v1/public/honesty-models")
+    @Operation(summary = "诚信典型", description = "经本人同意公开的诚信典型：每行一条现行有效的守信记录（表彰奖励、诚信道德模范等），按同意时间从新到旧、"
+            + "按人分页（page、size 为人数）。本人撤回同意或记录期满、被撤销后即不再返回。身份证号码已遮蔽。")
+    ResponseEntity<PublicPage<HonourRow>> honestyModels(
+            @Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "每页人数，1 至 100") @RequestParam(defaultValue = "20") int size, HttpServletRequest request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(honours(page, size, request));
+    }
+
+    @GetMapping(value = "/api/v1/public/honesty-models.csv", produces = "text/csv")
+    @Operation(summary = "诚信典型（CSV）", description = "与 JSON 相同的分页，UTF-8（带 BOM）。")
+    ResponseEntity<byte[]> honestyModelsCsv(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+            HttpServletRequest request) {
+        PublicPage<HonourRow> found = honours(page, size, request);
+        return csv(List.of("姓名", "身份证号码", "守信事项", "认定部门", "认定日期", "文书号", "内容"), found.items(),
+                h -> List.of(h.name(), h.maskedId(), h.item(), h.department(), h.decisionDate().toString(), nullToEmpty(h.documentNumber()),
+                        h.detail()), "honesty-models-" + found.page() + ".csv");
+    }
+
+    /** One good-credit record of a person who consented to be shown. */
+    record HonourRow(String name, String maskedId, String item, String department, LocalDate decisionDate, String documentNumber,
+            String detail) {
+    }
+
+    private PublicPage<HonourRow> honours(int page, int size, HttpServletRequest request) {
+        rateLimit.check(request);
+        checkPage(page, size);
+        long total = honesty.countPublished();
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        List<HonourRow> rows = honesty.published(page, size).stream().flatMap(m -> m.honours().stream().map(h -> new HonourRow(m.name(),
+                m.maskedId(), h.itemName(), h.department(), h.decisionDate(), h.documentNumber(), h.detail()))).toList();
+        return new PublicPage<>(total, page, size, pages, null, rows);
     }
 
     private PublicPage<PublicListings.Decision> decisions(String q, String doc, String dept, String item, String from, String to,

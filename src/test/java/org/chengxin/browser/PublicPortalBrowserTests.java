@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,6 +71,26 @@ class PublicPortalBrowserTests {
             assertThat(browser.find(By.id("host-unit")).getText()).isEqualTo("岳阳市发展和改革委员会");
             assertThat(browser.find(By.id("verify-link")).getAttribute("href")).endsWith("/verify");
             browser.screenshot("public-home-1280");
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void theVerificationPageIsReachedFromTheHomePageOnAWideAndANarrowScreen(Browser browser) {
+        try {
+            for (int width : new int[] {1440, 390}) {
+                browser.driver().manage().window().setSize(new Dimension(width, 900));
+                browser.open("/");
+                browser.screenshot("public-home-" + width);
+                WebElement link = browser.find(By.id("verify-link"));
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+                link.click();
+                browser.await(ExpectedConditions.presenceOfElementLocated(By.id("verify-form")));
+                assertThat(browser.driver().getCurrentUrl()).endsWith("/verify");
+                assertThat(overflow(browser)).as("/verify at " + width + " px: " + widest(browser)).isLessThanOrEqualTo(0);
+                browser.screenshot("public-verify-" + width);
+            }
         } finally {
             browser.driver().manage().window().setSize(new Dimension(1280, 900));
         }

@@ -80,10 +80,18 @@ class HonestyModelsIntegrationTests {
         String shown = publicPage(mvc);
         assertThat(shown).contains(honour, NAME, number.masked(), "岳阳市精神文明建设指导委员会", "荣誉级别：市级");
         assertThat(shown.contains(number.value())).as("never the full number").isFalse();
+        Http.Response json = http.get("/api/v1/public/honesty-models?size=100", null);
+        assertThat(json.status()).as("open data, no token").isEqualTo(200);
+        assertThat(json.body()).contains(honour, number.masked()).doesNotContain(number.value());
+        Http.Response csv = http.get("/api/v1/public/honesty-models.csv?size=100", null);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFF姓名,身份证号码").contains(honour).doesNotContain(number.value());
 
         assertThat(mvc.perform(post("/my/honesty-model/withdrawal").session(session).with(csrf())).andReturn().getResponse()
                 .getRedirectedUrl()).isEqualTo("/my/honesty-model?withdrawn");
         assertThat(publicPage(mvc)).doesNotContain(honour).doesNotContain(number.masked());
+        assertThat(http.get("/api/v1/public/honesty-models?size=100", null).body()).as("withdrawn from the open data too")
+                .doesNotContain(honour);
         assertThat(audit.count("action in ('honours.consent', 'honours.withdraw') and detail not like ?", "%" + number.value() + "%"))
                 .isGreaterThanOrEqualTo(2);
     }

@@ -92,7 +92,8 @@ class AccessMatrixIntegrationTests {
         allow("GET /public/double-publicity", "anonymous", "people");
         allow("GET /public/serious-dishonesty", "anonymous", "people");
         for (String open : List.of("/api/v1/public/double-publicity", "/api/v1/public/double-publicity.csv",
-                "/api/v1/public/serious-dishonesty", "/api/v1/public/serious-dishonesty.csv")) {
+                "/api/v1/public/serious-dishonesty", "/api/v1/public/serious-dishonesty.csv", "/api/v1/public/honesty-models",
+                "/api/v1/public/honesty-models.csv")) {
             allow("GET " + open, "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
                     "scope:identity:validate", "scope:remedies:decide");
         }

@@ -51,14 +51,14 @@ public record RecordSubstance(List<Line> lines) {
         List<Line> lines = new ArrayList<>();
         if (item != null) {
             for (ItemField f : item.fields()) {
-                String value = text(left.remove(f.name()), f.type());
+                String value = coded(f.name(), text(left.remove(f.name()), f.type()));
                 if (value != null) {
                     lines.add(new Line(f.name(), f.label(), value, f.effectiveRole()));
                 }
             }
         }
         left.forEach((name, raw) -> {
-            String value = text(raw, null);
+            String value = coded(name, text(raw, null));
             if (value != null) {
                 lines.add(new Line(name, KNOWN_LABELS.getOrDefault(name, name), value, FieldRole.byName(name)));
             }
@@ -125,6 +125,23 @@ public record RecordSubstance(List<Line> lines) {
             return own;
         }
         return collectionBasis == null ? null : collectionBasis.toString();
+    }
+
+    /**
+     * The national 双公示 format's status codes (CF_ZT, XK_ZT: 0 正常, 1 撤销, 2 异议, 3 其他) in words; any other
+     * value as it is.
+     */
+    static String coded(String name, String value) {
+        if (value == null || !"currentStatus".equals(name)) {
+            return value;
+        }
+        return switch (value) {
+            case "0" -> "正常";
+            case "1" -> "撤销";
+            case "2" -> "异议";
+            case "3" -> "其他";
+            default -> value;
+        };
     }
 
     /** A value as people read it: 是/否 for yes and no, numbers without exponents, null when blank. */

@@ -111,4 +111,14 @@ class RecordSubstanceTests {
         assertThat(FieldRole.parse("decision_basis")).isEqualTo(FieldRole.DECISION_BASIS);
         assertThat(FieldRole.parse("？")).isNull();
     }
+
+    @Test
+    void theNationalStatusCodesReadAsWords() {
+        assertThat(RecordSubstance.coded("currentStatus", "0")).isEqualTo("正常");
+        assertThat(RecordSubstance.coded("currentStatus", "1")).isEqualTo("撤销");
+        assertThat(RecordSubstance.coded("currentStatus", "2")).isEqualTo("异议");
+        assertThat(RecordSubstance.coded("currentStatus", "正常")).isEqualTo("正常");
+        assertThat(RecordSubstance.coded("fineAmount", "1")).as("only the status field").isEqualTo("1");
+        assertThat(RecordSubstance.of(null, Map.of("currentStatus", "0")).texts()).containsExactly("当前状态：正常");
+    }
 }
