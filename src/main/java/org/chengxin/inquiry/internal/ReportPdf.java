@@ -149,7 +149,8 @@ public class ReportPdf {
             // each field of the decision on a line of its own, under its Chinese label
             record.substance().fields().forEach(f -> notes.add(f.label() + "：" + f.value()));
         }
-        if (record.collectionBasis() != null && !record.collectionBasis().isBlank()) {
+        // the collection basis on its own line, unless the basis column already shows it (no basis of the decision pushed)
+        if (record.collectionBasis() != null && !record.collectionBasis().isBlank() && !record.collectionBasis().equals(record.legalBasis())) {
             notes.add("【收集依据】" + record.collectionBasis());
         }
         if (record.objectionNote() != null && !record.objectionNote().isBlank()) {
