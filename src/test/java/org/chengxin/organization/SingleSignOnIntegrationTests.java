@@ -155,6 +155,8 @@ class SingleSignOnIntegrationTests {
 
         // without a password, the person closes the account on the strength of the sign-on alone
         assertThat(browser.get(platform("/my/account")).body()).contains("id=\"close-no-password\"").doesNotContain("id=\"password\"");
+        assertThat(browser.get(platform("/account/password")).body()).as("no password to change: how to set one")
+                .contains("id=\"password-none\"", "/enrol").doesNotContain("id=\"password-form\"");
         long subjectId = citizens.find(number).orElseThrow().id();
         record SignedOn(String displayName, Long subjectId) implements ChengxinPrincipal {
             @Override

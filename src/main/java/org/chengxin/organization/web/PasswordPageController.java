@@ -1,8 +1,10 @@
 package org.chengxin.organization.web;
 
 import org.chengxin.organization.Accounts;
+import org.chengxin.organization.CitizenEnrolment;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.ChengxinPrincipal;
+import org.chengxin.shared.security.Role;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,14 +18,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PasswordPageController {
 
     private final Accounts accounts;
+    private final CitizenEnrolment enrolment;
 
-    PasswordPageController(Accounts accounts) {
+    PasswordPageController(Accounts accounts, CitizenEnrolment enrolment) {
         this.accounts = accounts;
+        this.enrolment = enrolment;
     }
 
     @GetMapping("/account/password")
-    String form() {
+    String form(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
+        model.addAttribute("withoutPassword", withoutPassword(who));
         return "account/password";
+    }
+
+    /** A citizen who signed on through the province's login and never set a password has none to change. */
+    private boolean withoutPassword(ChengxinPrincipal who) {
+        return who != null && who.role() == Role.CITIZEN && !enrolment.hasPassword(who);
     }
 
     @PostMapping("/account/password")
@@ -36,6 +46,7 @@ class PasswordPageController {
             accounts.changeOwnPassword(who, currentPassword, newPassword);
         } catch (ChengxinException e) {
             model.addAttribute("error", e);
+            model.addAttribute("withoutPassword", withoutPassword(who));
             return "account/password";
         }
         redirect.addFlashAttribute("notice", "密码已修改");
