@@ -17,10 +17,4 @@ public interface Contacts {
 
     /** Sets the person's e-mail address; null or blank removes it. Refused with EMAIL_INVALID when malformed. */
     void setEmail(SubjectKey subject, String email);
-
-    /** An address shown to its owner: the first character of the name, stars, the domain. */
-    static String maskedEmail(String email) {
-        int at = email == null ? -1 : email.indexOf('@');
-        return at < 1 ? "***" : email.charAt(0) + "***" + email.substring(at);
-    }
 }

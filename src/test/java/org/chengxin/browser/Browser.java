@@ -85,6 +85,21 @@ final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver()).executeScript("arguments[0].scrollIntoView(true);", element);
     }
 
+    /** How many pixels the page is wider than the window (0 or less: no sideways scrolling). */
+    long sidewaysOverflow() {
+        Object px = ((JavascriptExecutor) driver()).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        return ((Number) px).longValue();
+    }
+
+    /** The elements wider than the window, to say what to fix when a page scrolls sideways. */
+    Object widerThanWindow() {
+        return ((JavascriptExecutor) driver()).executeScript("""
+                return Array.from(document.querySelectorAll('body *'))
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                    .slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(', ');""");
+    }
+
     String pageSource() {
         return driver().getPageSource();
     }

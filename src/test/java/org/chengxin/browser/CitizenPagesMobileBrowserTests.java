@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,24 +56,11 @@ class CitizenPagesMobileBrowserTests {
             for (String path : PAGES) {
                 browser.open(path);
                 browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer")));
-                assertThat(overflow(browser)).as(path + " scrolls sideways: " + widest(browser)).isLessThanOrEqualTo(0);
+                assertThat(browser.sidewaysOverflow()).as(path + " scrolls sideways: " + browser.widerThanWindow()).isLessThanOrEqualTo(0);
                 browser.screenshot("citizen-390" + path.replace('/', '-'));
             }
         } finally {
             browser.driver().manage().window().setSize(new Dimension(1280, 900));
         }
-    }
-
-    private static Object widest(Browser browser) {
-        return ((JavascriptExecutor) browser.driver()).executeScript("""
-                return Array.from(document.querySelectorAll('body *'))
-                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                    .slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(', ');""");
-    }
-
-    private static long overflow(Browser browser) {
-        Object px = ((JavascriptExecutor) browser.driver()).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        return ((Number) px).longValue();
     }
 }

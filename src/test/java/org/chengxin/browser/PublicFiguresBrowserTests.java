@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -31,9 +30,7 @@ class PublicFiguresBrowserTests {
             browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-drawn='true']"), 3));
             assertThat(browser.driver().findElements(By.cssSelector("#chart-records-by-domain svg"))).as("drawn as SVG").isNotEmpty();
             assertThat(browser.driver().findElements(By.cssSelector("#chart-in-force svg"))).isNotEmpty();
-            Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertThat(((Number) overflow).intValue()).as("no sideways scrolling at " + width + " px").isLessThanOrEqualTo(0);
+            assertThat(browser.sidewaysOverflow()).as("no sideways scrolling at " + width + " px").isLessThanOrEqualTo(0);
             browser.screenshot("public-figures-" + width);
         }
     }

@@ -50,13 +50,13 @@ class PublicPortalBrowserTests {
                     "/public/laws", "/public/honesty-models", "/public/figures", "/enrol", "/activate", "/login"}) {
                 browser.open(path);
                 browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer.site-footer")));
-                assertThat(overflow(browser)).as(path + " scrolls sideways: " + widest(browser)).isLessThanOrEqualTo(0);
+                assertThat(browser.sidewaysOverflow()).as(path + " scrolls sideways: " + browser.widerThanWindow()).isLessThanOrEqualTo(0);
             }
             browser.open("/public/double-publicity?doc=" + "手机版第一号");
             browser.await(ExpectedConditions.presenceOfElementLocated(By.id("decisions")));
             assertThat(browser.find(By.cssSelector("#decisions thead")).getSize().getHeight()).as("the header row is folded away").isLessThanOrEqualTo(1);
             assertThat(browser.find(By.cssSelector("#decisions tr.decision td")).getCssValue("display")).isEqualTo("block");
-            assertThat(overflow(browser)).isLessThanOrEqualTo(0);
+            assertThat(browser.sidewaysOverflow()).isLessThanOrEqualTo(0);
             browser.screenshot("public-double-publicity-390");
 
             assertThat(browser.find(By.id("nav-double-publicity")).isDisplayed()).as("the sections are folded").isFalse();
@@ -88,25 +88,11 @@ class PublicPortalBrowserTests {
                 link.click();
                 browser.await(ExpectedConditions.presenceOfElementLocated(By.id("verify-form")));
                 assertThat(browser.driver().getCurrentUrl()).endsWith("/verify");
-                assertThat(overflow(browser)).as("/verify at " + width + " px: " + widest(browser)).isLessThanOrEqualTo(0);
+                assertThat(browser.sidewaysOverflow()).as("/verify at " + width + " px: " + browser.widerThanWindow()).isLessThanOrEqualTo(0);
                 browser.screenshot("public-verify-" + width);
             }
         } finally {
             browser.driver().manage().window().setSize(new Dimension(1280, 900));
         }
-    }
-
-    /** The elements wider than the window, to say what to fix. */
-    private static Object widest(Browser browser) {
-        return ((JavascriptExecutor) browser.driver()).executeScript("""
-                return Array.from(document.querySelectorAll('body *'))
-                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                    .slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(', ');""");
-    }
-
-    private static long overflow(Browser browser) {
-        Object px = ((JavascriptExecutor) browser.driver()).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        return ((Number) px).longValue();
     }
 }

@@ -10,6 +10,7 @@ import org.chengxin.messaging.EmailGateway;
 import org.chengxin.messaging.MessageNotSent;
 import org.chengxin.messaging.SentMessages;
 import org.chengxin.messaging.SmsGateway;
+import org.chengxin.shared.id.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,7 @@ class ConsoleMessages implements SentMessages {
             failures--;
             throw new MessageNotSent("GATEWAY_UNAVAILABLE", "控制台通道模拟发送失败");
         }
-        String shown = "SMS".equals(channel) ? MaskedAddress.mobile(address) : MaskedAddress.email(address);
+        String shown = "SMS".equals(channel) ? Masking.mobile(address) : Masking.email(address);
         Instant now = Instant.now(clock);
         long thisMinute = now.getEpochSecond() / 60;
         if (thisMinute != minute) {

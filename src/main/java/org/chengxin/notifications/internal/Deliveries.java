@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Optional;
 
 import org.chengxin.identity.Contacts;
-import org.chengxin.identity.Mobiles;
 import org.chengxin.messaging.EmailGateway;
 import org.chengxin.messaging.MessageNotSent;
 import org.chengxin.messaging.SmsGateway;
 import org.chengxin.notifications.NoticeKind;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
-import org.chengxin.shared.security.Actor;
+import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.subject.SubjectKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +117,7 @@ class Deliveries {
             audit(d, now, AuditOutcome.FAILED, channel + "未发送：" + (bySms ? "人口基础信息中没有登记手机号码" : "本人未设置电子邮箱"));
             return;
         }
-        String shown = bySms ? Mobiles.masked(address.get()) : Contacts.maskedEmail(address.get());
+        String shown = bySms ? Masking.mobile(address.get()) : Masking.email(address.get());
         try {
             if (bySms) {
                 sms.send(address.get(), d.title() + "。详情请登录平台“我的消息”查看。");

@@ -8,12 +8,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.Contacts;
-import org.chengxin.identity.Mobiles;
 import org.chengxin.notifications.NoticeKind;
-import org.chengxin.notifications.NotificationPreferences;
 import org.chengxin.notifications.NotificationPreferences.Channels;
+import org.chengxin.notifications.NotificationPreferences;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.error.Problems;
+import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -74,7 +74,7 @@ class MyNotificationSettingsPageController {
     private void fill(CitizenRef me, Model model) {
         model.addAttribute("kinds", NoticeKind.values());
         model.addAttribute("choices", preferences.of(me.subject()));
-        model.addAttribute("mobile", contacts.mobileOf(me.subject()).map(Mobiles::masked).orElse(null));
+        model.addAttribute("mobile", contacts.mobileOf(me.subject()).map(Masking::mobile).orElse(null));
         model.addAttribute("email", contacts.emailOf(me.subject()).orElse(""));
     }
 }

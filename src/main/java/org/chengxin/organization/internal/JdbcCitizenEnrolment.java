@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.Contacts;
-import org.chengxin.identity.Mobiles;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.messaging.MessageNotSent;
 import org.chengxin.messaging.SmsGateway;
@@ -26,6 +25,7 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.InvalidIdNumberException;
+import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
@@ -274,7 +274,7 @@ class JdbcCitizenEnrolment implements CitizenEnrolment {
                 values (:account, :hash, :purpose, :now, :expires, 'online', 'SMS')""")
                 .param("account", accountId).param("hash", passwords.encode(code)).param("purpose", purpose.name())
                 .param("now", utc(now)).param("expires", utc(expiresAt)).update();
-        String shown = Mobiles.masked(mobile.get());
+        String shown = Masking.mobile(mobile.get());
         events.publishEvent(AuditEvent.of(person, now, "organization.citizen-code-online", key, PURPOSE, AuditOutcome.SUCCESS,
                 "网上申请" + (purpose == Purpose.RESET ? "密码重置" : "开户激活") + "验证码，已发往人口基础信息登记的手机号码 " + shown
                         + "，有效期至 " + expiresAt));

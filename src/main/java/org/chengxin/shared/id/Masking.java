@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The one masking rule for citizen ID numbers: the six-digit region stays, the birth date and
  * sequence are hidden, the last four stay ({@code 430602********123X}). Every page, API answer,
- * log line and error uses it.
+ * log line and error uses it. The same for a person's contact details: a mobile number
+ * ({@code 138****1234}) and an e-mail address ({@code z***@example.org}).
  */
 public final class Masking {
 
@@ -27,6 +28,17 @@ public final class Masking {
             return "*".repeat(n.length());
         }
         return n.substring(0, 6) + "*".repeat(n.length() - 10) + n.substring(n.length() - 4);
+    }
+
+    /** The first three and last four digits of an 11-digit mobile number; anything else as stars only. */
+    public static String mobile(String mobile) {
+        return mobile != null && mobile.length() == 11 ? mobile.substring(0, 3) + "****" + mobile.substring(7) : "***********";
+    }
+
+    /** The first character of an e-mail address's name, stars, the domain; anything else as stars only. */
+    public static String email(String email) {
+        int at = email == null ? -1 : email.indexOf('@');
+        return at < 1 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }
 
     /** Masks every ID-shaped run of characters in a free text (a log line, an error message). */
