@@ -100,8 +100,8 @@ class RecordSubstanceIntegrationTests {
         String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
         LocalDate decided = LocalDate.now(clock).minusDays(10);
         String document = "岳市监罚〔2026〕" + Math.floorMod(UUID.randomUUID().hashCode(), 100000) + "号";
-        String csv = "CF_WSH,CF_CFMC,CF_CFLB1,CF_SY,CF_YJ,CF_XDR_MC,CF_XDR_SFZ,CF_JG,CF_JDRQ,CF_XZJG,CF_ZT\n"
-                + document + ",销售过期食品案,罚款," + FACTS + "," + BASIS + "," + NAME + "," + person.value() + "," + RESULT + ","
+        String csv = "CF_WSH,CF_CFMC,CF_CFLB1,CF_SY,CF_YJ,CF_XDR_MC,CF_XDR_SFZ,CF_JG,CF_NR_FK,CF_JDRQ,CF_XZJG,CF_ZT\n"
+                + document + ",销售过期食品案,罚款," + FACTS + "," + BASIS + "," + NAME + "," + person.value() + "," + RESULT + ",0.5,"
                 + decided + "," + AUTHORITY + ",0\n";
         Http.Response pushed = http.postFile("/api/v1/record-batches", market, "双公示.csv", csv.getBytes(StandardCharsets.UTF_8),
                 Map.of("atomic", "false"));
@@ -114,7 +114,8 @@ class RecordSubstanceIntegrationTests {
                         + "\"authority\":\"国家税务总局岳阳市税务局\",\"basis\":\"《中华人民共和国税收征收管理法》第六十三条第一款\"}");
         CreditRecord penalty = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-GN-002")).findFirst().orElseThrow();
         CreditRecord taxRecord = records.allFor(subject).stream().filter(r -> r.itemCode().equals("YY-TX-001")).findFirst().orElseThrow();
-        assertThat(penalty.content()).containsEntry("basis", BASIS).containsEntry("facts", FACTS);
+        // CF_NR_FK gives the fine in 万元: the item's 罚款金额（元）
+        assertThat(penalty.content()).containsEntry("basis", BASIS).containsEntry("facts", FACTS).containsEntry("fineAmount", "5000");
 
         // the report as JSON: the decision's basis in the basis column, the catalog's on its own, the substance structured
         String reader = http.token(fixtures.apiClientOf("rsj", "reports:read"), Fixtures.PASSWORD, "reports:read");
@@ -152,6 +153,7 @@ class RecordSubstanceIntegrationTests {
         try (var documentPdf = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(documentPdf).replaceAll("\\s", "");
             assertContains(text, "违法事实：" + FACTS, "处罚依据：" + BASIS, "处罚类别：罚款", "处罚结果：" + RESULT, "处罚机关：" + AUTHORITY,
+                    "罚款金额（元）：5000",
                     "【收集依据】" + COLLECTION_BASIS, "行政处罚信息（一般）");
             assertThat(text.contains(person.value())).isFalse();
         }

@@ -8,9 +8,16 @@ import java.util.Map;
  * (the template's form), {@code idNumber}, or the Chinese label alone ({@code 身份证号}); and maps
  * the national 双公示 columns (CF_*, XK_*) onto the record envelope and the items' fields: the penalty's facts
  * (CF_SY), its own legal basis (CF_YJ), kind (CF_CFLB1, CF_CFLB), content (CF_JG, CF_NR) and authority (CF_XZJG,
- * CF_CFJG) land in the fields whose catalog roles say so.
+ * CF_CFJG) land in the fields whose catalog roles say so; the fine and the confiscated amount, given in 万元 (CF_NR_FK,
+ * CF_NR_WFFF), become the items' amounts in 元.
  */
 public final class ColumnNames {
+
+    /**
+     * The prefix of a column whose amount the file gives in 万元 (CF_NR_FK 罚款金额, CF_NR_WFFF 没收违法所得、没收非法财物的金额):
+     * the field after it is the item's amount in 元.
+     */
+    public static final String TEN_THOUSAND_YUAN_PREFIX = "万元:";
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("来源编号", "sourceId"), Map.entry("信息项代码", "itemCode"), Map.entry("身份证号", "idNumber"),
@@ -27,6 +34,9 @@ public final class ColumnNames {
             // the later edition of the standard: 处罚类别, 处罚内容 and 处罚机关 under these names
             Map.entry("CF_CFLB", "penaltyType"), Map.entry("CF_NR", "penaltyResult"), Map.entry("CF_CFJG", "authority"),
             Map.entry("SJC", "timestamp"), Map.entry("BZ", "remark"),
+            // amounts in 万元: the row defaults turn them into the items' amounts in 元
+            Map.entry("CF_NR_FK", TEN_THOUSAND_YUAN_PREFIX + "fineAmount"),
+            Map.entry("CF_NR_WFFF", TEN_THOUSAND_YUAN_PREFIX + "confiscatedAmount"),
             Map.entry("XK_WSH", "documentNumber"), Map.entry("XK_XDR_SFZ", "idNumber"), Map.entry("XK_XDR_MC", "name"),
             Map.entry("XK_JDRQ", "decisionDate"), Map.entry("XK_XMMC", "licenseName"), Map.entry("XK_SPLB", "approvalCategory"),
             Map.entry("XK_NR", "licenseContent"), Map.entry("XK_JZQ", "validTo"), Map.entry("XK_XZJG", "authority"),

@@ -76,7 +76,7 @@ class ColumnNamesTests {
             "XK_WSH, documentNumber", "XK_XDR_SFZ, idNumber", "XK_XDR_MC, name", "XK_JDRQ, decisionDate",
             "XK_XMMC, licenseName", "XK_SPLB, approvalCategory", "XK_NR, licenseContent", "XK_JZQ, validTo",
             "XK_XZJG, authority", "XK_ZT, currentStatus", "XK_XKBH, licenseNumber", "CF_CFLB, penaltyType",
-            "CF_NR, penaltyResult", "CF_CFJG, authority"})
+            "CF_NR, penaltyResult", "CF_CFJG, authority", "CF_NR_FK, 万元:fineAmount", "CF_NR_WFFF, 万元:confiscatedAmount"})
     void mapsEveryDoublePublicityColumnWhateverItsCase(String column, String name) {
         assertThat(ColumnNames.canonical(column)).isEqualTo(name);
         assertThat(ColumnNames.canonical(column.toLowerCase(Locale.ROOT))).isEqualTo(name);
@@ -86,7 +86,7 @@ class ColumnNamesTests {
     @Test
     void theDoublePublicityTableHoldsNoColumnBeyondThoseListed() {
         // keeps the test above complete: a column added to the table must be added there too
-        assertThat(ColumnNames.DOUBLE_PUBLICITY).hasSize(28);
+        assertThat(ColumnNames.DOUBLE_PUBLICITY).hasSize(30);
     }
 
     @Test
