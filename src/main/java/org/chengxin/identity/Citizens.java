@@ -37,6 +37,12 @@ public interface Citizens {
      */
     IdNumber reveal(long subjectId, String purpose);
 
+    /**
+     * {@link #reveal} for many subjects at once (a background job): each decrypted number is recorded in the audit
+     * trail with its purpose, as one reveal would be. Subjects that no longer exist are left out.
+     */
+    Map<Long, IdNumber> revealAll(Collection<Long> subjectIds, String purpose);
+
     /** The subject key (blind index) of a number, whether or not a subject exists for it. */
     SubjectKey subjectKeyOf(IdNumber number);
 

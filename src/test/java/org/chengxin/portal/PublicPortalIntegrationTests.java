@@ -18,6 +18,7 @@ import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
+import org.chengxin.records.RecordStatus;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
@@ -109,6 +110,11 @@ class PublicPortalIntegrationTests {
                 "{\"facts\":\"少缴税款\",\"penaltyResult\":\"追缴并罚款\",\"evadedAmount\":\"120000\",\"authority\":\"税务局\"}");
         records.markRepaired(record(department, "R").id(), "已履行处罚决定，信用修复");
         records.revoke(record(department, "V").id(), DepartmentCode.of(department), "复议撤销原处罚决定");
+        // a general penalty on a person of sixteen: published for nobody, now or when the person is grown up
+        IdNumber minor = fixtures.syntheticIdNumberBornOn(today.minusYears(16));
+        register.register(minor, "吴少年", "测试");
+        push(http, general, minor, "YY-GN-002", "Y", today.minusDays(20), penaltyContent, "吴少年");
+        assertThat(record(department, "Y").status()).as("stored, and kept from the public").isEqualTo(RecordStatus.ACTIVE);
         long serious = record("swj", "S").id();
         SeriousDishonestyListAccess.listed(list, DepartmentCode.of("swj"), new Decision(subject, doc("LIST"),
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusDays(10), List.of(serious)));
@@ -118,6 +124,7 @@ class PublicPortalIntegrationTests {
                 MASKED_NAME, person.masked());
         assertThat(published).as("minor, repaired and revoked decisions are never published")
                 .doesNotContain(doc("M"), doc("R"), doc("V"), "占用疏散通道");
+        assertThat(published).as("nor a decision about a minor").doesNotContain(doc("Y"), "吴**", minor.masked());
         assertThat(published).as("the facts are not published").doesNotContain("未按规定公示信息");
         JsonNode json = http.get("/api/v1/public/double-publicity?doc=" + tag + "&size=100", null).json();
         assertThat(json.get("total").asLong()).isEqualTo(4);
@@ -126,7 +133,8 @@ class PublicPortalIntegrationTests {
         assertThat(listed(http)).contains(doc("LIST"), "偷税数额较大", MASKED_NAME, person.masked(), "偷税（逃避缴纳税款）");
 
         List<String> everything = walk(http);
-        assertThat(everything).allSatisfy(body -> assertThat(body).doesNotContain(person.value()).doesNotContain(NAME));
+        assertThat(everything).allSatisfy(body -> assertThat(body).doesNotContain(person.value()).doesNotContain(NAME)
+                .doesNotContain(minor.value()).doesNotContain(doc("Y")));
 
         Http.Response byNumber = http.get("/public/double-publicity?q=" + person.value(), null);
         assertThat(byNumber.body()).contains("id-search-hint").doesNotContain(MASKED_NAME, person.masked(), person.value());
@@ -210,8 +218,13 @@ class PublicPortalIntegrationTests {
     }
 
     private void push(Http http, String token, IdNumber person, String itemCode, String kind, LocalDate decided, String content) {
+        push(http, token, person, itemCode, kind, decided, content, NAME);
+    }
+
+    private void push(Http http, String token, IdNumber person, String itemCode, String kind, LocalDate decided, String content,
+            String name) {
         SeriousDishonestyListAccess.pushBody(http, token, "{\"records\":[{\"sourceId\":\"" + tag + "-" + kind + "\",\"itemCode\":\""
-                + itemCode + "\",\"idNumber\":\"" + person.value() + "\",\"name\":\"" + NAME + "\",\"decisionDate\":\"" + decided
+                + itemCode + "\",\"idNumber\":\"" + person.value() + "\",\"name\":\"" + name + "\",\"decisionDate\":\"" + decided
                 + "\",\"documentNumber\":\"" + doc(kind) + "\",\"content\":" + content + "}]}");
     }
 

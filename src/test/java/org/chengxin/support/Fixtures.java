@@ -88,8 +88,12 @@ public class Fixtures {
 
     /** A made-up but valid ID number of a Yueyang resident. */
     public IdNumber syntheticIdNumber() {
+        return syntheticIdNumberBornOn(LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000)));
+    }
+
+    /** A made-up but valid ID number of a Yueyang resident born on the given day (a minor, say). */
+    public IdNumber syntheticIdNumberBornOn(LocalDate birth) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(20_000));
         String body = "430602" + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format("%03d", random.nextInt(1000));
         return IdNumber.parse(body + IdNumber.checkCharacterOf(body), clock);

@@ -130,6 +130,31 @@ class JdbcCitizens implements Citizens {
         return number;
     }
 
+    @Override
+    @Transactional
+    public Map<Long, IdNumber> revealAll(Collection<Long> subjectIds, String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("解密身份证号码必须说明用途");
+        }
+        Map<Long, IdNumber> numbers = new HashMap<>();
+        if (subjectIds.isEmpty()) {
+            return numbers;
+        }
+        record Cipher(long id, byte[] cipher, String keyId) {
+        }
+        List<Cipher> ciphers = jdbc.sql("select id, id_cipher, key_id from identity_subject where id = any(:ids)")
+                .param("ids", subjectIds.stream().mapToLong(Long::longValue).toArray())
+                .query((rs, n) -> new Cipher(rs.getLong(1), rs.getBytes(2), rs.getString(3))).list();
+        Instant now = Instant.now(clock);
+        for (Cipher c : ciphers) {
+            IdNumber number = IdNumber.parse(Sm4Gcm.decrypt(keys.key(c.keyId()), ID_PURPOSE, c.cipher()), clock);
+            numbers.put(c.id(), number);
+            events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "identity.reveal", subjectKeyOf(number), purpose,
+                    AuditOutcome.SUCCESS, "解密身份证号码"));
+        }
+        return numbers;
+    }
+
     IdNumber decrypt(long subjectId) {
         record Cipher(byte[] cipher, String keyId) {
         }

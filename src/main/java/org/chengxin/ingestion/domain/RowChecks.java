@@ -125,8 +125,7 @@ public final class RowChecks {
                 problems.add(new Rejection(n, "decisionDate", "PAST_DISCLOSURE_PERIOD",
                         "决定日期距今已超过该信息项的最长公开期限（" + item.maxMonths() + "个月），不再归集"));
             }
-            // 满18周岁 counts from the day after the 18th birthday (周岁 as Chinese courts compute it)
-            if (item.adultsOnly() && idNumber != null && decision != null && idNumber.ageOn(decision.minusDays(1)) < 18) {
+            if (item.adultsOnly() && idNumber != null && decision != null && idNumber.isMinorOn(decision)) {
                 problems.add(new Rejection(n, "idNumber", "SUBJECT_UNDER_18", "该信息项只适用于年满18周岁的人员"));
             }
         }

@@ -236,7 +236,7 @@ final class BatchProcessor {
         for (Candidate c : named) {
             CitizenRef subject = subjects.get(c.idNumber());
             records.add(new NewRecord(subject.subject(), subject.id(), c.item(), version.id(), department, c.sourceId(),
-                    c.decisionDate(), c.documentNumber(), c.content(), c.repairNotice()));
+                    c.decisionDate(), c.documentNumber(), c.content(), c.repairNotice(), c.idNumber().isMinorOn(c.decisionDate())));
             bySource.put(c.sourceId(), c);
         }
         StoreResult result = this.records.store(records, batchId);

@@ -84,7 +84,7 @@ class JdbcRecords {
                     subject_index bytea, subject_id bigint, item_code text, catalog_version_id bigint,
                     department_code text, source_id text, decision_date date, document_number text, content jsonb,
                     content_hash text, kind text, severity text, scope text, min_period_end date, expires_on date,
-                    repair_notice boolean
+                    repair_notice boolean, subject_minor boolean
                 ) on commit delete rows""").update();
         // one transaction may store several chunks (an atomic batch): start each from an empty stage
         jdbc.sql("truncate records_stage").update();
@@ -93,7 +93,7 @@ class JdbcRecords {
             rows.add(new Object[] {r.subject().bytes(), r.subjectId(), r.item().code(), r.catalogVersionId(), r.departmentCode().value(),
                 r.sourceId(), r.decisionDate(), r.documentNumber(), JSON.writeValueAsString(r.content()), ContentHash.of(r),
                 r.item().kind().name(), r.item().severity() == null ? null : r.item().severity().name(), r.item().scope().name(),
-                r.item().minimumPeriodEnd(r.decisionDate()), r.item().expiryDate(r.decisionDate()), r.repairNotice()});
+                r.item().minimumPeriodEnd(r.decisionDate()), r.item().expiryDate(r.decisionDate()), r.repairNotice(), r.subjectMinor()});
         }
         PgCopy.copy(DataSourceUtils.getConnection(dataSource), STAGE, rows);
         // without statistics the planner would join the stage to the whole records table by a scan
@@ -121,11 +121,12 @@ class JdbcRecords {
                 with upsert as (
                     insert into records_record (subject_index, subject_id, item_code, catalog_version_id, department_code,
                         source_id, decision_date, document_number, content, content_hash, kind, severity, scope,
-                        min_period_end, expires_on, status, version, batch_id, accepted_at, updated_at, repair_notice)
+                        min_period_end, expires_on, status, version, batch_id, accepted_at, updated_at, repair_notice,
+                        subject_minor)
                     select subject_index, subject_id, item_code, catalog_version_id, department_code,
                         source_id, decision_date, document_number, content, content_hash, kind, severity, scope,
                         min_period_end, expires_on, case when expires_on <= :today then 'EXPIRED' else 'ACTIVE' end, 1,
-                        :batch, :now, :now, repair_notice
+                        :batch, :now, :now, repair_notice, subject_minor
                     from records_stage
                     on conflict (department_code, source_id) do update set
                         subject_index = excluded.subject_index, subject_id = excluded.subject_id,
@@ -136,6 +137,7 @@ class JdbcRecords {
                         expires_on = excluded.expires_on, version = records_record.version + 1,
                         batch_id = excluded.batch_id, updated_at = excluded.updated_at,
                         repair_notice = records_record.repair_notice or excluded.repair_notice,
+                        subject_minor = excluded.subject_minor,
                         status = case when excluded.expires_on <= :today then 'EXPIRED'
                                       when records_record.status = 'EXPIRED' then 'ACTIVE'
                                       else records_record.status end
@@ -263,7 +265,7 @@ class JdbcRecords {
     // scope and kinds as literals, as the partial index has them (V26__public_portal.sql); minor records are never
     // public (Order 36), whatever their item says
     private static final String PUBLISHED = " where scope = 'PUBLIC' and kind in ('BASIC', 'DISHONESTY')"
-            + " and coalesce(severity, '') <> 'MINOR' and status in ('ACTIVE', 'OBJECTED', 'SUSPENDED')"
+            + " and coalesce(severity, '') <> 'MINOR' and status in ('ACTIVE', 'OBJECTED', 'SUSPENDED') and subject_minor is false"
             + " and expires_on > :today and decision_date <= :today and item_code in (:items)";
 
     List<CreditRecord> publicDecisions(PublicDecisionQuery query, int page, int size) {

@@ -83,6 +83,14 @@ public final class IdNumber {
         return kind == IdNumberKind.FOREIGN_PERMANENT_RESIDENT_ID ? name + "（签发地）" : name;
     }
 
+    /**
+     * Whether the person was a minor (未成年人) on the given day: not yet 满18周岁, which counts from the day after the
+     * 18th birthday, as Chinese courts compute 周岁.
+     */
+    public boolean isMinorOn(LocalDate day) {
+        return ageOn(day.minusDays(1)) < 18;
+    }
+
     /** Age in whole years on the given day. */
     public int ageOn(LocalDate day) {
         return Period.between(birthDate(), day).getYears();
