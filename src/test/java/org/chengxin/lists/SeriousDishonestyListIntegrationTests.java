@@ -102,6 +102,22 @@ class SeriousDishonestyListIntegrationTests {
     }
 
     @Test
+    void aPersonWhoWasAMinorWhenTheRecordWasDecidedIsNeverListed() {
+        Http http = new Http(port);
+        String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
+        LocalDate today = LocalDate.now(clock);
+        IdNumber minor = fixtures.syntheticIdNumberBornOn(today.minusYears(17));
+        SubjectKey subject = citizens.subjectKeyOf(minor);
+        push(http, tax, minor, "tax-" + UUID.randomUUID());
+        CreditRecord record = records.allFor(subject).get(0);
+        assertThat(record.subjectMinor()).isTrue();
+        assertThatThrownBy(() -> SeriousDishonestyListAccess.listed(list, DepartmentCode.of("swj"), new Decision(subject, "岳税认〔2026〕9号",
+                "《中华人民共和国税收征收管理法》第六十三条", "偷税", today, today.plusYears(1), List.of(record.id()))))
+                .isInstanceOf(ChengxinException.class).extracting("code").isEqualTo("LIST_SUBJECT_MINOR");
+        assertThat(list.activeFor(subject)).isEmpty();
+    }
+
+    @Test
     void anEntryEndsAfterItsPeriodOrByAReviewersRemoval() {
         Http http = new Http(port);
         String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");

@@ -229,6 +229,11 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
             if (!r.subject().equals(subject) || !r.status().counts() || !"SERIOUS".equals(r.severity())) {
                 throw ChengxinException.badRequest("LIST_RECORD_NOT_USABLE", "所依据的记录须为该当事人有效的严重失信记录：" + id);
             }
+            // as courts may not put a minor on the list of dishonest judgment debtors (法释〔2017〕7号 第四条), and nothing
+            // that identifies a minor is published (未成年人保护法 第一百零三条)
+            if (Boolean.TRUE.equals(r.subjectMinor())) {
+                throw ChengxinException.badRequest("LIST_SUBJECT_MINOR", "所依据的记录作出时当事人未满18周岁，不得列入严重失信主体名单：" + id);
+            }
         }
     }
 

@@ -441,6 +441,6 @@ class JdbcRecords {
                 new LazyJsonContent(rs.getString("content")), rs.getString("kind"), rs.getString("severity"),
                 rs.getString("scope"), rs.getObject("min_period_end", LocalDate.class), expiresOn, status,
                 rs.getInt("version"), (Long) rs.getObject("batch_id"), rs.getTimestamp("accepted_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("repair_notice"));
+                rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("repair_notice"), (Boolean) rs.getObject("subject_minor"));
     }
 }

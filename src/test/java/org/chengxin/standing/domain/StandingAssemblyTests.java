@@ -25,7 +25,7 @@ class StandingAssemblyTests {
     private static CreditRecord record(long id, String itemCode, String kind, String severity, LocalDate decided,
             LocalDate expiresOn, RecordStatus status) {
         return new CreditRecord(id, SubjectKey.fromHex("ab12".repeat(16)), 1, itemCode, 1, DepartmentCode.of("swj"), "src-" + id, decided, "文号-" + id, Map.of(), kind, severity,
-                "PUBLIC", expiresOn, expiresOn, status, 1, null, null, null, false);
+                "PUBLIC", expiresOn, expiresOn, status, 1, null, null, null, false, false);
     }
 
     private static CreditRecord honour(long id, LocalDate decided) {
