@@ -23,7 +23,7 @@ import org.springframework.modulith.test.Scenario;
  * application (records, catalog, identity, organization), so all dependencies are bootstrapped rather
  * than mocked.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = {"runtime", "shared"})
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = {"runtime", "shared", "calendar"})
 class GradeChangeAuditIntegrationTests {
 
     @Autowired

@@ -23,7 +23,7 @@ import org.springframework.modulith.test.Scenario;
  * mock, and the embedded database of {@code runtime}): the records' events queue their people for
  * recomputation, and a recomputation that moves a grade publishes {@link GradeChanged}.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = {"runtime", "shared"})
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = {"runtime", "shared", "calendar"})
 class EvaluationModuleIntegrationTests {
 
     private static final SubjectKey PERSON = SubjectKey.fromHex("e1".repeat(32));

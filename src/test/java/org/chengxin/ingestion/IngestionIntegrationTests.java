@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,11 +18,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.identity.PopulationRegister;
+import org.chengxin.ingestion.domain.PushTimeliness;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.RecordStatus;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
+import org.chengxin.shared.time.WorkingCalendar;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -61,6 +64,9 @@ class IngestionIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    WorkingCalendar calendar;
 
     Http http;
     String department;
@@ -110,6 +116,29 @@ class IngestionIntegrationTests {
         assertThat(stored.content()).containsEntry("fineAmount", "300");
         assertThat(stored.expiresOn()).isEqualTo(LocalDate.of(2027, 10, 9));
         assertThat(records.versionsOf(stored.id())).extracting(v -> v.content().get("fineAmount")).containsExactly("200", "300");
+    }
+
+    @Test
+    void timelinessCountsTheWorkingDaysOfTheAdministratorsCalendarOverNationalDay() {
+        // decided Tuesday 29 September 2026; 30, then 1–7 October off, 8, 9, 10 (worked Saturday), 12, 13, 14: pushed on
+        // Wednesday 14 it is the 7th working day (on weekends alone the 11th), on Thursday 15 the 8th
+        JsonNode onTime = pushOn(LocalDate.of(2026, 10, 14), "2026-09-29");
+        assertThat(onTime.get("averageDaysToPush").asDouble()).as(onTime.toString()).isEqualTo(7.0);
+        assertThat(onTime.get("lateRows").asInt()).isZero();
+        JsonNode late = pushOn(LocalDate.of(2026, 10, 15), "2026-09-29");
+        assertThat(late.get("averageDaysToPush").asDouble()).isEqualTo(8.0);
+        assertThat(late.get("lateRows").asInt()).isEqualTo(1);
+        // 春节 2026 cannot be pushed over (the catalog is in force from 1 April 2026); the same count on the same calendar:
+        // decided Tuesday 10 February, 11, 12, 13, 14 (worked Saturday), 15–23 off, 24, 25, 26
+        assertThat(PushTimeliness.workingDays(calendar, LocalDate.of(2026, 2, 10), LocalDate.of(2026, 2, 26))).isEqualTo(7);
+    }
+
+    private JsonNode pushOn(LocalDate day, String decided) {
+        clock.set(day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        JsonNode done = pushJson(json(record("cf-" + UUID.randomUUID(), fixtures.syntheticIdNumber(), "张测试", decided,
+                "岳市监罚〔2026〕3号", "罚款", "未按规定公示信息", "200")), false);
+        assertThat(done.get("accepted").asInt()).as(done.toString()).isEqualTo(1);
+        return done;
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.springframework.modulith.test.Scenario;
  * the embedded database of {@code runtime}): an entry whose only record is revoked or expires ends, in
  * the transaction of that change, and its end goes to the audit trail as {@code lists.end}.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = {"runtime", "shared"})
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = {"runtime", "shared", "calendar"})
 class ListsModuleIntegrationTests {
 
     private static final SubjectKey PERSON = SubjectKey.fromHex("b3".repeat(32));

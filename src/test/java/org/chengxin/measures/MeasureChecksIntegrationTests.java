@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
+import org.chengxin.shared.time.WorkingCalendar;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -62,6 +64,9 @@ class MeasureChecksIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    WorkingCalendar calendar;
 
     @AfterEach
     void resetClock() {
@@ -232,6 +237,21 @@ class MeasureChecksIntegrationTests {
     }
 
     @Test
+    void theFeedbackOfACheckBeforeSpringFestivalIsDueAfterTheHolidayCountingTheWorkedSaturday() {
+        Http http = new Http(port);
+        IdNumber person = fixtures.syntheticIdNumber();
+        String dept = fixtures.departmentWithCode("cgj");
+        String token = http.token(fixtures.apiClientOf(dept, "measures:check"), Fixtures.PASSWORD, "measures:check");
+        // the calendar of V32: 15–23 February 2026 off, Saturday 14 February worked
+        clock.set(LocalDate.of(2026, 2, 12).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+
+        JsonNode c = http.postJson("/api/v1/measure-checks", token, check(person.value(), "XZSP")).json();
+
+        // Thursday 12 February + 5 working days: Friday 13, Saturday 14, Tuesday 24, 25, Thursday 26 (weekends alone: 19)
+        assertThat(LocalDate.parse(c.get("feedbackDue").asString())).isEqualTo(LocalDate.of(2026, 2, 26));
+    }
+
+    @Test
     void aCheckWithoutFeedbackBecomesOverdueAfterItsWorkingDaysAndLateFeedbackIsCounted() {
         Http http = new Http(port);
         IdNumber person = fixtures.syntheticIdNumber();
@@ -241,7 +261,7 @@ class MeasureChecksIntegrationTests {
         JsonNode c = http.postJson("/api/v1/measure-checks", token, check(person.value(), "XZSP")).json();
         long id = c.get("id").asLong();
         LocalDate due = LocalDate.parse(c.get("feedbackDue").asString());
-        assertThat(due).isEqualTo(FeedbackDeadline.due(start, 5));
+        assertThat(due).isEqualTo(FeedbackDeadline.due(calendar, start, 5));
         assertThat(checks.overdue(DepartmentCode.of(dept))).extracting(MeasureCheck::id).doesNotContain(id);
 
         clock.advance(Duration.between(start.atStartOfDay(), due.atStartOfDay()));

@@ -69,6 +69,12 @@ class AccessMatrixIntegrationTests {
         allow("POST /admin/bulletins", "ADMIN");
         allow("POST /admin/bulletins/preview", "ADMIN");
         allow("POST /admin/bulletins/{id}/withdrawal", "ADMIN");
+        allow("GET /admin/calendar", "ADMIN");
+        allow("POST /admin/calendar/days", "ADMIN");
+        allow("POST /admin/calendar/days/{date}/removal", "ADMIN");
+        allow("POST /admin/calendar/year", "ADMIN");
+        allow("GET /api/v1/calendar/{year}", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
+                "scope:identity:validate", "scope:remedies:decide");
         allow("POST /enrol", "anonymous", "people");
         allow("GET /window/accounts", "CLERK");
         allow("POST /window/accounts/person", "CLERK");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -44,6 +45,7 @@ import tools.jackson.databind.JsonNode;
 class RemediesIntegrationTests {
 
     private static final String PENALTY = "YY-GN-002";
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
 
     @LocalServerPort
@@ -106,6 +108,26 @@ class RemediesIntegrationTests {
                 .isEqualTo("OBJECTION_ALREADY_OPEN");
         assertThat(code(() -> repairs.apply(p.person(), p.record().id(), "罚款已缴清", null, Commitment.ONLINE,
                 List.of(new Upload("缴款凭证.png", "image/png", PNG))))).isEqualTo("REPAIR_WHILE_OBJECTED");
+    }
+
+    @Test
+    void theDeadlinesOfAnObjectionOverSpringFestivalAndARepairOverNationalDayCountTheAdministratorsCalendar() {
+        // the records are pushed today (the catalog is in force from April 2026), the clock then moved to the day of filing
+        Pushed objected = pushed(LocalDate.of(2025, 12, 20));
+        Pushed repaired = pushed(LocalDate.of(2026, 5, 6));
+
+        // the calendar of V32: 15–23 February 2026 off. Sunday 1 February + 20 calendar days = Saturday 21, in the holiday:
+        // the period ends on Tuesday 24, not on Monday 23, which is off too
+        clock.set(LocalDate.of(2026, 2, 1).atTime(10, 0).atZone(SHANGHAI).toInstant());
+        Objection filed = objections.file(objected.person(), objected.record().id(), null, "该处罚决定已被复议撤销", null, List.of());
+        assertThat(filed.dueOn()).isEqualTo(LocalDate.of(2026, 2, 24));
+
+        // 1–7 October 2026 off, Saturday 10 October worked. Tuesday 29 September + 5 working days: Wednesday 30, Thursday 8,
+        // Friday 9, Saturday 10, Monday 12 (on weekends alone: Tuesday 6)
+        clock.set(LocalDate.of(2026, 9, 29).atTime(10, 0).atZone(SHANGHAI).toInstant());
+        RepairApplication applied = repairs.apply(repaired.person(), repaired.record().id(), "罚款已缴清", null, Commitment.ONLINE,
+                List.of(new Upload("缴款凭证.png", "image/png", PNG)));
+        assertThat(applied.dueOn()).isEqualTo(LocalDate.of(2026, 10, 12));
     }
 
     @Test

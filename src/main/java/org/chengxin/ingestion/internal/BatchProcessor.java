@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -19,6 +20,7 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.identity.PopulationRegister.NameMatch;
 import org.chengxin.ingestion.domain.Candidate;
+import org.chengxin.ingestion.domain.PushTimeliness;
 import org.chengxin.ingestion.domain.RawRow;
 import org.chengxin.ingestion.domain.Rejection;
 import org.chengxin.ingestion.domain.RowChecks;
@@ -28,6 +30,7 @@ import org.chengxin.records.Records;
 import org.chengxin.records.StoreResult;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
+import org.chengxin.shared.time.WorkingCalendar;
 
 /**
  * Takes a batch's rows one by one, checks each, and every {@value #CHUNK} rows checks the names
@@ -61,6 +64,9 @@ final class BatchProcessor {
     private final BatchStore store;
     private final ChunkSink sink;
     private final Clock clock;
+    private final WorkingCalendar calendar;
+    /** Working days from a decision date to today, counted once per date for the batch. */
+    private final Map<LocalDate, Long> daysToPush = new ConcurrentHashMap<>();
     private final Counts counts;
     /** Null for an atomic batch: its chunks are stored one after the other, in its one transaction. */
     private final ExecutorService writers;
@@ -74,8 +80,9 @@ final class BatchProcessor {
     private static final String[] PHASE_NAMES = {"逐行校验", "姓名核对", "登记当事人", "记录入库", "拒绝明细与进度"};
 
     BatchProcessor(long batchId, DepartmentCode department, CatalogVersion version, RowChecks checks, Citizens citizens,
-            PopulationRegister register, Records records, BatchStore store, ChunkSink sink, Clock clock, Counts counts,
-            ExecutorService writers) {
+            PopulationRegister register, Records records, BatchStore store, ChunkSink sink, Clock clock, WorkingCalendar calendar,
+            Counts counts, ExecutorService writers) {
+        this.calendar = calendar;
         this.counts = counts;
         this.writers = writers;
         this.batchId = batchId;
@@ -253,10 +260,10 @@ final class BatchProcessor {
         for (Candidate c : named) {
             // timeliness counts what this push brought: repeats of unchanged records do not count again
             if (result.storedSourceIds().contains(c.sourceId())) {
-                long days = WorkingDays.between(c.decisionDate(), today);
+                long days = daysToPush.computeIfAbsent(c.decisionDate(), d -> PushTimeliness.workingDays(calendar, d, today));
                 synchronized (counts) {
                     counts.daysToPush += days;
-                    if (days > WorkingDays.DOUBLE_PUBLICITY_LIMIT) {
+                    if (PushTimeliness.late(days)) {
                         counts.late++;
                     }
                 }

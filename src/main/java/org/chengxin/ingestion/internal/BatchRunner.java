@@ -26,6 +26,7 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.Actor;
+import org.chengxin.shared.time.WorkingCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -57,12 +58,13 @@ class BatchRunner {
     private final TransactionTemplate separate;
     private final ExecutorService writers;
     private final Clock clock;
+    private final WorkingCalendar calendar;
     private final String penaltyItem;
     private final String licenceItem;
 
     BatchRunner(BatchStore store, Catalog catalog, Citizens citizens, PopulationRegister register, Records records,
             ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-            @Qualifier("ingestionWriters") ExecutorService writers, Clock clock,
+            @Qualifier("ingestionWriters") ExecutorService writers, Clock clock, WorkingCalendar calendar,
             @Value("${chengxin.ingestion.penalty-item}") String penaltyItem,
             @Value("${chengxin.ingestion.licence-item}") String licenceItem) {
         this.store = store;
@@ -76,6 +78,7 @@ class BatchRunner {
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.writers = writers;
         this.clock = clock;
+        this.calendar = calendar;
         this.penaltyItem = penaltyItem;
         this.licenceItem = licenceItem;
     }
@@ -183,7 +186,7 @@ class BatchRunner {
             }
         };
         BatchProcessor processor = new BatchProcessor(job.batchId(), job.department(), version, checks, citizens, register,
-                records, store, sink, clock, counts, atomic ? null : writers);
+                records, store, sink, clock, calendar, counts, atomic ? null : writers);
         reader(job.submission()).read(job.submission().file(), processor::accept);
         processor.finish();
         log.info("批次 {} 处理 {} 行：{}", job.batchId(), counts.processed, processor.timings());

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
+import org.chengxin.shared.time.WorkingCalendar;
 
 /**
  * The rules that flag unusual use of the query log for the auditor's review (policy 八):
@@ -24,7 +25,8 @@ import org.chengxin.shared.subject.SubjectKey;
  * <li>{@code MANY_PEOPLE}: one clerk or system querying more than {@link #MANY_PEOPLE} different people
  * within an hour;</li>
  * <li>{@code OFF_HOURS}: a query by staff or a system outside office hours (before 8:00, from 18:00, or
- * on a weekend, Asia/Shanghai; public holidays are not known);</li>
+ * on a day that is no working day on the platform's calendar: a weekend, a public holiday, but not a
+ * weekend day worked (调休); Asia/Shanghai);</li>
  * <li>{@code REFUSED_NO_AUTHORIZATION}: a query refused for a missing or invalid authorization;</li>
  * <li>{@code REPEATED}: the same person queried {@link #REPEATED} times or more by the same organization
  * within seven days.</li>
@@ -65,12 +67,12 @@ public final class QueryReviewRules {
         };
     }
 
-    public static List<Flag> review(List<Fact> queries, ZoneId zone) {
+    public static List<Flag> review(List<Fact> queries, ZoneId zone, WorkingCalendar calendar) {
         List<Fact> byOthers = queries.stream().filter(q -> !"SELF".equals(q.kind()))
                 .sorted(Comparator.comparing(Fact::at).thenComparing(Fact::id)).toList();
         List<Flag> flags = new ArrayList<>();
         flags.addAll(manyPeople(byOthers));
-        flags.addAll(offHours(byOthers, zone));
+        flags.addAll(offHours(byOthers, zone, calendar));
         flags.addAll(refused(byOthers));
         flags.addAll(repeated(byOthers));
         return flags;
@@ -103,15 +105,17 @@ public final class QueryReviewRules {
         return flags;
     }
 
-    static List<Flag> offHours(List<Fact> queries, ZoneId zone) {
+    static List<Flag> offHours(List<Fact> queries, ZoneId zone, WorkingCalendar calendar) {
         List<Flag> flags = new ArrayList<>();
         for (Fact q : queries) {
             ZonedDateTime t = q.at().atZone(zone);
+            boolean restDay = !calendar.isWorkingDay(t.toLocalDate());
             boolean weekend = t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY;
             LocalTime time = t.toLocalTime();
-            if (weekend || time.isBefore(OPENS) || !time.isBefore(CLOSES)) {
+            if (restDay || time.isBefore(OPENS) || !time.isBefore(CLOSES)) {
+                String when = !restDay ? "工作时间以外" : weekend ? "周末" : "节假日";
                 flags.add(new Flag("OFF_HOURS", String.valueOf(q.id()), q.actor(), q.organization(), q.departmentCode(), List.of(q.id()),
-                        "在" + (weekend ? "周末" : "工作时间以外") + "查询（" + t.toLocalDate() + " " + time.withNano(0) + "）"));
+                        "在" + when + "查询（" + t.toLocalDate() + " " + time.withNano(0) + "）"));
             }
         }
         return flags;

@@ -24,6 +24,7 @@ import org.chengxin.shared.jdbc.DepartmentCodes;
 import org.chengxin.shared.jdbc.SubjectKeys;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.UnicodeText;
+import org.chengxin.shared.time.WorkingCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,8 +44,11 @@ class JdbcQueryReview implements QueryReview {
     private final Departments departments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WorkingCalendar calendar;
 
-    JdbcQueryReview(JdbcClient jdbc, AgencyBlacklist blacklist, Departments departments, ApplicationEventPublisher events, Clock clock) {
+    JdbcQueryReview(JdbcClient jdbc, AgencyBlacklist blacklist, Departments departments, ApplicationEventPublisher events, Clock clock,
+            WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.blacklist = blacklist;
         this.departments = departments;
@@ -74,7 +78,7 @@ class JdbcQueryReview implements QueryReview {
                         rs.getString(5), DepartmentCodes.read(rs, "department_code"), SubjectKeys.read(rs, 7), rs.getBoolean(8), rs.getString(9)))
                 .list();
         int raised = 0;
-        for (QueryReviewRules.Flag f : QueryReviewRules.review(facts, clock.getZone())) {
+        for (QueryReviewRules.Flag f : QueryReviewRules.review(facts, clock.getZone(), calendar)) {
             raised += jdbc.sql("""
                     insert into inquiry_flag (rule, flag_key, actor, organization, department_code, query_ids, detail, raised_at, status)
                     values (:rule, :key, :actor, :org, :dept, :ids, :detail, :at, 'OPEN') on conflict (rule, flag_key) do nothing""")

@@ -36,6 +36,7 @@ import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
+import org.chengxin.shared.time.WorkingCalendar;
 import org.chengxin.standing.CreditStanding;
 import org.chengxin.standing.Standings;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,11 +65,13 @@ class JdbcMeasureChecks implements MeasureChecks {
     private final int feedbackWorkingDays;
     private final AgencyBlacklist blacklist;
     private final Accounts accounts;
+    private final WorkingCalendar calendar;
 
     JdbcMeasureChecks(JdbcClient jdbc, MeasureLists lists, Standings standings, Citizens citizens,
             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
             @Value("${chengxin.measures.feedback-working-days:5}") int feedbackWorkingDays, AgencyBlacklist blacklist,
-            Accounts accounts) {
+            Accounts accounts, WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.blacklist = blacklist;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -112,7 +115,7 @@ class JdbcMeasureChecks implements MeasureChecks {
             List<Hit> hits = MeasureRules.applicable(list, facts, matter.code(), departmentCode, today);
             Stored stored = new Stored(now, number.masked(), matter.code(), matter.name(), departmentCode, actor.name(), list.version(),
                     status(standing, facts), applicable(hits, MeasureKind.INCENTIVE), applicable(hits, MeasureKind.PUNISHMENT),
-                    FeedbackDeadline.due(today, feedbackWorkingDays));
+                    FeedbackDeadline.due(calendar, today, feedbackWorkingDays));
             long checkId = jdbc.sql("""
                     insert into measures_check (subject_index, masked_id, matter_code, department_code, checked_by, checked_at,
                         list_version, result, incentives, punishments, feedback_due)

@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
+import org.chengxin.shared.time.Calendar2026;
+import org.chengxin.shared.time.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
 /** Each review rule at its threshold, at office-hour edges, and never for a person's queries about themselves. */
@@ -74,8 +76,18 @@ class QueryReviewRulesTests {
                 q(at("2026-11-25T17:59:59"), "a", "x"),
                 q(at("2026-11-25T18:00:00"), "a", "x"),
                 q(at("2026-11-28T10:00:00"), "a", "x")); // Saturday
-        assertThat(QueryReviewRules.offHours(facts, ZONE)).extracting(QueryReviewRules.Flag::detail)
+        assertThat(QueryReviewRules.offHours(facts, ZONE, WorkingCalendar.WEEKENDS_ONLY)).extracting(QueryReviewRules.Flag::detail)
                 .hasSize(3).anyMatch(d -> d.contains("周末")).anyMatch(d -> d.contains("07:59:59")).anyMatch(d -> d.contains("18:00"));
+    }
+
+    @Test
+    void onAHolidayOfTheCalendarButNotOnAWorkedSaturday() {
+        List<QueryReviewRules.Fact> facts = List.of(
+                q(at("2026-10-05T10:00:00"), "a", "x"), // Monday in the National Day holiday
+                q(at("2026-10-10T10:00:00"), "a", "x"), // Saturday worked (调休)
+                q(at("2026-10-12T10:00:00"), "a", "x")); // an ordinary Monday
+        assertThat(QueryReviewRules.offHours(facts, ZONE, Calendar2026.CALENDAR)).extracting(QueryReviewRules.Flag::detail)
+                .singleElement().satisfies(d -> assertThat(d).contains("节假日", "2026-10-05"));
     }
 
     @Test
@@ -108,7 +120,7 @@ class QueryReviewRulesTests {
     @Test
     void aPersonsOwnQueriesAreNeverFlagged() {
         var self = new QueryReviewRules.Fact(next++, at("2026-11-28T23:00:00"), "SELF", "citizen", "本人", null, key("x"), false, null);
-        assertThat(QueryReviewRules.review(List.of(self), ZONE)).isEmpty();
-        assertThat(rules(QueryReviewRules.review(List.of(q(at("2026-11-28T23:00:00"), "a", "x")), ZONE))).containsExactly("OFF_HOURS");
+        assertThat(QueryReviewRules.review(List.of(self), ZONE, WorkingCalendar.WEEKENDS_ONLY)).isEmpty();
+        assertThat(rules(QueryReviewRules.review(List.of(q(at("2026-11-28T23:00:00"), "a", "x")), ZONE, WorkingCalendar.WEEKENDS_ONLY))).containsExactly("OFF_HOURS");
     }
 }

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.chengxin.measures.internal.InitialMeasureListAccess;
 import org.chengxin.shared.organization.DepartmentCode;
+import org.chengxin.shared.time.Calendar2026;
+import org.chengxin.shared.time.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
 /** Each trigger kind, matters and departments, both kinds at once, and the measure rules' refusals. */
@@ -159,12 +161,20 @@ class MeasureRulesTests {
     @Test
     void feedbackIsDueAfterWorkingDaysSkippingWeekends() {
         // Friday 2026-11-27 + 5 working days = Friday 2026-12-04
-        assertThat(FeedbackDeadline.due(LocalDate.of(2026, 11, 27), 5)).isEqualTo(LocalDate.of(2026, 12, 4));
+        assertThat(FeedbackDeadline.due(WorkingCalendar.WEEKENDS_ONLY, LocalDate.of(2026, 11, 27), 5)).isEqualTo(LocalDate.of(2026, 12, 4));
         // Saturday 2026-11-28 + 1 working day = Monday 2026-11-30
-        assertThat(FeedbackDeadline.due(LocalDate.of(2026, 11, 28), 1)).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(FeedbackDeadline.due(WorkingCalendar.WEEKENDS_ONLY, LocalDate.of(2026, 11, 28), 1)).isEqualTo(LocalDate.of(2026, 11, 30));
         // Wednesday + 3 = Monday
-        assertThat(FeedbackDeadline.due(LocalDate.of(2026, 11, 25), 3)).isEqualTo(LocalDate.of(2026, 11, 30));
-        assertThatThrownBy(() -> FeedbackDeadline.due(DAY, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(FeedbackDeadline.due(WorkingCalendar.WEEKENDS_ONLY, LocalDate.of(2026, 11, 25), 3)).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThatThrownBy(() -> FeedbackDeadline.due(WorkingCalendar.WEEKENDS_ONLY, DAY, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void feedbackIsDueAfterWorkingDaysOfTheCalendarOverSpringFestivalAndNationalDay() {
+        // Thursday 12 February + 5: Friday 13, Saturday 14 (worked), Tuesday 24, 25, Thursday 26
+        assertThat(FeedbackDeadline.due(Calendar2026.CALENDAR, LocalDate.of(2026, 2, 12), 5)).isEqualTo(LocalDate.of(2026, 2, 26));
+        // Tuesday 29 September + 5: Wednesday 30, Thursday 8, Friday 9, Saturday 10 (worked), Monday 12 October
+        assertThat(FeedbackDeadline.due(Calendar2026.CALENDAR, LocalDate.of(2026, 9, 29), 5)).isEqualTo(LocalDate.of(2026, 10, 12));
     }
 
     @Test

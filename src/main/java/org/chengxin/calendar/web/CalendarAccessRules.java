@@ -1,0 +1,17 @@
+package org.chengxin.calendar.web;
+
+import org.chengxin.shared.security.AccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** The holiday arrangement is public information anybody may read; only the administrator keeps it. */
+@Component
+class CalendarAccessRules implements AccessRules {
+
+    @Override
+    public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/api/v1/calendar/*").permitAll()
+                .requestMatchers("/admin/calendar", "/admin/calendar/**").hasRole("ADMIN");
+    }
+}
