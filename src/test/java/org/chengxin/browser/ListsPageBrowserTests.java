@@ -70,6 +70,13 @@ class ListsPageBrowserTests {
 
         browser.logIn(reviewer, Fixtures.PASSWORD);
         browser.find(By.cssSelector("a[href$='/lists']")).click();
+        // the list: one row per candidate, read in full on its own page
+        WebElement row = browser.await(ExpectedConditions.presenceOfElementLocated(By.id("candidate-" + ownIds.get(0))));
+        assertThat(row.getText()).contains(person.masked());
+        browser.screenshot("lists-candidate-rows");
+        WebElement open = browser.find(By.id("open-candidate-" + ownIds.get(0)));
+        browser.scrollTo(open);
+        open.click();
         WebElement candidate = browser.await(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//article[contains(@class,'candidate')][.//input[@name='subjectIndex' and @value='" + subject.hex() + "']]")));
 
@@ -79,7 +86,7 @@ class ListsPageBrowserTests {
         assertThat(candidate.findElements(By.cssSelector("input[name='recordIds']")))
                 .extracting(box -> Long.valueOf(box.getAttribute("value"))).containsExactlyElementsOf(ownIds);
         assertThat(candidate.findElements(By.cssSelector("input[name='recordIds']"))).allMatch(WebElement::isSelected);
-        assertThat(candidate.findElement(By.tagName("code")).getText()).isEqualTo(person.masked());
+        assertThat(candidate.findElement(By.cssSelector("p.subject code")).getText()).isEqualTo(person.masked());
         String source = browser.pageSource();
         for (long taxId : taxIds) {
             assertThat(source).doesNotContain("value=\"" + taxId + "\"").doesNotContainPattern("记录 " + taxId + "(?!\\d)");
@@ -89,9 +96,23 @@ class ListsPageBrowserTests {
 
         String documentNumber = "岳医保认〔2026〕" + ThreadLocalRandom.current().nextInt(1000, 10_000) + "号";
         candidate.findElement(By.name("documentNumber")).sendKeys(documentNumber);
+        assertThat(candidate.findElement(By.name("legalBasis")).getAttribute("value")).as("prefilled from the catalog").isNotBlank();
+        candidate.findElement(By.name("legalBasis")).clear();
         candidate.findElement(By.name("legalBasis")).sendKeys("《医疗保障基金使用监督管理条例》第四十条");
+        candidate.findElement(By.name("criteria")).clear();
         candidate.findElement(By.name("criteria")).sendKeys("骗取医疗保障基金数额较大");
-        candidate.findElement(By.cssSelector("button[type='submit']")).click();
+        WebElement next = candidate.findElement(By.cssSelector("button[type='submit']"));
+        browser.scrollTo(next);
+        next.click();
+
+        // the confirmation step: what the notice says and what follows, then sent
+        assertThat(browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("consequence"))).getText()).contains("告知发出后不能撤回");
+        assertThat(browser.text("notice-summary")).contains(documentNumber, "《医疗保障基金使用监督管理条例》第四十条", person.masked());
+        assertThat(list.noticesFor(subject)).as("nothing sent before the confirmation").isEmpty();
+        browser.screenshot("lists-confirm");
+        WebElement send = browser.find(By.id("send-notice"));
+        browser.scrollTo(send);
+        send.click();
 
         // first the notice: nothing is listed yet, and the decision waits for the person's statement or the deadline
         WebElement notice = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
@@ -103,6 +124,9 @@ class ListsPageBrowserTests {
         assertThat(list.activeFor(subject)).isEmpty();
         assertThat(browser.text("entry-" + noticed.id())).contains(documentNumber, "已告知，待认定", "当事人尚未陈述申辩");
         browser.find(By.cssSelector("#decide-" + noticed.id() + " button[type='submit']")).click();
+        // the confirmation says what listing means
+        assertThat(browser.await(ExpectedConditions.alertIsPresent()).getText()).contains("列入严重失信主体名单", "联合惩戒");
+        browser.driver().switchTo().alert().accept();
         assertThat(browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("form-error"))).getText())
                 .contains("LIST_NOTICE_PERIOD_OPEN", "尚未陈述申辩");
         assertThat(list.activeFor(subject)).isEmpty();
@@ -132,9 +156,12 @@ class ListsPageBrowserTests {
         // the reviewer reads the statement beside the decision form and decides
         browser.logIn(reviewer, Fixtures.PASSWORD);
         browser.find(By.cssSelector("a[href$='/lists']")).click();
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("tab-notices"))).click();
         assertThat(browser.await(ExpectedConditions.presenceOfElementLocated(By.id("statement-" + noticed.id()))).getText())
                 .contains("涉案费用系医院工作人员代为办理，本人不知情");
         browser.find(By.cssSelector("#decide-" + noticed.id() + " button[type='submit']")).click();
+        browser.await(ExpectedConditions.alertIsPresent());
+        browser.driver().switchTo().alert().accept();
         assertThat(browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
                 .contains(documentNumber, "列入严重失信主体名单");
         assertThat(browser.driver().findElements(By.id("form-error"))).isEmpty();

@@ -179,7 +179,7 @@ class RecordSubstanceIntegrationTests {
         assertNoJavaMap(detail);
 
         // the reviewer's page: the candidate's record with what it says
-        String lists = body(mvc, get("/lists"), TestPrincipal.of(Role.REVIEWER, "swj"));
+        String lists = body(mvc, get("/lists/candidates/" + taxRecord.id()), TestPrincipal.of(Role.REVIEWER, "swj"));
         assertContains(lists, "id=\"basis-record-" + taxRecord.id() + "\"", "<dd>虚假申报少缴个人所得税</dd>", "<dt>处罚依据</dt>",
                 "<dd>《中华人民共和国税收征收管理法》第六十三条第一款</dd>", "<dd>追缴税款并处罚款</dd>", "<dd>国家税务总局岳阳市税务局</dd>",
                 "收集依据：《中华人民共和国税收征收管理法》第六十三条");

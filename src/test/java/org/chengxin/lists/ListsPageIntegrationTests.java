@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PopulationRegister;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
@@ -62,6 +63,9 @@ class ListsPageIntegrationTests {
     Fixtures fixtures;
 
     @Autowired
+    PopulationRegister register;
+
+    @Autowired
     MutableClock clock;
 
     @Test
@@ -70,6 +74,7 @@ class ListsPageIntegrationTests {
         String tax = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
         IdNumber person = fixtures.syntheticIdNumber();
         SubjectKey subject = citizens.subjectKeyOf(person);
+        register.register(person, "名单测试", "测试");
         SeriousDishonestyListIntegrationTests.push(http, tax, person, "page-a-" + UUID.randomUUID());
         SeriousDishonestyListIntegrationTests.push(http, tax, person, "page-b-" + UUID.randomUUID());
         var ids = records.allFor(subject).stream().map(r -> r.id()).sorted().toList();
@@ -77,11 +82,30 @@ class ListsPageIntegrationTests {
 
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         var reviewer = authentication(TestPrincipal.of(Role.REVIEWER, "swj"));
-        String page = mvc.perform(get("/lists").with(reviewer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String rows = mvc.perform(get("/lists").with(reviewer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String key = String.valueOf(ids.get(0));
+        assertThat(rows).as("a row per candidate: masked number, registered name, items, count, a link to read it in full")
+                .contains("id=\"candidate-" + key + "\"", person.masked(), "名单测试", "偷税", "/lists/candidates/" + key)
+                .doesNotContain(person.value()).doesNotContain(subject.hex());
+        String page = mvc.perform(get("/lists/candidates/" + key).with(reviewer)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains(person.masked()).doesNotContain(person.value());
         for (long id : ids) {
             assertThat(page).contains("name=\"recordIds\" value=\"" + id + "\" checked");
         }
+        assertThat(page).as("the legal basis prefilled from the catalog item")
+                .contains("name=\"legalBasis\" required maxlength=\"300\" value=\"《中华人民共和国税收征收管理法》");
+
+        // the confirmation step says what follows and sends nothing yet
+        LocalDate day = LocalDate.now(clock);
+        String confirm = mvc.perform(post("/lists/notices/confirmation").with(reviewer).with(csrf()).param("key", key)
+                .param("subjectIndex", subject.hex()).param("recordIds", key).param("documentNumber", "岳税认〔2026〕20号")
+                .param("legalBasis", "《中华人民共和国税收征收管理法》第六十三条").param("criteria", "偷税")
+                .param("startDate", day.toString()).param("endDate", day.plusYears(1).toString()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(confirm).contains("id=\"consequence\"", "告知发出后不能撤回", "岳税认〔2026〕20号", person.masked(),
+                "name=\"recordIds\" value=\"" + key + "\"", "action=\"/lists/notices\"").doesNotContain(person.value());
+        assertThat(list.noticesFor(subject)).as("nothing sent before the confirmation").isEmpty();
 
         LocalDate today = LocalDate.now(clock);
         var refused = mvc.perform(post("/lists/notices").with(reviewer).with(csrf()).param("subjectIndex", subject.hex())
@@ -101,7 +125,7 @@ class ListsPageIntegrationTests {
             assertThat(e.documentNumber()).isEqualTo("岳税认〔2026〕22号");
             assertThat(e.recordIds()).containsExactlyInAnyOrderElementsOf(ids);
         });
-        String after = mvc.perform(get("/lists").with(reviewer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String after = mvc.perform(get("/lists").param("tab", "entries").with(reviewer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(after).contains("岳税认〔2026〕22号");
     }
 
@@ -227,8 +251,21 @@ class ListsPageIntegrationTests {
         return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
 
+    /** The candidates' list and every candidate's page it links to, as the reviewer would read them one after another. */
     private String page(RequestPostProcessor reviewer) throws Exception {
-        return mvc().perform(get("/lists").with(reviewer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        MockMvc mvc = mvc();
+        StringBuilder all = new StringBuilder(mvc.perform(get("/lists").with(reviewer)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        Matcher link = Pattern.compile("href=\"/lists/candidates/(\\d+)\"").matcher(all.toString());
+        List<String> keys = new ArrayList<>();
+        while (link.find()) {
+            keys.add(link.group(1));
+        }
+        for (String key : keys) {
+            all.append(mvc.perform(get("/lists/candidates/" + key).with(reviewer)).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+        }
+        return all.toString();
     }
 
     private MockHttpServletRequestBuilder decision(RequestPostProcessor reviewer, String documentNumber) {

@@ -150,6 +150,7 @@ class AccessMatrixIntegrationTests {
         allow("POST /inquiry/report", "CLERK");
         allow("GET /audit/queries", "AUDITOR");
         allow("GET /lists", "REVIEWER");
+        allow("GET /lists/candidates/{key}", "REVIEWER");
         allow("GET /lists/good-credit", "REVIEWER");
         allow("POST /api/v1/credit-status", "scope:reports:read");
         allow("POST /api/v1/reports", "scope:reports:read");
@@ -206,6 +207,7 @@ class AccessMatrixIntegrationTests {
         allow("POST /admin/measures/objected-records", "ADMIN");
         allow("GET /admin/measures/figures", "ADMIN");
         allow("POST /lists/notices", "REVIEWER");
+        allow("POST /lists/notices/confirmation", "REVIEWER");
         allow("POST /lists/entries/{id}/decision", "REVIEWER");
         allow("POST /lists/entries/{id}/drop", "REVIEWER");
         allow("GET /my/list-notices", "CITIZEN");
