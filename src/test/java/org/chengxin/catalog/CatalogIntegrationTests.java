@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.ByteArrayInputStream;
@@ -114,6 +115,50 @@ class CatalogIntegrationTests {
         clock.advance(Duration.ofDays(1));
         assertThat(catalog.item(code)).get().satisfies(i -> assertThat(i.legalBasis().article()).isEqualTo("第四十八条"));
         assertThat(audit.count("action = 'catalog.publish' and detail like ?", "%" + code + "%")).isEqualTo(1);
+    }
+
+    @Test
+    void theEditorShowsAnItemsFieldsAsATableAndDepartmentsByNameAndPublishesWhatTheTableHolds() throws Exception {
+        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
+        String editor = mvc.perform(get("/admin/catalog").param("code", "YY-GN-002").with(admin)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(editor).as("one row per field, its type and role picked in words")
+                .contains("name=\"fieldName\" value=\"facts\"", "name=\"fieldLabel\" value=\"违法事实\"",
+                        "<option value=\"DECIMAL\" selected=\"selected\">数值</option>", "<option value=\"FACTS\" selected=\"selected\">事由</option>")
+                .as("departments by name, picked").containsPattern("name=\"departments\" value=\"\\*\" checked=\"checked\"")
+                .contains("各政府部门（全部）").doesNotContain("逗号分隔").doesNotContain("字段名|中文名");
+
+        // another test may have published a version that starts tomorrow: publish on the latest start, in force at once
+        LocalDate latest = catalog.versions().stream().map(v -> v.effectiveFrom()).max(LocalDate::compareTo).orElseThrow();
+        if (latest.isAfter(LocalDate.now(clock))) {
+            clock.set(latest.atStartOfDay(clock.getZone()).plusHours(9).toInstant());
+        }
+        String code = "YY-TBL-" + (System.nanoTime() % 900 + 100);
+        String refused = mvc.perform(post("/admin/catalog").with(csrf()).with(admin).param("code", code).param("name", "表格编辑测试")
+                        .param("domain", "GENERAL").param("kind", "DISHONESTY").param("severity", "GENERAL").param("scope", "PUBLIC")
+                        .param("minMonths", "3").param("maxMonths", "12").param("departments", "swj", "scjg")
+                        .param("fieldName", "facts", "").param("fieldLabel", "", "").param("fieldType", "STRING", "STRING")
+                        .param("fieldRequired", "true", "false").param("fieldRole", "FACTS", "OTHER")
+                        .param("law", "《中华人民共和国行政处罚法》").param("article", "第四十八条"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("CATALOG_INVALID", "缺少中文名");
+
+        var published = mvc.perform(post("/admin/catalog").with(csrf()).with(admin).param("code", code).param("name", "表格编辑测试")
+                        .param("domain", "GENERAL").param("kind", "DISHONESTY").param("severity", "GENERAL").param("scope", "PUBLIC")
+                        .param("minMonths", "3").param("maxMonths", "12").param("departments", "swj", "scjg")
+                        .param("fieldName", "facts", "", "fineAmount").param("fieldLabel", "违法事实", "留空即删除", "罚款金额（元）")
+                        .param("fieldType", "STRING", "STRING", "DECIMAL").param("fieldRequired", "true", "true", "false")
+                        .param("fieldRole", "FACTS", "OTHER", "AMOUNT")
+                        .param("law", "《中华人民共和国行政处罚法》").param("article", "第四十八条"))
+                .andReturn().getResponse();
+        assertThat(published.getRedirectedUrl()).as(published.getContentAsString(StandardCharsets.UTF_8).replaceAll("(?s).*<p class=\"error[^>]*>(.*?)</p>.*", "$1"))
+                .isEqualTo("/admin/catalog");
+        assertThat(catalog.item(code)).get().satisfies(i -> {
+            assertThat(i.departments()).containsExactlyInAnyOrder("swj", "scjg");
+            assertThat(i.fields()).extracting(f -> f.name() + "|" + f.label() + "|" + f.type() + "|" + f.required() + "|" + f.effectiveRole())
+                    .containsExactly("facts|违法事实|STRING|true|FACTS", "fineAmount|罚款金额（元）|DECIMAL|false|AMOUNT");
+        });
     }
 
     @Test
