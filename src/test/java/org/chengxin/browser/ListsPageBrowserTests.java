@@ -127,8 +127,9 @@ class ListsPageBrowserTests {
         // the confirmation says what listing means
         assertThat(browser.await(ExpectedConditions.alertIsPresent()).getText()).contains("列入严重失信主体名单", "联合惩戒");
         browser.driver().switchTo().alert().accept();
-        assertThat(browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("form-error"))).getText())
-                .contains("LIST_NOTICE_PERIOD_OPEN", "尚未陈述申辩");
+        WebElement refusal = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
+        assertThat(refusal.getText()).contains("尚未陈述申辩").doesNotContain("LIST_NOTICE_PERIOD_OPEN");
+        assertThat(refusal.getAttribute("title")).as("the code in a tooltip").contains("LIST_NOTICE_PERIOD_OPEN");
         assertThat(list.activeFor(subject)).isEmpty();
         browser.logOut();
 

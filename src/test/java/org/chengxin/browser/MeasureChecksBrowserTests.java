@@ -91,7 +91,7 @@ class MeasureChecksBrowserTests {
         browser.find(By.id("outcome")).sendKeys("未录用");
         browser.find(By.id("feedback-submit")).click();
         WebElement error = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
-        assertThat(error.getText()).contains("MEASURE_FEEDBACK_REASON_REQUIRED");
+        assertThat(error.getAttribute("data-code")).isEqualTo("MEASURE_FEEDBACK_REASON_REQUIRED");
         assertThat(browser.find(By.id("outcome")).getAttribute("value")).as("what was typed is kept").isEqualTo("未录用");
 
         browser.find(By.cssSelector("input[name='applied_CJ-GWY'][value='true']")).click();

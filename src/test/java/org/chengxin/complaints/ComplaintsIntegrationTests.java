@@ -491,8 +491,8 @@ class ComplaintsIntegrationTests {
         if (at < 0) {
             return null;
         }
-        int start = page.indexOf("<code>", at) + "<code>".length();
-        return page.substring(start, page.indexOf("</code>", start));
+        int start = page.indexOf("data-code=\"", at) + "data-code=\"".length();
+        return page.substring(start, page.indexOf('"', start));
     }
 
     private Complaints.Figures figuresOf(String department) {

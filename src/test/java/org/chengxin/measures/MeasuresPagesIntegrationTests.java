@@ -157,6 +157,35 @@ class MeasuresPagesIntegrationTests {
     }
 
     @Test
+    void aMeasureIsEditedFromItsEditButtonWithItsCodeFixedAndDepartmentsPickedByName() throws Exception {
+        String version = "test-measures-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String code = "JL-E" + ThreadLocalRandom.current().nextInt(1_000_000);
+        send(measure(code, "INCENTIVE", "GRADE_RANGE", version), ADMIN);
+        String department = fixtures.department();
+        String departmentName = departments.find(DepartmentCode.of(department)).orElseThrow().name();
+        String list = body(get("/admin/measures"), ADMIN);
+        assertContains(list, "id=\"edit-" + code + "\"", ">编辑</a>", "data-confirm=\"移除措施“测试激励措施”将发布不含该措施的清单新版本");
+        assertThat(list).as("departments are picked, not typed as codes").doesNotContain("以逗号分隔的部门编码");
+
+        String editor = body(get("/admin/measures").param("edit", code), ADMIN);
+        assertContains(editor, "修改措施：测试激励措施", "<input type=\"hidden\" name=\"code\" value=\"" + code + "\"",
+                "编码不可修改", "name=\"departments\" value=\"*\" checked=\"checked\"", departmentName);
+        assertThat(editor).as("the code is not retyped").doesNotContain("name=\"code\" required");
+
+        MockHttpServletResponse saved = send(post("/admin/measures").param("code", code).param("name", "修改后的措施")
+                .param("kind", "INCENTIVE").param("content", "测试内容").param("triggerKind", "GRADE_RANGE").param("bestGrade", "AAA")
+                .param("worstGrade", "AA").param("minSeverity", "GENERAL").param("withinMonths", "").param("matters", "PYPX")
+                .param("departments", department, "scjg").param("legalBasis", "测试依据").param("version", version + "-e")
+                .param("effectiveFrom", LocalDate.now(clock).toString()), ADMIN);
+        assertThat(saved.getRedirectedUrl()).isEqualTo("/admin/measures");
+        String after = body(get("/admin/measures"), ADMIN);
+        int row = after.indexOf("id=\"incentive-measures-" + code + "\"");
+        assertThat(row).as("the measure is still listed under its code").isNotNegative();
+        String cells = after.substring(row, after.indexOf("</tr>", row));
+        assertThat(cells).contains("修改后的措施", departmentName).doesNotContain("全部部门");
+    }
+
+    @Test
     void theAdministratorSeesAndSetsWhetherObjectedRecordsTriggerMeasuresAsANewVersion() throws Exception {
         String page = body(get("/admin/measures"), ADMIN);
         assertContains(page, "id=\"objected-records\"", "异议中的记录：<strong>可以触发措施，标注异议</strong>", "异议处理期间不触发措施",

@@ -52,8 +52,8 @@ class CitizenEnrolmentIntegrationTests {
     private static final String NAME = "开户测试";
     private static final String NEW_PASSWORD = "Neues-Passw0rt-1";
     private static final Pattern CODE = Pattern.compile("\\b([A-HJ-NP-Z2-9]{4})-([A-HJ-NP-Z2-9]{4})-([A-HJ-NP-Z2-9]{4})\\b");
-    private static final Pattern ERROR_CODE = Pattern.compile("id=\"form-error\">.*?<code>([A-Z_]+)</code>", Pattern.DOTALL);
-    private static final Pattern ERROR_TEXT = Pattern.compile("id=\"form-error\"><span>([^<]*)</span>");
+    private static final Pattern ERROR_CODE = Pattern.compile("id=\"form-error\"[^>]*data-code=\"([A-Z_]+)\"");
+    private static final Pattern ERROR_TEXT = Pattern.compile("id=\"form-error\"[^>]*><span>([^<]*)</span>");
 
     @Autowired
     WebApplicationContext context;

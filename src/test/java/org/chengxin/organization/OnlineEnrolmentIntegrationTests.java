@@ -47,7 +47,7 @@ class OnlineEnrolmentIntegrationTests {
     private static final String NAME = "网上开户";
     private static final String NEW_PASSWORD = "Online-Passw0rd-1";
     private static final Pattern SMS_CODE = Pattern.compile("验证码 (\\d{6})，");
-    private static final Pattern ERROR_CODE = Pattern.compile("id=\"form-error\">.*?<code>([A-Z_]+)</code>", Pattern.DOTALL);
+    private static final Pattern ERROR_CODE = Pattern.compile("id=\"form-error\"[^>]*data-code=\"([A-Z_]+)\"");
 
     @Autowired
     WebApplicationContext context;

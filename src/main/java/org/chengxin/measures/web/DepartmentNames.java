@@ -1,5 +1,6 @@
 package org.chengxin.measures.web;
 
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,6 +34,12 @@ class DepartmentNames {
         Map<String, String> names = all();
         names.put(Measure.ALL, "全部部门");
         return names;
+    }
+
+    /** The active departments, by name, for a picker: code and name. */
+    List<Map.Entry<String, String>> active() {
+        return departments.all().stream().filter(d -> d.active())
+                .map(d -> Map.entry(d.code().value(), d.name())).toList();
     }
 
     String name(DepartmentCode code) {

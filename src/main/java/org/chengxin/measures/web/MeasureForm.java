@@ -45,8 +45,19 @@ record MeasureForm(String code, String name, String kind, String content, String
         return new MeasureForm(text(form, "code"), text(form, "name"), text(form, "kind"), text(form, "content"),
                 text(form, "triggerKind"), text(form, "bestGrade"), text(form, "worstGrade"), text(form, "minSeverity"),
                 text(form, "withinMonths"), form.getOrDefault("matters", List.of()).stream().map(String::strip).toList(),
-                text(form, "departments"), text(form, "legalBasis"), "true".equals(form.getFirst("mandatory")),
+                departments(form), text(form, "legalBasis"), "true".equals(form.getFirst("mandatory")),
                 text(form, "version"), text(form, "effectiveFrom"));
+    }
+
+    /** Whether the department picker shows this code ("*" for every department) as picked. */
+    public boolean hasDepartment(String code) {
+        return Arrays.stream(departments.split("[,，、\\s]+")).map(String::strip).anyMatch(code::equals);
+    }
+
+    /** The departments as picked from the checkboxes (one value each), or as typed by an older client. */
+    private static String departments(MultiValueMap<String, String> form) {
+        return String.join(",", form.getOrDefault("departments", List.of()).stream().map(String::strip)
+                .filter(s -> !s.isEmpty()).toList());
     }
 
     Measure toMeasure() {

@@ -110,6 +110,8 @@ class MeasuresAdminPageController {
         model.addAttribute("versions", lists.versions());
         model.addAttribute("form", form);
         model.addAttribute("names", departments.allWithEveryone());
+        model.addAttribute("editing", current.measure(form.code()).orElse(null));
+        model.addAttribute("departmentChoices", departments.active());
         model.addAttribute("matterNames", MatterNames.of(current));
         model.addAttribute("triggerKinds", TriggerKind.values());
         model.addAttribute("grades", Trigger.GRADES);
