@@ -63,6 +63,22 @@ final class Browser implements AutoCloseable {
         await(ExpectedConditions.presenceOfElementLocated(By.id("home-title")));
     }
 
+    /** Waits for the confirmation dialog of a destructive action (static/js/confirm.js); returns the consequence it states. */
+    String confirmation() {
+        return await(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-message"))).getText();
+    }
+
+    /** Confirms in the open confirmation dialog: the form is sent. */
+    void confirm() {
+        find(By.id("confirm-ok")).click();
+    }
+
+    /** Cancels the open confirmation dialog and waits for it to close: nothing is sent. */
+    void cancelConfirmation() {
+        find(By.id("confirm-cancel")).click();
+        await(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
+    }
+
     <T> T await(ExpectedCondition<T> condition) {
         return waiting(WAIT).until(condition);
     }

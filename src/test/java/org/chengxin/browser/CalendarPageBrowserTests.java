@@ -62,14 +62,13 @@ class CalendarPageBrowserTests {
         assertThat(years.year(2032).days()).extracting(CalendarYears.Day::name).containsExactly("测试假日");
 
         browser.find(By.id("remove-2032-03-01")).click();
-        browser.await(ExpectedConditions.alertIsPresent());
-        assertThat(browser.driver().switchTo().alert().getText()).contains("确定删除 2032-03-01", "恢复为普通日期");
-        browser.driver().switchTo().alert().dismiss();
-        assertThat(years.year(2032).days()).as("dismissed: nothing removed").hasSize(1);
+        assertThat(browser.confirmation()).contains("确定删除 2032-03-01", "恢复为普通日期");
+        browser.cancelConfirmation();
+        assertThat(years.year(2032).days()).as("cancelled: nothing removed").hasSize(1);
 
         browser.find(By.id("remove-2032-03-01")).click();
-        browser.await(ExpectedConditions.alertIsPresent());
-        browser.driver().switchTo().alert().accept();
+        browser.confirmation();
+        browser.confirm();
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("calendar-removed")));
         assertThat(years.year(2032).days()).isEmpty();
         browser.screenshot("calendar-removed");

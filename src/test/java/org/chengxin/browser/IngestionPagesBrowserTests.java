@@ -129,6 +129,8 @@ class IngestionPagesBrowserTests {
         assertNoFullNumberIn(browser.pageSource(), fullNumbers, "the record page");
         revoke.findElement(By.id("reason")).sendKeys("原处罚决定已被行政复议撤销");
         revoke.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.confirmation()).contains("不能恢复");
+        browser.confirm();
         browser.await(ExpectedConditions.stalenessOf(revoke));
         browser.await(ExpectedConditions.textToBe(By.id("record-status"), "已撤销"));
         assertThat(browser.driver().findElements(By.id("revoke-form"))).isEmpty();

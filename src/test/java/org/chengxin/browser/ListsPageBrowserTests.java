@@ -125,8 +125,8 @@ class ListsPageBrowserTests {
         assertThat(browser.text("entry-" + noticed.id())).contains(documentNumber, "已告知，待认定", "当事人尚未陈述申辩");
         browser.find(By.cssSelector("#decide-" + noticed.id() + " button[type='submit']")).click();
         // the confirmation says what listing means
-        assertThat(browser.await(ExpectedConditions.alertIsPresent()).getText()).contains("列入严重失信主体名单", "联合惩戒");
-        browser.driver().switchTo().alert().accept();
+        assertThat(browser.confirmation()).contains("列入严重失信主体名单", "联合惩戒");
+        browser.confirm();
         WebElement refusal = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
         assertThat(refusal.getText()).contains("尚未陈述申辩").doesNotContain("LIST_NOTICE_PERIOD_OPEN");
         assertThat(refusal.getAttribute("title")).as("the code in a tooltip").contains("LIST_NOTICE_PERIOD_OPEN");
@@ -161,8 +161,8 @@ class ListsPageBrowserTests {
         assertThat(browser.await(ExpectedConditions.presenceOfElementLocated(By.id("statement-" + noticed.id()))).getText())
                 .contains("涉案费用系医院工作人员代为办理，本人不知情");
         browser.find(By.cssSelector("#decide-" + noticed.id() + " button[type='submit']")).click();
-        browser.await(ExpectedConditions.alertIsPresent());
-        browser.driver().switchTo().alert().accept();
+        browser.confirmation();
+        browser.confirm();
         assertThat(browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
                 .contains(documentNumber, "列入严重失信主体名单");
         assertThat(browser.driver().findElements(By.id("form-error"))).isEmpty();

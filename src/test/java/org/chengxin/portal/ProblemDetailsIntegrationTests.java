@@ -46,8 +46,8 @@ class ProblemDetailsIntegrationTests {
 
     @Test
     void unknownPathsWrongMethodsAndMediaTypes() {
-        // no rule allows an unknown path: refused before anything could reveal whether it exists
-        assertProblem(http.get("/api/v1/no-such-thing", token), 403, "ACCESS_DENIED");
+        // an authenticated caller is told the path does not exist (anonymous callers get 401 first: UnknownPathIntegrationTests)
+        assertProblem(http.get("/api/v1/no-such-thing", token), 404, "API_PATH_NOT_FOUND");
         assertProblem(http.get("/api/v1/identity/validations", token), 405, "METHOD_NOT_ALLOWED");
         Http.Response xml = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/identity/validations"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/xml")

@@ -94,6 +94,11 @@ public final class Http {
         throw new AssertionError("batch " + id + " did not finish in time");
     }
 
+    /** The address of a path on the test server. */
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
     public Response get(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (token != null) {

@@ -17,6 +17,7 @@ import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.security.Role;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -129,9 +130,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, List<AccessRules> rules) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, List<AccessRules> rules, UnknownPathAccess unknownPaths) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(registry -> apply(registry, rules))
+                .authorizeHttpRequests(registry -> apply(registry, rules, unknownPaths))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> { })
                         .authenticationEntryPoint(SecurityConfiguration::refuseBearer)
@@ -146,8 +147,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageChain(HttpSecurity http, List<AccessRules> rules, SingleSignOn singleSignOn) throws Exception {
-        http.authorizeHttpRequests(registry -> apply(registry, rules))
+    SecurityFilterChain pageChain(HttpSecurity http, List<AccessRules> rules, SingleSignOn singleSignOn,
+            UnknownPathAccess unknownPaths) throws Exception {
+        http.authorizeHttpRequests(registry -> apply(registry, rules, unknownPaths))
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("account").passwordParameter("password")
                         .defaultSuccessUrl("/home", true)
@@ -175,10 +177,16 @@ class SecurityConfiguration {
                 "缺少有效的访问令牌：请先以客户端凭证获取令牌，并以 Bearer 方式携带");
     }
 
+    /** What no rule allows is denied, except a path nobody maps: a logged-in caller gets its 404 (UnknownPathAccess). */
+    @Bean
+    UnknownPathAccess unknownPathAccess(ApplicationContext context) {
+        return new UnknownPathAccess(context);
+    }
+
     private static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry,
-            List<AccessRules> rules) {
+            List<AccessRules> rules, UnknownPathAccess unknownPaths) {
         rules.forEach(rule -> rule.configure(registry));
-        registry.anyRequest().denyAll();
+        registry.anyRequest().access(unknownPaths);
     }
 
 }

@@ -54,6 +54,11 @@ final class StaffPrincipal implements UserDetails, CredentialsContainer, Chengxi
     }
 
     @Override
+    public String personName() {
+        return fullName;
+    }
+
+    @Override
     public Role role() {
         return role;
     }

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure of an {@code /api} request into a problem detail with a stable code. Requests
@@ -94,6 +96,13 @@ class ApiProblemAdvice {
     ProblemDetail multipart(MultipartException e, HttpServletRequest request) {
         apiOnly(e, request);
         return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_UPLOAD", "上传内容无法解析");
+    }
+
+    /** A path no endpoint maps (the caller passed authentication: an anonymous one is answered 401 first). */
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ProblemDetail noSuchPath(Exception e, HttpServletRequest request) throws Exception {
+        apiOnly(e, request);
+        return Problems.of(HttpStatus.NOT_FOUND, "API_PATH_NOT_FOUND", "接口路径不存在，请核对请求地址（接口文档见 /swagger-ui.html）");
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})

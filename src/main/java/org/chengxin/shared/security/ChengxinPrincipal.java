@@ -8,6 +8,11 @@ public interface ChengxinPrincipal {
     /** Login name of staff; masked ID number of a citizen. Never a full ID number. */
     String displayName();
 
+    /** The person's name as others read it (a staff member's full name); the display name where there is none. */
+    default String personName() {
+        return displayName();
+    }
+
     Role role();
 
     /** The department code of staff; null for citizens. */
