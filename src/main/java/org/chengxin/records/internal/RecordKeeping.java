@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.chengxin.records.CreditRecord;
@@ -22,6 +23,8 @@ import org.chengxin.records.RecordEvents.RecordObjectionResolved;
 import org.chengxin.records.RecordEvents.RecordRepaired;
 import org.chengxin.records.RecordEvents.RecordRevoked;
 import org.chengxin.records.RecordEvents.RecordSuspended;
+import org.chengxin.records.RecordFilter;
+import org.chengxin.records.RecordListRow;
 import org.chengxin.records.RecordVersion;
 import org.chengxin.records.Records;
 import org.chengxin.records.StoreResult;
@@ -31,6 +34,8 @@ import org.chengxin.records.domain.StatusChange;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
@@ -200,6 +205,18 @@ class RecordKeeping implements Records {
     @Override
     public List<CreditRecord> inForceFor(SubjectKey subject) {
         return rows.inForceFor(subject);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PageResult<RecordListRow> listOfDepartment(RecordFilter filter, PageRequest page) {
+        return rows.listOfDepartment(filter, page);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long eachOfDepartment(RecordFilter filter, PageRequest order, Consumer<RecordListRow> each) {
+        return rows.eachOfDepartment(filter, order, each);
     }
 
     @Override
