@@ -60,11 +60,13 @@ class JdbcRecords {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Clock clock;
+    private final ListCounts counts;
 
-    JdbcRecords(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+    JdbcRecords(JdbcClient jdbc, DataSource dataSource, Clock clock, ListCounts counts) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.counts = counts;
     }
 
     /** A record stored by a push: new (version 1) or corrected; a correction may have changed the person. */
@@ -346,7 +348,8 @@ class JdbcRecords {
         }
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
-        long total = jdbc.sql("select count(*) from records_record" + where).params(params).query(Long.class).single();
+        long total = counts.count(filter.department().value(), where + countKey(params),
+                () -> jdbc.sql("select count(*) from records_record" + where).params(params).query(Long.class).single());
         if (total <= page.offset()) {
             return new PageResult<>(List.of(), total, page);
         }
@@ -429,6 +432,27 @@ class JdbcRecords {
             params.put("doc", "%" + filter.documentNumber().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return sql.toString();
+    }
+
+    /** The parameters as text, in a stable order, for the totals kept (a subject array as its keys' hex). */
+    private static String countKey(Map<String, Object> params) {
+        StringBuilder key = new StringBuilder();
+        new TreeMap<>(params).forEach((k, v) -> {
+            key.append('|').append(k).append('=');
+            if (v instanceof byte[][] keys) {
+                for (byte[] b : keys) {
+                    key.append(SubjectKey.of(b).hex()).append(',');
+                }
+            } else {
+                key.append(v);
+            }
+        });
+        return key.toString();
+    }
+
+    /** Drops the kept totals of departments whose records changed. */
+    void forgetCounts(String department) {
+        counts.forget(department);
     }
 
     private RecordListRow listRow(ResultSet rs, int row) throws SQLException {

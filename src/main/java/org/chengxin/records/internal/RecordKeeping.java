@@ -68,6 +68,7 @@ class RecordKeeping implements Records {
             return StoreResult.NONE;
         }
         JdbcRecords.Stored stored = rows.store(records, batchId);
+        records.stream().map(r -> r.departmentCode().value()).distinct().forEach(rows::forgetCounts);
         int accepted = 0;
         int corrected = 0;
         Set<String> storedSources = new HashSet<>();
@@ -169,6 +170,7 @@ class RecordKeeping implements Records {
     private CreditRecord apply(CreditRecord record, StatusChange change, Object event, Audit audit) {
         Instant now = Instant.now(clock);
         rows.changeStatus(record.id(), change, now);
+        rows.forgetCounts(record.departmentCode().value());
         events.publishEvent(event);
         events.publishEvent(AuditEvent.of(CurrentActor.get(), now, audit.action(), record.subject(), audit.purpose(),
                 AuditOutcome.SUCCESS, audit.verb() + " " + record.id() + "（" + record.itemCode() + "）：" + change.reason()));
