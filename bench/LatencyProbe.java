@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
  * Latency of GET requests: for each URL, a warm-up, then REQUESTS requests from CONCURRENCY threads; prints
  * p50, p95, p99 (ms) and requests per second. Any answer other than 200 is counted and reported.
  * Usage: java bench/LatencyProbe.java REQUESTS CONCURRENCY URL...
+ * With -Dbench.cookie="JSESSIONID=..." every request carries that cookie (a logged-in staff page).
  */
 public class LatencyProbe {
 
@@ -50,7 +51,12 @@ public class LatencyProbe {
         for (int i = 0; i < requests; i++) {
             results.add(pool.submit(() -> {
                 long t = System.nanoTime();
-                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET();
+                String cookie = System.getProperty("bench.cookie");
+                if (cookie != null && !cookie.isEmpty()) {
+                    b.header("Cookie", cookie);
+                }
+                HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
                 long d = System.nanoTime() - t;
                 return r.statusCode() == 200 ? d : -1L;
             }));

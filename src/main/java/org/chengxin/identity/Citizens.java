@@ -22,6 +22,9 @@ public interface Citizens {
 
     Optional<CitizenRef> findById(long subjectId);
 
+    /** The masked numbers of many subjects in one query (a list page, an export); unknown ids are left out. */
+    Map<Long, String> maskedIds(Collection<Long> subjectIds);
+
     /**
      * The credit subject of the logged-in citizen, for the pages under {@code /my}; anyone without one
      * (staff, or a citizen whose subject is gone) is answered SUBJECT_NOT_FOUND.

@@ -1,10 +1,13 @@
 package org.chengxin.identity;
 
 import java.nio.charset.Charset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.subject.SubjectKey;
 
 /**
  * The population register (人口基础信息, policy (六)): residents' ID numbers and names, imported from
@@ -38,6 +41,16 @@ public interface PopulationRegister {
      * empty when the person is not in the register.
      */
     Optional<String> nameOf(long subjectId);
+
+    /** {@link #nameOf} for many people in one query (a list page, an export); people not in the register are left out. */
+    Map<Long, String> namesOf(Collection<Long> subjectIds);
+
+    /**
+     * The subjects registered under this name (compared as the register compares names: no spaces, half-width, one
+     * middle dot), found by the name's blind index, at most {@code limit}: a filter by name without the name ever
+     * being stored or searched in clear.
+     */
+    List<SubjectKey> subjectsNamed(String name, int limit);
 
     /** How a pushed name compares with the register. */
     enum NameMatch {

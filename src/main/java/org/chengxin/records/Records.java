@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.SortColumns;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
@@ -78,6 +83,18 @@ public interface Records {
     List<CreditRecord> ofDepartment(DepartmentCode departmentCode, int page, int size);
 
     long countOfDepartment(DepartmentCode departmentCode);
+
+    /** The columns a department's records list may be sorted by: 入库时间 (the default, newest first) and 决定日期. */
+    SortColumns LIST_SORT = SortColumns.of(Map.of("acceptedAt", "accepted_at", "decisionDate", "decision_date"), "acceptedAt", true);
+
+    /** One page of a department's records (expired and revoked included) as filtered, with the total it matches. */
+    PageResult<RecordListRow> listOfDepartment(RecordFilter filter, PageRequest page);
+
+    /**
+     * Every record the filter matches, in the page request's order (its page and size ignored), handed one at a
+     * time as the database cursor gives them (an export of any size without holding the rows); returns how many.
+     */
+    long eachOfDepartment(RecordFilter filter, PageRequest order, Consumer<RecordListRow> each);
 
     List<RecordVersion> versionsOf(long recordId);
 

@@ -220,7 +220,9 @@ class AccessMatrixIntegrationTests {
         allow("GET /admin/evaluation/progress", "ADMIN");
         allow("POST /admin/evaluation/recomputation", "ADMIN");
         allow("POST /admin/evaluation/model", "ADMIN");
-        allow("GET /records", "DATA_OFFICER");
+        allow("GET /records", "DATA_OFFICER", "REVIEWER");
+        allow("POST /records/filter", "DATA_OFFICER", "REVIEWER");
+        allow("GET /records/export.xlsx", "DATA_OFFICER", "REVIEWER");
         allow("GET /records/{id}", "DATA_OFFICER");
         allow("POST /records/{id}/revocation", "DATA_OFFICER");
         allow("GET /v3/api-docs", "anonymous", "people");

@@ -119,6 +119,18 @@ class JdbcCitizens implements Citizens {
     }
 
     @Override
+    public Map<Long, String> maskedIds(Collection<Long> subjectIds) {
+        Map<Long, String> masked = new HashMap<>();
+        if (!subjectIds.isEmpty()) {
+            jdbc.sql("select id, masked from identity_subject where id = any(:ids)").param("ids", subjectIds.stream().distinct()
+                    .toArray(Long[]::new)).query(rs -> {
+                        masked.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return masked;
+    }
+
+    @Override
     @Transactional
     public IdNumber reveal(long subjectId, String purpose) {
         if (purpose == null || purpose.isBlank()) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +169,32 @@ class JdbcPopulationRegister implements PopulationRegister {
         return jdbc.sql("select name_cipher, key_id from identity_resident where subject_id = :id")
                 .param("id", subjectId).query((rs, n) -> new Cipher(rs.getBytes(1), rs.getString(2))).optional()
                 .map(c -> Sm4Gcm.decrypt(keys.key(c.keyId()), NAME_PURPOSE, c.text()));
+    }
+
+    @Override
+    public Map<Long, String> namesOf(Collection<Long> subjectIds) {
+        Map<Long, String> names = new HashMap<>();
+        if (!subjectIds.isEmpty()) {
+            jdbc.sql("select subject_id, name_cipher, key_id from identity_resident where subject_id = any(:ids)")
+                    .param("ids", subjectIds.stream().distinct().toArray(Long[]::new))
+                    .query(rs -> {
+                        names.put(rs.getLong(1), Sm4Gcm.decrypt(keys.key(rs.getString(3)), NAME_PURPOSE, rs.getBytes(2)));
+                    });
+        }
+        return names;
+    }
+
+    @Override
+    public List<SubjectKey> subjectsNamed(String name, int limit) {
+        String normalized = name == null ? "" : Names.normalize(name);
+        if (normalized.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select s.blind_index from identity_resident r join identity_subject s on s.id = r.subject_id
+                where r.name_index = :idx limit :limit""")
+                .param("idx", BlindIndex.of(keys.blindIndexKey(), NAME_PURPOSE, normalized)).param("limit", limit)
+                .query((rs, n) -> SubjectKeys.read(rs, 1)).list();
     }
 
     @Override

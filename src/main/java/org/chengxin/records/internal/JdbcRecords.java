@@ -17,12 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.NewRecord;
 import org.chengxin.records.PublicDecisionQuery;
+import org.chengxin.records.RecordFilter;
+import org.chengxin.records.RecordListRow;
 import org.chengxin.records.RecordStatus;
 import org.chengxin.records.Records;
 import org.chengxin.records.RecordVersion;
@@ -30,9 +33,13 @@ import org.chengxin.records.domain.RecordLifecycle;
 import org.chengxin.records.domain.StatusChange;
 import org.chengxin.shared.jdbc.PgCopy;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -53,11 +60,13 @@ class JdbcRecords {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Clock clock;
+    private final ListCounts counts;
 
-    JdbcRecords(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+    JdbcRecords(JdbcClient jdbc, DataSource dataSource, Clock clock, ListCounts counts) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.counts = counts;
     }
 
     /** A record stored by a push: new (version 1) or corrected; a correction may have changed the person. */
@@ -325,6 +334,136 @@ class JdbcRecords {
     long countOfDepartment(DepartmentCode departmentCode) {
         return jdbc.sql("select count(*) from records_record where department_code = :d").param("d", departmentCode.value())
                 .query(Long.class).single();
+    }
+
+    private static final String LIST_COLUMNS = "id, subject_id, item_code, decision_date, document_number, source_id, version,"
+            + " status, expires_on, accepted_at";
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final int EXPORT_FETCH_SIZE = 1000;
+
+    /** One page of a department's records as filtered (indexes of V33 and V3; docs in the migration). */
+    PageResult<RecordListRow> listOfDepartment(RecordFilter filter, PageRequest page) {
+        if (filter.subjects() != null && filter.subjects().isEmpty()) {
+            return new PageResult<>(List.of(), 0, page);
+        }
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        long total = counts.count(filter.department().value(), where + countKey(params),
+                () -> jdbc.sql("select count(*) from records_record" + where).params(params).query(Long.class).single());
+        if (total <= page.offset()) {
+            return new PageResult<>(List.of(), total, page);
+        }
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        List<RecordListRow> rows = jdbc.sql("select " + LIST_COLUMNS + " from records_record" + where + " order by "
+                + page.orderBy(Records.LIST_SORT, "id") + " limit :limit offset :offset").params(params).query(this::listRow).list();
+        return new PageResult<>(rows, total, page);
+    }
+
+    /**
+     * Every matching row through a server-side cursor ({@value #EXPORT_FETCH_SIZE} rows a round trip): PgJDBC only
+     * fetches in portions inside a transaction, which the caller holds (read-only).
+     */
+    long eachOfDepartment(RecordFilter filter, PageRequest order, Consumer<RecordListRow> each) {
+        if (filter.subjects() != null && filter.subjects().isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> params = new HashMap<>();
+        String sql = "select " + LIST_COLUMNS + " from records_record" + where(filter, params) + " order by "
+                + order.orderBy(Records.LIST_SORT, "id");
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(EXPORT_FETCH_SIZE);
+        long[] n = {0};
+        new NamedParameterJdbcTemplate(template).query(sql, params, rs -> {
+            each.accept(listRow(rs, 0));
+            n[0]++;
+        });
+        return n[0];
+    }
+
+    private String where(RecordFilter filter, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" where department_code = :d");
+        params.put("d", filter.department().value());
+        if (filter.subjects() != null) {
+            sql.append(" and subject_index = any(:subjects)");
+            params.put("subjects", SubjectKeys.array(filter.subjects()));
+        }
+        if (filter.itemCode() != null) {
+            sql.append(" and item_code = :item");
+            params.put("item", filter.itemCode());
+        }
+        if (filter.status() != null) {
+            params.put("today", LocalDate.now(clock));
+            RecordStatus status = filter.status();
+            if (status == RecordStatus.EXPIRED) {
+                // as shown: marked expired, or shown but past its period and not yet marked by the nightly job
+                sql.append(" and (status = 'EXPIRED' or (status in ('ACTIVE', 'OBJECTED', 'SUSPENDED') and expires_on <= :today))");
+            } else if (status.shown()) {
+                sql.append(" and status = :status and expires_on > :today");
+                params.put("status", status.name());
+            } else {
+                sql.append(" and status = :status");
+                params.put("status", status.name());
+            }
+        }
+        if (filter.from() != null || filter.to() != null) {
+            if (filter.dateField() == RecordFilter.DateField.ACCEPTED) {
+                if (filter.from() != null) {
+                    sql.append(" and accepted_at >= :from");
+                    params.put("from", Timestamp.from(filter.from().atStartOfDay(BEIJING).toInstant()));
+                }
+                if (filter.to() != null) {
+                    sql.append(" and accepted_at < :to");
+                    params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(BEIJING).toInstant()));
+                }
+            } else {
+                if (filter.from() != null) {
+                    sql.append(" and decision_date >= :from");
+                    params.put("from", filter.from());
+                }
+                if (filter.to() != null) {
+                    sql.append(" and decision_date <= :to");
+                    params.put("to", filter.to());
+                }
+            }
+        }
+        if (filter.documentNumber() != null) {
+            sql.append(" and document_number like :doc escape '\\'");
+            params.put("doc", "%" + filter.documentNumber().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return sql.toString();
+    }
+
+    /** The parameters as text, in a stable order, for the totals kept (a subject array as its keys' hex). */
+    private static String countKey(Map<String, Object> params) {
+        StringBuilder key = new StringBuilder();
+        new TreeMap<>(params).forEach((k, v) -> {
+            key.append('|').append(k).append('=');
+            if (v instanceof byte[][] keys) {
+                for (byte[] b : keys) {
+                    key.append(SubjectKey.of(b).hex()).append(',');
+                }
+            } else {
+                key.append(v);
+            }
+        });
+        return key.toString();
+    }
+
+    /** Drops the kept totals of departments whose records changed. */
+    void forgetCounts(String department) {
+        counts.forget(department);
+    }
+
+    private RecordListRow listRow(ResultSet rs, int row) throws SQLException {
+        LocalDate expiresOn = rs.getObject("expires_on", LocalDate.class);
+        RecordStatus status = RecordStatus.valueOf(rs.getString("status"));
+        if (status.shown() && !expiresOn.isAfter(LocalDate.now(clock))) {
+            status = RecordStatus.EXPIRED;
+        }
+        return new RecordListRow(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("item_code"),
+                rs.getObject("decision_date", LocalDate.class), rs.getString("document_number"), rs.getString("source_id"),
+                rs.getInt("version"), status, expiresOn, rs.getTimestamp("accepted_at").toInstant());
     }
 
     /** Every version: the replaced ones kept in records_record_version, and the current one. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.chengxin.records.CreditRecord;
@@ -22,6 +23,8 @@ import org.chengxin.records.RecordEvents.RecordObjectionResolved;
 import org.chengxin.records.RecordEvents.RecordRepaired;
 import org.chengxin.records.RecordEvents.RecordRevoked;
 import org.chengxin.records.RecordEvents.RecordSuspended;
+import org.chengxin.records.RecordFilter;
+import org.chengxin.records.RecordListRow;
 import org.chengxin.records.RecordVersion;
 import org.chengxin.records.Records;
 import org.chengxin.records.StoreResult;
@@ -31,6 +34,8 @@ import org.chengxin.records.domain.StatusChange;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
@@ -63,6 +68,7 @@ class RecordKeeping implements Records {
             return StoreResult.NONE;
         }
         JdbcRecords.Stored stored = rows.store(records, batchId);
+        records.stream().map(r -> r.departmentCode().value()).distinct().forEach(rows::forgetCounts);
         int accepted = 0;
         int corrected = 0;
         Set<String> storedSources = new HashSet<>();
@@ -164,6 +170,7 @@ class RecordKeeping implements Records {
     private CreditRecord apply(CreditRecord record, StatusChange change, Object event, Audit audit) {
         Instant now = Instant.now(clock);
         rows.changeStatus(record.id(), change, now);
+        rows.forgetCounts(record.departmentCode().value());
         events.publishEvent(event);
         events.publishEvent(AuditEvent.of(CurrentActor.get(), now, audit.action(), record.subject(), audit.purpose(),
                 AuditOutcome.SUCCESS, audit.verb() + " " + record.id() + "（" + record.itemCode() + "）：" + change.reason()));
@@ -200,6 +207,18 @@ class RecordKeeping implements Records {
     @Override
     public List<CreditRecord> inForceFor(SubjectKey subject) {
         return rows.inForceFor(subject);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PageResult<RecordListRow> listOfDepartment(RecordFilter filter, PageRequest page) {
+        return rows.listOfDepartment(filter, page);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long eachOfDepartment(RecordFilter filter, PageRequest order, Consumer<RecordListRow> each) {
+        return rows.eachOfDepartment(filter, order, each);
     }
 
     @Override

@@ -1,25 +1,46 @@
 package org.chengxin.records.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.catalog.domain.RecordSubstance;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PopulationRegister;
 import org.chengxin.records.CreditRecord;
+import org.chengxin.records.RecordListRow;
+import org.chengxin.records.RecordStatus;
 import org.chengxin.records.RecordVersion;
 import org.chengxin.records.Records;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.id.InvalidIdNumberException;
+import org.chengxin.shared.id.Masking;
+import org.chengxin.shared.listing.Listing;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +49,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The data officer browses the records the department pushed (ID numbers masked), opens one with
@@ -36,35 +58,149 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RecordsPageController {
 
-    private static final int PAGE_SIZE = 50;
+    private static final int MAX_NAME = 50;
+    /** A name shared by more people than this is narrowed by the ID number instead; the list shows the first ones' records. */
+    private static final int MAX_NAMESAKES = 1000;
 
     private final Records records;
     private final Citizens citizens;
     private final Catalog catalog;
+    private final PopulationRegister register;
+    private final PersonLookups lookups;
+    private final RecordsExport exporter;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RecordsPageController(Records records, Citizens citizens, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
+    RecordsPageController(Records records, Citizens citizens, Catalog catalog, PopulationRegister register, PersonLookups lookups,
+            RecordsExport exporter, ApplicationEventPublisher events, Clock clock) {
         this.records = records;
         this.citizens = citizens;
         this.catalog = catalog;
+        this.register = register;
+        this.lookups = lookups;
+        this.exporter = exporter;
         this.events = events;
         this.clock = clock;
     }
 
     @GetMapping("/records")
-    String list(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam(defaultValue = "0") int page, Model model) {
-        int p = Math.max(page, 0);
-        List<CreditRecord> shown = records.ofDepartment(who.departmentCode(), p, PAGE_SIZE);
+    String list(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam Map<String, String> params, HttpSession session,
+            Model model) {
+        RecordsQuery query = query(params, session);
+        PageRequest request = pageRequest(params);
+        PageResult<RecordListRow> page = records.listOfDepartment(query.filter(who.departmentCode()), request);
+        Map<String, String> itemNames = itemNames();
+        String described = query.describe(itemNames);
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "records.browse", null, "核对本部门报送的记录",
-                AuditOutcome.SUCCESS, "查看本部门记录第 " + (p + 1) + " 页（" + shown.size() + " 条）"));
-        model.addAttribute("records", shown);
-        model.addAttribute("masked", masked(shown));
-        model.addAttribute("itemNames", itemNames());
-        model.addAttribute("page", p);
-        model.addAttribute("total", records.countOfDepartment(who.departmentCode()));
-        model.addAttribute("pageSize", PAGE_SIZE);
+                AuditOutcome.SUCCESS, AuditText.cut("查看本部门记录第 " + page.number() + " 页（" + page.items().size() + " 条，共 "
+                        + page.total() + " 条）；筛选：" + described)));
+        List<Long> subjectIds = page.items().stream().map(RecordListRow::subjectId).toList();
+        Map<Long, String> maskedIds = citizens.maskedIds(subjectIds);
+        Map<Long, String> maskedNames = new HashMap<>();
+        register.namesOf(subjectIds).forEach((id, name) -> maskedNames.put(id, Masking.name(name)));
+        model.addAttribute("listing", Listing.of(page, "/records", query.params()));
+        model.addAttribute("query", query);
+        model.addAttribute("described", described);
+        model.addAttribute("maskedIds", maskedIds);
+        model.addAttribute("maskedNames", maskedNames);
+        model.addAttribute("itemNames", itemNames);
+        model.addAttribute("items", new TreeMap<>(itemNames));
+        model.addAttribute("statuses", RecordStatus.values());
+        model.addAttribute("exportUrl", Listing.of(page, "/records", query.params()).urlOf("/records/export.xlsx"));
         return "records/index";
+    }
+
+    /**
+     * The filter form: the person's ID number and name come in this POST body only; what they match is kept in the
+     * session under a token (PersonLookups), and the browser is sent to the list with the token, never the number
+     * or the name, in the address.
+     */
+    @PostMapping("/records/filter")
+    String filter(@RequestParam Map<String, String> form, HttpSession session, RedirectAttributes redirect) {
+        String idNumber = form.getOrDefault("idNumber", "").strip();
+        String name = form.getOrDefault("name", "").strip();
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String key : List.of("item", "status", "date", "from", "to", "doc", "sort", "dir", "size")) {
+            params.put(key, form.get(key));
+        }
+        List<SubjectKey> subjects = null;
+        List<String> labels = new ArrayList<>();
+        if (!idNumber.isEmpty()) {
+            try {
+                IdNumber number = IdNumber.parse(idNumber, clock);
+                subjects = List.of(citizens.subjectKeyOf(number));
+                labels.add(number.masked());
+            } catch (InvalidIdNumberException e) {
+                // the message names what is wrong, never the number
+                redirect.addFlashAttribute("filterError", "身份证号码有误：" + e.getMessage() + "。未按身份证号筛选。");
+            }
+        }
+        if (!name.isEmpty()) {
+            if (name.length() > MAX_NAME) {
+                redirect.addFlashAttribute("filterError", "姓名过长（最多 " + MAX_NAME + " 个字符）。未按姓名筛选。");
+            } else {
+                List<SubjectKey> named = register.subjectsNamed(name, MAX_NAMESAKES);
+                subjects = subjects == null ? named : subjects.stream().filter(named::contains).toList();
+                labels.add("姓名 " + Masking.name(name));
+            }
+        }
+        if (subjects != null) {
+            params.put("who", lookups.store(session, subjects, String.join("，", labels)));
+        } else if (lookups.find(session, form.get("who")).isPresent() && form.get("keepPerson") != null) {
+            params.put("who", form.get("who"));
+        }
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/records");
+        params.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                url.queryParam(k, v.strip());
+            }
+        });
+        return "redirect:" + url.encode().build().toUriString();
+    }
+
+    /**
+     * The filtered rows as an XLSX file, streamed (SXSSF: a window of rows in memory, the rest on disk until the
+     * file is sent; the rows come from a database cursor). ID numbers and names masked: no role of this page may see
+     * more. Audited with the filter and the number of rows.
+     */
+    @GetMapping("/records/export.xlsx")
+    void export(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam Map<String, String> params, HttpSession session,
+            HttpServletResponse response) throws IOException {
+        RecordsQuery query = query(params, session);
+        PageRequest order = pageRequest(params);
+        Map<String, String> itemNames = itemNames();
+        String fileName = "本部门信用记录-" + LocalDate.now(clock) + ".xlsx";
+        response.setContentType(RecordsExport.CONTENT_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
+                .build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        long[] written = {0};
+        AuditOutcome outcome = AuditOutcome.FAILED;
+        try {
+            written[0] = exporter.write(query.filter(who.departmentCode()), order, itemNames, response.getOutputStream());
+            outcome = AuditOutcome.SUCCESS;
+        } finally {
+            events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "records.export", null, "核对本部门报送的记录",
+                    outcome, AuditText.cut("导出本部门记录 " + written[0] + " 条（XLSX，身份证号和姓名已遮蔽）；筛选："
+                            + query.describe(itemNames))));
+        }
+    }
+
+    private RecordsQuery query(Map<String, String> params, HttpSession session) {
+        return RecordsQuery.parse(params, lookups.find(session, params.get("who")));
+    }
+
+    private static PageRequest pageRequest(Map<String, String> params) {
+        return PageRequest.of(integer(params.get("page")), integer(params.get("size")), params.get("sort"), params.get("dir"),
+                Records.LIST_SORT);
+    }
+
+    private static Integer integer(String raw) {
+        try {
+            return raw == null ? null : Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @GetMapping("/records/{id}")
@@ -105,12 +241,6 @@ class RecordsPageController {
     private Item itemOf(CreditRecord record) {
         return catalog.versions().stream().filter(v -> v.id() == record.catalogVersionId()).findFirst()
                 .flatMap(v -> v.item(record.itemCode())).or(() -> catalog.item(record.itemCode())).orElse(null);
-    }
-
-    private Map<Long, String> masked(List<CreditRecord> shown) {
-        Map<Long, String> masked = new HashMap<>();
-        shown.forEach(r -> masked.put(r.id(), citizens.findById(r.subjectId()).map(CitizenRef::maskedId).orElse("—")));
-        return masked;
     }
 
     private Map<String, String> itemNames() {

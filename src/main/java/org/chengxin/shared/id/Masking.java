@@ -30,6 +30,16 @@ public final class Masking {
         return n.substring(0, 6) + "*".repeat(n.length() - 10) + n.substring(n.length() - 4);
     }
 
+    /** A person's name: the surname stays, every other character is hidden (张三 → 张*, 欧阳娜娜 → 欧***). */
+    public static String name(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            return "—";
+        }
+        int first = n.offsetByCodePoints(0, 1);
+        return n.substring(0, first) + "*".repeat(Math.max(1, n.codePointCount(first, n.length())));
+    }
+
     /** The first three and last four digits of an 11-digit mobile number; anything else as stars only. */
     public static String mobile(String mobile) {
         return mobile != null && mobile.length() == 11 ? mobile.substring(0, 3) + "****" + mobile.substring(7) : "***********";
