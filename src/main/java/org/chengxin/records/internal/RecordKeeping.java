@@ -218,6 +218,11 @@ class RecordKeeping implements Records {
     }
 
     @Override
+    public List<AcceptedCount> acceptedBetween(LocalDate from, LocalDate to) {
+        return rows.acceptedBetween(from, to);
+    }
+
+    @Override
     public Map<String, Long> inForceByKind() {
         return rows.inForceByKind();
     }
