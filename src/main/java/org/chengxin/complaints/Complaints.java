@@ -1,5 +1,7 @@
 package org.chengxin.complaints;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,6 +65,16 @@ public interface Complaints {
 
     /** Per department: received, answered and late (answered late or still open after the reply deadline). */
     List<Figures> figures();
+
+    /**
+     * Per department and month of filing (Beijing time), for cases filed from {@code from} up to the day before
+     * {@code to}: the assessment of departments (policy 十六). Cases in the administrator's own queue are not among them.
+     */
+    List<MonthFigures> figuresPerMonth(LocalDate from, LocalDate to);
+
+    /** One department's cases filed in a month: received, answered, and late (answered late or open past the reply deadline). */
+    record MonthFigures(DepartmentCode departmentCode, YearMonth month, int received, int answered, int late) {
+    }
 
     /**
      * One department's figures.

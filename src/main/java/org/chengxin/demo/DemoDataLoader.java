@@ -64,6 +64,10 @@ class DemoDataLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (accounts.staffExists("admin")) {
+            if (!accounts.staffExists("leader")) {
+                // a demo loaded before the leading group's account existed gets it now
+                transactions.executeWithoutResult(status -> createLeader());
+            }
             log.info("演示数据已存在，跳过加载（演示账号见 README）");
             return;
         }
@@ -106,9 +110,14 @@ class DemoDataLoader implements ApplicationRunner {
         accounts.createStaff("reviewer", "市场监管局审核员（演示）", Role.REVIEWER, DepartmentCode.of("scjg"), PASSWORD);
         accounts.createStaff("clerk", "政务服务中心窗口（演示）", Role.CLERK, DepartmentCode.of("zwfw"), PASSWORD);
         accounts.createStaff("auditor", "信用办审计员（演示）", Role.AUDITOR, DepartmentCode.of("fgw"), PASSWORD);
+        createLeader();
         for (String id : CITIZEN_IDS) {
             accounts.createCitizen(IdNumber.parse(id, clock), PASSWORD);
         }
+    }
+
+    private void createLeader() {
+        accounts.createStaff("leader", "市信用体系建设领导小组（演示）", Role.LEADER, DepartmentCode.of("fgw"), PASSWORD);
     }
 
     private void loadPeople(List<SyntheticPeople.Person> people) {
@@ -131,6 +140,7 @@ class DemoDataLoader implements ApplicationRunner {
                     reviewer  部门审核员      岳阳市市场监督管理局
                     clerk     窗口人员        岳阳市政务服务中心
                     auditor   审计员          岳阳市发展和改革委员会
+                    leader    领导小组        岳阳市发展和改革委员会（只读：部门考核）
                   公民账号：以身份证号登录（完整号码见 README，密码同上）
                   演示接入客户端：client_id={}  client_secret={}  （POST /oauth2/token，grant_type=client_credentials）
                   虚构居民 {} 人已载入人口基础信息库

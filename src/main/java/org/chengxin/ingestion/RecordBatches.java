@@ -2,6 +2,7 @@ package org.chengxin.ingestion;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,6 +41,9 @@ public interface RecordBatches {
 
     /** Each department's figures over all its batches, for the assessment dashboard. */
     List<DepartmentFigures> figures();
+
+    /** Each department's batches, rows and rejected rows per month, for batches submitted from {@code from} up to the day before {@code to}. */
+    List<PushMonth> monthlyFigures(LocalDate from, LocalDate to);
 
     /** Every rejection of a batch, in row order, without loading them all at once. */
     void rejections(long batchId, Consumer<Rejection> each);

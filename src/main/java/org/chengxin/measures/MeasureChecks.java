@@ -1,6 +1,7 @@
 package org.chengxin.measures;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import org.chengxin.shared.id.IdNumber;
@@ -36,6 +37,23 @@ public interface MeasureChecks {
 
     /** Per department over a period: checks, hits, measures applied, feedback given, on time and late. */
     List<DepartmentFigures> figures(LocalDate from, LocalDate to);
+
+    /**
+     * Per department and month of the check (Beijing time), for checks made from {@code from} up to the day before
+     * {@code to}: the assessment of departments (policy 十六).
+     */
+    List<FeedbackMonth> feedbackPerMonth(LocalDate from, LocalDate to);
+
+    /**
+     * One department's checks of a month and their feedback.
+     *
+     * @param feedbackLate     feedback given after its due date
+     * @param overdue          no feedback yet, past the due date
+     * @param feedbackDays     the days from check to feedback, summed over the feedback given
+     */
+    record FeedbackMonth(DepartmentCode departmentCode, YearMonth month, long checks, long feedbackGiven, long feedbackLate,
+            long overdue, double feedbackDays) {
+    }
 
     record DepartmentFigures(DepartmentCode departmentCode, long checks, long checksWithHits, long incentivesShown,
             long punishmentsShown, long measuresApplied, long feedbackGiven, long feedbackLate, long overdue,

@@ -39,6 +39,7 @@ public final class StaffMenu {
                             entry("核查与反馈情况", "/admin/measures/figures")),
                     group("权益保护", entry("异议初审与督办", "/remedies/screening"), entry("异议与修复办理情况", "/admin/remedies-figures"),
                             entry("投诉与举报办理", "/admin/complaints"), entry("本人声明审核", "/statements/review")),
+                    group("考核评价", entry("部门考核", "/assessment")),
                     group("系统管理", entry("部门与机构", "/admin/departments"), entry("工作人员账号", "/admin/staff"),
                             entry("业务系统接入", "/admin/clients"), entry("工作日历", "/admin/calendar"),
                             entry("通知公告与政策法规", "/admin/bulletins"))),
@@ -55,7 +56,10 @@ public final class StaffMenu {
                     group("窗口服务", entry("公民账号开户", "/window/accounts"))),
             Role.AUDITOR, List.of(
                     group("审计", entry("审计日志", "/audit"), entry("查询记录审查", "/audit/queries"),
-                            entry("查询异常使用提示", "/audit/flags"))));
+                            entry("查询异常使用提示", "/audit/flags")),
+                    group("考核评价", entry("部门考核", "/assessment"))),
+            Role.LEADER, List.of(
+                    group("考核评价", entry("部门考核", "/assessment"))));
 
     private StaffMenu() {
     }

@@ -63,6 +63,17 @@ public interface Records {
     }
 
     /**
+     * Records first accepted from {@code from} up to the day before {@code to} (Beijing time), counted per department,
+     * item, decision date and day of acceptance: the assessment of departments (policy 十六) reads volume, the items
+     * pushed and the working days from decision to push from it.
+     */
+    List<AcceptedCount> acceptedBetween(LocalDate from, LocalDate to);
+
+    /** How many records of a department and item, decided on a day, were first accepted on a day. */
+    record AcceptedCount(DepartmentCode departmentCode, String itemCode, LocalDate decisionDate, LocalDate acceptedOn, long count) {
+    }
+
+    /**
      * One page of the administrative licensing and penalty decisions published today (双公示), newest decision
      * first: records of the items asked for whose own disclosure scope is public, never a minor (轻微) one, shown
      * (active, under objection or suspended, the last marked) and within their publication period. A record

@@ -1,5 +1,7 @@
 package org.chengxin.remedies;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import org.chengxin.shared.organization.DepartmentCode;
@@ -11,6 +13,18 @@ import org.chengxin.shared.organization.DepartmentCode;
 public interface RemedyFigures {
 
     List<DepartmentRemedies> byDepartment();
+
+    /**
+     * Per department and month of filing (Beijing time), for objections and applications filed from {@code from} up to
+     * the day before {@code to}; as {@link #byDepartment()}, objections dismissed at screening (or still there) are not
+     * the department's.
+     */
+    List<RemediesMonth> byDepartmentAndMonth(LocalDate from, LocalDate to);
+
+    /** One department's objections and repair applications filed in a month, and those decided late or open past the deadline. */
+    record RemediesMonth(DepartmentCode departmentCode, YearMonth month, long objectionsReceived, long objectionsLate,
+            long repairsReceived, long repairsLate) {
+    }
 
     /**
      * One department's figures, over all time.

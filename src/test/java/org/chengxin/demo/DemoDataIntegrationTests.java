@@ -62,7 +62,7 @@ class DemoDataIntegrationTests {
     @Test
     void everyDemoLoginWorksWithTheReadmePassword() {
         Http http = new Http(port);
-        for (String account : new String[] {"admin", "officer", "reviewer", "clerk", "auditor"}) {
+        for (String account : new String[] {"admin", "officer", "reviewer", "clerk", "auditor", "leader"}) {
             assertThat(http.login(account, DemoDataLoader.PASSWORD)).as(account).endsWith("/home");
         }
         for (String citizen : DemoDataLoader.CITIZEN_IDS) {

@@ -39,7 +39,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 @ChengxinIntegrationTest
 class AccessMatrixIntegrationTests {
 
-    private static final Set<String> ALL_PEOPLE = Set.of("ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "CITIZEN");
+    private static final Set<String> ALL_PEOPLE = Set.of("ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER",
+            "CITIZEN");
     private static final Set<String> SCOPES = Set.of("records:write", "measures:check", "reports:read", "identity:validate",
             "remedies:decide");
 
@@ -91,6 +92,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /admin/population", "ADMIN");
         allow("POST /admin/population", "ADMIN");
         allow("GET /audit", "AUDITOR");
+        allow("GET /audit/export.xlsx", "AUDITOR");
         allow("POST /audit/verification", "AUDITOR");
         allow("POST /api/v1/identity/validations", "scope:identity:validate", "scope:records:write");
         allow("GET /api/v1/catalog", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
@@ -127,6 +129,11 @@ class AccessMatrixIntegrationTests {
         allow("GET /ingestion/batches/{id}/rejections.csv", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}/rejections.xlsx", "DATA_OFFICER");
         allow("GET /admin/figures", "ADMIN");
+        allow("GET /assessment", "LEADER", "ADMIN", "AUDITOR");
+        allow("GET /assessment/charts", "LEADER", "ADMIN", "AUDITOR");
+        allow("GET /assessment/departments/{code}", "LEADER", "ADMIN", "AUDITOR");
+        allow("GET /assessment/departments/{code}/charts", "LEADER", "ADMIN", "AUDITOR");
+        allow("GET /assessment/export.xlsx", "LEADER", "ADMIN", "AUDITOR");
         allow("GET /my/credit", "CITIZEN");
         allow("GET /my/report", "CITIZEN");
         allow("POST /my/report", "CITIZEN");

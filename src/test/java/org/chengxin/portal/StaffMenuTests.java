@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StaffMenuTests {
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR"})
+    @EnumSource(value = Role.class, names = {"ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER"})
     void everyStaffRoleHasGroupedPagesWithUniquePathsAndTheWorkbenchFirst(Role role) {
         List<Entry> entries = StaffMenu.entries(role);
 

@@ -250,6 +250,11 @@ class ComplaintHandling implements Complaints {
         return complaints.figures(LocalDate.now(clock.withZone(CITY)));
     }
 
+    @Override
+    public List<MonthFigures> figuresPerMonth(LocalDate from, LocalDate to) {
+        return complaints.figuresPerMonth(from, to, LocalDate.now(clock.withZone(CITY)));
+    }
+
     private String departmentLabel(DepartmentCode department) {
         return department == null ? "平台管理员办理" : department.value() + " 办理";
     }

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,6 +98,25 @@ class JdbcComplaints {
                 .param("today", Date.valueOf(today))
                 .query((rs, n) -> new Complaints.Figures(DepartmentCodes.read(rs, "department_code"), rs.getInt("received"),
                         rs.getInt("answered"), rs.getInt("open"), rs.getInt("late")))
+                .list();
+    }
+
+    List<Complaints.MonthFigures> figuresPerMonth(LocalDate from, LocalDate to, LocalDate today) {
+        ZoneId city = ZoneId.of("Asia/Shanghai");
+        return jdbc.sql("""
+                        select department_code, extract(year from m)::int, extract(month from m)::int, count(*),
+                            count(*) filter (where status = 'ANSWERED'),
+                            count(*) filter (where (status = 'ANSWERED' and answered_on > reply_due)
+                                or (status <> 'ANSWERED' and :today > reply_due))
+                        from (select department_code, status, answered_on, reply_due, (filed_at at time zone 'Asia/Shanghai') as m
+                              from complaints_complaint
+                              where department_code is not null and filed_at >= :from and filed_at < :to) c
+                        group by 1, 2, 3""")
+                .param("today", Date.valueOf(today))
+                .param("from", Timestamp.from(from.atStartOfDay(city).toInstant()))
+                .param("to", Timestamp.from(to.atStartOfDay(city).toInstant()))
+                .query((rs, n) -> new Complaints.MonthFigures(DepartmentCode.of(rs.getString(1)), YearMonth.of(rs.getInt(2), rs.getInt(3)),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6)))
                 .list();
     }
 

@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +17,7 @@ import org.chengxin.ingestion.BatchFormat;
 import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.BatchReport.BatchStatus;
 import org.chengxin.ingestion.DepartmentFigures;
+import org.chengxin.ingestion.PushMonth;
 import org.chengxin.ingestion.domain.Rejection;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -122,6 +126,20 @@ class BatchStore {
                             rows == 0 ? 0 : rs.getLong("rejected") / (double) rows,
                             stored == 0 ? 0 : rs.getLong("days") / (double) stored, rs.getLong("late"));
                 }).list();
+    }
+
+    List<PushMonth> monthlyFigures(LocalDate from, LocalDate to) {
+        ZoneId city = ZoneId.of("Asia/Shanghai");
+        return jdbc.sql("""
+                select department_code, extract(year from m)::int, extract(month from m)::int, count(*), sum(processed), sum(rejected)
+                from (select department_code, processed, rejected, (submitted_at at time zone 'Asia/Shanghai') as m from ingestion_batch
+                      where submitted_at >= :from and submitted_at < :to) b
+                group by 1, 2, 3""")
+                .param("from", Timestamp.from(from.atStartOfDay(city).toInstant()))
+                .param("to", Timestamp.from(to.atStartOfDay(city).toInstant()))
+                .query((rs, n) -> new PushMonth(DepartmentCode.of(rs.getString(1)), YearMonth.of(rs.getInt(2), rs.getInt(3)),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                .list();
     }
 
     void rejections(long batchId, Consumer<Rejection> each) {

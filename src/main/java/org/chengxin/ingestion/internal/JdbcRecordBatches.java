@@ -3,6 +3,7 @@ package org.chengxin.ingestion.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
 import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.BatchReport.BatchStatus;
 import org.chengxin.ingestion.DepartmentFigures;
+import org.chengxin.ingestion.PushMonth;
 import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.ingestion.domain.Rejection;
 import org.chengxin.ingestion.internal.BatchStore.Counts;
@@ -118,6 +120,11 @@ class JdbcRecordBatches implements RecordBatches {
     @Override
     public List<DepartmentFigures> figures() {
         return store.figures();
+    }
+
+    @Override
+    public List<PushMonth> monthlyFigures(LocalDate from, LocalDate to) {
+        return store.monthlyFigures(from, to);
     }
 
     @Override

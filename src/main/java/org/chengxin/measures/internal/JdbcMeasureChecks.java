@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import org.chengxin.identity.Citizens;
@@ -255,6 +256,25 @@ class JdbcMeasureChecks implements MeasureChecks {
                 .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()))
                 .query((rs, n) -> new DepartmentFigures(DepartmentCode.of(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getDouble(10)))
+                .list();
+    }
+
+    @Override
+    public List<FeedbackMonth> feedbackPerMonth(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select department_code, extract(year from m)::int, extract(month from m)::int, count(*),
+                    count(feedback), count(*) filter (where feedback_late),
+                    count(*) filter (where feedback is null and feedback_due < :today),
+                    coalesce(sum(extract(epoch from feedback_at - checked_at) / 86400.0) filter (where feedback is not null), 0)
+                from (select department_code, feedback, feedback_late, feedback_due, feedback_at, checked_at,
+                          (checked_at at time zone 'Asia/Shanghai') as m
+                      from measures_check where checked_at >= :from and checked_at < :to) c
+                group by 1, 2, 3""")
+                .param("today", LocalDate.now(clock))
+                .param("from", Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()))
+                .param("to", Timestamp.from(to.atStartOfDay(clock.getZone()).toInstant()))
+                .query((rs, n) -> new FeedbackMonth(DepartmentCode.of(rs.getString(1)), YearMonth.of(rs.getInt(2), rs.getInt(3)),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getDouble(8)))
                 .list();
     }
 

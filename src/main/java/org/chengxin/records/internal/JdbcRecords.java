@@ -225,6 +225,20 @@ class JdbcRecords {
                 .query((rs, n) -> new Records.ItemMonth(rs.getString(1), YearMonth.of(rs.getInt(2), rs.getInt(3)), rs.getLong(4))).list();
     }
 
+    /** One grouped count over the department index's range of acceptance. */
+    List<Records.AcceptedCount> acceptedBetween(LocalDate from, LocalDate to) {
+        ZoneId city = ZoneId.of("Asia/Shanghai");
+        return jdbc.sql("""
+                        select department_code, item_code, decision_date, (accepted_at at time zone 'Asia/Shanghai')::date, count(*)
+                        from records_record where accepted_at >= :from and accepted_at < :to
+                        group by 1, 2, 3, 4""")
+                .param("from", Timestamp.from(from.atStartOfDay(city).toInstant()))
+                .param("to", Timestamp.from(to.atStartOfDay(city).toInstant()))
+                .query((rs, n) -> new Records.AcceptedCount(DepartmentCode.of(rs.getString(1)), rs.getString(2),
+                        rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(), rs.getLong(5)))
+                .list();
+    }
+
     Map<String, Long> inForceByKind() {
         Map<String, Long> counts = new TreeMap<>();
         jdbc.sql("select kind, count(*) from records_record where status in ('ACTIVE', 'OBJECTED') and expires_on > :today group by kind")

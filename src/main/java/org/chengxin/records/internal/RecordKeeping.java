@@ -237,6 +237,11 @@ class RecordKeeping implements Records {
     }
 
     @Override
+    public List<AcceptedCount> acceptedBetween(LocalDate from, LocalDate to) {
+        return rows.acceptedBetween(from, to);
+    }
+
+    @Override
     public Map<String, Long> inForceByKind() {
         return rows.inForceByKind();
     }

@@ -7,6 +7,8 @@ public enum Role {
     REVIEWER("部门审核员"),
     CLERK("窗口人员"),
     AUDITOR("审计员"),
+    /** The leading group (社会信用体系建设领导小组): reads the assessment of departments, changes nothing. */
+    LEADER("领导小组"),
     CITIZEN("公民"),
     API_CLIENT("部门业务系统");
 

@@ -1,0 +1,2 @@
+/** Reading the modules' figures and scoring them. */
+package org.chengxin.assessment.internal;

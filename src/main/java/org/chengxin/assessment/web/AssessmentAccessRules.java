@@ -1,0 +1,18 @@
+package org.chengxin.assessment.web;
+
+import org.chengxin.shared.security.AccessRules;
+import org.chengxin.shared.security.Role;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** The assessment is read by the leading group, the administrator and the auditor; nothing on it changes anything. */
+@Component
+class AssessmentAccessRules implements AccessRules {
+
+    @Override
+    public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/assessment", "/assessment/**")
+                .hasAnyRole(Role.LEADER.name(), Role.ADMIN.name(), Role.AUDITOR.name());
+    }
+}
