@@ -2,6 +2,7 @@ package org.chengxin.organization;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 import org.chengxin.shared.organization.DepartmentCode;
@@ -12,6 +13,14 @@ public interface ApiClients {
     /** Scopes a department system may be granted. */
     Set<String> SCOPES = Set.of("records:write", "measures:check", "reports:read", "identity:validate",
             "remedies:decide");
+
+    /** What each scope lets a department system do, in the words the pages and the API description use. */
+    Map<String, String> SCOPE_LABELS = Map.of(
+            "records:write", "报送信用记录",
+            "measures:check", "联合奖惩核查",
+            "reports:read", "查询信用状况与报告",
+            "identity:validate", "核验身份证号码",
+            "remedies:decide", "处理异议和信用修复申请");
 
     void register(String clientId, String rawSecret, String name, DepartmentCode departmentCode, Set<String> scopes);
 

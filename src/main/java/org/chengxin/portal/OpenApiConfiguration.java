@@ -1,5 +1,7 @@
 package org.chengxin.portal;
 
+import java.util.Map;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -8,6 +10,7 @@ import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.chengxin.organization.ApiClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,12 +22,9 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI chengxinOpenApi() {
-        Scopes scopes = new Scopes()
-                .addString("records:write", "报送信用记录")
-                .addString("measures:check", "联合奖惩核查")
-                .addString("reports:read", "查询信用状况与报告")
-                .addString("identity:validate", "核验身份证号码")
-                .addString("remedies:decide", "处理异议和信用修复申请");
+        Scopes scopes = new Scopes();
+        ApiClients.SCOPE_LABELS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(scope -> scopes.addString(scope.getKey(), scope.getValue()));
         return new OpenAPI()
                 .info(new Info().title("诚信·个人公共信用信息平台 API").version("v1")
                         .description("供各部门业务系统对接。身份证号码只放在请求体中，不得放入 URL。错误以 RFC 9457 问题详情返回，含稳定的 code。"))

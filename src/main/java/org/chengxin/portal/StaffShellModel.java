@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.security.ChengxinPrincipal;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -24,9 +25,10 @@ class StaffShellModel {
     private static final List<String> PORTAL_PAGES = List.of("/public", "/catalog", "/measures", "/verify", "/activate",
             "/enrol", "/login");
 
-    private final Departments departments;
+    /** Optional: a web slice test (@WebMvcTest) has no departments; its pages then show no department name. */
+    private final ObjectProvider<Departments> departments;
 
-    StaffShellModel(Departments departments) {
+    StaffShellModel(ObjectProvider<Departments> departments) {
         this.departments = departments;
     }
 
@@ -40,8 +42,9 @@ class StaffShellModel {
         if (path.startsWith("/api/") || isPortalPage(path)) {
             return null;
         }
-        String department = who.departmentCode() == null ? null
-                : departments.find(who.departmentCode()).map(Department::name).orElse(null);
+        Departments known = departments.getIfAvailable();
+        String department = who.departmentCode() == null || known == null ? null
+                : known.find(who.departmentCode()).map(Department::name).orElse(null);
         return StaffShell.of(who.role(), who.personName(), department, path);
     }
 

@@ -83,7 +83,7 @@ class JdbcAccounts implements Accounts {
                 .param("username", username).param("display", displayName.strip()).param("role", role.name())
                 .param("dept", departmentCode.value()).param("hash", passwords.encode(rawPassword))
                 .query(Long.class).single();
-        audit("organization.staff-create", "创建工作人员账号 " + username + "（" + role.label() + "，" + departmentCode + "）");
+        audit("organization.staff-create", "创建工作人员账号 " + username + "（" + role.label() + "，" + departmentName(departmentCode) + "）");
         return id;
     }
 
@@ -192,5 +192,11 @@ class JdbcAccounts implements Accounts {
         if (problem != null) {
             throw ChengxinException.badRequest("ACCOUNT_WEAK_PASSWORD", problem);
         }
+    }
+
+    /** The department's name for an audit text (the code stays out of the words a person reads). */
+    private String departmentName(DepartmentCode code) {
+        return jdbc.sql("select name from organization_department where code = :code").param("code", code.value())
+                .query(String.class).optional().orElse(code.value());
     }
 }

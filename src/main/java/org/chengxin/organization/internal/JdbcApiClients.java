@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import org.chengxin.organization.ApiClientInfo;
@@ -92,7 +93,8 @@ class JdbcApiClients implements ApiClients {
         jdbc.sql("insert into organization_api_client (client_id, department_code) values (:id, :dept)")
                 .param("id", clientId).param("dept", departmentCode.value()).update();
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "organization.client-register", null,
-                "接入管理", AuditOutcome.SUCCESS, "登记接入客户端 " + clientId + "（" + departmentCode + "），范围 " + new TreeSet<>(scopes)));
+                "接入管理", AuditOutcome.SUCCESS, "登记接入客户端 " + clientId + "（" + departmentName(departmentCode) + "），范围："
+                        + new TreeSet<>(scopes).stream().map(s -> SCOPE_LABELS.getOrDefault(s, s)).collect(Collectors.joining("、"))));
     }
 
     @Override
@@ -126,5 +128,11 @@ class JdbcApiClients implements ApiClients {
                         DepartmentCode.of(rs.getString("department_code")), new TreeSet<>(Set.of(rs.getString("scopes").split(","))),
                         rs.getTimestamp("client_id_issued_at").toInstant()))
                 .list();
+    }
+
+    /** The department's name for an audit text (the code stays out of the words a person reads). */
+    private String departmentName(DepartmentCode code) {
+        return jdbc.sql("select name from organization_department where code = :code").param("code", code.value())
+                .query(String.class).optional().orElse(code.value());
     }
 }

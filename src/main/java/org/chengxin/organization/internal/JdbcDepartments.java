@@ -66,7 +66,7 @@ class JdbcDepartments implements Departments {
                 .param("code", code).param("name", name).param("kind", kind.name())
                 .param("uscc", uscc).param("region", regionCode).update();
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "organization.department-register", null,
-                "机构管理", AuditOutcome.SUCCESS, "登记机构 " + code + " " + name));
+                "机构管理", AuditOutcome.SUCCESS, "登记机构“" + name + "”"));
         return find(department).orElseThrow();
     }
 

@@ -3,8 +3,10 @@ package org.chengxin.organization.web;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.chengxin.organization.ApiClients;
+import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.organization.DepartmentCode;
@@ -33,6 +35,9 @@ class ApiClientsPageController {
     String list(Model model) {
         model.addAttribute("clients", clients.all());
         model.addAttribute("departments", departments.all());
+        model.addAttribute("scopeLabels", ApiClients.SCOPE_LABELS);
+        model.addAttribute("departmentNames", departments.all().stream()
+                .collect(Collectors.toMap(d -> d.code().value(), Department::name)));
         model.addAttribute("scopes", new TreeSet<>(ApiClients.SCOPES));
         return "admin/clients";
     }

@@ -1,8 +1,10 @@
 package org.chengxin.organization.web;
 
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import org.chengxin.organization.Accounts;
+import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.organization.DepartmentCode;
@@ -31,6 +33,8 @@ class StaffPageController {
     String list(Model model) {
         model.addAttribute("staff", accounts.staff());
         model.addAttribute("departments", departments.all());
+        model.addAttribute("departmentNames", departments.all().stream()
+                .collect(Collectors.toMap(d -> d.code().value(), Department::name)));
         model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::isStaff).toList());
         return "admin/staff";
     }
