@@ -4,10 +4,15 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.chengxin.ingestion.BatchReport.BatchStatus;
 import org.chengxin.ingestion.domain.Rejection;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.SortColumns;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.upload.FileNames;
 
@@ -38,6 +43,24 @@ public interface RecordBatches {
     Optional<BatchReport> report(long batchId, DepartmentCode departmentCode);
 
     List<BatchReport> ofDepartment(DepartmentCode departmentCode, int limit);
+
+    /**
+     * What a department's batch list may be narrowed to: a status, the day of submission (from and to, both included,
+     * in the city's time), part of the file's name, and only batches with rejected rows. Null means any.
+     */
+    record BatchFilter(DepartmentCode department, BatchStatus status, LocalDate from, LocalDate to, String fileName,
+            boolean withRejections) {
+    }
+
+    /** The columns the batch list sorts by: submission time (the default, newest first), rows processed, rows rejected. */
+    SortColumns BATCH_SORTS = SortColumns.of(Map.of("submitted", "submitted_at", "processed", "processed", "rejected", "rejected"),
+            "submitted", true);
+
+    /** One page of the department's batches matching the filter, with the total. */
+    PageResult<BatchReport> page(BatchFilter filter, PageRequest request);
+
+    /** The batches matching the filter in the request's order, at most {@code limit}, one at a time; returns how many. */
+    long each(BatchFilter filter, PageRequest order, int limit, Consumer<BatchReport> each);
 
     /** Each department's figures over all its batches, for the assessment dashboard. */
     List<DepartmentFigures> figures();

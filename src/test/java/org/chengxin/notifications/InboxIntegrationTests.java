@@ -20,6 +20,7 @@ import org.chengxin.lists.Decision;
 import org.chengxin.lists.ListEntry;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.lists.SeriousDishonestyListAccess;
+import org.chengxin.organization.Departments;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.remedies.Objections;
@@ -65,6 +66,9 @@ class InboxIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Departments departments;
 
     @Autowired
     Fixtures fixtures;
@@ -174,14 +178,15 @@ class InboxIntegrationTests {
                 "《中华人民共和国税收征收管理法》第六十三条", "偷税数额较大", today, today.plusYears(1), List.of(record.id())));
         awaitTrue(() -> inbox.unread(person.subject()) == 2);
         List<Inbox.Notice> told = inbox.of(person.subject(), 10);
-        assertThat(told).extracting(Inbox.Notice::title).containsExactlyInAnyOrder("认定告知：测试部门（swj）拟将您列入严重失信主体名单",
+        String swj = departments.find(DepartmentCode.of("swj")).orElseThrow().name();
+        assertThat(told).extracting(Inbox.Notice::title).containsExactlyInAnyOrder("认定告知：" + swj + "拟将您列入严重失信主体名单",
                 "您已被列入严重失信主体名单");
         assertThat(told).filteredOn(n -> n.title().startsWith("认定告知")).singleElement().satisfies(n -> {
             assertThat(n.body()).contains("岳税认〔2026〕77号", "您有权陈述和申辩", entry.noticeDue() + " 前").doesNotContain(number.value());
             assertThat(n.link()).isEqualTo("/my/list-notices");
         });
         assertThat(told).filteredOn(n -> n.title().startsWith("您已被列入")).singleElement().satisfies(n -> {
-            assertThat(n.body()).contains("测试部门（swj）依据", "岳税认〔2026〕77号", "《中华人民共和国税收征收管理法》第六十三条",
+            assertThat(n.body()).contains(swj + "依据", "岳税认〔2026〕77号", "《中华人民共和国税收征收管理法》第六十三条",
                     today + " 至 " + today.plusYears(1)).doesNotContain(number.value());
             assertThat(n.link()).isEqualTo("/my/credit");
         });

@@ -122,6 +122,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /ingestion", "DATA_OFFICER");
         allow("POST /ingestion", "DATA_OFFICER");
         allow("GET /ingestion/batches", "DATA_OFFICER");
+        allow("GET /ingestion/export.xlsx", "DATA_OFFICER");
         allow("GET /ingestion/entry", "DATA_OFFICER");
         allow("POST /ingestion/entry", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}", "DATA_OFFICER");

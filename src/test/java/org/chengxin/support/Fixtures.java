@@ -52,7 +52,7 @@ public class Fixtures {
         if (departments.find(DepartmentCode.of(code)).isEmpty()) {
             int n = SEQUENCE.incrementAndGet();
             String body = "11430600" + String.format("C%08d", n);
-            departments.register(code, "测试部门（" + code + "）", DepartmentKind.GOVERNMENT, body + UnifiedSocialCreditCode.checkCharacter(body), "430600");
+            departments.register(code, "测试部门" + n, DepartmentKind.GOVERNMENT, body + UnifiedSocialCreditCode.checkCharacter(body), "430600");
         }
         return code;
     }

@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -18,8 +20,13 @@ import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.BatchReport.BatchStatus;
 import org.chengxin.ingestion.DepartmentFigures;
 import org.chengxin.ingestion.PushMonth;
+import org.chengxin.ingestion.RecordBatches;
+import org.chengxin.ingestion.RecordBatches.BatchFilter;
 import org.chengxin.ingestion.domain.Rejection;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.organization.DepartmentCode;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -111,6 +118,64 @@ class BatchStore {
     List<BatchReport> ofDepartment(DepartmentCode department, int limit) {
         return jdbc.sql("select * from ingestion_batch where department_code = :d order by id desc limit :n")
                 .param("d", department.value()).param("n", limit).query((rs, n) -> map(rs, List.of())).list();
+    }
+
+    PageResult<BatchReport> page(BatchFilter filter, PageRequest request) {
+        Where where = where(filter);
+        long total = where.apply(jdbc.sql("select count(*) from ingestion_batch" + where.sql)).query(Long.class).single();
+        List<BatchReport> items = where.apply(jdbc.sql("select * from ingestion_batch" + where.sql + " order by "
+                        + request.orderBy(RecordBatches.BATCH_SORTS, "id") + " limit :limit offset :offset"))
+                .param("limit", request.size()).param("offset", request.offset())
+                .query((rs, n) -> map(rs, List.of())).list();
+        return new PageResult<>(items, total, request);
+    }
+
+    long each(BatchFilter filter, PageRequest order, int limit, Consumer<BatchReport> each) {
+        Where where = where(filter);
+        long[] count = {0};
+        where.apply(jdbc.sql("select * from ingestion_batch" + where.sql + " order by "
+                        + order.orderBy(RecordBatches.BATCH_SORTS, "id") + " limit :limit"))
+                .param("limit", limit)
+                .query((RowCallbackHandler) rs -> {
+                    each.accept(map(rs, List.of()));
+                    count[0]++;
+                });
+        return count[0];
+    }
+
+    /** The {@code where} of a batch list and its parameters; nothing from the request but bound values. */
+    private record Where(String sql, Map<String, Object> params) {
+        JdbcClient.StatementSpec apply(JdbcClient.StatementSpec statement) {
+            params.forEach(statement::param);
+            return statement;
+        }
+    }
+
+    private static Where where(BatchFilter filter) {
+        ZoneId city = ZoneId.of("Asia/Shanghai");
+        StringBuilder sql = new StringBuilder(" where department_code = :d");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("d", filter.department().value());
+        if (filter.status() != null) {
+            sql.append(" and status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.from() != null) {
+            sql.append(" and submitted_at >= :from");
+            params.put("from", Timestamp.from(filter.from().atStartOfDay(city).toInstant()));
+        }
+        if (filter.to() != null) {
+            sql.append(" and submitted_at < :to");
+            params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(city).toInstant()));
+        }
+        if (filter.fileName() != null && !filter.fileName().isBlank()) {
+            sql.append(" and strpos(lower(coalesce(file_name, '')), lower(:file)) > 0");
+            params.put("file", filter.fileName().strip());
+        }
+        if (filter.withRejections()) {
+            sql.append(" and rejected > 0");
+        }
+        return new Where(sql.toString(), params);
     }
 
     List<DepartmentFigures> figures() {

@@ -22,6 +22,8 @@ import org.chengxin.ingestion.internal.BatchStore.Counts;
 import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
@@ -115,6 +117,16 @@ class JdbcRecordBatches implements RecordBatches {
     @Override
     public List<BatchReport> ofDepartment(DepartmentCode departmentCode, int limit) {
         return store.ofDepartment(departmentCode, limit);
+    }
+
+    @Override
+    public PageResult<BatchReport> page(BatchFilter filter, PageRequest request) {
+        return store.page(filter, request);
+    }
+
+    @Override
+    public long each(BatchFilter filter, PageRequest order, int limit, Consumer<BatchReport> each) {
+        return store.each(filter, order, limit, each);
     }
 
     @Override

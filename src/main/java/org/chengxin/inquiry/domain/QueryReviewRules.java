@@ -122,11 +122,11 @@ public final class QueryReviewRules {
     }
 
     static List<Flag> refused(List<Fact> queries) {
-        Set<String> codes = Set.of("INQUIRY_AUTHORIZATION_REQUIRED", "INQUIRY_AUTHORIZATION_NOT_FOUND",
-                "INQUIRY_AUTHORIZATION_INVALID");
-        return queries.stream().filter(q -> q.refused() && codes.contains(q.refusalCode()))
+        Map<String, String> reasons = Map.of("INQUIRY_AUTHORIZATION_REQUIRED", "未给出授权",
+                "INQUIRY_AUTHORIZATION_NOT_FOUND", "授权不存在", "INQUIRY_AUTHORIZATION_INVALID", "授权已失效或已撤回");
+        return queries.stream().filter(q -> q.refused() && reasons.containsKey(q.refusalCode()))
                 .map(q -> new Flag("REFUSED_NO_AUTHORIZATION", String.valueOf(q.id()), q.actor(), q.organization(), q.departmentCode(),
-                        List.of(q.id()), "因无有效授权被拒绝（" + q.refusalCode() + "）"))
+                        List.of(q.id()), "因无有效授权被拒绝（" + reasons.get(q.refusalCode()) + "）"))
                 .toList();
     }
 
