@@ -32,6 +32,12 @@ public interface Scores {
 
     List<GradeChange> historyOf(SubjectKey subject);
 
+    /**
+     * The persons with a stored score per grade, every grade in order from the best (none: zero), in one grouped
+     * count; a person never evaluated has no stored score and is not counted.
+     */
+    List<GradeCount> gradeCounts();
+
     PointsModel model();
 
     /** Every published version of the points model, newest effective date first. */

@@ -1,6 +1,7 @@
 package org.chengxin.inquiry;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
@@ -24,6 +25,20 @@ public interface QueryLog {
      * concerned.
      */
     List<Use> usesAfter(long afterId, Instant before, int limit);
+
+    /**
+     * Queries of people's credit information per day (Beijing time) from {@code from} up to the day before {@code to}, in
+     * one grouped count: report queries of every kind, the person's own included, and credit-status answers, allowed or
+     * refused; not measure checks, which the measures module counts. Only days with a query, oldest first.
+     */
+    List<DayCount> queriesPerDay(LocalDate from, LocalDate to);
+
+    /**
+     * @param queries the queries of the day, allowed or refused
+     * @param refused those refused
+     */
+    record DayCount(LocalDate day, long queries, long refused) {
+    }
 
     /** An entry with the person it is about. */
     record Use(SubjectKey subject, Entry entry) {

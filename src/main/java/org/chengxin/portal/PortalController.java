@@ -2,6 +2,7 @@ package org.chengxin.portal;
 
 import java.time.Duration;
 
+import org.chengxin.assessment.AdminOverview;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.security.ChengxinPrincipal;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class PortalController {
 
     private final Departments departments;
+    private final AdminOverview overview;
 
-    PortalController(Departments departments) {
+    PortalController(Departments departments, AdminOverview overview) {
         this.departments = departments;
+        this.overview = overview;
     }
 
     @GetMapping("/")
@@ -38,7 +41,10 @@ class PortalController {
         return "login";
     }
 
-    /** Each role's own home page, with the work that role does. */
+    /**
+     * Each role's own home page, with the work that role does; the administrator's also with the overview of the city's
+     * credit work (its charts drawn by a static script from {@code /home/overview/charts}, its figures here as tables).
+     */
     @GetMapping("/home")
     String home(@AuthenticationPrincipal ChengxinPrincipal principal, Model model) {
         Role role = principal.role();
@@ -46,6 +52,9 @@ class PortalController {
         model.addAttribute("principal", principal);
         model.addAttribute("department", principal.departmentCode() == null ? null
                 : departments.find(principal.departmentCode()).map(Department::name).orElse(principal.departmentCode().value()));
+        if (role == Role.ADMIN) {
+            model.addAttribute("overview", overview.now());
+        }
         return "home";
     }
 }

@@ -53,6 +53,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /error", "anonymous", "people");
         allow("GET /error/problem", "anonymous", "people");
         allow("GET /home", "people");
+        allow("GET /home/overview/charts", "ADMIN");
         allow("GET /account/password", "people");
         allow("POST /account/password", "people");
         allow("GET /activate", "anonymous", "people");

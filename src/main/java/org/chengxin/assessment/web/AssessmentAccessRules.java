@@ -6,13 +6,17 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The assessment is read by the leading group, the administrator and the auditor; nothing on it changes anything. */
+/**
+ * The assessment is read by the leading group, the administrator and the auditor; nothing on it changes anything. The
+ * overview on the workbench is the administrator's only.
+ */
 @Component
 class AssessmentAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/assessment", "/assessment/**")
-                .hasAnyRole(Role.LEADER.name(), Role.ADMIN.name(), Role.AUDITOR.name());
+                .hasAnyRole(Role.LEADER.name(), Role.ADMIN.name(), Role.AUDITOR.name())
+                .requestMatchers(HttpMethod.GET, "/home/overview/charts").hasRole(Role.ADMIN.name());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.evaluation.GradeChange;
 import org.chengxin.evaluation.GradeChanged;
+import org.chengxin.evaluation.GradeCount;
 import org.chengxin.evaluation.ModelVersion;
 import org.chengxin.evaluation.Recomputation;
 import org.chengxin.evaluation.Score;
@@ -86,6 +88,19 @@ class JdbcScores implements Scores {
                 .query((rs, n) -> new Score(subject, rs.getInt("points"), Grade.valueOf(rs.getString("grade")),
                         rs.getBoolean("disputed"), rs.getString("model_version"), rs.getTimestamp("computed_at").toInstant()))
                 .optional();
+    }
+
+    @Override
+    public List<GradeCount> gradeCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("select grade, count(*) from evaluation_score group by grade")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        List<GradeCount> all = new ArrayList<>();
+        for (Grade g : Grade.values()) {
+            all.add(new GradeCount(g.name(), g.label(), counts.getOrDefault(g.name(), 0L)));
+        }
+        return all;
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.chengxin.inquiry.QueryLog;
@@ -44,6 +46,18 @@ class JdbcQueryLog implements QueryLog {
                 .param("after", afterId).param("n", limit)
                 .query((rs, n) -> new Use(SubjectKeys.read(rs, "subject_index"), map(rs, n))).list()
                 .stream().takeWhile(u -> u.entry().at().isBefore(before)).toList();
+    }
+
+    @Override
+    public List<DayCount> queriesPerDay(LocalDate from, LocalDate to) {
+        ZoneId city = ZoneId.of("Asia/Shanghai");
+        return jdbc.sql("""
+                        select (queried_at at time zone 'Asia/Shanghai')::date, count(*), count(*) filter (where refused)
+                        from inquiry_query where queried_at >= :from and queried_at < :to and kind <> 'MEASURE'
+                        group by 1 order by 1""")
+                .param("from", Timestamp.from(from.atStartOfDay(city).toInstant()))
+                .param("to", Timestamp.from(to.atStartOfDay(city).toInstant()))
+                .query((rs, n) -> new DayCount(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3))).list();
     }
 
     /**
