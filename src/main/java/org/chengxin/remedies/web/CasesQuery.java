@@ -70,9 +70,8 @@ public record CasesQuery(String kind, String status, String item, LocalDate from
         return person.map(l -> (Set<SubjectKey>) new HashSet<>(l.subjects())).orElse(null);
     }
 
-    /** Whether a case passes the filter. */
-    boolean matches(ReviewCase c, LocalDate today) {
-        Set<SubjectKey> subjects = subjects();
+    /** Whether a case passes the filter; {@code subjects} is {@link #subjects()}, taken once for the whole list. */
+    boolean matches(ReviewCase c, LocalDate today, Set<SubjectKey> subjects) {
         if (subjects != null && !subjects.contains(c.subject())) {
             return false;
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -202,7 +203,8 @@ class ReviewQueuePageController {
 
     private List<ReviewCase> filtered(List<ReviewCase> all, CasesQuery query, PageRequest request) {
         LocalDate today = LocalDate.now(clock);
-        return all.stream().filter(c -> query.matches(c, today)).sorted(ReviewCase.order(request)).toList();
+        Set<SubjectKey> subjects = query.subjects();
+        return all.stream().filter(c -> query.matches(c, today, subjects)).sorted(ReviewCase.order(request)).toList();
     }
 
     private Map<String, String> itemNames(List<ReviewCase> all) {
