@@ -52,6 +52,19 @@ public interface Records {
     /** How many good-credit records are shown and used today, by item code. */
     Map<String, Long> goodCreditInForceByItem();
 
+    /** The columns the good-credit list may be sorted by: 决定日期 (the default, newest first) and 有效期限. */
+    SortColumns GOOD_CREDIT_SORT = SortColumns.of(Map.of("decisionDate", "decision_date", "expiresOn", "expires_on"), "decisionDate",
+            true);
+
+    /** One page of the good-credit records (优良信用记录名单) as filtered, with the total it matches. */
+    PageResult<CreditRecord> goodCreditList(GoodCreditFilter filter, PageRequest page);
+
+    /**
+     * Every good-credit record the filter matches, in the page request's order (its page and size ignored), handed one
+     * at a time from a database cursor (an export of any size without holding the rows); returns how many.
+     */
+    long eachGoodCredit(GoodCreditFilter filter, PageRequest order, Consumer<CreditRecord> each);
+
     /** Records first accepted per catalog item and month (Beijing time) since a day: the public figures. */
     List<ItemMonth> acceptedPerItemAndMonth(LocalDate since);
 

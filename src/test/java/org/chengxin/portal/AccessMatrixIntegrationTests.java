@@ -161,6 +161,8 @@ class AccessMatrixIntegrationTests {
         allow("GET /lists", "REVIEWER");
         allow("GET /lists/candidates/{key}", "REVIEWER");
         allow("GET /lists/good-credit", "REVIEWER");
+        allow("POST /lists/good-credit/filter", "REVIEWER");
+        allow("GET /lists/good-credit/export.xlsx", "REVIEWER");
         allow("POST /api/v1/credit-status", "scope:reports:read");
         allow("POST /api/v1/reports", "scope:reports:read");
         allow("POST /api/v1/reports/pdf", "scope:reports:read");
@@ -250,6 +252,8 @@ class AccessMatrixIntegrationTests {
         allow("POST /remedies/screening/{id}/dismissal", "ADMIN");
         allow("GET /remedies/attachments/{id}", "ADMIN");
         allow("GET /review/cases", "REVIEWER");
+        allow("POST /review/cases/filter", "REVIEWER");
+        allow("GET /review/cases/export.xlsx", "REVIEWER");
         allow("GET /review/attachments/{id}", "REVIEWER");
         allow("GET /review/objections/{id}", "REVIEWER");
         allow("POST /review/objections/{id}/decision", "REVIEWER");

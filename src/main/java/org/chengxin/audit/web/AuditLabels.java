@@ -80,6 +80,8 @@ class AuditLabels {
         a.put("lists.credit-status", "查询名单状态");
         a.put("lists.agency-add", "列入中介机构名单");
         a.put("lists.agency-end", "移出中介机构名单");
+        a.put("lists.good-credit-browse", "查询优良信用记录名单");
+        a.put("lists.good-credit-export", "导出优良信用记录名单");
         a.put("measures.check", "联合奖惩核查");
         a.put("measures.feedback", "联合奖惩反馈");
         a.put("measures.list-publish", "发布奖惩措施清单");
@@ -103,6 +105,7 @@ class AuditLabels {
         a.put("records.repair", "信用修复");
         a.put("records.export", "导出信用记录");
         a.put("remedies.case-view", "查看异议或修复案件");
+        a.put("remedies.cases-export", "导出异议与信用修复案件");
         a.put("remedies.objection-file", "提出异议");
         a.put("remedies.objection-accept", "受理异议");
         a.put("remedies.objection-decide", "异议处理决定");

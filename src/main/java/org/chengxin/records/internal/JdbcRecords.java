@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.chengxin.records.CreditRecord;
+import org.chengxin.records.GoodCreditFilter;
 import org.chengxin.records.NewRecord;
 import org.chengxin.records.PublicDecisionQuery;
 import org.chengxin.records.RecordFilter;
@@ -283,6 +284,74 @@ class JdbcRecords {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;
+    }
+
+    /** The columns the good-credit list may be sorted by (Records.GOOD_CREDIT_SORT). */
+    PageResult<CreditRecord> goodCreditList(GoodCreditFilter filter, PageRequest page) {
+        if (filter.subjects() != null && filter.subjects().isEmpty()) {
+            return new PageResult<>(List.of(), 0, page);
+        }
+        Map<String, Object> params = new HashMap<>();
+        String where = goodCreditWhere(filter, params);
+        long total = jdbc.sql("select count(*) from records_record" + where).params(params).query(Long.class).single();
+        if (total <= page.offset()) {
+            return new PageResult<>(List.of(), total, page);
+        }
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        List<CreditRecord> rows = jdbc.sql(SELECT + where + " order by " + page.orderBy(Records.GOOD_CREDIT_SORT, "id")
+                + " limit :limit offset :offset").params(params).query(this::map).list();
+        return new PageResult<>(rows, total, page);
+    }
+
+    /** Every good-credit record the filter matches through a server-side cursor (the caller holds a read-only transaction). */
+    long eachGoodCredit(GoodCreditFilter filter, PageRequest order, Consumer<CreditRecord> each) {
+        if (filter.subjects() != null && filter.subjects().isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> params = new HashMap<>();
+        String sql = SELECT + goodCreditWhere(filter, params) + " order by " + order.orderBy(Records.GOOD_CREDIT_SORT, "id");
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(EXPORT_FETCH_SIZE);
+        long[] n = {0};
+        new NamedParameterJdbcTemplate(template).query(sql, params, rs -> {
+            each.accept(map(rs, 0));
+            n[0]++;
+        });
+        return n[0];
+    }
+
+    private String goodCreditWhere(GoodCreditFilter filter, Map<String, Object> params) {
+        // kind as a literal, as the partial indexes have it (V7__good_credit.sql)
+        StringBuilder sql = new StringBuilder(" where kind = 'GOOD_CREDIT'");
+        if (filter.standing() == GoodCreditFilter.Standing.IN_FORCE) {
+            sql.append(" and status in ('ACTIVE', 'OBJECTED') and expires_on > :today");
+            params.put("today", LocalDate.now(clock));
+        } else if (filter.standing() == GoodCreditFilter.Standing.ENDED) {
+            sql.append(" and (status not in ('ACTIVE', 'OBJECTED') or expires_on <= :today)");
+            params.put("today", LocalDate.now(clock));
+        }
+        if (filter.subjects() != null) {
+            sql.append(" and subject_index = any(:subjects)");
+            params.put("subjects", SubjectKeys.array(filter.subjects()));
+        }
+        if (filter.itemCode() != null) {
+            sql.append(" and item_code = :item");
+            params.put("item", filter.itemCode());
+        }
+        if (filter.department() != null) {
+            sql.append(" and department_code = :d");
+            params.put("d", filter.department().value());
+        }
+        if (filter.from() != null) {
+            sql.append(" and decision_date >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" and decision_date <= :to");
+            params.put("to", filter.to());
+        }
+        return sql.toString();
     }
 
     // scope and kinds as literals, as the partial index has them (V26__public_portal.sql); minor records are never

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.chengxin.records.CreditRecord;
+import org.chengxin.records.GoodCreditFilter;
 import org.chengxin.records.NewRecord;
 import org.chengxin.records.PublicDecisionQuery;
 import org.chengxin.records.RecordEvents.RecordAccepted;
@@ -264,6 +265,18 @@ class RecordKeeping implements Records {
     @Override
     public Map<String, Long> goodCreditInForceByItem() {
         return rows.goodCreditInForceByItem();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PageResult<CreditRecord> goodCreditList(GoodCreditFilter filter, PageRequest page) {
+        return rows.goodCreditList(filter, page);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long eachGoodCredit(GoodCreditFilter filter, PageRequest order, Consumer<CreditRecord> each) {
+        return rows.eachGoodCredit(filter, order, each);
     }
 
     @Override

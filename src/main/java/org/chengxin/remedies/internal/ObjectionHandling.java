@@ -162,6 +162,11 @@ class ObjectionHandling implements Objections {
     }
 
     @Override
+    public List<Objection> listOfDepartment(DepartmentCode departmentCode) {
+        return rows.ofDepartment(departmentCode, false, Objections.LIST_MAX);
+    }
+
+    @Override
     public Optional<Objection> ofDepartment(DepartmentCode departmentCode, long id) {
         return rows.find(id).filter(o -> o.departmentCode().equals(departmentCode) && passedOn(o));
     }

@@ -11,7 +11,7 @@ class RemediesStaffAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/remedies/screening", "/remedies/screening/**", "/remedies/attachments/*").hasRole("ADMIN")
-                .requestMatchers("/review/cases", "/review/objections/**", "/review/repairs/**", "/review/attachments/*")
+                .requestMatchers("/review/cases", "/review/cases/**", "/review/objections/**", "/review/repairs/**", "/review/attachments/*")
                 .hasRole("REVIEWER")
                 .requestMatchers("/api/v1/objections", "/api/v1/objections/**", "/api/v1/repairs", "/api/v1/repairs/**")
                 .hasAuthority("SCOPE_remedies:decide");

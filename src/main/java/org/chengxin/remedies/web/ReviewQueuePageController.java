@@ -1,64 +1,237 @@
 package org.chengxin.remedies.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PopulationRegister;
 import org.chengxin.remedies.CaseFiles;
 import org.chengxin.remedies.Objections;
 import org.chengxin.remedies.Repairs;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.id.InvalidIdNumberException;
+import org.chengxin.shared.id.Masking;
+import org.chengxin.shared.listing.Listing;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
+import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.subject.SubjectKey;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The reviewer's work queue (异议与信用修复审核): the department's open objections and repair applications
- * in one list, the nearest deadline first, and the ones decided lately below.
+ * The reviewer's work list (异议与信用修复审核): the department's objections and repair applications, open and
+ * decided, filtered (the person by ID number or name through a POSTed form and a short-lived token, as the records
+ * list has it; kind, status, item, the day filed, overdue only), in numbered pages, sorted (by default the work
+ * queue: open cases first, the nearest deadline first), and exported to XLSX with the person masked. Viewing and
+ * exporting are audited.
  */
 @Controller
 class ReviewQueuePageController {
 
-    private static final int RECENT = 20;
+    private static final int MAX_NAME = 50;
+    private static final int MAX_NAMESAKES = 1000;
+    private static final String PURPOSE = "办理异议和信用修复申请";
 
     private final Objections objections;
     private final Repairs repairs;
     private final CaseFiles files;
     private final CaseRecords view;
+    private final ReviewRows rows;
+    private final ReviewCasesExport exporter;
+    private final CasePersonLookups lookups;
+    private final Citizens citizens;
+    private final PopulationRegister register;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ReviewQueuePageController(Objections objections, Repairs repairs, CaseFiles files, CaseRecords view) {
+    ReviewQueuePageController(Objections objections, Repairs repairs, CaseFiles files, CaseRecords view, ReviewRows rows,
+            ReviewCasesExport exporter, CasePersonLookups lookups, Citizens citizens, PopulationRegister register,
+            ApplicationEventPublisher events, Clock clock) {
         this.objections = objections;
         this.repairs = repairs;
         this.files = files;
         this.view = view;
+        this.rows = rows;
+        this.exporter = exporter;
+        this.lookups = lookups;
+        this.citizens = citizens;
+        this.register = register;
+        this.events = events;
+        this.clock = clock;
     }
 
     @GetMapping("/review/cases")
-    String queue(@AuthenticationPrincipal ChengxinPrincipal who, Model model) {
+    String queue(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam Map<String, String> params, HttpSession session,
+            Model model) {
         DepartmentCode department = who.departmentCode();
-        List<CaseRow> open = new ArrayList<>();
-        objections.ofDepartment(department, true).forEach(o -> open.add(CaseRow.of(o, view)));
-        repairs.ofDepartment(department, true).forEach(a -> open.add(CaseRow.of(a, view)));
-        open.sort(CaseRow.BY_DEADLINE);
-        List<CaseRow> decided = new ArrayList<>();
-        objections.ofDepartment(department, false).stream().filter(o -> !o.status().isOpen())
-                .forEach(o -> decided.add(CaseRow.of(o, view)));
-        repairs.ofDepartment(department, false).stream().filter(a -> !a.status().isOpen())
-                .forEach(a -> decided.add(CaseRow.of(a, view)));
-        decided.sort(CaseRow.LATEST_DECIDED);
-        view.auditView("remedies.review-queue", null, "办理异议和信用修复申请", "查看本部门待办案件（" + open.size() + " 件）");
-        model.addAttribute("open", open);
-        model.addAttribute("decided", decided.subList(0, Math.min(RECENT, decided.size())));
+        List<ReviewCase> all = casesOf(department);
+        CasesQuery query = query(params, session);
+        PageRequest request = pageRequest(params);
+        List<ReviewCase> matching = filtered(all, query, request);
+        int from = (int) Math.min(request.offset(), matching.size());
+        List<ReviewCase> shown = matching.subList(from, Math.min(matching.size(), from + request.size()));
+        PageResult<ReviewRow> page = new PageResult<>(rows.draw(shown, department), matching.size(), request);
+        Map<String, String> statusLabels = ReviewCase.statusLabels();
+        Map<String, String> itemNames = itemNames(all);
+        String described = query.describe(statusLabels, itemNames);
+        long open = all.stream().filter(ReviewCase::open).count();
+        view.auditView("remedies.review-queue", null, PURPOSE, cut("查看本部门案件第 " + page.number() + " 页（" + shown.size() + " 件，共 "
+                + matching.size() + " 件；待办 " + open + " 件）；筛选：" + described));
+        Listing<ReviewRow> listing = Listing.of(page, "/review/cases", query.params());
+        model.addAttribute("listing", listing);
+        model.addAttribute("query", query);
+        model.addAttribute("described", described);
+        model.addAttribute("openCount", open);
+        model.addAttribute("statusLabels", statusLabels);
+        model.addAttribute("items", new TreeMap<>(itemNames));
+        model.addAttribute("exportUrl", listing.urlOf("/review/cases/export.xlsx"));
         model.addAttribute("departmentName", view.departmentName(department));
         return "remedies/review-cases";
+    }
+
+    /**
+     * The filter form: the person's ID number and name come in this POST body only; what they match is kept in the
+     * session under a token, and the browser is sent to the list with the token, never the number or the name.
+     */
+    @PostMapping("/review/cases/filter")
+    String filter(@RequestParam Map<String, String> form, HttpSession session, RedirectAttributes redirect) {
+        String idNumber = form.getOrDefault("idNumber", "").strip();
+        String name = form.getOrDefault("name", "").strip();
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String key : List.of("kind", "status", "item", "from", "to", "overdue", "sort", "dir", "size")) {
+            params.put(key, form.get(key));
+        }
+        List<SubjectKey> subjects = null;
+        List<String> labels = new ArrayList<>();
+        if (!idNumber.isEmpty()) {
+            try {
+                IdNumber number = IdNumber.parse(idNumber, clock);
+                subjects = List.of(citizens.subjectKeyOf(number));
+                labels.add(number.masked());
+            } catch (InvalidIdNumberException e) {
+                redirect.addFlashAttribute("filterError", "身份证号码有误：" + e.getMessage() + "。未按身份证号筛选。");
+            }
+        }
+        if (!name.isEmpty()) {
+            if (name.length() > MAX_NAME) {
+                redirect.addFlashAttribute("filterError", "姓名过长（最多 " + MAX_NAME + " 个字符）。未按姓名筛选。");
+            } else {
+                List<SubjectKey> named = register.subjectsNamed(name, MAX_NAMESAKES);
+                subjects = subjects == null ? named : subjects.stream().filter(named::contains).toList();
+                labels.add("姓名 " + Masking.name(name));
+            }
+        }
+        if (subjects != null) {
+            params.put("who", lookups.store(session, subjects, String.join("，", labels)));
+        } else if (lookups.find(session, form.get("who")).isPresent() && form.get("keepPerson") != null) {
+            params.put("who", form.get("who"));
+        }
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/review/cases");
+        params.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                url.queryParam(k, v.strip());
+            }
+        });
+        return "redirect:" + url.encode().build().toUriString();
+    }
+
+    /** The list as filtered and sorted, every page, as XLSX; the person masked. Audited with the filter and the count. */
+    @GetMapping("/review/cases/export.xlsx")
+    void export(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam Map<String, String> params, HttpSession session,
+            HttpServletResponse response) throws IOException {
+        DepartmentCode department = who.departmentCode();
+        List<ReviewCase> all = casesOf(department);
+        CasesQuery query = query(params, session);
+        List<ReviewCase> matching = filtered(all, query, pageRequest(params));
+        String described = query.describe(ReviewCase.statusLabels(), itemNames(all));
+        String fileName = "异议与信用修复案件-" + LocalDate.now(clock) + ".xlsx";
+        response.setContentType(ReviewCasesExport.CONTENT_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
+                .build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        long written = 0;
+        AuditOutcome outcome = AuditOutcome.FAILED;
+        try {
+            written = exporter.write(matching, department, response.getOutputStream());
+            outcome = AuditOutcome.SUCCESS;
+        } finally {
+            events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "remedies.cases-export", null, PURPOSE, outcome,
+                    cut("导出本部门异议与信用修复案件 " + written + " 件（XLSX，身份证号和姓名已遮蔽）；筛选：" + described)));
+        }
     }
 
     /** A file of a case of the department, past screening; any other is answered as missing. */
     @GetMapping("/review/attachments/{id}")
     ResponseEntity<byte[]> attachment(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id) {
         return AttachmentDownload.of(files.openForDepartment(who.departmentCode(), id));
+    }
+
+    private List<ReviewCase> casesOf(DepartmentCode department) {
+        List<ReviewCase> all = new ArrayList<>();
+        objections.listOfDepartment(department).forEach(o -> all.add(ReviewCase.of(o)));
+        repairs.listOfDepartment(department).forEach(a -> all.add(ReviewCase.of(a)));
+        return all;
+    }
+
+    private List<ReviewCase> filtered(List<ReviewCase> all, CasesQuery query, PageRequest request) {
+        LocalDate today = LocalDate.now(clock);
+        Set<SubjectKey> subjects = query.subjects();
+        return all.stream().filter(c -> query.matches(c, today, subjects)).sorted(ReviewCase.order(request)).toList();
+    }
+
+    private Map<String, String> itemNames(List<ReviewCase> all) {
+        Map<String, String> names = new LinkedHashMap<>();
+        all.forEach(c -> names.computeIfAbsent(c.itemCode(), rows::itemName));
+        return names;
+    }
+
+    private CasesQuery query(Map<String, String> params, HttpSession session) {
+        return CasesQuery.parse(params, lookups.find(session, params.get("who")), ReviewCase.statusLabels().keySet());
+    }
+
+    private static PageRequest pageRequest(Map<String, String> params) {
+        return PageRequest.of(integer(params.get("page")), integer(params.get("size")), params.get("sort"), params.get("dir"),
+                ReviewCase.SORT);
+    }
+
+    private static Integer integer(String raw) {
+        try {
+            return raw == null ? null : Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The audit trail's detail column holds at most 500 characters. */
+    private static String cut(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 499) + "…";
     }
 }
