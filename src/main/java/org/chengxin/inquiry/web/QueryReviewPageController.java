@@ -97,6 +97,15 @@ class QueryReviewPageController {
         }
     }
 
+    /** Where to go after closing a flag: the list as it was (its filter, page and sort), only ever this list. */
+    static String backTo(String back) {
+        if (back != null && (back.equals(PATH) || back.startsWith(PATH + "?")) && back.chars().allMatch(c -> c > 0x20 && c < 0x7f)
+                && !back.contains("//") && !back.contains("\\")) {
+            return back;
+        }
+        return PATH;
+    }
+
     /** A flag's status in words. */
     static String statusLabel(QueryReview.Flag f) {
         return f.open() ? "待审查" : f.misuse() ? "违规使用" : "正当使用";
@@ -116,7 +125,8 @@ class QueryReviewPageController {
 
     @PostMapping("/audit/flags/{id}/close")
     String close(@PathVariable long id, @RequestParam(defaultValue = "") String verdict, @RequestParam(required = false) String note,
-            @RequestParam(required = false) String blacklist, @RequestParam(required = false) String until, RedirectAttributes redirect) {
+            @RequestParam(required = false) String blacklist, @RequestParam(required = false) String until,
+            @RequestParam(required = false) String back, RedirectAttributes redirect) {
         try {
             if (!verdict.equals("JUSTIFIED") && !verdict.equals("MISUSE")) {
                 throw ChengxinException.badRequest("INQUIRY_FLAG_VERDICT_REQUIRED", "请选择审查结论：正当使用或违规使用");
@@ -136,6 +146,6 @@ class QueryReviewPageController {
         } catch (ChengxinException e) {
             redirect.addFlashAttribute("error", e);
         }
-        return "redirect:/audit/flags";
+        return "redirect:" + backTo(back);
     }
 }

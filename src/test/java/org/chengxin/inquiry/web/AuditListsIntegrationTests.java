@@ -218,6 +218,20 @@ class AuditListsIntegrationTests {
         assertThat(firstRow(newest, "flag-row")).contains("违规使用", "2026-10-06 12:01");
         assertThat(all).contains("title=\"OFF_HOURS\">非工作时间查询<", "title=\"OPEN\">待审查<").doesNotContain(">OFF_HOURS<");
 
+        // closing a flag returns to the list as it was, and only ever to this list
+        Matcher id = Pattern.compile("id=\"flag-(\\d+)\"").matcher(all);
+        assertThat(id.find()).isTrue();
+        assertThat(all).contains("name=\"back\" value=\"/audit/flags?org=");
+        String back = "/audit/flags?status=OPEN&sort=raisedAt&dir=asc&size=20&page=2";
+        MvcResult closed = mvc.perform(post("/audit/flags/" + id.group(1) + "/close").param("verdict", "JUSTIFIED").param("note", "值班需要")
+                .param("back", back).with(authentication(auditor)).with(csrf())).andReturn();
+        assertThat(closed.getFlashMap().get("error")).isNull();
+        assertThat(closed.getResponse().getRedirectedUrl()).isEqualTo(back);
+        assertThat(total(page("/audit/flags?status=JUSTIFIED&org=" + org))).isEqualTo(1);
+        assertThat(QueryReviewPageController.backTo("https://elsewhere.example/audit/flags")).isEqualTo("/audit/flags");
+        assertThat(QueryReviewPageController.backTo("//elsewhere.example/audit/flags")).isEqualTo("/audit/flags");
+        assertThat(QueryReviewPageController.backTo("/audit/flagsx")).isEqualTo("/audit/flags");
+
         MockHttpServletResponse file = mvc.perform(get("/audit/flags/export.xlsx").param("org", org).param("status", "MISUSE")
                 .with(authentication(auditor))).andReturn().getResponse();
         assertThat(file.getStatus()).isEqualTo(200);
