@@ -3,6 +3,12 @@ package org.chengxin.inquiry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.SortColumns;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
@@ -18,6 +24,36 @@ public interface QueryLog {
 
     /** The most recent entries of everybody, newest first (the auditor's review). */
     List<Entry> recent(int limit);
+
+    /** The columns the auditor's list may be sorted by: the time of the query (default, newest first) and the organization. */
+    SortColumns SORT = SortColumns.of(Map.of("time", "queried_at", "organization", "organization"), "time", true);
+
+    /** One page of the entries of everybody the filter matches, with their total (the auditor's review). */
+    PageResult<Entry> page(Filter filter, PageRequest request);
+
+    /**
+     * The entries the filter matches in the request's order (its page and size ignored), at most {@code limit}, read
+     * from a database cursor and handed over one at a time (an export). Returns how many were handed over.
+     */
+    long each(Filter filter, PageRequest order, int limit, Consumer<Entry> each);
+
+    /**
+     * What the auditor narrows the log by; null parts match everything.
+     *
+     * @param subject      the person the entries are about (from an ID number the auditor typed, never stored)
+     * @param organization a part of the organization's name
+     * @param department   the department that queried
+     * @param purpose      a part of the stated purpose
+     * @param kind         the kind of use ({@code QueryKind} name)
+     * @param refused      true for refusals only, false for allowed uses only
+     * @param from         entries at or after this instant
+     * @param until        entries before this instant
+     */
+    record Filter(SubjectKey subject, String organization, DepartmentCode department, String purpose, String kind, Boolean refused,
+            Instant from, Instant until) {
+
+        public static final Filter ALL = new Filter(null, null, null, null, null, null, null, null);
+    }
 
     /**
      * Uses of people's data by somebody else (not the person's own queries) logged after entry {@code afterId}, in id

@@ -3,6 +3,12 @@ package org.chengxin.inquiry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.SortColumns;
 
 import org.chengxin.shared.organization.DepartmentCode;
 
@@ -18,6 +24,36 @@ public interface QueryReview {
 
     /** Flags, open first, newest first. */
     List<Flag> flags(int limit);
+
+    /** The rules a flag may come from, in the order the page lists them. */
+    List<String> RULES = List.of("MANY_PEOPLE", "OFF_HOURS", "REFUSED_NO_AUTHORIZATION", "REPEATED", "COMPLAINT");
+
+    /**
+     * The columns the flags may be sorted by: open first (default), the time raised, the organization. Ties go to the
+     * newest.
+     */
+    SortColumns SORT = SortColumns.of(Map.of("status", "(status = 'OPEN')", "raisedAt", "raised_at", "organization", "organization"),
+            "status", true);
+
+    /** One page of the flags the filter matches, with their total. */
+    PageResult<Flag> flags(FlagFilter filter, PageRequest request);
+
+    /** The flags the filter matches in the request's order, at most {@code limit}, one at a time (an export); returns how many. */
+    long eachFlag(FlagFilter filter, PageRequest order, int limit, Consumer<Flag> each);
+
+    /**
+     * What the auditor narrows the flags by; null parts match everything.
+     *
+     * @param status       OPEN, CLOSED (either verdict), JUSTIFIED or MISUSE
+     * @param rule         the rule that raised the flag (one of {@link #RULES})
+     * @param organization a part of the organization's name
+     * @param from         raised at or after this instant
+     * @param until        raised before this instant
+     */
+    record FlagFilter(String status, String rule, String organization, Instant from, Instant until) {
+
+        public static final FlagFilter ALL = new FlagFilter(null, null, null, null, null);
+    }
 
     /**
      * Closes an open flag.

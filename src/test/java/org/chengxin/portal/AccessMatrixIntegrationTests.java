@@ -158,6 +158,8 @@ class AccessMatrixIntegrationTests {
         allow("POST /inquiry/paper", "CLERK");
         allow("POST /inquiry/report", "CLERK");
         allow("GET /audit/queries", "AUDITOR");
+        allow("POST /audit/queries/filter", "AUDITOR");
+        allow("GET /audit/queries/export.xlsx", "AUDITOR");
         allow("GET /lists", "REVIEWER");
         allow("GET /lists/candidates/{key}", "REVIEWER");
         allow("GET /lists/good-credit", "REVIEWER");
@@ -197,6 +199,7 @@ class AccessMatrixIntegrationTests {
         allow("POST /review/complaints/{id}/acknowledgement", "REVIEWER");
         allow("POST /review/complaints/{id}/reply", "REVIEWER");
         allow("GET /audit/flags", "AUDITOR");
+        allow("GET /audit/flags/export.xlsx", "AUDITOR");
         allow("POST /audit/flags/scan", "AUDITOR");
         allow("POST /audit/flags/{id}/close", "AUDITOR");
         allow("POST /api/v1/measure-checks", "scope:measures:check");

@@ -72,6 +72,9 @@ class AuditLabels {
         a.put("inquiry.authorization-withdraw", "撤回查询授权");
         a.put("inquiry.flag-close", "关闭异常查询提示");
         a.put("inquiry.flag-refer", "异常查询转交核查");
+        a.put("inquiry.query-log-search", "按身份证号筛选查询记录");
+        a.put("inquiry.query-log-export", "导出查询记录");
+        a.put("inquiry.flags-export", "导出查询异常使用提示");
         a.put("lists.add", "列入严重失信主体名单");
         a.put("lists.drop", "不予列入严重失信主体名单");
         a.put("lists.end", "移出严重失信主体名单");

@@ -6,24 +6,109 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.chengxin.inquiry.QueryLog;
 import org.chengxin.inquiry.domain.QueryKind;
 import org.chengxin.shared.jdbc.DepartmentCodes;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.shared.text.UnicodeText;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class JdbcQueryLog implements QueryLog {
 
-    private final JdbcClient jdbc;
+    /** Rows an export reads from the database at a time (a cursor: the rest stay in the database). */
+    private static final int EXPORT_FETCH_SIZE = 500;
 
-    JdbcQueryLog(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    JdbcQueryLog(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public PageResult<Entry> page(Filter filter, PageRequest request) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        long total = jdbc.sql("select count(*) from inquiry_query" + where).params(params).query(Long.class).single();
+        params.put("limit", request.size());
+        params.put("offset", request.offset());
+        List<Entry> items = jdbc.sql("select * from inquiry_query" + where + " order by " + request.orderBy(SORT, "id")
+                + " limit :limit offset :offset").params(params).query(JdbcQueryLog::map).list();
+        return new PageResult<>(items, total, request);
+    }
+
+    @Override
+    @Transactional(readOnly = true) // a transaction lets the driver use a cursor (fetch size) instead of reading every row
+    public long each(Filter filter, PageRequest order, int limit, Consumer<Entry> each) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("limit", limit);
+        String sql = "select * from inquiry_query" + where(filter, params) + " order by " + order.orderBy(SORT, "id") + " limit :limit";
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(EXPORT_FETCH_SIZE);
+        long[] n = {0};
+        new NamedParameterJdbcTemplate(template).query(sql, params, rs -> {
+            each.accept(map(rs, 0));
+            n[0]++;
+        });
+        return n[0];
+    }
+
+    private static String where(Filter f, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" where true");
+        if (f.subject() != null) {
+            sql.append(" and subject_index = :subject");
+            params.put("subject", f.subject().bytes());
+        }
+        if (f.organization() != null) {
+            sql.append(" and organization ilike :org escape '\\'");
+            params.put("org", like(f.organization()));
+        }
+        if (f.department() != null) {
+            sql.append(" and department_code = :dept");
+            params.put("dept", f.department().value());
+        }
+        if (f.purpose() != null) {
+            sql.append(" and purpose ilike :purpose escape '\\'");
+            params.put("purpose", like(f.purpose()));
+        }
+        if (f.kind() != null) {
+            sql.append(" and kind = :kind");
+            params.put("kind", f.kind());
+        }
+        if (f.refused() != null) {
+            sql.append(" and refused = :refused");
+            params.put("refused", f.refused());
+        }
+        if (f.from() != null) {
+            sql.append(" and queried_at >= :from");
+            params.put("from", Timestamp.from(f.from()));
+        }
+        if (f.until() != null) {
+            sql.append(" and queried_at < :until");
+            params.put("until", Timestamp.from(f.until()));
+        }
+        return sql.toString();
+    }
+
+    /** A part of a text as an ilike pattern, its own % and _ taken literally. */
+    static String like(String part) {
+        return "%" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     @Override

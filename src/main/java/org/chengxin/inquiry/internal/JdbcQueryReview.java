@@ -9,7 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.chengxin.inquiry.QueryReview;
 import org.chengxin.inquiry.domain.QueryReviewRules;
@@ -22,12 +27,16 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.jdbc.DepartmentCodes;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.UnicodeText;
 import org.chengxin.shared.time.WorkingCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -45,10 +54,12 @@ class JdbcQueryReview implements QueryReview {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final WorkingCalendar calendar;
+    private final DataSource dataSource;
 
     JdbcQueryReview(JdbcClient jdbc, AgencyBlacklist blacklist, Departments departments, ApplicationEventPublisher events, Clock clock,
-            WorkingCalendar calendar) {
+            WorkingCalendar calendar, DataSource dataSource) {
         this.calendar = calendar;
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.blacklist = blacklist;
         this.departments = departments;
@@ -94,6 +105,64 @@ class JdbcQueryReview implements QueryReview {
     public List<Flag> flags(int limit) {
         return jdbc.sql("select * from inquiry_flag order by (status = 'OPEN') desc, raised_at desc, id desc limit :n")
                 .param("n", limit).query(JdbcQueryReview::map).list();
+    }
+
+    /** Ties go to the newest, then to the highest number, whatever the sort. */
+    private static final String TIE_BREAKER = "raised_at desc, id";
+
+    @Override
+    public PageResult<Flag> flags(FlagFilter filter, PageRequest request) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        long total = jdbc.sql("select count(*) from inquiry_flag" + where).params(params).query(Long.class).single();
+        params.put("limit", request.size());
+        params.put("offset", request.offset());
+        List<Flag> items = jdbc.sql("select * from inquiry_flag" + where + " order by " + request.orderBy(SORT, TIE_BREAKER)
+                + " limit :limit offset :offset").params(params).query(JdbcQueryReview::map).list();
+        return new PageResult<>(items, total, request);
+    }
+
+    @Override
+    @Transactional(readOnly = true) // lets the driver use a cursor
+    public long eachFlag(FlagFilter filter, PageRequest order, int limit, Consumer<Flag> each) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("limit", limit);
+        String sql = "select * from inquiry_flag" + where(filter, params) + " order by " + order.orderBy(SORT, TIE_BREAKER) + " limit :limit";
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(500);
+        long[] n = {0};
+        new NamedParameterJdbcTemplate(template).query(sql, params, rs -> {
+            each.accept(map(rs, 0));
+            n[0]++;
+        });
+        return n[0];
+    }
+
+    private static String where(FlagFilter f, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" where true");
+        if ("CLOSED".equals(f.status())) {
+            sql.append(" and status <> 'OPEN'");
+        } else if (f.status() != null) {
+            sql.append(" and status = :status");
+            params.put("status", f.status());
+        }
+        if (f.rule() != null) {
+            sql.append(" and rule = :rule");
+            params.put("rule", f.rule());
+        }
+        if (f.organization() != null) {
+            sql.append(" and organization ilike :org escape '\\'");
+            params.put("org", JdbcQueryLog.like(f.organization()));
+        }
+        if (f.from() != null) {
+            sql.append(" and raised_at >= :from");
+            params.put("from", Timestamp.from(f.from()));
+        }
+        if (f.until() != null) {
+            sql.append(" and raised_at < :until");
+            params.put("until", Timestamp.from(f.until()));
+        }
+        return sql.toString();
     }
 
     @Override
