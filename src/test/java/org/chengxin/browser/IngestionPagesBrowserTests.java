@@ -117,7 +117,7 @@ class IngestionPagesBrowserTests {
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("records")));
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#records tbody tr"));
         assertThat(rows).hasSize(2);
-        List<String> parties = rows.stream().map(r -> r.findElements(By.tagName("td")).get(2).getText().trim()).toList();
+        List<String> parties = rows.stream().map(r -> r.findElements(By.tagName("td")).get(3).getText().trim()).toList();
         assertThat(parties).allSatisfy(p -> assertThat(p.matches(MASKED)).as("当事人 shows a masked ID number").isTrue());
         assertThat(parties.stream().sorted().toList()).as("the masks of the two accepted people")
                 .isEqualTo(List.of(first.masked(), second.masked()).stream().sorted().toList());
