@@ -105,6 +105,19 @@ class MeasureChecksBrowserTests {
         assertThat(marker.isDisplayed()).as("still the same page").isTrue();
         assertThat(browser.pageSource().contains(person.value())).as("the page must not contain the full ID number").isFalse();
         browser.screenshot("measure-check");
+
+        // the department's check list: the person by ID number (posted, never in the address) and the feedback state
+        String checkId = browser.find(By.id("check-id")).getText().substring(1);
+        browser.find(By.id("f-id")).sendKeys(person.value());
+        new Select(browser.find(By.id("f-state"))).selectByValue("GIVEN");
+        browser.find(By.id("f-apply")).click();
+        WebElement personLabel = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("person-label")));
+        assertThat(personLabel.getText()).isEqualTo(person.masked());
+        assertThat(browser.driver().getCurrentUrl()).contains("who=", "state=GIVEN").doesNotContain(person.value());
+        assertThat(browser.find(By.id("checks-total")).getText()).isEqualTo("1");
+        assertThat(browser.find(By.cssSelector("#checks-list tr[data-check='" + checkId + "'] .check-state")).getText()).isEqualTo("已反馈");
+        assertThat(browser.pageSource().contains(person.value())).as("the list must not contain the full ID number").isFalse();
+        browser.screenshot("measure-check-list");
     }
 
     /** A person with a serious tax record, listed by 税务局. */

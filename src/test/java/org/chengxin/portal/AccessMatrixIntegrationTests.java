@@ -215,6 +215,8 @@ class AccessMatrixIntegrationTests {
         allow("POST /checks", "CLERK");
         allow("GET /checks/{id}", "CLERK");
         allow("POST /checks/{id}/feedback", "CLERK");
+        allow("POST /checks/filter", "CLERK");
+        allow("GET /checks/export.xlsx", "CLERK");
         allow("GET /admin/measures", "ADMIN");
         allow("POST /admin/measures", "ADMIN");
         allow("POST /admin/measures/{code}/removal", "ADMIN");

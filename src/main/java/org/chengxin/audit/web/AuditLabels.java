@@ -86,6 +86,7 @@ class AuditLabels {
         a.put("lists.good-credit-browse", "查询优良信用记录名单");
         a.put("lists.good-credit-export", "导出优良信用记录名单");
         a.put("measures.check", "联合奖惩核查");
+        a.put("measures.checks-export", "导出联合奖惩核查记录");
         a.put("measures.feedback", "联合奖惩反馈");
         a.put("measures.list-publish", "发布奖惩措施清单");
         a.put("notifications.delivery", "发送通知");

@@ -7,7 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.chengxin.identity.Citizens;
 import org.chengxin.lists.AgencyBlacklist;
@@ -32,6 +36,8 @@ import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
@@ -42,6 +48,7 @@ import org.chengxin.standing.CreditStanding;
 import org.chengxin.standing.Standings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -236,6 +243,98 @@ class JdbcMeasureChecks implements MeasureChecks {
                 select * from measures_check where department_code = :d and feedback is null and feedback_due < :today
                 order by feedback_due, id limit 500""")
                 .param("d", departmentCode.value()).param("today", LocalDate.now(clock)).query((rs, n) -> map(rs)).list();
+    }
+
+    @Override
+    public long overdueCount(DepartmentCode departmentCode) {
+        return jdbc.sql("select count(*) from measures_check where department_code = :d and feedback is null and feedback_due < :today")
+                .param("d", departmentCode.value()).param("today", LocalDate.now(clock)).query(Long.class).single();
+    }
+
+    private static final String LINE_COLUMNS = "select id, checked_at, masked_id, matter_code, result->>'matterName' as matter_name,"
+            + " checked_by, incentives, punishments, feedback_due, feedback_at, feedback_by, feedback_late from measures_check";
+
+    @Override
+    public PageResult<CheckLine> page(CheckFilter filter, PageRequest request) {
+        Where where = where(filter);
+        long total = where.apply(jdbc.sql("select count(*) from measures_check" + where.sql())).query(Long.class).single();
+        List<CheckLine> items = where.apply(jdbc.sql(LINE_COLUMNS + where.sql() + " order by "
+                        + request.orderBy(CHECK_SORTS, "id") + " limit :limit offset :offset"))
+                .param("limit", request.size()).param("offset", request.offset())
+                .query((rs, n) -> line(rs)).list();
+        return new PageResult<>(items, total, request);
+    }
+
+    @Override
+    public long each(CheckFilter filter, PageRequest order, int limit, Consumer<CheckLine> each) {
+        Where where = where(filter);
+        long[] count = {0};
+        where.apply(jdbc.sql(LINE_COLUMNS + where.sql() + " order by " + order.orderBy(CHECK_SORTS, "id") + " limit :limit"))
+                .param("limit", limit)
+                .query((RowCallbackHandler) rs -> {
+                    each.accept(line(rs));
+                    count[0]++;
+                });
+        return count[0];
+    }
+
+    private static CheckLine line(ResultSet rs) throws SQLException {
+        Timestamp feedbackAt = rs.getTimestamp("feedback_at");
+        return new CheckLine(rs.getLong("id"), rs.getTimestamp("checked_at").toInstant(), rs.getString("masked_id"),
+                rs.getString("matter_code"), rs.getString("matter_name"), rs.getString("checked_by"), rs.getInt("incentives"),
+                rs.getInt("punishments"), rs.getObject("feedback_due", LocalDate.class), feedbackAt == null ? null : feedbackAt.toInstant(),
+                rs.getString("feedback_by"), rs.getBoolean("feedback_late"));
+    }
+
+    /** The {@code where} of a check list and its parameters; nothing from the request but bound values. */
+    private record Where(String sql, Map<String, Object> params) {
+        JdbcClient.StatementSpec apply(JdbcClient.StatementSpec statement) {
+            params.forEach(statement::param);
+            return statement;
+        }
+    }
+
+    private static Where where(CheckFilter filter) {
+        ZoneId city = ZoneId.of("Asia/Shanghai");
+        StringBuilder sql = new StringBuilder(" where department_code = :d");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("d", filter.department().value());
+        if (filter.subject() != null) {
+            sql.append(" and subject_index = :s");
+            params.put("s", filter.subject().bytes());
+        }
+        if (filter.matterCode() != null) {
+            sql.append(" and matter_code = :matter");
+            params.put("matter", filter.matterCode());
+        }
+        if (filter.state() != null) {
+            switch (filter.state()) {
+                case WAITING -> sql.append(" and feedback is null and feedback_due >= :today");
+                case OVERDUE -> sql.append(" and feedback is null and feedback_due < :today");
+                case GIVEN -> sql.append(" and feedback is not null and not coalesce(feedback_late, false)");
+                case GIVEN_LATE -> sql.append(" and feedback is not null and feedback_late");
+            }
+            if (filter.state() == FeedbackState.WAITING || filter.state() == FeedbackState.OVERDUE) {
+                params.put("today", filter.today());
+            }
+        }
+        if (filter.hits() != null) {
+            switch (filter.hits()) {
+                case ANY -> sql.append(" and incentives + punishments > 0");
+                case INCENTIVE -> sql.append(" and incentives > 0");
+                case PUNISHMENT -> sql.append(" and punishments > 0");
+                case NONE -> sql.append(" and incentives + punishments = 0");
+            }
+        }
+        if (filter.from() != null) {
+            sql.append(" and checked_at >= :from");
+            params.put("from", Timestamp.from(filter.from().atStartOfDay(city).toInstant()));
+        }
+        if (filter.to() != null) {
+            sql.append(" and checked_at < :to");
+            params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(city).toInstant()));
+        }
+        return new Where(sql.toString(), params);
     }
 
     @Override
