@@ -96,6 +96,22 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         if (filter.subjects() != null) {
             subjects.keySet().retainAll(new HashSet<>(filter.subjects()));
         }
+        if (!subjects.isEmpty() && (filter.itemCode() != null || filter.from() != null || filter.to() != null)) {
+            // set-based first: only people with a serious record of the department of that item and within those dates
+            // can have a proposal resting on one; the rules below then check the records the proposals rest on
+            Map<String, Object> params = new HashMap<>();
+            StringBuilder sql = new StringBuilder("select distinct subject_index from records_record where department_code = :d"
+                    + " and severity = 'SERIOUS' and status in ('ACTIVE', 'OBJECTED')");
+            params.put("d", departmentCode.value());
+            if (filter.itemCode() != null) {
+                sql.append(" and item_code = :item");
+                params.put("item", filter.itemCode());
+            }
+            range(sql, params, "decision_date", "from", filter.from(), "to", filter.to());
+            Set<SubjectKey> hits = new HashSet<>(jdbc.sql(sql.toString()).params(params)
+                    .query((rs, n) -> SubjectKeys.read(rs, "subject_index")).list());
+            subjects.keySet().retainAll(hits);
+        }
         List<Candidate> candidates = new ArrayList<>();
         subjects.forEach((subject, subjectId) -> {
             if (activeFor(subject).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))
