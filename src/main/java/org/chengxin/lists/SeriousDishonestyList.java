@@ -2,6 +2,12 @@ package org.chengxin.lists;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.SortColumns;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
 
@@ -15,6 +21,22 @@ public interface SeriousDishonestyList {
 
     /** The people the machine proposes to the reviewers of a department, from that department's records. */
     List<Candidate> candidates(DepartmentCode departmentCode);
+
+    /**
+     * The department's candidates narrowed by the filter: the people are narrowed before any rule is run, the item and
+     * the decision dates on the records the proposals rest on.
+     */
+    List<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter);
+
+    /** The columns the reviewer's entries list sorts by: start date, end date; by default the newest decision first. */
+    SortColumns ENTRY_SORT = SortColumns.of(Map.of("decided", "coalesce(e.decided_at, e.noticed_at)", "startDate", "e.start_date",
+            "endDate", "e.end_date"), "decided", true);
+
+    /** One page of the department's entries (in force, or ended and dropped) as filtered and sorted, with the total; in SQL. */
+    PageResult<ListEntryRow> entries(DepartmentCode departmentCode, EntryFilter filter, PageRequest request);
+
+    /** Every entry of the department as filtered and sorted (for an export), up to {@code limit}, one at a time. */
+    void eachEntry(DepartmentCode departmentCode, EntryFilter filter, PageRequest order, int limit, Consumer<ListEntryRow> each);
 
     /**
      * Tells the person that the department intends to list them (告知): the facts, legal basis, records and

@@ -162,6 +162,9 @@ class AccessMatrixIntegrationTests {
         allow("GET /audit/queries/export.xlsx", "AUDITOR");
         allow("GET /lists", "REVIEWER");
         allow("GET /lists/candidates/{key}", "REVIEWER");
+        allow("POST /lists/filter", "REVIEWER");
+        allow("GET /lists/candidates/export.xlsx", "REVIEWER");
+        allow("GET /lists/entries/export.xlsx", "REVIEWER");
         allow("GET /lists/good-credit", "REVIEWER");
         allow("POST /lists/good-credit/filter", "REVIEWER");
         allow("GET /lists/good-credit/export.xlsx", "REVIEWER");

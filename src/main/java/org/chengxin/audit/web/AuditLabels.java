@@ -85,6 +85,8 @@ class AuditLabels {
         a.put("lists.agency-end", "移出中介机构名单");
         a.put("lists.good-credit-browse", "查询优良信用记录名单");
         a.put("lists.good-credit-export", "导出优良信用记录名单");
+        a.put("lists.candidates-export", "导出严重失信主体认定候选");
+        a.put("lists.entries-export", "导出严重失信主体名单");
         a.put("measures.check", "联合奖惩核查");
         a.put("measures.checks-export", "导出联合奖惩核查记录");
         a.put("measures.feedback", "联合奖惩反馈");

@@ -7,16 +7,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.lists.Candidate;
+import org.chengxin.lists.CandidateFilter;
+import org.chengxin.lists.EntryFilter;
+import org.chengxin.lists.ListEntryRow;
 import org.chengxin.lists.Decision;
 import org.chengxin.lists.ListEntry;
 import org.chengxin.lists.ListEntryChanged;
@@ -32,6 +40,8 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
@@ -75,9 +85,33 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
 
     @Override
     public List<Candidate> candidates(DepartmentCode departmentCode) {
+        return candidates(departmentCode, CandidateFilter.NONE);
+    }
+
+    @Override
+    public List<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter) {
         LocalDate today = LocalDate.now(clock);
         Map<SubjectKey, Long> subjects = new LinkedHashMap<>();
         records.inForceOfDepartment(departmentCode, "SERIOUS", 500).forEach(r -> subjects.putIfAbsent(r.subject(), r.subjectId()));
+        if (filter.subjects() != null) {
+            subjects.keySet().retainAll(new HashSet<>(filter.subjects()));
+        }
+        if (!subjects.isEmpty() && (filter.itemCode() != null || filter.from() != null || filter.to() != null)) {
+            // set-based first: only people with a serious record of the department of that item and within those dates
+            // can have a proposal resting on one; the rules below then check the records the proposals rest on
+            Map<String, Object> params = new HashMap<>();
+            StringBuilder sql = new StringBuilder("select distinct subject_index from records_record where department_code = :d"
+                    + " and severity = 'SERIOUS' and status in ('ACTIVE', 'OBJECTED')");
+            params.put("d", departmentCode.value());
+            if (filter.itemCode() != null) {
+                sql.append(" and item_code = :item");
+                params.put("item", filter.itemCode());
+            }
+            range(sql, params, "decision_date", "from", filter.from(), "to", filter.to());
+            Set<SubjectKey> hits = new HashSet<>(jdbc.sql(sql.toString()).params(params)
+                    .query((rs, n) -> SubjectKeys.read(rs, "subject_index")).list());
+            subjects.keySet().retainAll(hits);
+        }
         List<Candidate> candidates = new ArrayList<>();
         subjects.forEach((subject, subjectId) -> {
             if (activeFor(subject).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))
@@ -87,8 +121,20 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
             List<ListRecord> theirs = records.allFor(subject).stream().map(r -> listRecord(r, today)).toList();
             var proposals = SeriousDishonestyCandidates.proposals(departmentCode, theirs, Escalation.YUEYANG, today);
             if (!proposals.isEmpty()) {
+                Set<Long> basisIds = new HashSet<>();
+                proposals.forEach(p -> basisIds.addAll(p.recordIds()));
+                List<ListRecord> basis = theirs.stream().filter(r -> basisIds.contains(r.recordId())).toList();
+                boolean itemMatches = filter.itemCode() == null || basis.stream().anyMatch(r -> filter.itemCode().equals(r.itemCode()));
+                boolean dateMatches = (filter.from() == null && filter.to() == null) || basis.stream().anyMatch(r ->
+                        (filter.from() == null || !r.decisionDate().isBefore(filter.from()))
+                                && (filter.to() == null || !r.decisionDate().isAfter(filter.to())));
+                if (!itemMatches || !dateMatches) {
+                    return;
+                }
                 String masked = citizens.findById(subjectId).map(CitizenRef::maskedId).orElse("—");
-                candidates.add(new Candidate(subject, masked, proposals));
+                candidates.add(new Candidate(subject, masked, proposals, subjectId,
+                        basis.stream().map(ListRecord::itemCode).distinct().toList(),
+                        basis.stream().map(ListRecord::decisionDate).min(Comparator.naturalOrder()).orElse(null)));
             }
         });
         return candidates;
@@ -329,6 +375,75 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
     }
 
     private static final String SELECT = "select * from lists_entry";
+
+    // the person's subject id and the items of an entry's records, read from the records it rests on
+    private static final String ROW_SELECT = """
+            select e.*,
+                (select min(c.subject_id) from lists_entry_record r join records_record c on c.id = r.record_id
+                    where r.entry_id = e.id) as row_subject_id,
+                (select string_agg(distinct c.item_code, ',') from lists_entry_record r join records_record c on c.id = r.record_id
+                    where r.entry_id = e.id) as row_item_codes
+            from lists_entry e""";
+
+    @Override
+    public PageResult<ListEntryRow> entries(DepartmentCode departmentCode, EntryFilter filter, PageRequest request) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(departmentCode, filter, params);
+        long total = jdbc.sql("select count(*) from lists_entry e" + where).params(params).query(Long.class).single();
+        List<ListEntryRow> rows = jdbc.sql(ROW_SELECT + where + " order by " + request.orderBy(ENTRY_SORT, "e.id")
+                + " limit :limit offset :offset").params(params).param("limit", request.size()).param("offset", request.offset())
+                .query(this::row).list();
+        return new PageResult<>(rows, total, request);
+    }
+
+    @Override
+    public void eachEntry(DepartmentCode departmentCode, EntryFilter filter, PageRequest order, int limit, Consumer<ListEntryRow> each) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(departmentCode, filter, params);
+        jdbc.sql(ROW_SELECT + where + " order by " + order.orderBy(ENTRY_SORT, "e.id") + " limit :limit").params(params)
+                .param("limit", limit).query(this::row).list().forEach(each);
+    }
+
+    /** The filter as SQL, every value a parameter. */
+    private static String where(DepartmentCode departmentCode, EntryFilter f, Map<String, Object> params) {
+        StringBuilder w = new StringBuilder(" where e.department_code = :dept");
+        params.put("dept", departmentCode.value());
+        w.append(f.ended() ? " and e.status in ('ENDED', 'DROPPED')" : " and e.status = 'ACTIVE'");
+        if (f.subjects() != null) {
+            if (f.subjects().isEmpty()) {
+                w.append(" and false");
+            } else {
+                w.append(" and e.subject_index in (:subjects)");
+                params.put("subjects", f.subjects().stream().map(SubjectKey::bytes).toList());
+            }
+        }
+        if (f.itemCode() != null) {
+            w.append(" and exists (select 1 from lists_entry_record r join records_record c on c.id = r.record_id"
+                    + " where r.entry_id = e.id and c.item_code = :item)");
+            params.put("item", f.itemCode());
+        }
+        range(w, params, "e.start_date", "startFrom", f.startFrom(), "startTo", f.startTo());
+        range(w, params, "e.end_date", "endFrom", f.endFrom(), "endTo", f.endTo());
+        return w.toString();
+    }
+
+    private static void range(StringBuilder w, Map<String, Object> params, String column, String fromName, LocalDate from,
+            String toName, LocalDate to) {
+        if (from != null) {
+            w.append(" and ").append(column).append(" >= :").append(fromName);
+            params.put(fromName, from);
+        }
+        if (to != null) {
+            w.append(" and ").append(column).append(" <= :").append(toName);
+            params.put(toName, to);
+        }
+    }
+
+    private ListEntryRow row(ResultSet rs, int n) throws SQLException {
+        ListEntry e = map(rs, n);
+        String items = rs.getString("row_item_codes");
+        return new ListEntryRow(e, rs.getLong("row_subject_id"), items == null ? List.of() : List.of(items.split(",")));
+    }
 
     private ListEntry map(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");

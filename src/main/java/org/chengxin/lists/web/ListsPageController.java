@@ -1,18 +1,26 @@
 package org.chengxin.lists.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
+import org.chengxin.catalog.domain.ItemKind;
 import org.chengxin.catalog.domain.RecordSubstance;
 import org.chengxin.catalog.domain.Severity;
 import org.chengxin.identity.CitizenRef;
@@ -20,15 +28,33 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.lists.Candidate;
 import org.chengxin.lists.Decision;
+import org.chengxin.lists.EntryFilter;
 import org.chengxin.lists.ListEntry;
+import org.chengxin.lists.ListEntryRow;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.lists.domain.SeriousDishonestyCandidates.Proposal;
+import org.chengxin.organization.Department;
+import org.chengxin.organization.Departments;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
+import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.id.InvalidIdNumberException;
+import org.chengxin.shared.id.Masking;
+import org.chengxin.shared.listing.Listing;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.SortColumns;
+import org.chengxin.shared.organization.DepartmentCode;
+import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.subject.SubjectKey;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,6 +63,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A department reviewer sees the machine's candidates, tells the person of an intended listing (告知), reads
@@ -51,9 +78,18 @@ class ListsPageController {
     private final Catalog catalog;
     private final PopulationRegister register;
     private final Citizens citizens;
+    private final Departments departments;
+    private final GoodCreditPersonLookups lookups;
+    private final ListsExport exporter;
+    private final ApplicationEventPublisher events;
 
     ListsPageController(SeriousDishonestyList list, Clock clock, Records records, Catalog catalog, PopulationRegister register,
-            Citizens citizens) {
+            Citizens citizens, Departments departments, GoodCreditPersonLookups lookups, ListsExport exporter,
+            ApplicationEventPublisher events) {
+        this.departments = departments;
+        this.lookups = lookups;
+        this.exporter = exporter;
+        this.events = events;
         this.list = list;
         this.clock = clock;
         this.records = records;
@@ -63,52 +99,281 @@ class ListsPageController {
     }
 
     /** A record a candidate rests on, as the reviewer reads it before telling the person: what the decision was. */
-    record BasisRecord(long id, long subjectId, String maskedId, String itemName, LocalDate decisionDate, String documentNumber,
+    record BasisRecord(long id, long subjectId, String maskedId, String itemCode, String itemName, LocalDate decisionDate, String documentNumber,
             String severity, RecordSubstance substance, String collectionBasis) {
     }
 
+    /** An item in words, with its code for the tooltip. */
+    record Named(String code, String name) {
+    }
+
     /** One candidate as a row of the list: what a reviewer needs to choose whom to read first. */
-    record CandidateRow(long key, String maskedId, String name, List<String> itemNames, int recordCount, LocalDate earliest,
+    record CandidateRow(long key, String maskedId, String name, List<Named> items, int recordCount, LocalDate earliest,
             List<String> reasons) {
+
+        public List<String> itemNames() {
+            return items.stream().map(Named::name).toList();
+        }
+    }
+
+    /** One entry as a row of the list: the entry, the person masked, the items of its records in words. */
+    record EntryLine(ListEntry entry, String maskedId, String maskedName, List<Named> items) {
     }
 
     /** The tabs of the page: candidates, notices awaiting a decision, entries in force, entries ended or dropped. */
     static final List<String> TABS = List.of("candidates", "notices", "entries", "ended");
-    static final int PAGE_SIZE = 20;
+    /** The candidates' sorts: the newest record first (default), the earliest record date, the number of records. */
+    static final SortColumns CANDIDATE_SORT = SortColumns.of(Map.of("newest", "newest", "earliest", "earliest", "records", "records"),
+            "newest", true);
+    private static final SortColumns NOTICE_SORT = SortColumns.of(Map.of("noticed", "noticed"), "noticed", true);
+    private static final String PURPOSE = "严重失信主体认定";
+    private static final int MAX_NAME = 50;
+    private static final int MAX_NAMESAKES = 1000;
 
     @GetMapping("/lists")
     String page(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam(defaultValue = "candidates") String tab,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam Map<String, String> params, HttpSession session, Model model) {
         String shown = TABS.contains(tab) ? tab : "candidates";
-        List<Candidate> candidates = newestFirst(list.candidates(who.departmentCode()));
-        List<ListEntry> entries = list.ofDepartment(who.departmentCode());
-        List<ListEntry> notices = entries.stream().filter(ListEntry::noticed).toList();
-        List<ListEntry> inForce = entries.stream().filter(ListEntry::active).toList();
-        List<ListEntry> ended = entries.stream().filter(e -> !e.noticed() && !e.active()).toList();
-        int total = switch (shown) {
-            case "notices" -> notices.size();
-            case "entries" -> inForce.size();
-            case "ended" -> ended.size();
-            default -> candidates.size();
-        };
-        int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.max(0, Math.min(page, pages - 1));
-        int from = current * PAGE_SIZE;
-        int to = Math.min(total, from + PAGE_SIZE);
+        DepartmentCode dept = who.departmentCode();
+        Map<String, String> itemNames = itemNames();
+        ListsQuery query = ListsQuery.parse(shown, params, lookups.find(session, params.get("who")), itemNames.keySet());
+        List<Candidate> allCandidates = list.candidates(dept);
+        List<ListEntry> notices = list.ofDepartment(dept).stream().filter(ListEntry::noticed).toList();
+        long inForce = list.entries(dept, EntryFilter.inForce(), PageRequest.of(1, 20, null, null, SeriousDishonestyList.ENTRY_SORT)).total();
+        long ended = list.entries(dept, EntryFilter.endedOrDropped(), PageRequest.of(1, 20, null, null, SeriousDishonestyList.ENTRY_SORT)).total();
         model.addAttribute("tab", shown);
-        model.addAttribute("counts", Map.of("candidates", candidates.size(), "notices", notices.size(), "entries", inForce.size(),
-                "ended", ended.size()));
-        model.addAttribute("total", total);
-        model.addAttribute("page", current);
-        model.addAttribute("pages", pages);
+        model.addAttribute("counts", Map.of("candidates", allCandidates.size(), "notices", notices.size(), "entries", inForce,
+                "ended", ended));
         if (shown.equals("candidates")) {
-            model.addAttribute("rows", candidates.subList(from, to).stream().map(c -> row(c, who)).toList());
+            PageRequest request = pageRequest(params, CANDIDATE_SORT);
+            List<Candidate> candidates = sorted(query.narrowed() ? list.candidates(dept, query.candidateFilter()) : allCandidates, request);
+            int from = (int) Math.min(candidates.size(), request.offset());
+            int to = Math.min(candidates.size(), from + request.size());
+            if (from >= candidates.size() && !candidates.isEmpty()) {
+                request = request.withPage((candidates.size() - 1) / request.size());
+                from = (int) request.offset();
+                to = Math.min(candidates.size(), from + request.size());
+            }
+            List<CandidateRow> rows = candidates.subList(from, to).stream().map(c -> row(c, who)).toList();
+            Listing<CandidateRow> listing = Listing.of(new PageResult<>(rows, candidates.size(), request), "/lists", query.params());
+            model.addAttribute("listing", listing);
+            model.addAttribute("rows", rows);
+            model.addAttribute("exportUrl", listing.urlOf("/lists/candidates/export.xlsx"));
+        } else if (shown.equals("notices")) {
+            PageRequest request = pageRequest(params, NOTICE_SORT);
+            int from = (int) Math.min(notices.size(), request.offset());
+            List<EntryLine> lines = entryLines(notices.subList(from, Math.min(notices.size(), from + request.size())).stream()
+                    .map(e -> new ListEntryRow(e, 0, List.of())).toList(), itemNames);
+            Listing<EntryLine> listing = Listing.of(new PageResult<>(lines, notices.size(), request), "/lists", Map.of("tab", "notices"));
+            model.addAttribute("listing", listing);
+            model.addAttribute("lines", lines);
         } else {
-            List<ListEntry> shownEntries = shown.equals("notices") ? notices : shown.equals("entries") ? inForce : ended;
-            model.addAttribute("entries", shownEntries.subList(from, to));
+            PageRequest request = pageRequest(params, SeriousDishonestyList.ENTRY_SORT);
+            PageResult<ListEntryRow> result = list.entries(dept, query.entryFilter(), request);
+            List<EntryLine> lines = entryLines(result.items(), itemNames);
+            Listing<EntryLine> listing = Listing.of(new PageResult<>(lines, result.total(), request), "/lists", query.params());
+            model.addAttribute("listing", listing);
+            model.addAttribute("lines", lines);
+            model.addAttribute("exportUrl", listing.urlOf("/lists/entries/export.xlsx"));
         }
+        model.addAttribute("query", query);
+        model.addAttribute("described", query.describe(itemNames));
+        model.addAttribute("items", filterItems(itemNames));
+        model.addAttribute("department", departments.find(dept).map(Department::name).orElse("本部门"));
+        model.addAttribute("departmentCode", dept.value());
         model.addAttribute("today", LocalDate.now(clock));
         return "lists/index";
+    }
+
+    /** The filter form: the ID number and the name come in this POST body only and leave as a token. */
+    @PostMapping("/lists/filter")
+    String filter(@RequestParam Map<String, String> form, HttpSession session, RedirectAttributes redirect) {
+        String idNumber = form.getOrDefault("idNumber", "").strip();
+        String name = form.getOrDefault("name", "").strip();
+        String tab = form.getOrDefault("tab", "candidates");
+        if (!"candidates".equals(tab)) {
+            tab = "ended".equals(form.get("status")) ? "ended" : "entries";
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("tab", tab);
+        for (String key : List.of("item", "from", "to", "endFrom", "endTo", "sort", "dir", "size")) {
+            params.put(key, form.get(key));
+        }
+        List<SubjectKey> subjects = null;
+        List<String> labels = new ArrayList<>();
+        if (!idNumber.isEmpty()) {
+            try {
+                IdNumber number = IdNumber.parse(idNumber, clock);
+                subjects = List.of(citizens.subjectKeyOf(number));
+                labels.add(number.masked());
+            } catch (InvalidIdNumberException e) {
+                redirect.addFlashAttribute("filterError", "身份证号码有误：" + e.getMessage() + "。未按身份证号筛选。");
+            }
+        }
+        if (!name.isEmpty()) {
+            if (name.length() > MAX_NAME) {
+                redirect.addFlashAttribute("filterError", "姓名过长（最多 " + MAX_NAME + " 个字符）。未按姓名筛选。");
+            } else {
+                List<SubjectKey> named = register.subjectsNamed(name, MAX_NAMESAKES);
+                subjects = subjects == null ? named : subjects.stream().filter(named::contains).toList();
+                labels.add("姓名 " + Masking.name(name));
+            }
+        }
+        if (subjects != null) {
+            params.put("who", lookups.store(session, subjects, String.join("，", labels)));
+        } else if (lookups.find(session, form.get("who")).isPresent() && form.get("keepPerson") != null) {
+            params.put("who", form.get("who"));
+        }
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/lists");
+        params.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                url.queryParam(k, v.strip());
+            }
+        });
+        return "redirect:" + url.encode().build().toUriString();
+    }
+
+    static final String[] CANDIDATE_HEADER = {"候选编号", "当事人姓名", "身份证号", "涉及事项", "记录数", "最早决定日期", "候选理由"};
+    static final String[] ENTRY_HEADER = {"编号", "当事人姓名", "身份证号", "涉及事项", "决定书", "法律依据", "开始日期", "结束日期", "状态",
+            "结束原因"};
+
+    /** The candidates as filtered and sorted, as XLSX (streamed); the person masked. Audited. */
+    @GetMapping("/lists/candidates/export.xlsx")
+    void exportCandidates(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam Map<String, String> params, HttpSession session,
+            HttpServletResponse response) throws IOException {
+        Map<String, String> itemNames = itemNames();
+        ListsQuery query = ListsQuery.parse("candidates", params, lookups.find(session, params.get("who")), itemNames.keySet());
+        attachment(response, "严重失信主体认定候选-" + LocalDate.now(clock) + ".xlsx");
+        long written = 0;
+        AuditOutcome outcome = AuditOutcome.FAILED;
+        try (ListsExport.Sheet1 sheet = exporter.sheet("候选", CANDIDATE_HEADER)) {
+            List<Candidate> candidates = sorted(list.candidates(who.departmentCode(), query.candidateFilter()),
+                    pageRequest(params, CANDIDATE_SORT));
+            List<Candidate> kept = candidates.subList(0, Math.min(candidates.size(), ListsExport.MAX_ROWS));
+            for (int i = 0; i < kept.size(); i += ListsExport.CHUNK) {
+                List<Candidate> chunk = kept.subList(i, Math.min(kept.size(), i + ListsExport.CHUNK));
+                Map<Long, String> names = maskedNames(chunk.stream().map(Candidate::subjectId).toList());
+                sheet.add(chunk.stream().map(c -> List.<Object>of(keyOf(c), names.getOrDefault(c.subjectId(), "—"), c.maskedId(),
+                        String.join("、", named(c.itemCodes(), itemNames).stream().map(Named::name).toList()), c.recordIds().size(),
+                        c.earliest() == null ? "" : c.earliest().toString(),
+                        c.proposals().stream().map(Proposal::reason).distinct().collect(Collectors.joining("；")))).toList());
+            }
+            sheet.leftOut(candidates.size() - kept.size());
+            sheet.writeTo(response.getOutputStream());
+            written = sheet.written();
+            outcome = AuditOutcome.SUCCESS;
+        } finally {
+            audit("lists.candidates-export", outcome, "导出严重失信主体认定候选 " + written + " 条（XLSX，身份证号和姓名已遮蔽）；筛选："
+                    + query.describe(itemNames));
+        }
+    }
+
+    /** The entries (in force, or ended and dropped) as filtered and sorted, as XLSX (streamed); the person masked. Audited. */
+    @GetMapping("/lists/entries/export.xlsx")
+    void exportEntries(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam Map<String, String> params, HttpSession session,
+            HttpServletResponse response) throws IOException {
+        Map<String, String> itemNames = itemNames();
+        String tab = "ended".equals(params.get("tab")) ? "ended" : "entries";
+        ListsQuery query = ListsQuery.parse(tab, params, lookups.find(session, params.get("who")), itemNames.keySet());
+        attachment(response, "严重失信主体名单" + ("ended".equals(tab) ? "（已结束）-" : "-") + LocalDate.now(clock) + ".xlsx");
+        long written = 0;
+        AuditOutcome outcome = AuditOutcome.FAILED;
+        try (ListsExport.Sheet1 sheet = exporter.sheet("ended".equals(tab) ? "已结束或不予列入" : "名单中（有效）", ENTRY_HEADER)) {
+            List<ListEntryRow> chunk = new ArrayList<>();
+            list.eachEntry(who.departmentCode(), query.entryFilter(), pageRequest(params, SeriousDishonestyList.ENTRY_SORT),
+                    ListsExport.MAX_ROWS, r -> {
+                        chunk.add(r);
+                        if (chunk.size() == ListsExport.CHUNK) {
+                            sheet.add(entrySheetLines(chunk, itemNames));
+                            chunk.clear();
+                        }
+                    });
+            sheet.add(entrySheetLines(chunk, itemNames));
+            written = sheet.written();
+            long total = list.entries(who.departmentCode(), query.entryFilter(),
+                    PageRequest.of(1, 20, null, null, SeriousDishonestyList.ENTRY_SORT)).total();
+            sheet.leftOut(total - written);
+            sheet.writeTo(response.getOutputStream());
+            outcome = AuditOutcome.SUCCESS;
+        } finally {
+            audit("lists.entries-export", outcome, "导出严重失信主体名单 " + written + " 条（XLSX，身份证号和姓名已遮蔽）；筛选："
+                    + query.describe(itemNames));
+        }
+    }
+
+    private List<List<Object>> entrySheetLines(List<ListEntryRow> rows, Map<String, String> itemNames) {
+        return entryLines(rows, itemNames).stream().map(l -> List.<Object>of(l.entry().id(), l.maskedName(), l.maskedId(),
+                String.join("、", l.items().stream().map(Named::name).toList()), l.entry().documentNumber(), l.entry().legalBasis(),
+                l.entry().startDate().toString(), l.entry().endDate().toString(), l.entry().statusLabel(),
+                l.entry().endReason() == null ? "" : l.entry().endReason())).toList();
+    }
+
+    private static void attachment(HttpServletResponse response, String fileName) {
+        response.setContentType(ListsExport.CONTENT_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
+                .build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    private void audit(String action, AuditOutcome outcome, String detail) {
+        events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), action, null, PURPOSE, outcome,
+                detail.length() <= 500 ? detail : detail.substring(0, 499) + "…"));
+    }
+
+    private static PageRequest pageRequest(Map<String, String> params, SortColumns columns) {
+        return PageRequest.of(integer(params.get("page")), integer(params.get("size")), params.get("sort"), params.get("dir"), columns);
+    }
+
+    private static Integer integer(String raw) {
+        try {
+            return raw == null ? null : Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Every item of the catalog, code to name (the records of a candidate or an entry may be of any version's items). */
+    private Map<String, String> itemNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        catalog.versions().forEach(v -> v.allItems().forEach(i -> names.putIfAbsent(i.code(), i.name())));
+        catalog.current().allItems().forEach(i -> names.put(i.code(), i.name()));
+        return names;
+    }
+
+    /** The items the filter offers: the dishonesty items of the current catalog. */
+    private List<Named> filterItems(Map<String, String> itemNames) {
+        return catalog.current().allItems().stream().filter(i -> i.kind() == ItemKind.DISHONESTY)
+                .map(i -> new Named(i.code(), i.name())).toList();
+    }
+
+    private static List<Named> named(List<String> codes, Map<String, String> itemNames) {
+        return codes.stream().map(c -> new Named(c, itemNames.getOrDefault(c, c))).toList();
+    }
+
+    private Map<Long, String> maskedNames(List<Long> subjectIds) {
+        Map<Long, String> names = new HashMap<>();
+        register.namesOf(subjectIds.stream().filter(id -> id > 0).toList()).forEach((id, name) -> names.put(id, Masking.name(name)));
+        return names;
+    }
+
+    /** The lines of some entries: the masked numbers and names looked up in one query each. */
+    private List<EntryLine> entryLines(List<ListEntryRow> rows, Map<String, String> itemNames) {
+        List<Long> ids = rows.stream().map(ListEntryRow::subjectId).filter(id -> id > 0).toList();
+        Map<Long, String> maskedIds = ids.isEmpty() ? Map.of() : citizens.maskedIds(ids);
+        Map<Long, String> names = ids.isEmpty() ? Map.of() : maskedNames(ids);
+        return rows.stream().map(r -> new EntryLine(r.entry(), maskedIds.getOrDefault(r.subjectId(), "—"),
+                names.getOrDefault(r.subjectId(), "—"), named(r.itemCodes(), itemNames))).toList();
+    }
+
+    /** The candidates in the order asked for; ties by key so pages never overlap. */
+    private static List<Candidate> sorted(List<Candidate> candidates, PageRequest request) {
+        Comparator<Candidate> order = switch (request.sort()) {
+            case "earliest" -> Comparator.comparing(Candidate::earliest, Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "records" -> Comparator.comparingInt(c -> c.recordIds().size());
+            default -> Comparator.comparingLong(c -> c.recordIds().stream().mapToLong(Long::longValue).max().orElse(0));
+        };
+        order = order.thenComparingLong(ListsPageController::keyOf);
+        return candidates.stream().sorted(request.descending() ? order.reversed() : order).toList();
     }
 
     /** A candidate in full: each record it rests on as decided, and the notice form prefilled from the catalog. */
@@ -178,12 +443,6 @@ class ListsPageController {
                 .map(String::strip).filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).distinct().toList();
     }
 
-    /** Newest first: the candidate whose latest record came last is read first. */
-    private static List<Candidate> newestFirst(List<Candidate> candidates) {
-        return candidates.stream().sorted(Comparator.comparingLong((Candidate c) -> c.recordIds().stream().mapToLong(Long::longValue)
-                .max().orElse(0)).reversed()).toList();
-    }
-
     /** A candidate's key is the lowest id of the records it rests on: a number of the department's own, never the person's. */
     private static long keyOf(Candidate c) {
         return c.recordIds().stream().mapToLong(Long::longValue).min().orElse(0);
@@ -197,7 +456,7 @@ class ListsPageController {
         List<BasisRecord> basis = new ArrayList<>();
         c.recordIds().forEach(id -> records.findOfDepartment(id, who.departmentCode()).ifPresent(r -> basis.add(basisRecord(r))));
         return new CandidateRow(keyOf(c), c.maskedId(), nameOf(basis),
-                basis.stream().map(BasisRecord::itemName).distinct().toList(), c.recordIds().size(),
+                basis.stream().map(b -> new Named(b.itemCode(), b.itemName())).distinct().toList(), c.recordIds().size(),
                 basis.stream().map(BasisRecord::decisionDate).min(Comparator.naturalOrder()).orElse(null),
                 c.proposals().stream().map(Proposal::reason).distinct().toList());
     }
@@ -237,7 +496,7 @@ class ListsPageController {
     private BasisRecord basisRecord(CreditRecord r) {
         Item item = catalog.versions().stream().filter(v -> v.id() == r.catalogVersionId()).findFirst()
                 .flatMap(v -> v.item(r.itemCode())).or(() -> catalog.item(r.itemCode())).orElse(null);
-        return new BasisRecord(r.id(), r.subjectId(), citizens.findById(r.subjectId()).map(CitizenRef::maskedId).orElse(null), item == null ? r.itemCode() : item.name(),
+        return new BasisRecord(r.id(), r.subjectId(), citizens.findById(r.subjectId()).map(CitizenRef::maskedId).orElse(null), r.itemCode(), item == null ? r.itemCode() : item.name(),
                 r.decisionDate(), r.documentNumber(),
                 r.severity() == null ? null : Severity.valueOf(r.severity()).label(), RecordSubstance.of(item, r.content()),
                 item == null ? null : item.legalBasis().toString());

@@ -1,0 +1,137 @@
+package org.chengxin.lists.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.chengxin.lists.CandidateFilter;
+import org.chengxin.lists.EntryFilter;
+import org.chengxin.lists.web.GoodCreditPersonLookups.Lookup;
+
+/**
+ * The filter of the reviewer's candidates and entries as the address carries it: the tab, the token of a person filter
+ * ({@code who}; the ID number or name itself only ever in a POST body), the catalog item, a range of the decision date
+ * (candidates) or the start date (entries), and for entries a range of the end date. The status of an entry (in force or
+ * ended) is its tab. Anything unreadable is left out and said (problems). The same parameters drive the page, its links
+ * and its exports.
+ */
+public record ListsQuery(String tab, String item, LocalDate from, LocalDate to, LocalDate endFrom, LocalDate endTo, String who,
+        Optional<Lookup> person, List<String> problems) {
+
+    static ListsQuery parse(String tab, Map<String, String> params, Optional<Lookup> person, Set<String> items) {
+        List<String> problems = new ArrayList<>();
+        String item = trimmed(params.get("item"), 40);
+        if (item != null && !items.contains(item)) {
+            problems.add("信息项无法识别，已忽略");
+            item = null;
+        }
+        LocalDate from = date(params.get("from"), "起始日期", problems);
+        LocalDate to = date(params.get("to"), "截止日期", problems);
+        if (from != null && to != null && from.isAfter(to)) {
+            problems.add("起始日期晚于截止日期，已对调");
+            LocalDate t = from;
+            from = to;
+            to = t;
+        }
+        LocalDate endFrom = date(params.get("endFrom"), "结束日期起", problems);
+        LocalDate endTo = date(params.get("endTo"), "结束日期止", problems);
+        if (endFrom != null && endTo != null && endFrom.isAfter(endTo)) {
+            problems.add("结束日期的起始晚于截止，已对调");
+            LocalDate t = endFrom;
+            endFrom = endTo;
+            endTo = t;
+        }
+        String who = trimmed(params.get("who"), 40);
+        if (who != null && person.isEmpty()) {
+            problems.add("按身份证号或姓名的筛选已过期（保留 " + GoodCreditPersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
+            who = null;
+        }
+        return new ListsQuery(tab, item, from, to, endFrom, endTo, who, person, problems);
+    }
+
+    public boolean hasPerson() {
+        return person.isPresent();
+    }
+
+    public String personLabel() {
+        return person.map(Lookup::label).orElse("");
+    }
+
+    public boolean entriesTab() {
+        return "entries".equals(tab) || "ended".equals(tab);
+    }
+
+    /** Whether anything narrows the list. */
+    public boolean narrowed() {
+        return person.isPresent() || item != null || from != null || to != null || endFrom != null || endTo != null;
+    }
+
+    CandidateFilter candidateFilter() {
+        return new CandidateFilter(person.map(Lookup::subjects).orElse(null), item, from, to);
+    }
+
+    EntryFilter entryFilter() {
+        return new EntryFilter("ended".equals(tab), person.map(Lookup::subjects).orElse(null), item, from, to, endFrom, endTo);
+    }
+
+    /** The parameters links keep (no page, size or sort). */
+    Map<String, String> params() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("tab", tab);
+        p.put("item", item);
+        p.put("from", from == null ? null : from.toString());
+        p.put("to", to == null ? null : to.toString());
+        if (entriesTab()) {
+            p.put("endFrom", endFrom == null ? null : endFrom.toString());
+            p.put("endTo", endTo == null ? null : endTo.toString());
+        }
+        p.put("who", person.isPresent() ? who : null);
+        return p;
+    }
+
+    /** The filter in words, for the audit trail and the page (the person masked). */
+    String describe(Map<String, String> itemNames) {
+        List<String> parts = new ArrayList<>();
+        parts.add(switch (tab) {
+            case "entries" -> "名单中（有效）";
+            case "ended" -> "已结束或不予列入";
+            default -> "候选";
+        });
+        person.ifPresent(p -> parts.add("当事人 " + p.label()));
+        if (item != null) {
+            parts.add("信息项 " + itemNames.getOrDefault(item, item));
+        }
+        if (from != null || to != null) {
+            parts.add((entriesTab() ? "开始日期 " : "决定日期 ") + (from == null ? "…" : from) + " 至 " + (to == null ? "…" : to));
+        }
+        if (entriesTab() && (endFrom != null || endTo != null)) {
+            parts.add("结束日期 " + (endFrom == null ? "…" : endFrom) + " 至 " + (endTo == null ? "…" : endTo));
+        }
+        return String.join("；", parts);
+    }
+
+    private static LocalDate date(String raw, String what, List<String> problems) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(what + "格式应为 年-月-日，已忽略");
+            return null;
+        }
+    }
+
+    private static String trimmed(String raw, int max) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String s = raw.strip();
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+}
