@@ -32,6 +32,7 @@ import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,13 +65,13 @@ class GoodCreditListPageController {
     private final Citizens citizens;
     private final PopulationRegister register;
     private final Departments departments;
-    private final GoodCreditPersonLookups lookups;
+    private final PersonLookups lookups;
     private final GoodCreditExport exporter;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     GoodCreditListPageController(Records records, Catalog catalog, Citizens citizens, PopulationRegister register,
-            Departments departments, GoodCreditPersonLookups lookups, GoodCreditExport exporter, ApplicationEventPublisher events,
+            Departments departments, PersonLookups lookups, GoodCreditExport exporter, ApplicationEventPublisher events,
             Clock clock) {
         this.records = records;
         this.catalog = catalog;

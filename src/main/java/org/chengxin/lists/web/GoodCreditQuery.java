@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.chengxin.lists.web.GoodCreditPersonLookups.Lookup;
+import org.chengxin.shared.listing.PersonLookups.Lookup;
 import org.chengxin.records.GoodCreditFilter;
 import org.chengxin.records.GoodCreditFilter.Standing;
+import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.organization.DepartmentCode;
 
 /**
@@ -57,7 +58,7 @@ public record GoodCreditQuery(String item, String department, LocalDate from, Lo
         }
         String who = trimmed(params.get("who"), 40);
         if (who != null && person.isEmpty()) {
-            problems.add("按身份证号或姓名的筛选已过期（保留 " + GoodCreditPersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
+            problems.add("按身份证号或姓名的筛选已过期（保留 " + PersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
             who = null;
         }
         return new GoodCreditQuery(item, department, from, to, standing, all, who, person, problems);

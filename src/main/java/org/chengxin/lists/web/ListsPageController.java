@@ -46,6 +46,7 @@ import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.listing.SortColumns;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
@@ -79,12 +80,12 @@ class ListsPageController {
     private final PopulationRegister register;
     private final Citizens citizens;
     private final Departments departments;
-    private final GoodCreditPersonLookups lookups;
+    private final PersonLookups lookups;
     private final ListsExport exporter;
     private final ApplicationEventPublisher events;
 
     ListsPageController(SeriousDishonestyList list, Clock clock, Records records, Catalog catalog, PopulationRegister register,
-            Citizens citizens, Departments departments, GoodCreditPersonLookups lookups, ListsExport exporter,
+            Citizens citizens, Departments departments, PersonLookups lookups, ListsExport exporter,
             ApplicationEventPublisher events) {
         this.departments = departments;
         this.lookups = lookups;

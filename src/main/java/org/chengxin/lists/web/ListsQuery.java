@@ -11,7 +11,8 @@ import java.util.Set;
 
 import org.chengxin.lists.CandidateFilter;
 import org.chengxin.lists.EntryFilter;
-import org.chengxin.lists.web.GoodCreditPersonLookups.Lookup;
+import org.chengxin.shared.listing.PersonLookups.Lookup;
+import org.chengxin.shared.listing.PersonLookups;
 
 /**
  * The filter of the reviewer's candidates and entries as the address carries it: the tab, the token of a person filter
@@ -48,7 +49,7 @@ public record ListsQuery(String tab, String item, LocalDate from, LocalDate to, 
         }
         String who = trimmed(params.get("who"), 40);
         if (who != null && person.isEmpty()) {
-            problems.add("按身份证号或姓名的筛选已过期（保留 " + GoodCreditPersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
+            problems.add("按身份证号或姓名的筛选已过期（保留 " + PersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
             who = null;
         }
         return new ListsQuery(tab, item, from, to, endFrom, endTo, who, person, problems);

@@ -30,6 +30,7 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.InvalidIdNumberException;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
@@ -68,13 +69,13 @@ class ChecksPageController {
     private final MeasureLists lists;
     private final DepartmentNames departments;
     private final Citizens citizens;
-    private final CheckPersonLookups lookups;
+    private final PersonLookups lookups;
     private final ChecksExport exporter;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ChecksPageController(MeasureChecks checks, MeasureLists lists, DepartmentNames departments, Citizens citizens,
-            CheckPersonLookups lookups, ChecksExport exporter, ApplicationEventPublisher events, Clock clock) {
+            PersonLookups lookups, ChecksExport exporter, ApplicationEventPublisher events, Clock clock) {
         this.checks = checks;
         this.lists = lists;
         this.departments = departments;

@@ -12,8 +12,9 @@ import org.chengxin.measures.MeasureChecks;
 import org.chengxin.measures.MeasureChecks.CheckFilter;
 import org.chengxin.measures.MeasureChecks.FeedbackState;
 import org.chengxin.measures.MeasureChecks.Hits;
-import org.chengxin.measures.web.CheckPersonLookups.Lookup;
+import org.chengxin.shared.listing.PersonLookups.Lookup;
 import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.organization.DepartmentCode;
 
 /**
@@ -61,7 +62,7 @@ public record ChecksQuery(String matter, FeedbackState state, Hits hits, LocalDa
         }
         String who = trimmed(params.get("who"), 40);
         if (who != null && person.isEmpty()) {
-            problems.add("按身份证号的筛选已过期（保留 " + CheckPersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
+            problems.add("按身份证号的筛选已过期（保留 " + PersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
             who = null;
         }
         PageRequest request = PageRequest.of(integer(params.get("page")), integer(params.get("size")), params.get("sort"),

@@ -11,7 +11,8 @@ import java.util.Optional;
 import org.chengxin.records.RecordFilter;
 import org.chengxin.records.RecordFilter.DateField;
 import org.chengxin.records.RecordStatus;
-import org.chengxin.records.web.PersonLookups.Lookup;
+import org.chengxin.shared.listing.PersonLookups.Lookup;
+import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.organization.DepartmentCode;
 
 /**

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.chengxin.remedies.web.CasePersonLookups.Lookup;
+import org.chengxin.shared.listing.PersonLookups.Lookup;
+import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.subject.SubjectKey;
 
 /**
@@ -49,7 +50,7 @@ public record CasesQuery(String kind, String status, String item, LocalDate from
         }
         String who = trimmed(params.get("who"), 40);
         if (who != null && person.isEmpty()) {
-            problems.add("按身份证号或姓名的筛选已过期（保留 " + CasePersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
+            problems.add("按身份证号或姓名的筛选已过期（保留 " + PersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
             who = null;
         }
         boolean overdue = "1".equals(params.get("overdue")) || "true".equals(params.get("overdue"));

@@ -28,6 +28,7 @@ import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
@@ -66,14 +67,14 @@ class ReviewQueuePageController {
     private final CaseRecords view;
     private final ReviewRows rows;
     private final ReviewCasesExport exporter;
-    private final CasePersonLookups lookups;
+    private final PersonLookups lookups;
     private final Citizens citizens;
     private final PopulationRegister register;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReviewQueuePageController(Objections objections, Repairs repairs, CaseFiles files, CaseRecords view, ReviewRows rows,
-            ReviewCasesExport exporter, CasePersonLookups lookups, Citizens citizens, PopulationRegister register,
+            ReviewCasesExport exporter, PersonLookups lookups, Citizens citizens, PopulationRegister register,
             ApplicationEventPublisher events, Clock clock) {
         this.objections = objections;
         this.repairs = repairs;

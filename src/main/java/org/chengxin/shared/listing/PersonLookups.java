@@ -1,4 +1,4 @@
-package org.chengxin.lists.web;
+package org.chengxin.shared.listing;
 
 import java.io.Serializable;
 import java.security.SecureRandom;
@@ -17,35 +17,36 @@ import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.stereotype.Component;
 
 /**
- * The good-credit list's filter by a person's ID number or name (as the records list has it), which never go into a URL: the form posts them, the page keeps what they
+ * Filters by a person's ID number or name, which never go into a URL: the form posts them, the page keeps what they
  * were turned into (the subjects' blind indexes and a masked label, never the number or the name) in the session
  * under a random token, and the list's links carry only the token ({@code who=...}). A token lives
  * {@value #LIFETIME_MINUTES} minutes and only in the session that made it; a session keeps at most
- * {@value #MAX_PER_SESSION}.
+ * {@value #MAX_PER_SESSION}. One store serves every staff list (records, checks, cases, list entries, good-credit
+ * records): a token made on one list names the same person on another in the same session.
  */
 @Component
-class GoodCreditPersonLookups {
+public class PersonLookups {
 
-    static final int LIFETIME_MINUTES = 30;
-    static final int MAX_PER_SESSION = 20;
-    private static final String ATTRIBUTE = GoodCreditPersonLookups.class.getName();
+    public static final int LIFETIME_MINUTES = 30;
+    public static final int MAX_PER_SESSION = 20;
+    private static final String ATTRIBUTE = PersonLookups.class.getName();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
 
-    GoodCreditPersonLookups(Clock clock) {
+    PersonLookups(Clock clock) {
         this.clock = clock;
     }
 
     /** What a token stands for: the subjects (blind indexes) and how the page names the filter (masked). */
-    record Lookup(List<String> subjectHex, String label, Instant expires) implements Serializable {
+    public record Lookup(List<String> subjectHex, String label, Instant expires) implements Serializable {
 
-        List<SubjectKey> subjects() {
+        public List<SubjectKey> subjects() {
             return subjectHex.stream().map(SubjectKey::fromHex).toList();
         }
     }
 
-    String store(HttpSession session, List<SubjectKey> subjects, String label) {
+    public String store(HttpSession session, List<SubjectKey> subjects, String label) {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -61,7 +62,7 @@ class GoodCreditPersonLookups {
         return token;
     }
 
-    Optional<Lookup> find(HttpSession session, String token) {
+    public Optional<Lookup> find(HttpSession session, String token) {
         if (token == null || token.isBlank() || session == null) {
             return Optional.empty();
         }
