@@ -92,24 +92,20 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
     public List<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter) {
         LocalDate today = LocalDate.now(clock);
         Map<SubjectKey, Long> subjects = new LinkedHashMap<>();
-        records.inForceOfDepartment(departmentCode, "SERIOUS", 500).forEach(r -> subjects.putIfAbsent(r.subject(), r.subjectId()));
+        List<CreditRecord> serious = records.inForceOfDepartment(departmentCode, "SERIOUS", 500);
+        serious.forEach(r -> subjects.putIfAbsent(r.subject(), r.subjectId()));
         if (filter.subjects() != null) {
             subjects.keySet().retainAll(new HashSet<>(filter.subjects()));
         }
         if (!subjects.isEmpty() && (filter.itemCode() != null || filter.from() != null || filter.to() != null)) {
-            // set-based first: only people with a serious record of the department of that item and within those dates
-            // can have a proposal resting on one; the rules below then check the records the proposals rest on
-            Map<String, Object> params = new HashMap<>();
-            StringBuilder sql = new StringBuilder("select distinct subject_index from records_record where department_code = :d"
-                    + " and severity = 'SERIOUS' and status in ('ACTIVE', 'OBJECTED')");
-            params.put("d", departmentCode.value());
-            if (filter.itemCode() != null) {
-                sql.append(" and item_code = :item");
-                params.put("item", filter.itemCode());
-            }
-            range(sql, params, "decision_date", "from", filter.from(), "to", filter.to());
-            Set<SubjectKey> hits = new HashSet<>(jdbc.sql(sql.toString()).params(params)
-                    .query((rs, n) -> SubjectKeys.read(rs, "subject_index")).list());
+            // only people with a serious record of the department of that item and within those dates can have a
+            // proposal resting on one (read from the records module's answer above, not its table); the rules below
+            // then check the records the proposals rest on
+            Set<SubjectKey> hits = new HashSet<>();
+            serious.stream().filter(r -> filter.itemCode() == null || filter.itemCode().equals(r.itemCode()))
+                    .filter(r -> filter.from() == null || !r.decisionDate().isBefore(filter.from()))
+                    .filter(r -> filter.to() == null || !r.decisionDate().isAfter(filter.to()))
+                    .forEach(r -> hits.add(r.subject()));
             subjects.keySet().retainAll(hits);
         }
         List<Candidate> candidates = new ArrayList<>();
