@@ -146,7 +146,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         if (d.recordIds() == null || d.recordIds().isEmpty()) {
             throw ChengxinException.badRequest("LIST_WITHOUT_RECORDS", "认定须依据至少一条信用记录");
         }
-        checkRecords(departmentCode, d.subject(), d.recordIds());
+        List<CreditRecord> basis = checkRecords(departmentCode, d.subject(), d.recordIds());
         if (activeFor(d.subject()).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))
                 || noticesFor(d.subject()).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))) {
             throw ChengxinException.conflict("LIST_ALREADY_NOTICED", "本部门已对该当事人发出认定告知或已将其列入名单");
@@ -161,8 +161,9 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
                 .param("basis", d.legalBasis().strip()).param("criteria", d.criteria().strip()).param("start", d.startDate())
                 .param("end", d.endDate()).param("by", CurrentActor.get().name()).param("at", Timestamp.from(now)).param("due", due)
                 .query(Long.class).single();
-        for (long recordId : d.recordIds()) {
-            jdbc.sql("insert into lists_entry_record (entry_id, record_id) values (:e, :r)").param("e", id).param("r", recordId).update();
+        for (CreditRecord r : basis) {
+            jdbc.sql("insert into lists_entry_record (entry_id, record_id, item_code, subject_id) values (:e, :r, :item, :subject)")
+                    .param("e", id).param("r", r.id()).param("item", r.itemCode()).param("subject", r.subjectId()).update();
         }
         events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.notice", d.subject(), "严重失信主体认定告知", AuditOutcome.SUCCESS,
                 "拟列入严重失信主体名单的告知，决定书 " + d.documentNumber().strip() + "，陈述申辩期限至 " + due));
@@ -264,7 +265,9 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         }
     }
 
-    private void checkRecords(DepartmentCode departmentCode, SubjectKey subject, List<Long> recordIds) {
+    /** The records an entry would rest on, each checked: the department's own, the person's, serious, counting, not a minor's. */
+    private List<CreditRecord> checkRecords(DepartmentCode departmentCode, SubjectKey subject, List<Long> recordIds) {
+        List<CreditRecord> checked = new ArrayList<>();
         for (long id : recordIds) {
             CreditRecord r = records.findOfDepartment(id, departmentCode)
                     .orElseThrow(() -> ChengxinException.badRequest("LIST_RECORD_NOT_OWN", "所依据的记录须为本部门报送的记录：" + id));
@@ -276,7 +279,9 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
             if (Boolean.TRUE.equals(r.subjectMinor())) {
                 throw ChengxinException.badRequest("LIST_SUBJECT_MINOR", "所依据的记录作出时当事人未满18周岁，不得列入严重失信主体名单：" + id);
             }
+            checked.add(r);
         }
+        return checked;
     }
 
     private void changed(ListEntryChanged.Change change, ListEntry e, String reason, Instant at) {
@@ -372,13 +377,11 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
 
     private static final String SELECT = "select * from lists_entry";
 
-    // the person's subject id and the items of an entry's records, read from the records it rests on
+    // the person's subject id and the items of an entry's records, as kept with the entry when it was made (V35)
     private static final String ROW_SELECT = """
             select e.*,
-                (select min(c.subject_id) from lists_entry_record r join records_record c on c.id = r.record_id
-                    where r.entry_id = e.id) as row_subject_id,
-                (select string_agg(distinct c.item_code, ',') from lists_entry_record r join records_record c on c.id = r.record_id
-                    where r.entry_id = e.id) as row_item_codes
+                (select min(r.subject_id) from lists_entry_record r where r.entry_id = e.id) as row_subject_id,
+                (select string_agg(distinct r.item_code, ',') from lists_entry_record r where r.entry_id = e.id) as row_item_codes
             from lists_entry e""";
 
     @Override
@@ -414,8 +417,7 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
             }
         }
         if (f.itemCode() != null) {
-            w.append(" and exists (select 1 from lists_entry_record r join records_record c on c.id = r.record_id"
-                    + " where r.entry_id = e.id and c.item_code = :item)");
+            w.append(" and exists (select 1 from lists_entry_record r where r.entry_id = e.id and r.item_code = :item)");
             params.put("item", f.itemCode());
         }
         range(w, params, "e.start_date", "startFrom", f.startFrom(), "startTo", f.startTo());
