@@ -25,6 +25,7 @@ import org.chengxin.shared.id.InvalidIdNumberException;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.subject.SubjectKey;
@@ -52,12 +53,12 @@ class QueryLogPageController {
     private final QueryLog log;
     private final Departments departments;
     private final Citizens citizens;
-    private final QueryLogLookups lookups;
+    private final PersonLookups lookups;
     private final AuditListExports exports;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    QueryLogPageController(QueryLog log, Departments departments, Citizens citizens, QueryLogLookups lookups, AuditListExports exports,
+    QueryLogPageController(QueryLog log, Departments departments, Citizens citizens, PersonLookups lookups, AuditListExports exports,
             ApplicationEventPublisher events, Clock clock) {
         this.log = log;
         this.departments = departments;
@@ -101,7 +102,7 @@ class QueryLogPageController {
             try {
                 IdNumber number = IdNumber.parse(idNumber, clock);
                 SubjectKey subject = citizens.subjectKeyOf(number);
-                params.put("who", lookups.store(session, subject, number.masked()));
+                params.put("who", lookups.store(session, List.of(subject), number.masked()));
                 events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "inquiry.query-log-search", subject, "查询记录审查",
                         AuditOutcome.SUCCESS, "按身份证号 " + number.masked() + " 筛选查询记录"));
             } catch (InvalidIdNumberException e) {
@@ -137,7 +138,7 @@ class QueryLogPageController {
             outcome = AuditOutcome.SUCCESS;
         } finally {
             events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "inquiry.query-log-export",
-                    query.person().map(QueryLogLookups.Lookup::subject).orElse(null), "查询记录审查", outcome,
+                    query.person().map(l -> l.subjects().get(0)).orElse(null), "查询记录审查", outcome,
                     cut("导出查询记录 " + written + " 条（XLSX，身份证号已遮蔽）；筛选：" + query.describe(names))));
         }
     }

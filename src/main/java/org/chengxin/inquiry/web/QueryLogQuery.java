@@ -11,7 +11,8 @@ import java.util.Optional;
 
 import org.chengxin.inquiry.QueryLog;
 import org.chengxin.inquiry.domain.QueryKind;
-import org.chengxin.inquiry.web.QueryLogLookups.Lookup;
+import org.chengxin.shared.listing.PersonLookups.Lookup;
+import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.organization.DepartmentCode;
 
 /**
@@ -60,7 +61,7 @@ public record QueryLogQuery(String organization, DepartmentCode department, Stri
         }
         String who = ListFilters.trimmed(params.get("who"), 40);
         if (who != null && person.isEmpty()) {
-            problems.add("按身份证号的筛选已过期（保留 " + QueryLogLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
+            problems.add("按身份证号的筛选已过期（保留 " + PersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
             who = null;
         }
         return new QueryLogQuery(ListFilters.trimmed(params.get("org"), MAX_TEXT), department,
@@ -77,7 +78,7 @@ public record QueryLogQuery(String organization, DepartmentCode department, Stri
     }
 
     QueryLog.Filter filter() {
-        return new QueryLog.Filter(person.map(Lookup::subject).orElse(null), organization, department, purpose,
+        return new QueryLog.Filter(person.map(l -> l.subjects().get(0)).orElse(null), organization, department, purpose,
                 kind == null ? null : kind.name(), outcome == null ? null : outcome.equals("REFUSED"),
                 from == null ? null : from.atStartOfDay(ZONE).toInstant(), to == null ? null : to.plusDays(1).atStartOfDay(ZONE).toInstant());
     }
