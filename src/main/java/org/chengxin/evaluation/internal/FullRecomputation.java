@@ -249,8 +249,8 @@ class FullRecomputation {
     /** The part statement for a model and a day, and its bound values. */
     record Statement(String sql, Map<String, Object> params) {
 
-        static Statement of(PointsModel model, LocalDate day) {
-            Map<String, Object> params = new LinkedHashMap<>();
+        /** The expressions and bound values both statements share: the points case and the counting rule. */
+        private static String[] common(PointsModel model, LocalDate day, Map<String, Object> params) {
             StringBuilder points = new StringBuilder("case");
             int n = 0;
             for (var e : model.byItem().entrySet()) {
@@ -288,6 +288,14 @@ class FullRecomputation {
             // the statuses that count under the model's rule for records under objection, as literals from the policy
             String counting = "f.status in (" + String.join(", ", CountingPolicy.countingStatuses(model.objectedRecords()).stream()
                     .sorted().map(st -> "'" + st + "'").toList()) + ") and f.expires_on > :day";
+            return new String[] {points.toString(), counting};
+        }
+
+        static Statement of(PointsModel model, LocalDate day) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            String[] common = common(model, day, params);
+            String points = common[0];
+            String counting = common[1];
             String sql = """
                     with computed as (
                         select f.subject_index,
@@ -331,6 +339,62 @@ class FullRecomputation {
                     select (select count(*) from computed) as people, (select count(*) from changed) as changed,
                         h.subject_index as subject, h.old_grade, h.new_grade, h.old_points, h.new_points
                     from (select 1) one left join history h on true""".formatted(points, counting);
+            return new Statement(sql, params);
+        }
+
+        /**
+         * The statement for the people taken from the queue ({@code :subjects}, with the record each was queued for in
+         * {@code :recordIds}, same order): the same rules as a part, for exactly these people. Every person taken gets a
+         * score (the starting points when none of their records counts); a first score keeps the record it was computed
+         * for; a change of grade goes to the history with that record and the reason 记录变化 (重新计算 without one).
+         */
+        static Statement forQueue(PointsModel model, LocalDate day) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            String[] common = common(model, day, params);
+            String sql = """
+                    with queued as (
+                        select q.subject_index, q.record_id
+                        from unnest(cast(:subjects as bytea[]), cast(:recordIds as bigint[])) as q(subject_index, record_id)),
+                    computed as (
+                        select f.subject_index,
+                            :base + coalesce(sum(%1$s) filter (where %2$s), 0) as points,
+                            coalesce(bool_or(f.status = 'OBJECTED' and %2$s), false) as disputed
+                        from records_fact f
+                        where f.subject_index = any(cast(:subjects as bytea[]))
+                        group by f.subject_index),
+                    graded as (
+                        select c.*, case when points >= :aaa then 'AAA' when points >= :aa then 'AA' when points >= :a then 'A'
+                            when points >= :b then 'B' when points >= :c then 'C' else 'D' end as grade
+                        from computed c),
+                    changed as (
+                        select q.subject_index, q.record_id, coalesce(g.points, :base) as points,
+                            coalesce(g.grade, :baseGrade) as grade, coalesce(g.disputed, false) as disputed,
+                            s.subject_index is not null as scored, s.grade as old_grade, s.points as old_points
+                        from queued q
+                        left join graded g on g.subject_index = q.subject_index
+                        left join evaluation_score s on s.subject_index = q.subject_index
+                        where s.subject_index is null or s.points <> coalesce(g.points, :base) or s.grade <> coalesce(g.grade, :baseGrade)
+                            or s.disputed <> coalesce(g.disputed, false) or s.model_version <> :version),
+                    updated as (
+                        update evaluation_score s set points = c.points, grade = c.grade, disputed = c.disputed,
+                            model_version = :version, computed_at = :at
+                        from changed c
+                        where c.scored and s.subject_index = c.subject_index),
+                    inserted as (
+                        insert into evaluation_score (subject_index, points, grade, disputed, model_version, computed_at,
+                            first_graded_at, first_grade, first_points, first_record_id)
+                        select subject_index, points, grade, disputed, :version, :at, :at, grade, points, record_id
+                        from changed where not scored),
+                    history as (
+                        insert into evaluation_grade_history (subject_index, changed_at, old_grade, new_grade, old_points, new_points,
+                            record_id, reason)
+                        select subject_index, :at, old_grade, grade, old_points, points, record_id,
+                            case when record_id is null then '重新计算' else '记录变化' end
+                        from changed where scored and old_grade <> grade
+                        returning subject_index, old_grade, new_grade, old_points, new_points, record_id)
+                    select (select count(*) from queued) as people, h.subject_index as subject, h.old_grade, h.new_grade,
+                        h.old_points, h.new_points, h.record_id
+                    from (select 1) one left join history h on true""".formatted(common[0], common[1]);
             return new Statement(sql, params);
         }
     }

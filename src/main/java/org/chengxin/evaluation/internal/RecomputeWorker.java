@@ -3,6 +3,7 @@ package org.chengxin.evaluation.internal;
 import org.chengxin.evaluation.Scores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,18 +15,22 @@ import org.springframework.stereotype.Component;
 class RecomputeWorker {
 
     private static final Logger log = LoggerFactory.getLogger(RecomputeWorker.class);
-    private static final int BATCH = 500;
-
     private final Scores scores;
+    private final int batch;
 
-    RecomputeWorker(Scores scores) {
+    /**
+     * @param batch people taken off the queue together, in one statement (a push of a million rows queues about a
+     *              million people; a change by hand, one)
+     */
+    RecomputeWorker(Scores scores, @Value("${chengxin.evaluation.queue-batch:5000}") int batch) {
         this.scores = scores;
+        this.batch = Math.max(1, batch);
     }
 
     @Scheduled(fixedDelayString = "${chengxin.evaluation.queue-interval:PT2S}", initialDelayString = "PT5S")
     void drain() {
         int total = 0;
-        for (int n = scores.recomputePending(BATCH); n > 0; n = scores.recomputePending(BATCH)) {
+        for (int n = scores.recomputePending(batch); n > 0; n = scores.recomputePending(batch)) {
             total += n;
         }
         if (total > 0) {

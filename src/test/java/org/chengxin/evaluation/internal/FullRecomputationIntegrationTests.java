@@ -162,6 +162,87 @@ class FullRecomputationIntegrationTests {
         }
     }
 
+    /**
+     * The queue's statement (people taken off the recomputation queue together) against the same Java policies, for
+     * random people and models under both rules for objected records: every person taken is stored, those without
+     * records with the starting points, each first score with the record it was queued for.
+     */
+    @Test
+    void theQueueStatementAgreesWithTheJavaPoliciesAndScoresEveryPersonTaken() {
+        List<Item> items = items();
+        LocalDate day = LocalDate.now(clock);
+        for (long seed = 11; seed <= 14; seed++) {
+            Random random = new Random(seed);
+            PointsModel drawn = randomModel(random, items);
+            long s = seed;
+            transactions.executeWithoutResult(tx -> {
+                List<Made> people = new ArrayList<>();
+                for (int i = 0; i < 80; i++) {
+                    people.add(person(random, items, day, "queue" + s + "-" + i));
+                }
+                for (ObjectedRecords rule : ObjectedRecords.values()) {
+                    PointsModel model = new PointsModel(drawn.version() + "-" + rule, drawn.effectiveFrom(), drawn.basePoints(),
+                            drawn.byKindAndSeverity(), drawn.byItem(), drawn.bands(), rule);
+                    FullRecomputation.Statement statement = FullRecomputation.Statement.forQueue(model, day);
+                    byte[][] subjects = people.stream().map(p -> p.subject().bytes()).toArray(byte[][]::new);
+                    Long[] recordIds = new Long[people.size()];
+                    for (int i = 0; i < recordIds.length; i++) {
+                        recordIds[i] = 900_000L + i;
+                    }
+                    List<Integer> taken = jdbc.sql(statement.sql()).params(statement.params()).param("subjects", subjects)
+                            .param("recordIds", recordIds).param("at", Timestamp.from(clock.instant()))
+                            .query((rs, n) -> rs.getInt("people")).list();
+                    assertThat(taken).first().isEqualTo(people.size());
+                    for (int i = 0; i < people.size(); i++) {
+                        Made p = people.get(i);
+                        Evaluation expected = Evaluation.of(p.records(), model, day);
+                        var stored = jdbc.sql("""
+                                select points, grade, disputed, model_version, first_record_id from evaluation_score where subject_index = :s""")
+                                .param("s", p.subject().bytes())
+                                .query((rs, n) -> List.of(rs.getInt(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getLong(5)))
+                                .optional();
+                        assertThat(stored).get().asList().as("seed %d, %s, records %s", s, model, p.records())
+                                .containsExactly(expected.points(), expected.grade().name(), expected.disputed(), model.version(),
+                                        900_000L + i);
+                    }
+                }
+                tx.setRollbackOnly();
+            });
+        }
+    }
+
+    /** A person taken off the queue whose grade moves: the history row names the record and the reason, and an event goes out. */
+    @Test
+    void theQueueWritesAGradeChangeWithItsRecordAndPublishesIt() {
+        List<Item> items = items();
+        Item serious = items.stream().filter(i -> "SERIOUS".equals(i.severity())).findFirst().orElseThrow();
+        LocalDate today = LocalDate.now(clock);
+        SubjectKey a = subject("queue-a");
+        SubjectKey b = subject("queue-b");
+        jdbc.sql("insert into evaluation_pending (subject_index, record_id) values (:s, null)").param("s", a.bytes()).update();
+        scores.recomputePending(10_000);
+        assertThat(scores.scoreOf(a)).get().extracting(Score::points).as("no records: the starting points").isEqualTo(1000);
+
+        long id = insert(a, serious, "ACTIVE", today.minusMonths(1), today.plusYears(1), "queue-a-1");
+        jdbc.sql("insert into evaluation_pending (subject_index, record_id) values (:s, :r)").param("s", a.bytes()).param("r", id).update();
+        jdbc.sql("insert into evaluation_pending (subject_index, record_id) values (:s, 4242)").param("s", b.bytes()).update();
+        seen.clear();
+        scores.recomputePending(10_000);
+
+        assertThat(scores.scoreOf(a)).get().extracting(Score::points).isEqualTo(850);
+        assertThat(scores.historyOf(a)).extracting(h -> h.oldGrade() + ">" + h.newGrade() + ":" + h.recordId() + ":" + h.reason())
+                .containsExactly("null>A:null:首次评价", "A>B:" + id + ":记录变化");
+        assertThat(scores.historyOf(b)).singleElement().satisfies(h -> assertThat(h.recordId()).isEqualTo(4242L));
+        assertThat(seen).filteredOn(e -> e.subject().equals(a)).singleElement().satisfies(e -> {
+            assertThat(e.oldGrade() + ">" + e.newGrade()).isEqualTo("A>B");
+            assertThat(e.oldPoints()).isEqualTo(1000);
+            assertThat(e.newPoints()).isEqualTo(850);
+            assertThat(e.recordId()).isEqualTo(id);
+        });
+        assertThat(seen).as("a first score is no change of grade").noneMatch(e -> e.subject().equals(b));
+        assertThat(scores.pending()).isZero();
+    }
+
     @Test
     void aRunWritesOnlyWhatChangedAndTakesExpiredRecordsOffOnAMovedClock() {
         List<Item> items = items();

@@ -81,6 +81,24 @@ class RecomputationBenchmark {
 
         explainOnePart(model, today);
 
+        // the queue after a push of new people: every score gone, every person queued, drained by the worker's path
+        // (Scores.recomputePending in chunks of the worker's size) until the queue is empty; target within 2x of the
+        // set-based first evaluation of the same people
+        jdbc.execute("truncate evaluation_score");
+        jdbc.update("insert into evaluation_pending (subject_index, record_id) select distinct subject_index, 0 from records_fact");
+        int chunk = Integer.getInteger("bench.queue-batch", 5000);
+        long q0 = System.nanoTime();
+        long drained = 0;
+        for (int n = scores.recomputePending(chunk); n > 0; n = scores.recomputePending(chunk)) {
+            drained += n;
+        }
+        long queueMillis = (System.nanoTime() - q0) / 1_000_000;
+        assertThat(scores.pending()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from evaluation_score", Long.class)).isEqualTo(people);
+        lines.add(line("drain the queue of everybody after their scores were dropped, chunks of " + chunk + " (" + drained
+                + " taken here; ratio to the first evaluation " + String.format("%.2f", (double) queueMillis / first.millis()) + ")",
+                queueMillis, people, aggregate));
+
         ((MutableClock) clock).advance(Duration.ofDays(400));
         long laterAggregate = aggregate(model, LocalDate.now(clock));
         Recomputation later = scores.recomputeEverybody("基准测试：400 天后");
