@@ -180,7 +180,7 @@ class ModuleAssessment implements DepartmentAssessment {
 
     @Override
     public MonitoringReport monitoring(Period period) {
-        Window w = read(period);
+        Window w = read(period.first(), period.last());
         long timed = 0, late = 0, rows = 0, rejected = 0, checksMade = 0, given = 0, overdue = 0;
         long objections = 0, objectionsLate = 0, repairs = 0, repairsLate = 0;
         for (Map.Entry<Key, Counts> e : w.counts.entrySet()) {
@@ -216,8 +216,11 @@ class ModuleAssessment implements DepartmentAssessment {
 
     /** The departments assessed and their months, from 11 months before the period's end to its end. */
     private Window read(Period period) {
-        YearMonth last = period.last();
-        YearMonth first = last.minusMonths(TREND_MONTHS - 1);
+        return read(period.last().minusMonths(TREND_MONTHS - 1), period.last());
+    }
+
+    /** The departments assessed and their months from {@code first} to {@code last}. */
+    private Window read(YearMonth first, YearMonth last) {
         List<YearMonth> months = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             months.add(m);
