@@ -89,7 +89,7 @@ final class DemoPushes {
         return reports;
     }
 
-    private static Map<String, Object> row(Item item, SyntheticPeople.Person person, LocalDate decision, String sourceId,
+    static Map<String, Object> row(Item item, SyntheticPeople.Person person, LocalDate decision, String sourceId,
             Random random) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("sourceId", sourceId);

@@ -135,6 +135,8 @@ class AccessMatrixIntegrationTests {
         allow("GET /assessment/charts", "LEADER", "ADMIN", "AUDITOR");
         allow("GET /assessment/departments/{code}", "LEADER", "ADMIN", "AUDITOR");
         allow("GET /assessment/departments/{code}/charts", "LEADER", "ADMIN", "AUDITOR");
+        allow("GET /assessment/counties/{code}", "LEADER", "ADMIN", "AUDITOR");
+        allow("GET /assessment/counties/{code}/charts", "LEADER", "ADMIN", "AUDITOR");
         allow("GET /assessment/export.xlsx", "LEADER", "ADMIN", "AUDITOR");
         allow("GET /my/credit", "CITIZEN");
         allow("GET /my/report", "CITIZEN");

@@ -47,6 +47,15 @@ public class Fixtures {
         return code;
     }
 
+    /** A new government department of a county-level division (GB/T 2260 code, e.g. 430621 岳阳县); returns its code. */
+    public String departmentIn(String regionCode) {
+        int n = SEQUENCE.incrementAndGet();
+        String body = "11" + regionCode + String.format("R%08d", n);
+        String code = "dept-" + n;
+        departments.register(code, "测试区县部门" + n, DepartmentKind.GOVERNMENT, body + UnifiedSocialCreditCode.checkCharacter(body), regionCode);
+        return code;
+    }
+
     /** A department with a given code (as the catalog names it), registered once. */
     public String departmentWithCode(String code) {
         if (departments.find(DepartmentCode.of(code)).isEmpty()) {

@@ -3,22 +3,29 @@ package org.chengxin.assessment.internal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.chengxin.assessment.DepartmentAssessment;
+import org.chengxin.assessment.domain.CityFigures;
 import org.chengxin.assessment.domain.DoublePublicity;
 import org.chengxin.assessment.domain.Indicator;
+import org.chengxin.assessment.domain.Monitoring;
 import org.chengxin.assessment.domain.Period;
 import org.chengxin.assessment.domain.Scoring;
 import org.chengxin.assessment.domain.Tally;
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.complaints.Complaints;
+import org.chengxin.inquiry.QueryLog;
 import org.chengxin.ingestion.PushMonth;
 import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.measures.MeasureChecks;
@@ -28,19 +35,24 @@ import org.chengxin.organization.Departments;
 import org.chengxin.records.Records;
 import org.chengxin.remedies.RemedyFigures;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.id.Regions;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.time.WorkingCalendar;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads the last 12 months to the end of the period from each module's API (one grouped statement each), adds them up
  * per department and month, and scores the period's months. The departments assessed are the active government
- * departments and associations; a department's must-push items are the current catalog's items that name it.
+ * departments and associations; a department's must-push items are the current catalog's items that name it. The
+ * city's county-level divisions are configured ({@code chengxin.city.divisions}, Yueyang's by default, the city's own code
+ * first); a department in a division not listed is added after them, so no figure is lost.
  */
 @Service
 class ModuleAssessment implements DepartmentAssessment {
 
     static final int TREND_MONTHS = 12;
+    static final String CITY_LEVEL = "市本级";
 
     private final Departments departments;
     private final Catalog catalog;
@@ -50,9 +62,12 @@ class ModuleAssessment implements DepartmentAssessment {
     private final RemedyFigures remedies;
     private final Complaints complaints;
     private final WorkingCalendar calendar;
+    private final QueryLog queries;
+    private final List<String> divisions;
 
     ModuleAssessment(Departments departments, Catalog catalog, Records records, RecordBatches batches, MeasureChecks checks,
-            RemedyFigures remedies, Complaints complaints, WorkingCalendar calendar) {
+            RemedyFigures remedies, Complaints complaints, WorkingCalendar calendar, QueryLog queries,
+            @Value("${chengxin.city.divisions:430600,430602,430603,430611,430621,430623,430624,430626,430681,430682}") String divisions) {
         this.departments = departments;
         this.catalog = catalog;
         this.records = records;
@@ -61,6 +76,8 @@ class ModuleAssessment implements DepartmentAssessment {
         this.remedies = remedies;
         this.complaints = complaints;
         this.calendar = calendar;
+        this.queries = queries;
+        this.divisions = Arrays.stream(divisions.split(",")).map(String::strip).filter(d -> !d.isEmpty()).toList();
     }
 
     @Override
@@ -72,7 +89,7 @@ class ModuleAssessment implements DepartmentAssessment {
         List<Scorecard> unranked = new ArrayList<>();
         for (Department d : w.assessed) {
             Tally t = w.sum(d.code(), period.months());
-            unranked.add(new Scorecard(0, d.code(), d.name(), d.kind().label(), t, Scoring.score(t)));
+            unranked.add(new Scorecard(0, d.code(), d.name(), d.kind().label(), d.regionCode(), t, Scoring.score(t)));
         }
         unranked.sort(Comparator.comparing((Scorecard s) -> s.score() == null ? -1 : s.score()).reversed()
                 .thenComparing(s -> s.result().shares().get(Indicator.COVERAGE) == null ? 1 : -s.result().shares().get(Indicator.COVERAGE))
@@ -81,7 +98,7 @@ class ModuleAssessment implements DepartmentAssessment {
         List<Scorecard> ranked = new ArrayList<>();
         for (int i = 0; i < ranks.length; i++) {
             Scorecard s = unranked.get(i);
-            ranked.add(new Scorecard(ranks[i], s.code(), s.name(), s.kind(), s.tally(), s.result()));
+            ranked.add(new Scorecard(ranks[i], s.code(), s.name(), s.kind(), s.regionCode(), s.tally(), s.result()));
         }
         List<MonthPoint> city = new ArrayList<>();
         for (YearMonth m : w.months) {
@@ -107,10 +124,103 @@ class ModuleAssessment implements DepartmentAssessment {
         return new DepartmentReport(period, card, trend);
     }
 
+    @Override
+    public CountyRanking counties(Period period) {
+        return new CountyRanking(period, countyCards(period, read(period)));
+    }
+
+    private List<CountyScorecard> countyCards(Period period, Window w) {
+        Set<String> codes = new LinkedHashSet<>(divisions);
+        w.assessed.stream().map(Department::regionCode).sorted().forEach(codes::add);
+        List<String> order = List.copyOf(codes);
+        List<CountyScorecard> unranked = new ArrayList<>();
+        for (String region : order) {
+            List<Department> members = w.assessed.stream().filter(d -> region.equals(d.regionCode())).toList();
+            Tally sum = Tally.NONE;
+            for (Department d : members) {
+                sum = sum.plus(w.sum(d.code(), period.months()));
+            }
+            List<MonthPoint> trend = new ArrayList<>();
+            for (YearMonth m : w.months) {
+                Tally t = Tally.NONE;
+                for (Department d : members) {
+                    t = t.plus(w.month(d.code(), m));
+                }
+                trend.add(new MonthPoint(m, t, Scoring.score(t)));
+            }
+            unranked.add(new CountyScorecard(0, region, divisionName(region), members.size(), sum, Scoring.score(sum), List.copyOf(trend)));
+        }
+        unranked.sort(Comparator.comparing((CountyScorecard s) -> s.score() == null ? -1 : s.score()).reversed()
+                .thenComparing(s -> order.indexOf(s.regionCode())));
+        int[] ranks = Scoring.ranks(unranked.stream().map(CountyScorecard::score).toList());
+        List<CountyScorecard> ranked = new ArrayList<>();
+        for (int i = 0; i < ranks.length; i++) {
+            CountyScorecard s = unranked.get(i);
+            ranked.add(new CountyScorecard(ranks[i], s.regionCode(), s.name(), s.departments(), s.tally(), s.result(), s.trend()));
+        }
+        return List.copyOf(ranked);
+    }
+
+    /** 市本级 for the city's own code, else the GB/T 2260 name (the code itself only if the table does not know it). */
+    private String divisionName(String region) {
+        if (!divisions.isEmpty() && divisions.get(0).equals(region) || region.endsWith("00")) {
+            return CITY_LEVEL;
+        }
+        return Regions.nameOf(region).orElse("未收录的行政区划");
+    }
+
+    @Override
+    public CountyReport county(String regionCode, Period period) {
+        Window w = read(period);
+        CountyScorecard card = countyCards(period, w).stream().filter(c -> c.regionCode().equals(regionCode)).findFirst()
+                .orElseThrow(() -> ChengxinException.notFound("ASSESSMENT_COUNTY_NOT_FOUND", "没有该区县的考核情况"));
+        List<Scorecard> members = rank(period, w).scorecards().stream().filter(s -> regionCode.equals(s.regionCode())).toList();
+        return new CountyReport(period, card, members);
+    }
+
+    @Override
+    public MonitoringReport monitoring(Period period) {
+        Window w = read(period.first(), period.last());
+        long timed = 0, late = 0, rows = 0, rejected = 0, checksMade = 0, given = 0, overdue = 0;
+        long objections = 0, objectionsLate = 0, repairs = 0, repairsLate = 0;
+        for (Map.Entry<Key, Counts> e : w.counts.entrySet()) {
+            if (!period.months().contains(e.getKey().month())) {
+                continue;
+            }
+            Counts c = e.getValue();
+            timed += c.timed;
+            late += c.late;
+            rows += c.rows;
+            rejected += c.rejected;
+            checksMade += c.checks;
+            given += c.feedbackGiven;
+            overdue += c.feedbackOverdue;
+            objections += c.objectionsReceived;
+            objectionsLate += c.objectionsLate;
+            repairs += c.repairsReceived;
+            repairsLate += c.repairsLate;
+        }
+        long asked = 0, refused = 0;
+        for (QueryLog.DayCount d : queries.queriesPerDay(period.from(), period.until())) {
+            asked += d.queries();
+            refused += d.refused();
+        }
+        CityFigures figures = new CityFigures(timed, late, rows, rejected, checksMade, given, overdue, objections, objectionsLate,
+                repairs, repairsLate, asked, refused);
+        Map<Monitoring, Double> values = new EnumMap<>(Monitoring.class);
+        for (Monitoring m : Monitoring.values()) {
+            values.put(m, m.value(figures));
+        }
+        return new MonitoringReport(period, figures, Collections.unmodifiableMap(values));
+    }
+
     /** The departments assessed and their months, from 11 months before the period's end to its end. */
     private Window read(Period period) {
-        YearMonth last = period.last();
-        YearMonth first = last.minusMonths(TREND_MONTHS - 1);
+        return read(period.last().minusMonths(TREND_MONTHS - 1), period.last());
+    }
+
+    /** The departments assessed and their months from {@code first} to {@code last}. */
+    private Window read(YearMonth first, YearMonth last) {
         List<YearMonth> months = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             months.add(m);
@@ -167,6 +277,10 @@ class ModuleAssessment implements DepartmentAssessment {
             Counts c = counts.computeIfAbsent(new Key(r.departmentCode(), r.month()), k -> new Counts());
             c.remediesReceived += r.objectionsReceived() + r.repairsReceived();
             c.remediesLate += r.objectionsLate() + r.repairsLate();
+            c.objectionsReceived += r.objectionsReceived();
+            c.objectionsLate += r.objectionsLate();
+            c.repairsReceived += r.repairsReceived();
+            c.repairsLate += r.repairsLate();
         }
         for (Complaints.MonthFigures f : complaints.figuresPerMonth(from, until)) {
             Counts c = counts.computeIfAbsent(new Key(f.departmentCode(), f.month()), k -> new Counts());
@@ -214,6 +328,10 @@ class ModuleAssessment implements DepartmentAssessment {
         long remediesLate;
         long complaintsReceived;
         long complaintsLate;
+        long objectionsReceived;
+        long objectionsLate;
+        long repairsReceived;
+        long repairsLate;
 
         Tally tally(Set<String> must) {
             return new Tally(must, pushedItems, accepted, timed, late, timelinessDays, rows, rejected, checks, feedbackGiven,

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.chengxin.assessment.DepartmentAssessment.CountyRanking;
+import org.chengxin.assessment.DepartmentAssessment.CountyReport;
+import org.chengxin.assessment.DepartmentAssessment.CountyScorecard;
 import org.chengxin.assessment.DepartmentAssessment.DepartmentReport;
 import org.chengxin.assessment.DepartmentAssessment.MonthPoint;
 import org.chengxin.assessment.DepartmentAssessment.Ranking;
@@ -37,18 +40,73 @@ final class AssessmentCharts {
         return charts;
     }
 
+    /** The county-level divisions: their ranking (bars) and each one's score per month (lines). */
+    static Map<String, Object> of(CountyRanking counties) {
+        Map<String, Object> charts = new LinkedHashMap<>();
+        List<CountyScorecard> scored = counties.scorecards().stream().filter(s -> s.score() != null).toList();
+        charts.put("counties", bars(scored.stream().map(CountyScorecard::name).toList(), scored.stream().map(CountyScorecard::score).toList(),
+                counties.period().label() + "区县考核得分排名"));
+        charts.put("countyTrend", countyTrend(counties));
+        return charts;
+    }
+
+    /** A division: its departments' scores (bars) and its last 12 months (records and on-time share). */
+    static Map<String, Object> of(CountyReport report) {
+        Map<String, Object> charts = new LinkedHashMap<>();
+        List<Scorecard> scored = report.departments().stream().filter(s -> s.score() != null).toList();
+        charts.put("departments", bars(scored.stream().map(Scorecard::name).toList(), scored.stream().map(Scorecard::score).toList(),
+                report.scorecard().name() + "各部门考核得分"));
+        charts.put("trend", trend(report.scorecard().trend(), report.scorecard().name() + "近12个月入库记录与双公示按时报送率"));
+        return charts;
+    }
+
     /** The scored departments as horizontal bars, the best at the top. */
     private static Map<String, Object> ranking(Ranking ranking) {
-        List<String> names = new ArrayList<>();
-        List<Object> scores = new ArrayList<>();
         List<Scorecard> scored = ranking.scorecards().stream().filter(s -> s.score() != null).toList();
-        for (int i = scored.size() - 1; i >= 0; i--) {
-            names.add(scored.get(i).name());
-            scores.add(scored.get(i).score());
+        return bars(scored.stream().map(Scorecard::name).toList(), scored.stream().map(Scorecard::score).toList(),
+                ranking.period().label() + "部门考核得分排名");
+    }
+
+    /** Each division's score per month over the last 12 months; a month without a score is "-". */
+    private static Map<String, Object> countyTrend(CountyRanking counties) {
+        List<String> labels = new ArrayList<>();
+        List<Object> series = new ArrayList<>();
+        for (CountyScorecard c : counties.scorecards()) {
+            if (c.departments() == 0) {
+                continue;
+            }
+            if (labels.isEmpty()) {
+                c.trend().forEach(m -> labels.add(m.month().toString()));
+            }
+            List<Object> data = new ArrayList<>();
+            for (MonthPoint m : c.trend()) {
+                data.add(m.result().score() == null ? MISSING : m.result().score());
+            }
+            series.add(Map.of("name", c.name(), "type", "line", "connectNulls", false, "data", data));
         }
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("animation", false);
-        option.put("title", Map.of("text", ranking.period().label() + "部门考核得分排名", "left", "center", "textStyle", Map.of("fontSize", 14)));
+        option.put("title", Map.of("text", "各区县近12个月综合得分", "left", "center", "textStyle", Map.of("fontSize", 14)));
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("type", "scroll", "bottom", 0));
+        option.put("grid", Map.of("left", 48, "right", 24, "top", 48, "bottom", 56));
+        option.put("xAxis", Map.of("type", "category", "data", labels));
+        option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100, "name", "分"));
+        option.put("series", series);
+        return option;
+    }
+
+    /** Names and scores, best first, as horizontal bars with the best at the top. */
+    private static Map<String, Object> bars(List<String> bestFirst, List<Double> scoresBestFirst, String title) {
+        List<String> names = new ArrayList<>();
+        List<Object> scores = new ArrayList<>();
+        for (int i = bestFirst.size() - 1; i >= 0; i--) {
+            names.add(bestFirst.get(i));
+            scores.add(scoresBestFirst.get(i));
+        }
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false);
+        option.put("title", Map.of("text", title, "left", "center", "textStyle", Map.of("fontSize", 14)));
         option.put("tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")));
         option.put("grid", Map.of("left", 8, "right", 40, "top", 36, "bottom", 24, "containLabel", true));
         option.put("xAxis", Map.of("type", "value", "min", 0, "max", 100, "name", "分"));

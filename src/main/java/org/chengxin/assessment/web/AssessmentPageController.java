@@ -12,10 +12,14 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.chengxin.assessment.DepartmentAssessment;
+import org.chengxin.assessment.DepartmentAssessment.CountyRanking;
+import org.chengxin.assessment.DepartmentAssessment.CountyReport;
 import org.chengxin.assessment.DepartmentAssessment.DepartmentReport;
+import org.chengxin.assessment.DepartmentAssessment.MonitoringReport;
 import org.chengxin.assessment.DepartmentAssessment.Ranking;
 import org.chengxin.assessment.domain.DoublePublicity;
 import org.chengxin.assessment.domain.Indicator;
+import org.chengxin.assessment.domain.Monitoring;
 import org.chengxin.assessment.domain.Period;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
@@ -31,8 +35,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * 部门考核: the ranking of a month or quarter with its charts, a department's indicators and their trend, the chart
- * options as JSON for the pages' static script, and the workbook for the third-party evaluator (audited).
+ * 部门考核: the ranking of a month or quarter with its charts, by department (按部门) or by county-level division (按区县,
+ * {@code view=counties}), the city's national monitoring indicators, a department's or a division's indicators and their
+ * trend, the chart options as JSON for the pages' static script, and the workbook for the third-party evaluator (audited).
  */
 @Controller
 class AssessmentPageController {
@@ -49,11 +54,21 @@ class AssessmentPageController {
         this.clock = clock;
     }
 
+    static final String COUNTIES = "counties";
+
     @GetMapping("/assessment")
-    String ranking(@RequestParam(required = false) String period, Model model) {
+    String ranking(@RequestParam(required = false) String period, @RequestParam(required = false) String view, Model model) {
         Period p = period(period);
-        Ranking ranking = assessment.ranking(p);
-        model.addAttribute("ranking", ranking);
+        boolean counties = COUNTIES.equals(view);
+        if (counties) {
+            model.addAttribute("counties", assessment.counties(p));
+        } else {
+            model.addAttribute("ranking", assessment.ranking(p));
+        }
+        model.addAttribute("view", counties ? COUNTIES : "departments");
+        model.addAttribute("monitoring", assessment.monitoring(p));
+        model.addAttribute("monitoringIndicators", Monitoring.values());
+        model.addAttribute("notComputable", Monitoring.NOT_COMPUTABLE);
         model.addAttribute("period", p);
         model.addAttribute("periods", periods());
         model.addAttribute("indicators", Indicator.values());
@@ -63,11 +78,34 @@ class AssessmentPageController {
 
     @GetMapping("/assessment/charts")
     @ResponseBody
-    Map<String, Object> rankingCharts(@RequestParam(required = false) String period) {
+    Map<String, Object> rankingCharts(@RequestParam(required = false) String period, @RequestParam(required = false) String view) {
         Period p = period(period);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("period", p.code());
-        body.put("charts", AssessmentCharts.of(assessment.ranking(p)));
+        body.put("charts", COUNTIES.equals(view) ? AssessmentCharts.of(assessment.counties(p)) : AssessmentCharts.of(assessment.ranking(p)));
+        return body;
+    }
+
+    @GetMapping("/assessment/counties/{code}")
+    String county(@PathVariable String code, @RequestParam(required = false) String period, Model model) {
+        Period p = period(period);
+        CountyReport report = assessment.county(code, p);
+        model.addAttribute("report", report);
+        model.addAttribute("card", report.scorecard());
+        model.addAttribute("period", p);
+        model.addAttribute("periods", periods());
+        model.addAttribute("indicators", Indicator.values());
+        model.addAttribute("limit", DoublePublicity.WORKING_DAYS);
+        return "assessment/county";
+    }
+
+    @GetMapping("/assessment/counties/{code}/charts")
+    @ResponseBody
+    Map<String, Object> countyCharts(@PathVariable String code, @RequestParam(required = false) String period) {
+        Period p = period(period);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("period", p.code());
+        body.put("charts", AssessmentCharts.of(assessment.county(code, p)));
         return body;
     }
 
@@ -98,11 +136,13 @@ class AssessmentPageController {
     void export(@RequestParam(required = false) String period, HttpServletResponse response) throws IOException {
         Period p = period(period);
         Ranking ranking = assessment.ranking(p);
+        CountyRanking counties = assessment.counties(p);
+        MonitoringReport monitoring = assessment.monitoring(p);
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "assessment.export", null, PURPOSE,
-                AuditOutcome.SUCCESS, "导出部门考核 " + p.code() + "（" + ranking.scorecards().size() + " 个部门）"));
+                AuditOutcome.SUCCESS, "导出部门考核 " + p.code() + "（" + ranking.scorecards().size() + " 个部门、" + counties.scorecards().size() + " 个区县）"));
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"assessment-" + p.code() + ".xlsx\"");
-        AssessmentExport.xlsx(ranking, response.getOutputStream());
+        AssessmentExport.xlsx(ranking, counties, monitoring, response.getOutputStream());
     }
 
     private Period period(String text) {
