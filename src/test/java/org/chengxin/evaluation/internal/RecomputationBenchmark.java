@@ -87,6 +87,7 @@ class RecomputationBenchmark {
         jdbc.execute("truncate evaluation_score");
         jdbc.update("insert into evaluation_pending (subject_index, record_id) select distinct subject_index, 0 from records_fact");
         int chunk = Integer.getInteger("bench.queue-batch", 5000);
+        explainOneChunk(model, today, chunk);
         long q0 = System.nanoTime();
         long drained = 0;
         for (int n = scores.recomputePending(chunk); n > 0; n = scores.recomputePending(chunk)) {
@@ -141,6 +142,24 @@ class RecomputationBenchmark {
         transactions.executeWithoutResult(tx -> {
             jdbc.execute("set local plan_cache_mode = force_custom_plan");
             System.out.println("PLAN OF ONE PART (of " + FullRecomputation.PARTS + "), same day:");
+            named.queryForList("explain (analyze, costs off) " + statement.sql(), params, String.class).forEach(System.out::println);
+            tx.setRollbackOnly();
+        });
+    }
+
+    /** The plan of one chunk of the queue, as the worker runs it, printed (and rolled back). */
+    private void explainOneChunk(PointsModel model, LocalDate day, int chunk) {
+        FullRecomputation.Statement statement = FullRecomputation.Statement.forQueue(model, day);
+        var named = new NamedParameterJdbcTemplate(jdbc);
+        Map<String, Object> params = new HashMap<>(statement.params());
+        List<byte[]> subjects = jdbc.query("select subject_index from evaluation_pending order by queued_at limit " + chunk,
+                (rs, n) -> rs.getBytes(1));
+        params.put("subjects", subjects.toArray(new byte[0][]));
+        params.put("recordIds", new Long[subjects.size()]);
+        params.put("at", Timestamp.from(clock.instant()));
+        transactions.executeWithoutResult(tx -> {
+            jdbc.execute("set local plan_cache_mode = force_custom_plan");
+            System.out.println("PLAN OF ONE CHUNK OF THE QUEUE (" + subjects.size() + " people):");
             named.queryForList("explain (analyze, costs off) " + statement.sql(), params, String.class).forEach(System.out::println);
             tx.setRollbackOnly();
         });
