@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PersonFilters;
 import org.chengxin.measures.MeasureCheck;
 import org.chengxin.measures.MeasureChecks;
 import org.chengxin.measures.MeasureChecks.CheckLine;
@@ -70,17 +71,19 @@ class ChecksPageController {
     private final DepartmentNames departments;
     private final Citizens citizens;
     private final PersonLookups lookups;
+    private final PersonFilters personFilters;
     private final ChecksExport exporter;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ChecksPageController(MeasureChecks checks, MeasureLists lists, DepartmentNames departments, Citizens citizens,
-            PersonLookups lookups, ChecksExport exporter, ApplicationEventPublisher events, Clock clock) {
+            PersonLookups lookups, PersonFilters personFilters, ChecksExport exporter, ApplicationEventPublisher events, Clock clock) {
         this.checks = checks;
         this.lists = lists;
         this.departments = departments;
         this.citizens = citizens;
         this.lookups = lookups;
+        this.personFilters = personFilters;
         this.exporter = exporter;
         this.events = events;
         this.clock = clock;
@@ -109,21 +112,15 @@ class ChecksPageController {
     /** The filter form: the ID number comes in this POST body only and leaves as a token. */
     @PostMapping("/checks/filter")
     String filter(@RequestParam Map<String, String> form, HttpSession session, RedirectAttributes redirect) {
-        String idNumber = form.getOrDefault("idNumber", "").strip();
         Map<String, String> params = new LinkedHashMap<>();
         for (String key : List.of("matter", "state", "hits", "from", "to", "sort", "dir", "size")) {
             params.put(key, form.get(key));
         }
-        if (!idNumber.isEmpty()) {
-            try {
-                IdNumber number = IdNumber.parse(idNumber, clock);
-                params.put("who", lookups.store(session, List.of(citizens.subjectKeyOf(number)), number.masked()));
-            } catch (InvalidIdNumberException e) {
-                redirect.addFlashAttribute("filterError", "身份证号码有误：" + e.getMessage() + "。未按身份证号筛选。");
-            }
-        } else if (form.get("keepPerson") != null && lookups.find(session, form.get("who")).isPresent()) {
-            params.put("who", form.get("who"));
+        PersonFilters.Result person = personFilters.byNumber(session, form);
+        if (person.hasError()) {
+            redirect.addFlashAttribute("filterError", person.error());
         }
+        params.put("who", person.token());
         UriComponentsBuilder url = UriComponentsBuilder.fromPath("/checks");
         params.forEach((k, v) -> {
             if (v != null && !v.isBlank()) {
