@@ -1,7 +1,6 @@
 package org.chengxin.lists.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,11 +29,10 @@ import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.XlsxExports;
 import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -147,10 +145,7 @@ class GoodCreditListPageController {
         Map<String, String> departmentNames = departmentNames();
         GoodCreditQuery query = query(params, session, itemNames, departmentNames);
         String fileName = "优良信用记录名单-" + LocalDate.now(clock) + ".xlsx";
-        response.setContentType(GoodCreditExport.CONTENT_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
-                .build().toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        XlsxExports.attach(response, fileName);
         long written = 0;
         AuditOutcome outcome = AuditOutcome.FAILED;
         try {

@@ -1,7 +1,6 @@
 package org.chengxin.measures.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,13 +30,12 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.InvalidIdNumberException;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.XlsxExports;
 import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -138,10 +136,7 @@ class ChecksPageController {
         ChecksQuery query = ChecksQuery.parse(params, lookups.find(session, params.get("who")), matters);
         LocalDate today = LocalDate.now(clock);
         String fileName = "联合奖惩核查-" + today + ".xlsx";
-        response.setContentType(ChecksExport.CONTENT_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
-                .build().toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        XlsxExports.attach(response, fileName);
         long written = 0;
         AuditOutcome outcome = AuditOutcome.FAILED;
         try {

@@ -1,7 +1,6 @@
 package org.chengxin.records.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,12 +32,11 @@ import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.XlsxExports;
 import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -143,10 +141,7 @@ class RecordsPageController {
         PageRequest order = pageRequest(params);
         Map<String, String> itemNames = itemNames();
         String fileName = "本部门信用记录-" + LocalDate.now(clock) + ".xlsx";
-        response.setContentType(RecordsExport.CONTENT_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
-                .build().toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        XlsxExports.attach(response, fileName);
         long[] written = {0};
         AuditOutcome outcome = AuditOutcome.FAILED;
         try {
