@@ -130,6 +130,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /ingestion/batches/{id}/progress", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}/rejections.csv", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}/rejections.xlsx", "DATA_OFFICER");
+        allow("GET /ingestion/batches/{id}/rejections/export.xlsx", "DATA_OFFICER");
         allow("GET /admin/figures", "ADMIN");
         allow("GET /assessment", "LEADER", "ADMIN", "AUDITOR");
         allow("GET /assessment/charts", "LEADER", "ADMIN", "AUDITOR");

@@ -66,6 +66,7 @@ class AuditLabels {
         a.put("identity.subject.id-number", "读取身份证号码");
         a.put("ingestion.batch", "报送信用信息批次");
         a.put("ingestion.batches-export", "导出报送批次");
+        a.put("ingestion.rejections-export", "导出批次拒绝明细");
         a.put("inquiry.query", "信用查询");
         a.put("inquiry.authorization-grant", "授权查询");
         a.put("inquiry.authorization-paper", "登记书面授权");
