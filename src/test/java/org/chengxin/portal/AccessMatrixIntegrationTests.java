@@ -161,6 +161,9 @@ class AccessMatrixIntegrationTests {
         allow("GET /audit/queries", "AUDITOR");
         allow("POST /audit/queries/filter", "AUDITOR");
         allow("GET /audit/queries/export.xlsx", "AUDITOR");
+        allow("GET /reports/issued", "CLERK", "AUDITOR");
+        allow("POST /reports/issued/filter", "CLERK", "AUDITOR");
+        allow("GET /reports/issued/export.xlsx", "CLERK", "AUDITOR");
         allow("GET /lists", "REVIEWER");
         allow("GET /lists/candidates/{key}", "REVIEWER");
         allow("POST /lists/filter", "REVIEWER");
