@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,10 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.organization.Departments;
@@ -33,6 +28,7 @@ import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
+import org.chengxin.support.ListPages;
 import org.chengxin.support.TestPrincipal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,7 +147,7 @@ class IssuedReportsListIntegrationTests {
         MockHttpSession named = new MockHttpSession();
         assertThat(numbers(page(filter(named, Map.of("name", p1Name), clerk), clerk, named))).hasSize(5);
 
-        String kept = filter(session, Map.of("who", token(byId), "keepPerson", "1", "from", "2026-11-12"), clerk);
+        String kept = filter(session, Map.of("who", ListPages.token(byId), "keepPerson", "1", "from", "2026-11-12"), clerk);
         assertThat(numbers(page(kept, clerk, session))).containsExactly(prefix + 25, prefix + 20, prefix + 15);
 
         MvcResult invalid = send(post("/reports/issued/filter").param("idNumber", "43060219900101123"), clerk, session).andReturn();
@@ -183,7 +179,7 @@ class IssuedReportsListIntegrationTests {
         assertThat(file.getStatus()).isEqualTo(200);
         assertThat(file.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(file.getHeader("Content-Disposition")).contains("attachment", "filename*=UTF-8''");
-        List<List<String>> sheet = read(file.getContentAsByteArray());
+        List<List<String>> sheet = ListPages.rows(file.getContentAsByteArray());
         assertThat(sheet.get(0)).containsExactly("报告编号", "出具时间", "身份证号", "姓名", "报告范围", "有效期至", "核验状态", "出具部门", "经办人");
         assertThat(sheet).hasSize(6);
         assertThat(sheet.subList(1, 6)).extracting(r -> r.get(0)).containsExactly(prefix + 25, prefix + 20, prefix + 15, prefix + 10, prefix + 5);
@@ -205,13 +201,13 @@ class IssuedReportsListIntegrationTests {
         String all = page("/reports/issued?size=50&number=" + prefix, auditor, null);
         assertThat(total(all)).isEqualTo(28);
         assertThat(all).contains("窗口员乙", departments.find(DepartmentCode.of(otherDepartment)).orElseThrow().name());
-        List<List<String>> sheet = read(send(get("/reports/issued/export.xlsx?number=" + prefix), auditor, null).andReturn().getResponse()
+        List<List<String>> sheet = ListPages.rows(send(get("/reports/issued/export.xlsx?number=" + prefix), auditor, null).andReturn().getResponse()
                 .getContentAsByteArray());
         assertThat(sheet).hasSize(29);
 
         Authentication otherClerk = TestPrincipal.of(Role.CLERK, otherDepartment);
         assertThat(numbers(page("/reports/issued?number=" + prefix, otherClerk, null))).containsExactly(prefix + 28, prefix + 27, prefix + 26);
-        assertThat(read(send(get("/reports/issued/export.xlsx?number=" + prefix), otherClerk, null).andReturn().getResponse()
+        assertThat(ListPages.rows(send(get("/reports/issued/export.xlsx?number=" + prefix), otherClerk, null).andReturn().getResponse()
                 .getContentAsByteArray())).hasSize(4);
 
         for (Role role : new Role[] {Role.ADMIN, Role.REVIEWER, Role.DATA_OFFICER, Role.LEADER}) {
@@ -251,12 +247,6 @@ class IssuedReportsListIntegrationTests {
         return location;
     }
 
-    private static String token(String location) {
-        Matcher m = Pattern.compile("who=([^&]+)").matcher(location);
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
-
     private String page(String url, Authentication who, MockHttpSession session) throws Exception {
         MockHttpServletResponse response = send(get(url), who, session).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
@@ -285,19 +275,5 @@ class IssuedReportsListIntegrationTests {
             numbers.add(m.group(1));
         }
         return numbers;
-    }
-
-    private static List<List<String>> read(byte[] bytes) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter format = new DataFormatter();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            Sheet sheet = book.getSheetAt(0);
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                row.forEach(c -> cells.add(format.formatCellValue(c)));
-                rows.add(cells);
-            }
-        }
-        return rows;
     }
 }
