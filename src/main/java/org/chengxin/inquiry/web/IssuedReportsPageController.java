@@ -18,6 +18,7 @@ import org.chengxin.inquiry.domain.ReportScope;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.listing.PersonLookups;
@@ -138,9 +139,18 @@ class IssuedReportsPageController {
         }
     }
 
-    /** The clerk sees their own department's reports; the auditor every department's. */
+    /**
+     * The clerk sees their own department's reports; the auditor every department's (null: no department filter). A clerk
+     * without a department sees none rather than all.
+     */
     private static DepartmentCode scope(ChengxinPrincipal who) {
-        return who.role() == Role.AUDITOR ? null : who.departmentCode();
+        if (who.role() == Role.AUDITOR) {
+            return null;
+        }
+        if (who.departmentCode() == null) {
+            throw ChengxinException.forbidden("ISSUED_REPORTS_WITHOUT_DEPARTMENT", "您的账号未关联部门，不能查看窗口出具的报告");
+        }
+        return who.departmentCode();
     }
 
     private IssuedReportsQuery query(Map<String, String> params, HttpSession session) {
