@@ -70,4 +70,33 @@ public interface RecordBatches {
 
     /** Every rejection of a batch, in row order, without loading them all at once. */
     void rejections(long batchId, Consumer<Rejection> each);
+
+    /**
+     * What a batch's rejection list may be narrowed to: row numbers (both included), part of the row's source id, the
+     * field ({@link #WHOLE_ROW} for rejections of the whole row), the error code. Null means any.
+     */
+    record RejectionFilter(Long rowFrom, Long rowTo, String sourceId, String field, String code) {
+
+        /** The field value that stands for "the whole row" (rejections naming no field). */
+        public static final String WHOLE_ROW = "-";
+
+        public static RejectionFilter none() {
+            return new RejectionFilter(null, null, null, null, null);
+        }
+    }
+
+    /** The columns a batch's rejections sort by: row number (the default, ascending), field, error code, source id. */
+    SortColumns REJECTION_SORTS = SortColumns.of(Map.of("row", "row_no", "field", "field", "code", "code", "source", "source_id"),
+            "row", false);
+
+    /** One page of a batch's rejections matching the filter, with the total (the batch is not checked: see {@link #report}). */
+    PageResult<Rejection> rejectionPage(long batchId, RejectionFilter filter, PageRequest request);
+
+    /** A batch's rejections matching the filter in the request's order, at most {@code limit}, one at a time; returns how many. */
+    long eachRejection(long batchId, RejectionFilter filter, PageRequest order, int limit, Consumer<Rejection> each);
+
+    /** The error codes of a batch's rejections, each with one of its messages; and the fields they name. */
+    Map<String, String> rejectionCodes(long batchId);
+
+    List<String> rejectedFields(long batchId);
 }

@@ -51,12 +51,13 @@ public final class StaffMenu {
                     group("名单管理", entry("严重失信主体认定", "/lists"), entry("优良信用记录名单", "/lists/good-credit")),
                     group("权益保护", entry("异议与信用修复审核", "/review/cases"), entry("投诉与举报办理", "/review/complaints"))),
             Role.CLERK, List.of(
-                    group("查询与报告", entry("信用报告查询", "/inquiry"), entry("联合奖惩核查", "/checks")),
+                    group("查询与报告", entry("信用报告查询", "/inquiry"), entry("窗口出具的报告", "/reports/issued"),
+                            entry("联合奖惩核查", "/checks")),
                     group("权益保护", entry("异议与信用修复代办", "/window/remedies"), entry("投诉与举报代办", "/window/complaints")),
                     group("窗口服务", entry("公民账号开户", "/window/accounts"))),
             Role.AUDITOR, List.of(
                     group("审计", entry("审计日志", "/audit"), entry("查询记录审查", "/audit/queries"),
-                            entry("查询异常使用提示", "/audit/flags")),
+                            entry("查询异常使用提示", "/audit/flags"), entry("窗口出具的报告", "/reports/issued")),
                     group("考核评价", entry("部门考核", "/assessment"))),
             Role.LEADER, List.of(
                     group("考核评价", entry("部门考核", "/assessment"))));

@@ -106,8 +106,8 @@ class IngestionPagesBrowserTests {
         assertThat(browser.text("batch-status")).isEqualTo("已完成");
         assertThat(browser.text("batch-accepted")).isEqualTo("2");
         assertThat(browser.text("batch-rejected")).isEqualTo("1");
-        List<String> codes = browser.driver().findElements(By.cssSelector("#rejections tbody td code")).stream()
-                .map(c -> c.getText().trim()).toList();
+        List<String> codes = browser.driver().findElements(By.cssSelector("#rejections tbody td.rejection-error")).stream()
+                .map(c -> c.getAttribute("title").trim()).toList();
         assertThat(codes).containsExactly("ID_BAD_CHECK_CHARACTER");
         assertNoFullNumberIn(browser.pageSource(), fullNumbers, "the batch page");
         browser.screenshot("ingestion-batch");
@@ -156,8 +156,9 @@ class IngestionPagesBrowserTests {
         assertThat(browser.text("batch-status")).isEqualTo("已完成");
         assertThat(browser.text("batch-accepted")).isEqualTo("0");
         assertThat(browser.text("batch-rejected")).isEqualTo("3");
-        assertThat(browser.driver().findElements(By.cssSelector("#rejections tbody td code")).stream().map(c -> c.getText().trim()))
-                .containsExactly("ID_CELL_NOT_TEXT", "ID_CELL_NOT_TEXT", "ID_CELL_NOT_TEXT");
+        assertThat(browser.driver().findElements(By.cssSelector("#rejections tbody td.rejection-error")).stream()
+                .map(c -> c.getAttribute("title").trim()))
+                .as("the code only in the tooltip").containsExactly("ID_CELL_NOT_TEXT", "ID_CELL_NOT_TEXT", "ID_CELL_NOT_TEXT");
         assertThat(browser.driver().findElements(By.cssSelector("#rejections tbody tr td:nth-child(2)")).stream().map(c -> c.getText().trim()))
                 .as("the field in Chinese").containsExactly("身份证号", "身份证号", "身份证号");
         assertThat(browser.find(By.id("rejections")).getText()).contains("Excel 只保留 15 位有效数字");

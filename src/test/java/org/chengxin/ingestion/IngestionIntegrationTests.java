@@ -176,6 +176,10 @@ class IngestionIntegrationTests {
                 "6:ITEM_UNKNOWN", "7:ITEM_NOT_ALLOWED_FOR_DEPARTMENT", "8:FIELD_REQUIRED", "9:FIELD_INVALID_TYPE",
                 "10:PAST_DISCLOSURE_PERIOD", "11:DUPLICATE_IN_BATCH", "12:NAME_MISMATCH", "13:DATE_INVALID",
                 "14:ROW_WRONG_COLUMN_COUNT");
+        List<String> sources = new ArrayList<>();
+        report.get("rejections").forEach(r -> sources.add(r.get("rowNo").asLong() + ":" + (r.hasNonNull("sourceId") ? r.get("sourceId").asString() : "")));
+        assertThat(sources).as("each rejection keeps the row's source id, when the row named one")
+                .contains("3:bad-id", "11:ok-1", "12:mismatch", "13:bad-date", "14:too");
         assertThat(records.ofDepartment(DepartmentCode.of(department), 0, 10)).singleElement()
                 .satisfies(r -> assertThat(r.content()).containsEntry("fineAmount", "100.5"));
 

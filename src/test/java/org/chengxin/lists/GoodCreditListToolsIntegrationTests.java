@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,10 +16,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.identity.CitizenRef;
@@ -34,6 +29,7 @@ import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
+import org.chengxin.support.ListPages;
 import org.chengxin.support.MutableClock;
 import org.chengxin.support.TestPrincipal;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,7 +227,7 @@ class GoodCreditListToolsIntegrationTests {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(response.getHeader("Content-Disposition")).startsWith("attachment");
-        List<List<String>> rows = read(response.getContentAsByteArray());
+        List<List<String>> rows = ListPages.rows(response.getContentAsByteArray());
         assertThat(rows.get(0)).startsWith("记录编号", "当事人姓名", "身份证号", "信息项", "来源部门");
         assertThat(rows).hasSize(4);
         assertThat(rows.subList(1, 4)).extracting(r -> Long.valueOf(r.get(0)))
@@ -245,7 +241,7 @@ class GoodCreditListToolsIntegrationTests {
         assertThat(everything).doesNotContain(alice.value()).doesNotContain(aliceName);
         assertThat(audit.count("action = 'lists.good-credit-export' and detail like ?", "导出优良信用记录名单 3 条%姓名 名*%")).isEqualTo(1);
 
-        List<List<String>> ended = read(mvc.perform(get("/lists/good-credit/export.xlsx?standing=ENDED&dept=" + deptA).with(reviewer()))
+        List<List<String>> ended = ListPages.rows(mvc.perform(get("/lists/good-credit/export.xlsx?standing=ENDED&dept=" + deptA).with(reviewer()))
                 .andReturn().getResponse().getContentAsByteArray());
         assertThat(ended).hasSize(2);
         assertThat(ended.get(1).get(0)).isEqualTo(String.valueOf(ids.get("b-0")));
@@ -261,19 +257,5 @@ class GoodCreditListToolsIntegrationTests {
             assertThat(mvc.perform(post("/lists/good-credit/filter").with(who).with(csrf()).param("idNumber", alice.value()))
                     .andReturn().getResponse().getStatus()).as(role.name()).isEqualTo(403);
         }
-    }
-
-    private static List<List<String>> read(byte[] xlsx) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter format = new DataFormatter();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet sheet = book.getSheetAt(0);
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                row.forEach(c -> cells.add(format.formatCellValue(c)));
-                rows.add(cells);
-            }
-        }
-        return rows;
     }
 }

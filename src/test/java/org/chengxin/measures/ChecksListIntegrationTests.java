@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -21,16 +20,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.identity.Citizens;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
+import org.chengxin.support.ListPages;
 import org.chengxin.support.MutableClock;
 import org.chengxin.support.TestPrincipal;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,7 +141,7 @@ class ChecksListIntegrationTests {
         assertThat(html.contains(p2.value())).as("the page must not contain the full ID number").isFalse();
         assertThat(html.contains(p2.masked())).as("the person is named masked").isTrue();
 
-        String narrowed = filter(session, Map.of("who", token(location), "keepPerson", "1", "state", "GIVEN_LATE"));
+        String narrowed = filter(session, Map.of("who", ListPages.token(location), "keepPerson", "1", "state", "GIVEN_LATE"));
         assertThat(rows(page(narrowed, session))).containsExactly(c3);
         assertThat(page(location, new MockHttpSession())).as("the token is of its session only").contains("筛选已过期");
 
@@ -165,7 +161,7 @@ class ChecksListIntegrationTests {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(response.getHeader("Content-Disposition")).startsWith("attachment");
-        List<List<String>> sheet = read(response.getContentAsByteArray());
+        List<List<String>> sheet = ListPages.rows(response.getContentAsByteArray());
         assertThat(sheet.get(0)).startsWith("核查编号", "核查时间", "核查人", "身份证号码", "办理事项");
         assertThat(sheet).hasSize(3);
         assertThat(sheet.subList(1, 3)).extracting(r -> Long.valueOf(r.get(0))).containsExactly(c2, c3);
@@ -180,7 +176,7 @@ class ChecksListIntegrationTests {
         assertThat(audit.count("action = 'measures.checks-export' and detail like ?", "导出本部门联合奖惩核查 2 条%" + p2.masked() + "%"))
                 .isEqualTo(1);
 
-        List<List<String>> overdue = read(send(get("/checks/export.xlsx?state=OVERDUE"), clerk, null).getContentAsByteArray());
+        List<List<String>> overdue = ListPages.rows(send(get("/checks/export.xlsx?state=OVERDUE"), clerk, null).getContentAsByteArray());
         assertThat(overdue).hasSize(2);
         assertThat(overdue.get(1).get(0)).isEqualTo(String.valueOf(c1));
         assertThat(overdue.get(1).get(8)).isEqualTo("逾期未反馈");
@@ -192,7 +188,7 @@ class ChecksListIntegrationTests {
         String page = send(get("/checks?size=100"), other, null).getContentAsString(StandardCharsets.UTF_8);
         assertThat(rows(page)).doesNotContain(c0, c1, c2, c3);
         assertThat(total(page)).isZero();
-        List<List<String>> sheet = read(send(get("/checks/export.xlsx"), other, null).getContentAsByteArray());
+        List<List<String>> sheet = ListPages.rows(send(get("/checks/export.xlsx"), other, null).getContentAsByteArray());
         assertThat(sheet).hasSize(1);
 
         for (Role role : new Role[] {Role.ADMIN, Role.REVIEWER, Role.DATA_OFFICER, Role.AUDITOR}) {
@@ -230,12 +226,6 @@ class ChecksListIntegrationTests {
         return location;
     }
 
-    private static String token(String location) {
-        Matcher m = Pattern.compile("who=([^&]+)").matcher(location);
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
-
     private String page(String url, MockHttpSession session) throws Exception {
         MockHttpServletResponse response = send(get(url), clerk, session);
         assertThat(response.getStatus()).isEqualTo(200);
@@ -270,19 +260,5 @@ class ChecksListIntegrationTests {
         Matcher m = TOTAL.matcher(html);
         assertThat(m.find()).isTrue();
         return Long.parseLong(m.group(1));
-    }
-
-    private static List<List<String>> read(byte[] xlsx) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter format = new DataFormatter();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet sheet = book.getSheetAt(0);
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                row.forEach(c -> cells.add(format.formatCellValue(c)));
-                rows.add(cells);
-            }
-        }
-        return rows;
     }
 }

@@ -130,6 +130,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /ingestion/batches/{id}/progress", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}/rejections.csv", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}/rejections.xlsx", "DATA_OFFICER");
+        allow("GET /ingestion/batches/{id}/rejections/export.xlsx", "DATA_OFFICER");
         allow("GET /admin/figures", "ADMIN");
         allow("GET /assessment", "LEADER", "ADMIN", "AUDITOR");
         allow("GET /assessment/charts", "LEADER", "ADMIN", "AUDITOR");
@@ -162,6 +163,9 @@ class AccessMatrixIntegrationTests {
         allow("GET /audit/queries", "AUDITOR");
         allow("POST /audit/queries/filter", "AUDITOR");
         allow("GET /audit/queries/export.xlsx", "AUDITOR");
+        allow("GET /reports/issued", "CLERK", "AUDITOR");
+        allow("POST /reports/issued/filter", "CLERK", "AUDITOR");
+        allow("GET /reports/issued/export.xlsx", "CLERK", "AUDITOR");
         allow("GET /lists", "REVIEWER");
         allow("GET /lists/candidates/{key}", "REVIEWER");
         allow("POST /lists/filter", "REVIEWER");

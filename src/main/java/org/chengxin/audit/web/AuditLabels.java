@@ -66,6 +66,7 @@ class AuditLabels {
         a.put("identity.subject.id-number", "读取身份证号码");
         a.put("ingestion.batch", "报送信用信息批次");
         a.put("ingestion.batches-export", "导出报送批次");
+        a.put("ingestion.rejections-export", "导出批次拒绝明细");
         a.put("inquiry.query", "信用查询");
         a.put("inquiry.authorization-grant", "授权查询");
         a.put("inquiry.authorization-paper", "登记书面授权");
@@ -75,6 +76,8 @@ class AuditLabels {
         a.put("inquiry.query-log-search", "按身份证号筛选查询记录");
         a.put("inquiry.query-log-export", "导出查询记录");
         a.put("inquiry.flags-export", "导出查询异常使用提示");
+        a.put("inquiry.issued-reports-browse", "查看出具的信用报告");
+        a.put("inquiry.issued-reports-export", "导出出具的信用报告清单");
         a.put("lists.add", "列入严重失信主体名单");
         a.put("lists.drop", "不予列入严重失信主体名单");
         a.put("lists.end", "移出严重失信主体名单");

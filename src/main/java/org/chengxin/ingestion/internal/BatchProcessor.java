@@ -109,9 +109,11 @@ final class BatchProcessor {
                     counts.badEncoding++;
                 }
             }
-            reject(result.rejections());
+            String source = row.get("sourceId");
+            reject(result.rejections().stream().map(r -> r.withSourceId(source)).toList());
         } else if (!seen.add(result.candidate().sourceId())) {
-            reject(List.of(new Rejection(row.rowNo(), "sourceId", "DUPLICATE_IN_BATCH", "同一批次中来源编号重复，只保留先出现的一条")));
+            reject(List.of(new Rejection(row.rowNo(), "sourceId", "DUPLICATE_IN_BATCH", "同一批次中来源编号重复，只保留先出现的一条")
+                    .withSourceId(result.candidate().sourceId())));
         } else {
             chunk.add(result.candidate());
         }
@@ -227,7 +229,7 @@ final class BatchProcessor {
             NameMatch match = c.name().equals(names.get(c.idNumber())) ? matches.get(c.idNumber())
                     : register.checkName(c.idNumber(), c.name());
             if (match == NameMatch.MISMATCH) {
-                reject(List.of(new Rejection(c.rowNo(), "name", "NAME_MISMATCH", "姓名与人口基础信息不符")));
+                reject(List.of(new Rejection(c.rowNo(), "name", "NAME_MISMATCH", "姓名与人口基础信息不符").withSourceId(c.sourceId())));
             } else {
                 named.add(c);
             }
@@ -255,7 +257,8 @@ final class BatchProcessor {
         }
         Set<String> revoked = new HashSet<>(result.revokedSourceIds());
         for (String source : revoked) {
-            reject(List.of(new Rejection(bySource.get(source).rowNo(), "sourceId", "RECORD_REVOKED", "该来源编号的记录已撤销，不能再次报送")));
+            reject(List.of(new Rejection(bySource.get(source).rowNo(), "sourceId", "RECORD_REVOKED", "该来源编号的记录已撤销，不能再次报送")
+                    .withSourceId(source)));
         }
         for (Candidate c : named) {
             // timeliness counts what this push brought: repeats of unchanged records do not count again

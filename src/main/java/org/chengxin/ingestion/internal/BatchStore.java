@@ -22,6 +22,7 @@ import org.chengxin.ingestion.DepartmentFigures;
 import org.chengxin.ingestion.PushMonth;
 import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.ingestion.RecordBatches.BatchFilter;
+import org.chengxin.ingestion.RecordBatches.RejectionFilter;
 import org.chengxin.ingestion.domain.Rejection;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
@@ -106,8 +107,8 @@ class BatchStore {
         if (rejections.isEmpty()) {
             return;
         }
-        template.batchUpdate("insert into ingestion_rejection (batch_id, row_no, field, code, message) values (?, ?, ?, ?, ?)",
-                rejections.stream().map(r -> new Object[] {batchId, r.rowNo(), r.field(), r.code(), r.message()}).toList());
+        template.batchUpdate("insert into ingestion_rejection (batch_id, row_no, field, code, message, source_id) values (?, ?, ?, ?, ?, ?)",
+                rejections.stream().map(r -> new Object[] {batchId, r.rowNo(), r.field(), r.code(), r.message(), r.sourceId()}).toList());
     }
 
     Optional<BatchReport> report(long id, DepartmentCode department) {
@@ -210,19 +211,92 @@ class BatchStore {
     void rejections(long batchId, Consumer<Rejection> each) {
         template.query(con -> {
             con.setAutoCommit(false);
-            var ps = con.prepareStatement("select row_no, field, code, message from ingestion_rejection where batch_id = ? order by row_no");
+            var ps = con.prepareStatement("select row_no, field, code, message, source_id from ingestion_rejection where batch_id = ? order by row_no");
             ps.setLong(1, batchId);
             ps.setFetchSize(5000);
             return ps;
         }, rs -> {
-            each.accept(new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            each.accept(rejection(rs));
         });
     }
 
     private List<Rejection> firstRejections(long id) {
-        return jdbc.sql("select row_no, field, code, message from ingestion_rejection where batch_id = :id order by row_no limit "
+        return jdbc.sql("select row_no, field, code, message, source_id from ingestion_rejection where batch_id = :id order by row_no limit "
                 + REPORTED_REJECTIONS).param("id", id)
-                .query((rs, n) -> new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+                .query((rs, n) -> rejection(rs)).list();
+    }
+
+    private static Rejection rejection(ResultSet rs) throws SQLException {
+        return new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+    }
+
+    private static final String REJECTION_COLUMNS = "select row_no, field, code, message, source_id from ingestion_rejection";
+    private static final String REJECTION_TIE = "row_no, code, field";
+
+    /** One page of a batch's rejections matching the filter, with the total; the filter is applied in SQL. */
+    PageResult<Rejection> rejectionPage(long batchId, RejectionFilter filter, PageRequest request) {
+        Where where = where(batchId, filter);
+        long total = where.apply(jdbc.sql("select count(*) from ingestion_rejection" + where.sql)).query(Long.class).single();
+        List<Rejection> items = where.apply(jdbc.sql(REJECTION_COLUMNS + where.sql + " order by "
+                        + request.orderBy(RecordBatches.REJECTION_SORTS, REJECTION_TIE) + " limit :limit offset :offset"))
+                .param("limit", request.size()).param("offset", request.offset())
+                .query((rs, n) -> rejection(rs)).list();
+        return new PageResult<>(items, total, request);
+    }
+
+    long eachRejection(long batchId, RejectionFilter filter, PageRequest order, int limit, Consumer<Rejection> each) {
+        Where where = where(batchId, filter);
+        long[] count = {0};
+        where.apply(jdbc.sql(REJECTION_COLUMNS + where.sql + " order by " + order.orderBy(RecordBatches.REJECTION_SORTS, REJECTION_TIE)
+                        + " limit :limit"))
+                .param("limit", limit)
+                .query((RowCallbackHandler) rs -> {
+                    each.accept(rejection(rs));
+                    count[0]++;
+                });
+        return count[0];
+    }
+
+    /** The codes a batch's rejections carry, each with one of its messages, and the fields they name (the filter's choices). */
+    Map<String, String> rejectionCodes(long batchId) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        jdbc.sql("select code, min(message) from ingestion_rejection where batch_id = :id group by code order by code").param("id", batchId)
+                .query((RowCallbackHandler) rs -> codes.put(rs.getString(1), rs.getString(2)));
+        return codes;
+    }
+
+    List<String> rejectedFields(long batchId) {
+        return jdbc.sql("select distinct field from ingestion_rejection where batch_id = :id and field is not null order by field")
+                .param("id", batchId).query(String.class).list();
+    }
+
+    private static Where where(long batchId, RejectionFilter filter) {
+        StringBuilder sql = new StringBuilder(" where batch_id = :batch");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("batch", batchId);
+        if (filter.rowFrom() != null) {
+            sql.append(" and row_no >= :rowFrom");
+            params.put("rowFrom", filter.rowFrom());
+        }
+        if (filter.rowTo() != null) {
+            sql.append(" and row_no <= :rowTo");
+            params.put("rowTo", filter.rowTo());
+        }
+        if (filter.sourceId() != null) {
+            sql.append(" and strpos(coalesce(source_id, ''), :source) > 0");
+            params.put("source", filter.sourceId());
+        }
+        if (RejectionFilter.WHOLE_ROW.equals(filter.field())) {
+            sql.append(" and field is null");
+        } else if (filter.field() != null) {
+            sql.append(" and field = :field");
+            params.put("field", filter.field());
+        }
+        if (filter.code() != null) {
+            sql.append(" and code = :code");
+            params.put("code", filter.code());
+        }
+        return new Where(sql.toString(), params);
     }
 
     private static BatchReport map(ResultSet rs, List<Rejection> rejections) throws SQLException {

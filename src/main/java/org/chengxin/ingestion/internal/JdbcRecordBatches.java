@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import org.chengxin.ingestion.BatchReport.BatchStatus;
 import org.chengxin.ingestion.DepartmentFigures;
 import org.chengxin.ingestion.PushMonth;
 import org.chengxin.ingestion.RecordBatches;
+import org.chengxin.ingestion.RecordBatches.RejectionFilter;
 import org.chengxin.ingestion.domain.Rejection;
 import org.chengxin.ingestion.internal.BatchStore.Counts;
 import org.chengxin.organization.DepartmentKind;
@@ -142,6 +144,26 @@ class JdbcRecordBatches implements RecordBatches {
     @Override
     public void rejections(long batchId, Consumer<Rejection> each) {
         store.rejections(batchId, each);
+    }
+
+    @Override
+    public PageResult<Rejection> rejectionPage(long batchId, RejectionFilter filter, PageRequest request) {
+        return store.rejectionPage(batchId, filter, request);
+    }
+
+    @Override
+    public long eachRejection(long batchId, RejectionFilter filter, PageRequest order, int limit, Consumer<Rejection> each) {
+        return store.eachRejection(batchId, filter, order, limit, each);
+    }
+
+    @Override
+    public Map<String, String> rejectionCodes(long batchId) {
+        return store.rejectionCodes(batchId);
+    }
+
+    @Override
+    public List<String> rejectedFields(long batchId) {
+        return store.rejectedFields(batchId);
     }
 
     /** A batch that cannot be registered, for whatever reason, takes its file with it. */

@@ -8,29 +8,26 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.chengxin.ingestion.BatchFormat;
 import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.BatchReport.BatchStatus;
 import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.ingestion.RecordBatches.BatchFilter;
 import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.XlsxExports;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a department's filtered batches as XLSX without holding them: rows come one at a time from the database and
- * SXSSF keeps only {@value #WINDOW} rows of the sheet in memory. A batch holds no personal data (its rows do, and stay
+ * SXSSF keeps only {@value XlsxExports#WINDOW} rows of the sheet in memory. A batch holds no personal data (its rows do, and stay
  * behind the batch's own page), so nothing needs masking.
  */
 @Component
 class BatchListExport {
 
-    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String[] HEADER = {"批次", "文件", "报送方式", "整批报送", "提交人", "提交时间", "完成时间", "状态", "已处理", "新增", "更正", "未变",
         "拒绝", "说明"};
     static final int MAX_ROWS = 100_000;
-    private static final int WINDOW = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
     private static final Map<BatchStatus, String> STATUS = Map.of(BatchStatus.RECEIVED, "已接收", BatchStatus.PROCESSING, "处理中",
             BatchStatus.COMPLETED, "已完成", BatchStatus.REJECTED, "整批未入库", BatchStatus.FAILED, "处理失败");
@@ -52,15 +49,7 @@ class BatchListExport {
     }
 
     long write(BatchFilter filter, PageRequest order, OutputStream out) throws IOException {
-        SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
-        book.setCompressTempFiles(true);
-        try {
-            Sheet sheet = book.createSheet("报送批次");
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < HEADER.length; i++) {
-                header.createCell(i).setCellValue(HEADER[i]);
-            }
-            sheet.createFreezePane(0, 1);
+        return XlsxExports.write(out, "报送批次", HEADER, sheet -> {
             int[] next = {1};
             long written = batches.each(filter, order, MAX_ROWS, b -> {
                 Row row = sheet.createRow(next[0]++);
@@ -82,12 +71,8 @@ class BatchListExport {
             if (written >= MAX_ROWS) {
                 sheet.createRow(next[0]).createCell(0).setCellValue("仅导出前 " + MAX_ROWS + " 个批次，请缩小筛选范围后分次导出");
             }
-            book.write(out);
             return written;
-        } finally {
-            book.dispose();
-            book.close();
-        }
+        });
     }
 
     private static String time(Instant instant) {

@@ -3,11 +3,13 @@ package org.chengxin.ingestion.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,13 +19,16 @@ import org.chengxin.ingestion.BatchFormat;
 import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.BatchReport.BatchStatus;
 import org.chengxin.ingestion.RecordBatches;
+import org.chengxin.ingestion.RecordBatches.RejectionFilter;
 import org.chengxin.ingestion.RecordBatches.Submission;
+import org.chengxin.ingestion.domain.Rejection;
 import org.chengxin.ingestion.internal.TempFiles;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.XlsxExports;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.text.TextDecoding;
@@ -42,19 +47,23 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class IngestionPageController {
 
+    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+
     private final RecordBatches batches;
     private final PushableItems pushable;
     private final Uploads uploads;
     private final BatchListExport exporter;
+    private final RejectionListExport rejectionExporter;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     IngestionPageController(RecordBatches batches, PushableItems pushable, Uploads uploads, BatchListExport exporter,
-            ApplicationEventPublisher events, Clock clock) {
+            RejectionListExport rejectionExporter, ApplicationEventPublisher events, Clock clock) {
         this.batches = batches;
         this.pushable = pushable;
         this.uploads = uploads;
         this.exporter = exporter;
+        this.rejectionExporter = rejectionExporter;
         this.events = events;
         this.clock = clock;
     }
@@ -85,9 +94,7 @@ class IngestionPageController {
             throws IOException {
         BatchListQuery query = BatchListQuery.of(params);
         RecordBatches.BatchFilter filter = query.filter(who.departmentCode());
-        response.setContentType(BatchListExport.CONTENT_TYPE);
-        response.setHeader("Content-Disposition", "attachment; filename=\"batches.xlsx\"; filename*=UTF-8''"
-                + URLEncoder.encode("报送批次.xlsx", StandardCharsets.UTF_8));
+        XlsxExports.attach(response, "报送批次.xlsx");
         long rows = exporter.write(filter, query.request(), response.getOutputStream());
         events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "ingestion.batches-export", null, "核对本部门报送情况",
                 AuditOutcome.SUCCESS, "导出本部门报送批次 " + rows + " 个；筛选：" + query.describe()));
@@ -142,19 +149,70 @@ class IngestionPageController {
         return "ingestion/index";
     }
 
+    /**
+     * A batch: its progress, then (once it has ended) its rejected rows as a list with the tools of every staff list
+     * ({@link RejectionsQuery}: row numbers, source id, field, error; sorted; numbered pages; a filtered XLSX export).
+     */
     @GetMapping("/ingestion/batches/{id}")
-    String batch(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id, Model model) {
-        model.addAttribute("batch", report(who, id));
-        model.addAttribute("fieldLabels", pushable.fieldLabels());
+    String batch(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id, @RequestParam Map<String, String> params,
+            Model model) {
+        batchModel(report(who, id), params, model);
         return "ingestion/batch";
     }
 
-    /** The progress part of a batch's page, polled while it runs. */
+    /** The progress part of a batch's page, polled while it runs (with the rejection list once it has ended). */
     @GetMapping("/ingestion/batches/{id}/progress")
-    String progress(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id, Model model) {
-        model.addAttribute("batch", report(who, id));
-        model.addAttribute("fieldLabels", pushable.fieldLabels());
+    String progress(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id, @RequestParam Map<String, String> params,
+            Model model) {
+        batchModel(report(who, id), params, model);
         return "ingestion/batch :: progress";
+    }
+
+    private void batchModel(BatchReport batch, Map<String, String> params, Model model) {
+        Map<String, String> fieldLabels = pushable.fieldLabels();
+        model.addAttribute("batch", batch);
+        model.addAttribute("fieldLabels", fieldLabels);
+        RejectionsQuery query = RejectionsQuery.of(params);
+        String path = "/ingestion/batches/" + batch.id();
+        PageResult<Rejection> page = batch.rejected() == 0 ? new PageResult<>(List.of(), 0, query.request())
+                : batches.rejectionPage(batch.id(), query.filter(), query.request());
+        Listing<Rejection> listing = Listing.of(page, path, query.params());
+        Map<String, String> codeLabels = RejectionCodes.labels(batch.rejected() == 0 ? Map.of() : batches.rejectionCodes(batch.id()));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(RejectionFilter.WHOLE_ROW, "（整行）");
+        if (batch.rejected() > 0) {
+            batches.rejectedFields(batch.id()).forEach(f -> fields.put(f, fieldLabels.getOrDefault(f, f)));
+        }
+        model.addAttribute("rejectionQuery", query);
+        model.addAttribute("rejectionListing", listing);
+        model.addAttribute("codeLabels", codeLabels);
+        model.addAttribute("rejectedFields", fields);
+        model.addAttribute("rejectionsPath", path);
+        model.addAttribute("rejectionsExportUrl", listing.urlOf(path + "/rejections/export.xlsx"));
+    }
+
+    /**
+     * The batch's rejections as filtered and sorted on its page, as XLSX (streamed, at most
+     * {@value RejectionListExport#MAX_ROWS} rows); audited with the filter and the count. Rejections hold no ID number
+     * or name, so nothing needs masking.
+     */
+    @GetMapping("/ingestion/batches/{id}/rejections/export.xlsx")
+    void rejectionsExport(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long id, @RequestParam Map<String, String> params,
+            HttpServletResponse response) throws IOException {
+        report(who, id);
+        RejectionsQuery query = RejectionsQuery.of(params);
+        Map<String, String> fieldLabels = pushable.fieldLabels();
+        Map<String, String> codeLabels = RejectionCodes.labels(batches.rejectionCodes(id));
+        XlsxExports.attach(response, "批次" + id + "拒绝明细-" + LocalDate.now(clock.withZone(CITY)) + ".xlsx");
+        long[] written = {0};
+        AuditOutcome outcome = AuditOutcome.FAILED;
+        try {
+            written[0] = rejectionExporter.write(id, query.filter(), query.request(), fieldLabels, response.getOutputStream());
+            outcome = AuditOutcome.SUCCESS;
+        } finally {
+            events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "ingestion.rejections-export", null, "核对本部门报送情况",
+                    outcome, "导出批次 " + id + " 的拒绝明细 " + written[0] + " 条；筛选：" + query.describe(fieldLabels, codeLabels)));
+        }
     }
 
     @GetMapping("/ingestion/batches/{id}/rejections.csv")

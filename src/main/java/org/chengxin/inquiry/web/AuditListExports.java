@@ -9,30 +9,28 @@ import java.util.function.Consumer;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.chengxin.inquiry.QueryLog;
 import org.chengxin.inquiry.QueryReview;
 import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.XlsxExports;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.springframework.stereotype.Component;
 
 /**
  * The auditor's two lists as XLSX, streamed: the rows come from a database cursor and SXSSF keeps only
- * {@value #WINDOW} rows of the sheet in memory (the rest in a compressed temporary file until the file is sent). An
+ * {@value XlsxExports#WINDOW} rows of the sheet in memory (the rest in a compressed temporary file until the file is sent). An
  * export holds at most {@value #LIMIT} rows; when the filter matches more, its last row says so. People appear only by
  * their masked ID numbers (the log stores no other form).
  */
 @Component
 class AuditListExports {
 
-    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** The most rows one export holds: narrower filters (a date range) export the rest. */
     static final int LIMIT = 100_000;
     static final String[] QUERY_HEADER = {"编号", "时间", "当事人身份证号", "查询类型", "查询机构", "经办部门", "经办人或系统", "经办账号", "用途",
         "依据或授权", "结果", "拒绝代码", "报告编号"};
     static final String[] FLAG_HEADER = {"编号", "规则", "规则代码", "经办人", "机构", "经办部门", "情况", "涉及查询", "提出时间", "状态", "审查意见",
         "审查人", "审查时间", "黑名单条目"};
-    private static final int WINDOW = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ListFilters.ZONE);
 
     private final QueryLog log;
@@ -64,15 +62,7 @@ class AuditListExports {
     }
 
     private static long write(String sheetName, String[] header, OutputStream out, Source source) throws IOException {
-        SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
-        book.setCompressTempFiles(true);
-        try {
-            Sheet sheet = book.createSheet(sheetName);
-            Row h = sheet.createRow(0);
-            for (int i = 0; i < header.length; i++) {
-                h.createCell(i).setCellValue(header[i]);
-            }
-            sheet.createFreezePane(0, 1);
+        return XlsxExports.write(out, sheetName, header, sheet -> {
             int[] next = {1};
             boolean[] more = {false};
             source.rows(sheet, cells -> {
@@ -93,13 +83,8 @@ class AuditListExports {
             if (more[0]) {
                 sheet.createRow(next[0]).createCell(0).setCellValue("符合筛选的超过 " + LIMIT + " 条，只导出了前 " + LIMIT + " 条；请缩小筛选范围（如按日期）后分批导出");
             }
-            book.write(out);
-            out.flush();
             return next[0] - 1L;
-        } finally {
-            book.dispose();
-            book.close();
-        }
+        });
     }
 
     private static String time(Instant at) {

@@ -1,7 +1,6 @@
 package org.chengxin.inquiry.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,24 +13,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PersonFilters;
 import org.chengxin.inquiry.QueryLog;
 import org.chengxin.inquiry.domain.QueryKind;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
-import org.chengxin.shared.id.IdNumber;
-import org.chengxin.shared.id.InvalidIdNumberException;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.listing.PersonLookups;
+import org.chengxin.shared.listing.XlsxExports;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
-import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,16 +50,18 @@ class QueryLogPageController {
     private final Departments departments;
     private final Citizens citizens;
     private final PersonLookups lookups;
+    private final PersonFilters personFilters;
     private final AuditListExports exports;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    QueryLogPageController(QueryLog log, Departments departments, Citizens citizens, PersonLookups lookups, AuditListExports exports,
+    QueryLogPageController(QueryLog log, Departments departments, Citizens citizens, PersonLookups lookups, PersonFilters personFilters, AuditListExports exports,
             ApplicationEventPublisher events, Clock clock) {
         this.log = log;
         this.departments = departments;
         this.citizens = citizens;
         this.lookups = lookups;
+        this.personFilters = personFilters;
         this.exports = exports;
         this.events = events;
         this.clock = clock;
@@ -93,25 +91,19 @@ class QueryLogPageController {
      */
     @PostMapping(PATH + "/filter")
     String filter(@RequestParam Map<String, String> form, HttpSession session, RedirectAttributes redirect) {
-        String idNumber = form.getOrDefault("idNumber", "").strip();
         Map<String, String> params = new LinkedHashMap<>();
         for (String key : List.of("org", "dept", "purpose", "kind", "outcome", "from", "to", "sort", "dir", "size")) {
             params.put(key, form.get(key));
         }
-        if (!idNumber.isEmpty()) {
-            try {
-                IdNumber number = IdNumber.parse(idNumber, clock);
-                SubjectKey subject = citizens.subjectKeyOf(number);
-                params.put("who", lookups.store(session, List.of(subject), number.masked()));
-                events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "inquiry.query-log-search", subject, "查询记录审查",
-                        AuditOutcome.SUCCESS, "按身份证号 " + number.masked() + " 筛选查询记录"));
-            } catch (InvalidIdNumberException e) {
-                // the message names what is wrong, never the number
-                redirect.addFlashAttribute("filterError", "身份证号码有误：" + e.getMessage() + "。未按身份证号筛选。");
-            }
-        } else if (lookups.find(session, form.get("who")).isPresent() && form.get("keepPerson") != null) {
-            params.put("who", form.get("who"));
+        PersonFilters.Result person = personFilters.byNumber(session, form);
+        if (person.byNumber() != null) {
+            events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "inquiry.query-log-search", person.byNumber(),
+                    "查询记录审查", AuditOutcome.SUCCESS, "按身份证号 " + person.maskedNumber() + " 筛选查询记录"));
         }
+        if (person.hasError()) {
+            redirect.addFlashAttribute("filterError", person.error());
+        }
+        params.put("who", person.token());
         UriComponentsBuilder url = UriComponentsBuilder.fromPath(PATH);
         params.forEach((k, v) -> {
             if (v != null && !v.isBlank()) {
@@ -127,10 +119,7 @@ class QueryLogPageController {
         QueryLogQuery query = query(params, session);
         Map<DepartmentCode, String> names = MyQueriesPageController.departmentNames(departments);
         String fileName = "查询记录-" + LocalDate.now(clock.withZone(ListFilters.ZONE)) + ".xlsx";
-        response.setContentType(AuditListExports.CONTENT_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
-                .build().toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        XlsxExports.attach(response, fileName);
         long written = 0;
         AuditOutcome outcome = AuditOutcome.FAILED;
         try {

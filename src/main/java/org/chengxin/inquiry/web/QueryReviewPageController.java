@@ -1,7 +1,6 @@
 package org.chengxin.inquiry.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,11 +19,10 @@ import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.XlsxExports;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,10 +80,7 @@ class QueryReviewPageController {
         FlagsQuery query = FlagsQuery.parse(params);
         Map<DepartmentCode, String> names = MyQueriesPageController.departmentNames(departments);
         String fileName = "查询异常使用提示-" + LocalDate.now(clock.withZone(ListFilters.ZONE)) + ".xlsx";
-        response.setContentType(AuditListExports.CONTENT_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
-                .build().toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        XlsxExports.attach(response, fileName);
         long written = 0;
         AuditOutcome outcome = AuditOutcome.FAILED;
         try {

@@ -13,6 +13,7 @@ class ReportsAccessRules implements AccessRules {
                 .requestMatchers("/my/report", "/my/report/**", "/my/authorizations", "/my/authorizations/**", "/my/queries")
                 .hasRole("CITIZEN")
                 .requestMatchers("/inquiry", "/inquiry/**").hasRole("CLERK")
-                .requestMatchers("/audit/queries", "/audit/queries/**").hasRole("AUDITOR");
+                .requestMatchers("/audit/queries", "/audit/queries/**").hasRole("AUDITOR")
+                .requestMatchers("/reports/issued", "/reports/issued/**").hasAnyRole("CLERK", "AUDITOR");
     }
 }

@@ -8,28 +8,26 @@ import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.chengxin.lists.web.GoodCreditListPageController.Line;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.GoodCreditFilter;
 import org.chengxin.records.Records;
 import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.XlsxExports;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes the good-credit list as filtered to XLSX without holding it: the records come from a database cursor, are
  * drawn as lines {@value #CHUNK} at a time (the masked numbers and names in one query each), and SXSSF keeps only
- * {@value #WINDOW} rows of the sheet in memory.
+ * {@value XlsxExports#WINDOW} rows of the sheet in memory.
  */
 @Component
 class GoodCreditExport {
 
-    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String[] HEADER = {"记录编号", "当事人姓名", "身份证号", "信息项", "来源部门", "文号", "决定日期", "有效至", "状态"};
     /** One sheet holds 1,048,576 rows; an export stops before and says so in its last row. */
     static final int MAX_ROWS = 1_000_000;
     private static final int CHUNK = 1000;
-    private static final int WINDOW = 200;
 
     private final Records records;
 
@@ -40,15 +38,7 @@ class GoodCreditExport {
     /** Writes the file and returns how many records it holds. */
     long write(GoodCreditFilter filter, PageRequest order, Function<List<CreditRecord>, List<Line>> draw, OutputStream out)
             throws IOException {
-        SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
-        book.setCompressTempFiles(true);
-        try {
-            Sheet sheet = book.createSheet("优良信用记录名单");
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < HEADER.length; i++) {
-                header.createCell(i).setCellValue(HEADER[i]);
-            }
-            sheet.createFreezePane(0, 1);
+        return XlsxExports.write(out, "优良信用记录名单", HEADER, sheet -> {
             List<CreditRecord> chunk = new ArrayList<>(CHUNK);
             int[] next = {1};
             long[] skipped = {0};
@@ -66,13 +56,8 @@ class GoodCreditExport {
             if (skipped[0] > 0) {
                 sheet.createRow(next[0]).createCell(0).setCellValue("另有 " + skipped[0] + " 条超出单个文件的行数上限，请缩小筛选范围后分批导出");
             }
-            book.write(out);
-            out.flush();
             return next[0] - 1L;
-        } finally {
-            book.dispose();
-            book.close();
-        }
+        });
     }
 
     private static int writeChunk(Sheet sheet, int first, List<CreditRecord> chunk, Function<List<CreditRecord>, List<Line>> draw) {

@@ -1,11 +1,9 @@
 package org.chengxin.lists.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.catalog.domain.ItemKind;
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PersonFilters;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
@@ -26,18 +25,14 @@ import org.chengxin.records.GoodCreditFilter.Standing;
 import org.chengxin.records.Records;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
-import org.chengxin.shared.id.IdNumber;
-import org.chengxin.shared.id.InvalidIdNumberException;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.XlsxExports;
 import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.security.CurrentActor;
-import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,8 +51,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class GoodCreditListPageController {
 
-    private static final int MAX_NAME = 50;
-    private static final int MAX_NAMESAKES = 1000;
     private static final String PURPOSE = "优良信用记录名单管理";
 
     private final Records records;
@@ -66,12 +59,13 @@ class GoodCreditListPageController {
     private final PopulationRegister register;
     private final Departments departments;
     private final PersonLookups lookups;
+    private final PersonFilters personFilters;
     private final GoodCreditExport exporter;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     GoodCreditListPageController(Records records, Catalog catalog, Citizens citizens, PopulationRegister register,
-            Departments departments, PersonLookups lookups, GoodCreditExport exporter, ApplicationEventPublisher events,
+            Departments departments, PersonLookups lookups, PersonFilters personFilters, GoodCreditExport exporter, ApplicationEventPublisher events,
             Clock clock) {
         this.records = records;
         this.catalog = catalog;
@@ -79,6 +73,7 @@ class GoodCreditListPageController {
         this.register = register;
         this.departments = departments;
         this.lookups = lookups;
+        this.personFilters = personFilters;
         this.exporter = exporter;
         this.events = events;
         this.clock = clock;
@@ -122,37 +117,15 @@ class GoodCreditListPageController {
     /** The filter form: the ID number and the name come in this POST body only and leave as a token. */
     @PostMapping("/lists/good-credit/filter")
     String filter(@RequestParam Map<String, String> form, HttpSession session, RedirectAttributes redirect) {
-        String idNumber = form.getOrDefault("idNumber", "").strip();
-        String name = form.getOrDefault("name", "").strip();
         Map<String, String> params = new LinkedHashMap<>();
         for (String key : List.of("item", "dept", "from", "to", "standing", "sort", "dir", "size")) {
             params.put(key, form.get(key));
         }
-        List<SubjectKey> subjects = null;
-        List<String> labels = new ArrayList<>();
-        if (!idNumber.isEmpty()) {
-            try {
-                IdNumber number = IdNumber.parse(idNumber, clock);
-                subjects = List.of(citizens.subjectKeyOf(number));
-                labels.add(number.masked());
-            } catch (InvalidIdNumberException e) {
-                redirect.addFlashAttribute("filterError", "身份证号码有误：" + e.getMessage() + "。未按身份证号筛选。");
-            }
+        PersonFilters.Result person = personFilters.byNumberOrName(session, form);
+        if (person.hasError()) {
+            redirect.addFlashAttribute("filterError", person.error());
         }
-        if (!name.isEmpty()) {
-            if (name.length() > MAX_NAME) {
-                redirect.addFlashAttribute("filterError", "姓名过长（最多 " + MAX_NAME + " 个字符）。未按姓名筛选。");
-            } else {
-                List<SubjectKey> named = register.subjectsNamed(name, MAX_NAMESAKES);
-                subjects = subjects == null ? named : subjects.stream().filter(named::contains).toList();
-                labels.add("姓名 " + Masking.name(name));
-            }
-        }
-        if (subjects != null) {
-            params.put("who", lookups.store(session, subjects, String.join("，", labels)));
-        } else if (lookups.find(session, form.get("who")).isPresent() && form.get("keepPerson") != null) {
-            params.put("who", form.get("who"));
-        }
+        params.put("who", person.token());
         if ("IN_FORCE".equals(params.get("standing"))) {
             params.remove("standing");
         }
@@ -172,10 +145,7 @@ class GoodCreditListPageController {
         Map<String, String> departmentNames = departmentNames();
         GoodCreditQuery query = query(params, session, itemNames, departmentNames);
         String fileName = "优良信用记录名单-" + LocalDate.now(clock) + ".xlsx";
-        response.setContentType(GoodCreditExport.CONTENT_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
-                .build().toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        XlsxExports.attach(response, fileName);
         long written = 0;
         AuditOutcome outcome = AuditOutcome.FAILED;
         try {

@@ -25,6 +25,7 @@ import org.chengxin.catalog.domain.RecordSubstance;
 import org.chengxin.catalog.domain.Severity;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PersonFilters;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.lists.Candidate;
 import org.chengxin.lists.Decision;
@@ -40,8 +41,6 @@ import org.chengxin.records.Records;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
-import org.chengxin.shared.id.IdNumber;
-import org.chengxin.shared.id.InvalidIdNumberException;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageRequest;
@@ -81,14 +80,16 @@ class ListsPageController {
     private final Citizens citizens;
     private final Departments departments;
     private final PersonLookups lookups;
+    private final PersonFilters personFilters;
     private final ListsExport exporter;
     private final ApplicationEventPublisher events;
 
     ListsPageController(SeriousDishonestyList list, Clock clock, Records records, Catalog catalog, PopulationRegister register,
-            Citizens citizens, Departments departments, PersonLookups lookups, ListsExport exporter,
+            Citizens citizens, Departments departments, PersonLookups lookups, PersonFilters personFilters, ListsExport exporter,
             ApplicationEventPublisher events) {
         this.departments = departments;
         this.lookups = lookups;
+        this.personFilters = personFilters;
         this.exporter = exporter;
         this.events = events;
         this.list = list;
@@ -128,8 +129,6 @@ class ListsPageController {
             "newest", true);
     private static final SortColumns NOTICE_SORT = SortColumns.of(Map.of("noticed", "noticed"), "noticed", true);
     private static final String PURPOSE = "严重失信主体认定";
-    private static final int MAX_NAME = 50;
-    private static final int MAX_NAMESAKES = 1000;
 
     @GetMapping("/lists")
     String page(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam(defaultValue = "candidates") String tab,
@@ -189,8 +188,6 @@ class ListsPageController {
     /** The filter form: the ID number and the name come in this POST body only and leave as a token. */
     @PostMapping("/lists/filter")
     String filter(@RequestParam Map<String, String> form, HttpSession session, RedirectAttributes redirect) {
-        String idNumber = form.getOrDefault("idNumber", "").strip();
-        String name = form.getOrDefault("name", "").strip();
         String tab = form.getOrDefault("tab", "candidates");
         if (!"candidates".equals(tab)) {
             tab = "ended".equals(form.get("status")) ? "ended" : "entries";
@@ -200,31 +197,11 @@ class ListsPageController {
         for (String key : List.of("item", "from", "to", "endFrom", "endTo", "sort", "dir", "size")) {
             params.put(key, form.get(key));
         }
-        List<SubjectKey> subjects = null;
-        List<String> labels = new ArrayList<>();
-        if (!idNumber.isEmpty()) {
-            try {
-                IdNumber number = IdNumber.parse(idNumber, clock);
-                subjects = List.of(citizens.subjectKeyOf(number));
-                labels.add(number.masked());
-            } catch (InvalidIdNumberException e) {
-                redirect.addFlashAttribute("filterError", "身份证号码有误：" + e.getMessage() + "。未按身份证号筛选。");
-            }
+        PersonFilters.Result person = personFilters.byNumberOrName(session, form);
+        if (person.hasError()) {
+            redirect.addFlashAttribute("filterError", person.error());
         }
-        if (!name.isEmpty()) {
-            if (name.length() > MAX_NAME) {
-                redirect.addFlashAttribute("filterError", "姓名过长（最多 " + MAX_NAME + " 个字符）。未按姓名筛选。");
-            } else {
-                List<SubjectKey> named = register.subjectsNamed(name, MAX_NAMESAKES);
-                subjects = subjects == null ? named : subjects.stream().filter(named::contains).toList();
-                labels.add("姓名 " + Masking.name(name));
-            }
-        }
-        if (subjects != null) {
-            params.put("who", lookups.store(session, subjects, String.join("，", labels)));
-        } else if (lookups.find(session, form.get("who")).isPresent() && form.get("keepPerson") != null) {
-            params.put("who", form.get("who"));
-        }
+        params.put("who", person.token());
         UriComponentsBuilder url = UriComponentsBuilder.fromPath("/lists");
         params.forEach((k, v) -> {
             if (v != null && !v.isBlank()) {

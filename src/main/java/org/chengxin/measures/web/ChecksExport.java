@@ -9,26 +9,23 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.chengxin.measures.MeasureChecks;
 import org.chengxin.measures.MeasureChecks.CheckFilter;
 import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.XlsxExports;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a department's filtered checks as XLSX without holding them: rows come one at a time from the database and
- * SXSSF keeps only {@value #WINDOW} rows of the sheet in memory. The person appears only by the masked number stored
+ * SXSSF keeps only {@value XlsxExports#WINDOW} rows of the sheet in memory. The person appears only by the masked number stored
  * with the check (430602********123X); matters by name.
  */
 @Component
 class ChecksExport {
 
-    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String[] HEADER = {"核查编号", "核查时间", "核查人", "身份证号码", "办理事项", "守信激励措施", "失信惩戒措施", "反馈期限",
         "反馈状态", "反馈时间", "反馈人"};
     static final int MAX_ROWS = 100_000;
-    private static final int WINDOW = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final MeasureChecks checks;
@@ -39,15 +36,7 @@ class ChecksExport {
 
     long write(CheckFilter filter, PageRequest order, Map<String, String> matterNames, LocalDate today, OutputStream out)
             throws IOException {
-        SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
-        book.setCompressTempFiles(true);
-        try {
-            Sheet sheet = book.createSheet("联合奖惩核查");
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < HEADER.length; i++) {
-                header.createCell(i).setCellValue(HEADER[i]);
-            }
-            sheet.createFreezePane(0, 1);
+        return XlsxExports.write(out, "联合奖惩核查", HEADER, sheet -> {
             int[] next = {1};
             long written = checks.each(filter, order, MAX_ROWS, c -> {
                 Row row = sheet.createRow(next[0]++);
@@ -66,12 +55,8 @@ class ChecksExport {
             if (written >= MAX_ROWS) {
                 sheet.createRow(next[0]).createCell(0).setCellValue("仅导出前 " + MAX_ROWS + " 条核查，请缩小筛选范围后分次导出");
             }
-            book.write(out);
             return written;
-        } finally {
-            book.dispose();
-            book.close();
-        }
+        });
     }
 
     static String matterName(MeasureChecks.CheckLine c, Map<String, String> matterNames) {

@@ -1,7 +1,6 @@
 package org.chengxin.measures.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PersonFilters;
 import org.chengxin.measures.MeasureCheck;
 import org.chengxin.measures.MeasureChecks;
 import org.chengxin.measures.MeasureChecks.CheckLine;
@@ -30,13 +30,12 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.InvalidIdNumberException;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.XlsxExports;
 import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,17 +69,19 @@ class ChecksPageController {
     private final DepartmentNames departments;
     private final Citizens citizens;
     private final PersonLookups lookups;
+    private final PersonFilters personFilters;
     private final ChecksExport exporter;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ChecksPageController(MeasureChecks checks, MeasureLists lists, DepartmentNames departments, Citizens citizens,
-            PersonLookups lookups, ChecksExport exporter, ApplicationEventPublisher events, Clock clock) {
+            PersonLookups lookups, PersonFilters personFilters, ChecksExport exporter, ApplicationEventPublisher events, Clock clock) {
         this.checks = checks;
         this.lists = lists;
         this.departments = departments;
         this.citizens = citizens;
         this.lookups = lookups;
+        this.personFilters = personFilters;
         this.exporter = exporter;
         this.events = events;
         this.clock = clock;
@@ -109,21 +110,15 @@ class ChecksPageController {
     /** The filter form: the ID number comes in this POST body only and leaves as a token. */
     @PostMapping("/checks/filter")
     String filter(@RequestParam Map<String, String> form, HttpSession session, RedirectAttributes redirect) {
-        String idNumber = form.getOrDefault("idNumber", "").strip();
         Map<String, String> params = new LinkedHashMap<>();
         for (String key : List.of("matter", "state", "hits", "from", "to", "sort", "dir", "size")) {
             params.put(key, form.get(key));
         }
-        if (!idNumber.isEmpty()) {
-            try {
-                IdNumber number = IdNumber.parse(idNumber, clock);
-                params.put("who", lookups.store(session, List.of(citizens.subjectKeyOf(number)), number.masked()));
-            } catch (InvalidIdNumberException e) {
-                redirect.addFlashAttribute("filterError", "身份证号码有误：" + e.getMessage() + "。未按身份证号筛选。");
-            }
-        } else if (form.get("keepPerson") != null && lookups.find(session, form.get("who")).isPresent()) {
-            params.put("who", form.get("who"));
+        PersonFilters.Result person = personFilters.byNumber(session, form);
+        if (person.hasError()) {
+            redirect.addFlashAttribute("filterError", person.error());
         }
+        params.put("who", person.token());
         UriComponentsBuilder url = UriComponentsBuilder.fromPath("/checks");
         params.forEach((k, v) -> {
             if (v != null && !v.isBlank()) {
@@ -141,10 +136,7 @@ class ChecksPageController {
         ChecksQuery query = ChecksQuery.parse(params, lookups.find(session, params.get("who")), matters);
         LocalDate today = LocalDate.now(clock);
         String fileName = "联合奖惩核查-" + today + ".xlsx";
-        response.setContentType(ChecksExport.CONTENT_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
-                .build().toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        XlsxExports.attach(response, fileName);
         long written = 0;
         AuditOutcome outcome = AuditOutcome.FAILED;
         try {

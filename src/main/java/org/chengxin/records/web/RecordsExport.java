@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.records.RecordFilter;
@@ -19,22 +18,21 @@ import org.chengxin.records.RecordListRow;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.XlsxExports;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a department's filtered records as XLSX without holding them: the rows come from a database cursor, are
  * taken {@value #CHUNK} at a time to look up the masked numbers and names in one query each, and SXSSF keeps only
- * {@value #WINDOW} rows of the sheet in memory (the rest in a compressed temporary file until the file is sent).
+ * {@value XlsxExports#WINDOW} rows of the sheet in memory (the rest in a compressed temporary file until the file is sent).
  */
 @Component
 class RecordsExport {
 
-    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String[] HEADER = {"编号", "信息项", "当事人姓名", "身份证号", "决定日期", "文书号", "来源编号", "版本", "状态", "公开至", "入库时间"};
     /** One sheet holds 1,048,576 rows; an export stops before and says so in its last row. */
     static final int MAX_ROWS = 1_000_000;
     private static final int CHUNK = 1000;
-    private static final int WINDOW = 200;
     private static final DateTimeFormatter ACCEPTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final Records records;
@@ -49,15 +47,7 @@ class RecordsExport {
 
     /** Writes the file and returns how many records it holds. */
     long write(RecordFilter filter, PageRequest order, Map<String, String> itemNames, OutputStream out) throws IOException {
-        SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
-        book.setCompressTempFiles(true);
-        try {
-            Sheet sheet = book.createSheet("本部门信用记录");
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < HEADER.length; i++) {
-                header.createCell(i).setCellValue(HEADER[i]);
-            }
-            sheet.createFreezePane(0, 1);
+        return XlsxExports.write(out, "本部门信用记录", HEADER, sheet -> {
             List<RecordListRow> chunk = new ArrayList<>(CHUNK);
             int[] next = {1};
             long[] skipped = {0};
@@ -75,13 +65,8 @@ class RecordsExport {
             if (skipped[0] > 0) {
                 sheet.createRow(next[0]).createCell(0).setCellValue("另有 " + skipped[0] + " 条超出单个文件的行数上限，请缩小筛选范围后分批导出");
             }
-            book.write(out);
-            out.flush();
             return next[0] - 1L;
-        } finally {
-            book.dispose();
-            book.close();
-        }
+        });
     }
 
     private int writeChunk(Sheet sheet, int first, List<RecordListRow> chunk, Map<String, String> itemNames) {

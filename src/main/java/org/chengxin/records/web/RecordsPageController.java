@@ -1,11 +1,9 @@
 package org.chengxin.records.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +18,7 @@ import org.chengxin.catalog.domain.Item;
 import org.chengxin.catalog.domain.RecordSubstance;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PersonFilters;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.RecordListRow;
@@ -29,19 +28,15 @@ import org.chengxin.records.Records;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
-import org.chengxin.shared.id.IdNumber;
-import org.chengxin.shared.id.InvalidIdNumberException;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
+import org.chengxin.shared.listing.XlsxExports;
 import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.CurrentActor;
-import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,26 +54,24 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class RecordsPageController {
 
-    private static final int MAX_NAME = 50;
-    /** A name shared by more people than this is narrowed by the ID number instead; the list shows the first ones' records. */
-    private static final int MAX_NAMESAKES = 1000;
-
     private final Records records;
     private final Citizens citizens;
     private final Catalog catalog;
     private final PopulationRegister register;
     private final PersonLookups lookups;
+    private final PersonFilters personFilters;
     private final RecordsExport exporter;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RecordsPageController(Records records, Citizens citizens, Catalog catalog, PopulationRegister register, PersonLookups lookups,
+    RecordsPageController(Records records, Citizens citizens, Catalog catalog, PopulationRegister register, PersonLookups lookups, PersonFilters personFilters,
             RecordsExport exporter, ApplicationEventPublisher events, Clock clock) {
         this.records = records;
         this.citizens = citizens;
         this.catalog = catalog;
         this.register = register;
         this.lookups = lookups;
+        this.personFilters = personFilters;
         this.exporter = exporter;
         this.events = events;
         this.clock = clock;
@@ -118,38 +111,15 @@ class RecordsPageController {
      */
     @PostMapping("/records/filter")
     String filter(@RequestParam Map<String, String> form, HttpSession session, RedirectAttributes redirect) {
-        String idNumber = form.getOrDefault("idNumber", "").strip();
-        String name = form.getOrDefault("name", "").strip();
         Map<String, String> params = new LinkedHashMap<>();
         for (String key : List.of("item", "status", "date", "from", "to", "doc", "sort", "dir", "size")) {
             params.put(key, form.get(key));
         }
-        List<SubjectKey> subjects = null;
-        List<String> labels = new ArrayList<>();
-        if (!idNumber.isEmpty()) {
-            try {
-                IdNumber number = IdNumber.parse(idNumber, clock);
-                subjects = List.of(citizens.subjectKeyOf(number));
-                labels.add(number.masked());
-            } catch (InvalidIdNumberException e) {
-                // the message names what is wrong, never the number
-                redirect.addFlashAttribute("filterError", "身份证号码有误：" + e.getMessage() + "。未按身份证号筛选。");
-            }
+        PersonFilters.Result person = personFilters.byNumberOrName(session, form);
+        if (person.hasError()) {
+            redirect.addFlashAttribute("filterError", person.error());
         }
-        if (!name.isEmpty()) {
-            if (name.length() > MAX_NAME) {
-                redirect.addFlashAttribute("filterError", "姓名过长（最多 " + MAX_NAME + " 个字符）。未按姓名筛选。");
-            } else {
-                List<SubjectKey> named = register.subjectsNamed(name, MAX_NAMESAKES);
-                subjects = subjects == null ? named : subjects.stream().filter(named::contains).toList();
-                labels.add("姓名 " + Masking.name(name));
-            }
-        }
-        if (subjects != null) {
-            params.put("who", lookups.store(session, subjects, String.join("，", labels)));
-        } else if (lookups.find(session, form.get("who")).isPresent() && form.get("keepPerson") != null) {
-            params.put("who", form.get("who"));
-        }
+        params.put("who", person.token());
         UriComponentsBuilder url = UriComponentsBuilder.fromPath("/records");
         params.forEach((k, v) -> {
             if (v != null && !v.isBlank()) {
@@ -171,10 +141,7 @@ class RecordsPageController {
         PageRequest order = pageRequest(params);
         Map<String, String> itemNames = itemNames();
         String fileName = "本部门信用记录-" + LocalDate.now(clock) + ".xlsx";
-        response.setContentType(RecordsExport.CONTENT_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
-                .build().toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        XlsxExports.attach(response, fileName);
         long[] written = {0};
         AuditOutcome outcome = AuditOutcome.FAILED;
         try {

@@ -16,15 +16,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.PersonFilters;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.remedies.CaseFiles;
 import org.chengxin.remedies.Objections;
 import org.chengxin.remedies.Repairs;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
-import org.chengxin.shared.id.IdNumber;
-import org.chengxin.shared.id.InvalidIdNumberException;
-import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.listing.Listing;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
@@ -57,8 +55,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class ReviewQueuePageController {
 
-    private static final int MAX_NAME = 50;
-    private static final int MAX_NAMESAKES = 1000;
     private static final String PURPOSE = "办理异议和信用修复申请";
 
     private final Objections objections;
@@ -68,13 +64,14 @@ class ReviewQueuePageController {
     private final ReviewRows rows;
     private final ReviewCasesExport exporter;
     private final PersonLookups lookups;
+    private final PersonFilters personFilters;
     private final Citizens citizens;
     private final PopulationRegister register;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReviewQueuePageController(Objections objections, Repairs repairs, CaseFiles files, CaseRecords view, ReviewRows rows,
-            ReviewCasesExport exporter, PersonLookups lookups, Citizens citizens, PopulationRegister register,
+            ReviewCasesExport exporter, PersonLookups lookups, PersonFilters personFilters, Citizens citizens, PopulationRegister register,
             ApplicationEventPublisher events, Clock clock) {
         this.objections = objections;
         this.repairs = repairs;
@@ -83,6 +80,7 @@ class ReviewQueuePageController {
         this.rows = rows;
         this.exporter = exporter;
         this.lookups = lookups;
+        this.personFilters = personFilters;
         this.citizens = citizens;
         this.register = register;
         this.events = events;
@@ -124,37 +122,15 @@ class ReviewQueuePageController {
      */
     @PostMapping("/review/cases/filter")
     String filter(@RequestParam Map<String, String> form, HttpSession session, RedirectAttributes redirect) {
-        String idNumber = form.getOrDefault("idNumber", "").strip();
-        String name = form.getOrDefault("name", "").strip();
         Map<String, String> params = new LinkedHashMap<>();
         for (String key : List.of("kind", "status", "item", "from", "to", "overdue", "sort", "dir", "size")) {
             params.put(key, form.get(key));
         }
-        List<SubjectKey> subjects = null;
-        List<String> labels = new ArrayList<>();
-        if (!idNumber.isEmpty()) {
-            try {
-                IdNumber number = IdNumber.parse(idNumber, clock);
-                subjects = List.of(citizens.subjectKeyOf(number));
-                labels.add(number.masked());
-            } catch (InvalidIdNumberException e) {
-                redirect.addFlashAttribute("filterError", "身份证号码有误：" + e.getMessage() + "。未按身份证号筛选。");
-            }
+        PersonFilters.Result person = personFilters.byNumberOrName(session, form);
+        if (person.hasError()) {
+            redirect.addFlashAttribute("filterError", person.error());
         }
-        if (!name.isEmpty()) {
-            if (name.length() > MAX_NAME) {
-                redirect.addFlashAttribute("filterError", "姓名过长（最多 " + MAX_NAME + " 个字符）。未按姓名筛选。");
-            } else {
-                List<SubjectKey> named = register.subjectsNamed(name, MAX_NAMESAKES);
-                subjects = subjects == null ? named : subjects.stream().filter(named::contains).toList();
-                labels.add("姓名 " + Masking.name(name));
-            }
-        }
-        if (subjects != null) {
-            params.put("who", lookups.store(session, subjects, String.join("，", labels)));
-        } else if (lookups.find(session, form.get("who")).isPresent() && form.get("keepPerson") != null) {
-            params.put("who", form.get("who"));
-        }
+        params.put("who", person.token());
         UriComponentsBuilder url = UriComponentsBuilder.fromPath("/review/cases");
         params.forEach((k, v) -> {
             if (v != null && !v.isBlank()) {

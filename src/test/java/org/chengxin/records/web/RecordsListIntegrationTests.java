@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,10 +17,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.identity.CitizenRef;
@@ -35,6 +30,7 @@ import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
+import org.chengxin.support.ListPages;
 import org.chengxin.support.MutableClock;
 import org.chengxin.support.TestPrincipal;
 import org.junit.jupiter.api.BeforeEach;
@@ -280,7 +276,7 @@ class RecordsListIntegrationTests {
         assertThat(response.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(response.getHeader("Content-Disposition")).startsWith("attachment")
                 .contains("filename*=UTF-8''%E6%9C%AC%E9%83%A8%E9%97%A8%E4%BF%A1%E7%94%A8%E8%AE%B0%E5%BD%95");
-        List<List<String>> rows = read(response.getContentAsByteArray());
+        List<List<String>> rows = ListPages.rows(response.getContentAsByteArray());
         assertThat(rows.get(0)).startsWith("编号", "信息项", "当事人姓名", "身份证号", "决定日期", "文书号");
         assertThat(rows).hasSize(3);
         assertThat(rows.subList(1, 3)).extracting(r -> Long.valueOf(r.get(0))).containsExactlyInAnyOrder(ids.get("a-1"), ids.get("a-2"));
@@ -294,7 +290,7 @@ class RecordsListIntegrationTests {
                 "导出本部门记录 2 条%姓名 列*%")).isEqualTo(1);
 
         // the whole list, sorted by decision: the 25 rows of this department, none of the other's, in that order
-        List<List<String>> everything = read(mvc.perform(get("/records/export.xlsx?sort=decisionDate&dir=asc").with(officer()))
+        List<List<String>> everything = ListPages.rows(mvc.perform(get("/records/export.xlsx?sort=decisionDate&dir=asc").with(officer()))
                 .andReturn().getResponse().getContentAsByteArray());
         assertThat(everything).hasSize(26);
         assertThat(Long.valueOf(everything.get(1).get(0))).isEqualTo(ids.get("b-0"));
@@ -302,20 +298,6 @@ class RecordsListIntegrationTests {
         assertThat(everything.subList(1, 26)).extracting(r -> Long.valueOf(r.get(0))).containsExactlyInAnyOrderElementsOf(ids.values());
         assertThat(audit.count("action = 'records.export' and department = ? and detail like ?", department, "导出本部门记录 25 条%"))
                 .isEqualTo(1);
-    }
-
-    private static List<List<String>> read(byte[] xlsx) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter format = new DataFormatter();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet sheet = book.getSheetAt(0);
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                row.forEach(c -> cells.add(format.formatCellValue(c)));
-                rows.add(cells);
-            }
-        }
-        return rows;
     }
 
     @Test
@@ -331,7 +313,7 @@ class RecordsListIntegrationTests {
         String location = posted.getResponse().getRedirectedUrl();
         assertThat(location).doesNotContain(alice.value());
         assertThat(rowIds(page(location, stranger, session))).hasSize(1).doesNotContainAnyElementsOf(ids.values());
-        List<List<String>> exported = read(mvc.perform(get("/records/export.xlsx").with(stranger)).andReturn().getResponse()
+        List<List<String>> exported = ListPages.rows(mvc.perform(get("/records/export.xlsx").with(stranger)).andReturn().getResponse()
                 .getContentAsByteArray());
         assertThat(exported).hasSize(2);
         assertThat(Long.valueOf(exported.get(1).get(0))).isNotIn(ids.values());
