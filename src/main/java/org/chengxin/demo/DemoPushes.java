@@ -89,7 +89,7 @@ final class DemoPushes {
         return reports;
     }
 
-    private static Map<String, Object> row(Item item, SyntheticPeople.Person person, LocalDate decision, String sourceId,
+    static Map<String, Object> row(Item item, SyntheticPeople.Person person, LocalDate decision, String sourceId,
             Random random) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("sourceId", sourceId);
@@ -102,7 +102,7 @@ final class DemoPushes {
         return row;
     }
 
-    private BatchReport pushAs(String department, List<Map<String, Object>> rows) {
+    BatchReport pushAs(String department, List<Map<String, Object>> rows) {
         try {
             Path file = Files.createTempFile("chengxin-demo-", ".jsonl");
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
