@@ -23,6 +23,7 @@ import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.inquiry.QueryLog;
+import org.chengxin.inquiry.QueryReview;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.records.NewRecord;
@@ -76,6 +77,9 @@ class ArchivesIntegrationTests {
 
     @Autowired
     QueryLog queryLog;
+
+    @Autowired
+    QueryReview review;
 
     @Autowired
     Fixtures fixtures;
@@ -284,5 +288,17 @@ class ArchivesIntegrationTests {
             assertThat(e.kindLabel()).isEqualTo("学生诚信档案查阅");
             assertThat(e.purpose()).isEqualTo("奖学金发放");
         });
+    }
+
+    @Test
+    void archiveOpeningsAreReviewedForMisuseLikeEveryOtherQuery() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(open("sfj", "LAWYER", lawyer, "行业监管检查").getStatus()).isEqualTo(200);
+        }
+        List<QueryLog.Entry> openings = queryLog.of(citizens.find(lawyer).orElseThrow().subject(), start).stream()
+                .filter(e -> e.kind().equals("ARCHIVE")).toList();
+        assertThat(openings).hasSize(5);
+        review.scan();
+        assertThat(review.ofQuery(openings.get(0).id())).extracting(QueryReview.Flag::rule).contains("REPEATED");
     }
 }
