@@ -3,6 +3,7 @@ package org.chengxin.archives;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -113,7 +114,10 @@ class ArchivesIntegrationTests {
         }
         today = LocalDate.now(clock);
         start = Instant.now(clock).minus(1, ChronoUnit.MINUTES);
-        lawyer = person("律档甲");
+        // the lawyer has an account, to read 谁查询了我
+        lawyer = fixtures.citizenWithAccount();
+        register.register(lawyer, "律档甲", "测试");
+        ids.put(lawyer, citizens.enroll(lawyer).id());
         associationOnly = person("律档乙");
         revoked = person("律档丙");
         expired = person("律档丁");
@@ -241,6 +245,13 @@ class ArchivesIntegrationTests {
             assertThat(e.refused()).isFalse();
         });
         assertThat(audit.count("action = 'archives.open' and subject_index = ? and purpose = '年度考核'", ref.subject())).isEqualTo(1);
+
+        // the person reads it on 谁查询了我, in words
+        var login = mvc.perform(formLogin("/login").userParameter("account").passwordParam("password").user(lawyer.value())
+                .password(Fixtures.PASSWORD)).andReturn();
+        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+        String mine = mvc.perform(get("/my/queries").session(session)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(mine).contains("重点人群信用档案查阅").contains("年度考核").contains(bureau).contains("已查阅档案");
     }
 
     @Test
