@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -219,6 +220,18 @@ class ArchivesIntegrationTests {
         assertThat(membersFound("lsxh", "LAWYER", associationOnly)).isEqualTo(1);
         assertThat(membersFound("lsxh", "LAWYER", lawyer)).isEqualTo(1);
         assertThat(audit.count("action = 'archives.browse' and detail like ?", "%律师%")).isPositive();
+
+        // by name (posted too), and the list's sorts and pages answer
+        MockHttpSession session = new MockHttpSession();
+        String byName = mvc.perform(post("/archives/groups/LAWYER/filter").with(reviewer("lsxh")).with(csrf()).session(session)
+                .param("name", "律档乙").param("sort", "records").param("dir", "asc")).andReturn().getResponse().getRedirectedUrl();
+        assertThat(byName).doesNotContain("律档乙").doesNotContain(URLEncoder.encode("律档乙", StandardCharsets.UTF_8));
+        String named = get200(byName, reviewer("lsxh"), session).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(named).contains(associationOnly.masked()).doesNotContain(lawyer.masked()).contains("律**");
+        for (String url : List.of("/archives/groups/LAWYER?sort=records&dir=asc&size=50", "/archives/groups/LAWYER?sort=latest&dir=desc&page=2",
+                "/archives/groups/LAWYER?sort=nonsense&size=10000")) {
+            get200(url, reviewer("sfj"), null);
+        }
     }
 
     @Test
