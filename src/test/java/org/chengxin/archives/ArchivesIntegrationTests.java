@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,9 @@ import org.chengxin.identity.PopulationRegister;
 import org.chengxin.inquiry.QueryLog;
 import org.chengxin.inquiry.QueryReview;
 import org.chengxin.organization.Department;
+import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
+import org.chengxin.organization.UnifiedSocialCreditCode;
 import org.chengxin.records.NewRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
@@ -110,9 +113,12 @@ class ArchivesIntegrationTests {
     @BeforeEach
     void archives() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        for (String code : List.of("sfj", "lsxh", "wjw", "jyj", "scjg")) {
-            fixtures.departmentWithCode(code);
-        }
+        // the catalog's codes, under their Yueyang names (the demo, sharing the database, keeps a department registered first)
+        department("sfj", "岳阳市司法局", DepartmentKind.GOVERNMENT);
+        department("lsxh", "岳阳市律师协会", DepartmentKind.ASSOCIATION);
+        department("wjw", "岳阳市卫生健康委员会", DepartmentKind.GOVERNMENT);
+        department("jyj", "岳阳市教育局", DepartmentKind.GOVERNMENT);
+        String market = fixtures.department();
         today = LocalDate.now(clock);
         start = Instant.now(clock).minus(1, ChronoUnit.MINUTES);
         // the lawyer has an account, to read 谁查询了我
@@ -137,7 +143,7 @@ class ArchivesIntegrationTests {
                         Map.of("facts", "代理中伪造证据（测试）", "penaltyResult", "停止执业六个月", "licenseNumber", "LS001", "authority", "岳阳市司法局")),
                 record(lawyer, recommended, "lsxh", "ar-l2-" + tag, today.minusDays(10), false,
                         Map.of("associationName", "岳阳市律师协会", "recommendationReason", "执业诚信（测试）")),
-                record(lawyer, general, "scjg", "ar-l3-" + tag, today.minusDays(5), false,
+                record(lawyer, general, market, "ar-l3-" + tag, today.minusDays(5), false,
                         Map.of("penaltyType", "警告", "facts", "无关的处罚（测试）", "penaltyResult", "警告", "authority", "市场监管局")),
                 record(associationOnly, recommended, "lsxh", "ar-a1-" + tag, today.minusDays(10), false,
                         Map.of("associationName", "岳阳市律师协会", "recommendationReason", "执业诚信（测试）")),
@@ -150,6 +156,14 @@ class ArchivesIntegrationTests {
                 record(minorStudent, cheating, "jyj", "ar-m1-" + tag, today.minusDays(20), true, Map.of())), null);
         long revokedId = records.findBySource(DepartmentCode.of("sfj"), "ar-r1-" + tag).orElseThrow().id();
         records.revoke(revokedId, DepartmentCode.of("sfj"), "测试撤销");
+    }
+
+    private void department(String code, String name, DepartmentKind kind) {
+        if (departments.find(DepartmentCode.of(code)).isEmpty()) {
+            String body = (kind == DepartmentKind.ASSOCIATION ? "51" : "11") + "430600"
+                    + String.format("R%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+            departments.register(code, name, kind, body + UnifiedSocialCreditCode.checkCharacter(body), "430600");
+        }
     }
 
     private IdNumber person(String name) {
