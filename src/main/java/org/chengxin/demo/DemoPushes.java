@@ -102,7 +102,7 @@ final class DemoPushes {
         return row;
     }
 
-    private BatchReport pushAs(String department, List<Map<String, Object>> rows) {
+    BatchReport pushAs(String department, List<Map<String, Object>> rows) {
         try {
             Path file = Files.createTempFile("chengxin-demo-", ".jsonl");
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

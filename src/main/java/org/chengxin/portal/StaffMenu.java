@@ -47,7 +47,7 @@ public final class StaffMenu {
                     group("信用信息归集", entry("信用信息报送", "/ingestion"), entry("逐条录入", "/ingestion/entry"),
                             entry("本部门信用记录", "/records"))),
             Role.REVIEWER, List.of(
-                    group("信用信息", entry("信用记录查阅", "/records")),
+                    group("信用信息", entry("信用记录查阅", "/records"), entry("重点人群与学生诚信档案", "/archives")),
                     group("名单管理", entry("严重失信主体认定", "/lists"), entry("优良信用记录名单", "/lists/good-credit")),
                     group("权益保护", entry("异议与信用修复审核", "/review/cases"), entry("投诉与举报办理", "/review/complaints"))),
             Role.CLERK, List.of(

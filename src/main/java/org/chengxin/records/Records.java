@@ -120,6 +120,15 @@ public interface Records {
      */
     long eachOfDepartment(RecordFilter filter, PageRequest order, Consumer<RecordListRow> each);
 
+    /** The columns the holders of an archive may be sorted by: 最近决定日期 (the default, newest first) and 记录数. */
+    SortColumns HOLDER_SORT = SortColumns.of(Map.of("latest", "max(decision_date)", "records", "count(*)"), "latest", true);
+
+    /**
+     * One page of the people holding records in force of the filter's qualifying items, each with the count and latest
+     * decision date of their records in force of the counted items, and the total of such people: one grouped query.
+     */
+    PageResult<HolderFilter.Holder> holders(HolderFilter filter, PageRequest page);
+
     List<RecordVersion> versionsOf(long recordId);
 
     /** Revokes a record of the department with a reason; refused for another department's record. */

@@ -106,6 +106,8 @@ class PagesInWordsIntegrationTests {
         logins.put("admin", Role.ADMIN);
         logins.put("officer", Role.DATA_OFFICER);
         logins.put("reviewer", Role.REVIEWER);
+        // the education bureau's reviewer holds the teachers' and the student archive (DemoArchives)
+        logins.put("reviewer-jyj", Role.REVIEWER);
         logins.put("clerk", Role.CLERK);
         logins.put("auditor", Role.AUDITOR);
         logins.put("leader", Role.LEADER);

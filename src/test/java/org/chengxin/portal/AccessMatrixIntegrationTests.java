@@ -250,6 +250,11 @@ class AccessMatrixIntegrationTests {
         allow("GET /records/export.xlsx", "DATA_OFFICER", "REVIEWER");
         allow("GET /records/{id}", "DATA_OFFICER");
         allow("POST /records/{id}/revocation", "DATA_OFFICER");
+        // key-group and student archives: the reviewer of a department holding the archive (403 for another department's)
+        allow("GET /archives", "REVIEWER");
+        allow("GET /archives/groups/{code}", "REVIEWER");
+        allow("POST /archives/groups/{code}/filter", "REVIEWER");
+        allow("POST /archives/groups/{code}/archive", "REVIEWER");
         allow("GET /v3/api-docs", "anonymous", "people");
         allow("GET /v3/api-docs.yaml", "anonymous", "people");
         allow("GET /v3/api-docs/swagger-config", "anonymous", "people");

@@ -6,7 +6,11 @@ package org.chengxin.inquiry.domain;
  * department system's credit-status query and a measure check while handling a matter.
  */
 public enum QueryKind {
-    WINDOW("窗口查询"), SELF("本人查询"), GOVERNMENT("政务共享查询"), API("授权机构查询"), STATUS("信用状况查询"), MEASURE("联合奖惩核查");
+    WINDOW("窗口查询"), SELF("本人查询"), GOVERNMENT("政务共享查询"), API("授权机构查询"), STATUS("信用状况查询"), MEASURE("联合奖惩核查"),
+    /** A regulator opened the archive of a member of its key group (policy 七). */
+    ARCHIVE("重点人群信用档案查阅"),
+    /** The education bureau or a school opened a student's integrity archive (policy 四). */
+    STUDENT_ARCHIVE("学生诚信档案查阅");
 
     private final String label;
 
@@ -20,6 +24,6 @@ public enum QueryKind {
 
     /** Whether a report is issued for this kind of query (the uses without a report answer a status or a check). */
     public boolean issuesReport() {
-        return this != STATUS && this != MEASURE;
+        return this != STATUS && this != MEASURE && this != ARCHIVE && this != STUDENT_ARCHIVE;
     }
 }

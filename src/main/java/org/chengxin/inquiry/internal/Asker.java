@@ -58,4 +58,10 @@ record Asker(QueryKind kind, String organization, DepartmentCode departmentCode,
         return new Asker(QueryKind.MEASURE, organization, actor.department(), actor.name(),
                 ReportLabels.loggedPurpose(ReportLabels.matter(matterCode, matterName)), null, ReportLabels.measureBasis(listVersion, checkId));
     }
+
+    /** A regulator's or a school's opening of a person's archive, for a purpose of the archive's list. */
+    static Asker archive(Actor actor, String organization, boolean student, String purpose, String basis) {
+        return new Asker(student ? QueryKind.STUDENT_ARCHIVE : QueryKind.ARCHIVE, organization, actor.department(), actor.name(),
+                ReportLabels.loggedPurpose(purpose), null, basis);
+    }
 }

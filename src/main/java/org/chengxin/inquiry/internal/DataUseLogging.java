@@ -1,5 +1,6 @@
 package org.chengxin.inquiry.internal;
 
+import org.chengxin.archives.ArchiveOpened;
 import org.chengxin.measures.MeasureChecked;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
@@ -10,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the uses of a person's data made in other modules into the person's query log: the credit-status answers
- * of {@code standing} and the measure checks of {@code measures}. A plain {@link EventListener}, so it runs in the
+ * of {@code standing}, the measure checks of {@code measures} and the archive openings of {@code archives}. A plain {@link EventListener}, so it runs in the
  * publisher's transaction: the entry is committed with the answer or the stored check, or not at all (a failure
- * here rolls the answer back). The dependency runs one way: {@code inquiry} hears the two modules' events, neither
+ * here rolls the answer back). The dependency runs one way: {@code inquiry} hears the three modules' events, none
  * of them knows {@code inquiry}.
  */
 @Component
@@ -39,6 +40,12 @@ class DataUseLogging {
         Asker asker = Asker.measureCheck(e.actor(), organization(e.actor()), e.matterCode(), e.matterName(), e.listVersion(),
                 e.checkId());
         log.add(e.subject(), e.maskedId(), asker, names.of(e.actor()), e.refused(), e.refusalCode(), null, e.at());
+    }
+
+    @EventListener
+    void on(ArchiveOpened e) {
+        Asker asker = Asker.archive(e.actor(), organization(e.actor()), e.student(), e.purpose(), e.basis());
+        log.add(e.subject(), e.maskedId(), asker, names.of(e.actor()), false, null, null, e.at());
     }
 
     /** The department's name, never its code. */

@@ -188,6 +188,7 @@ class JdbcQueryLog implements QueryLog {
         return switch (kind) {
             case STATUS -> "已答复信用状况";
             case MEASURE -> "已核查";
+            case ARCHIVE, STUDENT_ARCHIVE -> "已查阅档案";
             default -> reportNumber == null ? "已查询" : "已出具 " + reportNumber;
         };
     }

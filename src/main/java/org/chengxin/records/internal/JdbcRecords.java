@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.GoodCreditFilter;
+import org.chengxin.records.HolderFilter;
 import org.chengxin.records.NewRecord;
 import org.chengxin.records.PublicDecisionQuery;
 import org.chengxin.records.RecordFilter;
@@ -646,6 +647,43 @@ class JdbcRecords {
                 .query((rs, n) -> new Expired(rs.getLong(1), SubjectKeys.read(rs, 2), rs.getString(3), new RecordLifecycle(
                         RecordStatus.valueOf(rs.getString(4)), rs.getInt(5), rs.getObject(6, LocalDate.class))))
                 .list();
+    }
+
+    /**
+     * The holders of an archive in one grouped statement over the records in force of the counted items (index
+     * records_record_item_subject of V36): a person is kept when one of the records is of a qualifying item.
+     */
+    PageResult<HolderFilter.Holder> holders(HolderFilter filter, PageRequest page) {
+        if (filter.qualifying().isEmpty() || (filter.subjects() != null && filter.subjects().isEmpty())) {
+            return new PageResult<>(List.of(), 0, page);
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("counted", new ArrayList<>(filter.counted()));
+        params.put("qualifying", new ArrayList<>(filter.qualifying()));
+        params.put("today", LocalDate.now(clock));
+        StringBuilder sql = new StringBuilder("""
+                select subject_id, count(*) as records, max(decision_date) as latest from records_record
+                where item_code in (:counted) and status in ('ACTIVE', 'OBJECTED', 'SUSPENDED') and expires_on > :today""");
+        if (filter.adultsOnly()) {
+            sql.append(" and subject_minor is not true");
+        }
+        if (filter.subjects() != null) {
+            sql.append(" and subject_index = any(:subjects)");
+            params.put("subjects", SubjectKeys.array(filter.subjects()));
+        }
+        sql.append(" group by subject_id having count(*) filter (where item_code in (:qualifying)) > 0");
+        long total = jdbc.sql("select count(*) from (" + sql + ") h").params(params).query(Long.class).single();
+        if (total <= page.offset()) {
+            return new PageResult<>(List.of(), total, page);
+        }
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        List<HolderFilter.Holder> rows = jdbc.sql(sql + " order by " + page.orderBy(Records.HOLDER_SORT, "subject_id")
+                + " limit :limit offset :offset").params(params)
+                .query((rs, n) -> new HolderFilter.Holder(rs.getLong("subject_id"), rs.getLong("records"),
+                        rs.getObject("latest", LocalDate.class)))
+                .list();
+        return new PageResult<>(rows, total, page);
     }
 
     private static final String SELECT = "select * from records_record";

@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.GoodCreditFilter;
+import org.chengxin.records.HolderFilter;
 import org.chengxin.records.NewRecord;
 import org.chengxin.records.PublicDecisionQuery;
 import org.chengxin.records.RecordEvents.RecordAccepted;
@@ -220,6 +221,12 @@ class RecordKeeping implements Records {
     @Transactional(readOnly = true)
     public long eachOfDepartment(RecordFilter filter, PageRequest order, Consumer<RecordListRow> each) {
         return rows.eachOfDepartment(filter, order, each);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PageResult<HolderFilter.Holder> holders(HolderFilter filter, PageRequest page) {
+        return rows.holders(filter, page);
     }
 
     @Override
