@@ -38,6 +38,15 @@ public interface SeriousDishonestyList {
     /** Every entry of the department as filtered and sorted (for an export), up to {@code limit}, one at a time. */
     void eachEntry(DepartmentCode departmentCode, EntryFilter filter, PageRequest order, int limit, Consumer<ListEntryRow> each);
 
+    /** The columns the reviewer's open notices sort by: the day told (the default, newest first) and the last day for a statement. */
+    SortColumns NOTICE_SORT = SortColumns.of(Map.of("noticed", "e.noticed_at", "noticeDue", "e.notice_due"), "noticed", true);
+
+    /** One page of the department's open notices (told, not yet decided or dropped) as filtered and sorted, with the total; in SQL. */
+    PageResult<ListEntryRow> notices(DepartmentCode departmentCode, NoticeFilter filter, PageRequest request);
+
+    /** Every open notice of the department as filtered and sorted (for an export), up to {@code limit}, one at a time. */
+    void eachNotice(DepartmentCode departmentCode, NoticeFilter filter, PageRequest order, int limit, Consumer<ListEntryRow> each);
+
     /**
      * Tells the person that the department intends to list them (告知): the facts, legal basis, records and
      * proposed period, and the last day to state their case. Refused when incomplete or resting on unusable

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.lists.Candidate;
 import org.chengxin.lists.CandidateFilter;
 import org.chengxin.lists.EntryFilter;
+import org.chengxin.lists.NoticeFilter;
 import org.chengxin.lists.ListEntryRow;
 import org.chengxin.lists.Decision;
 import org.chengxin.lists.ListEntry;
@@ -376,6 +378,8 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
     }
 
     private static final String SELECT = "select * from lists_entry";
+    /** The days a notice was told on are Beijing days, as the page shows them. */
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     // the person's subject id and the items of an entry's records, as kept with the entry when it was made (V35)
     private static final String ROW_SELECT = """
@@ -408,21 +412,75 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         StringBuilder w = new StringBuilder(" where e.department_code = :dept");
         params.put("dept", departmentCode.value());
         w.append(f.ended() ? " and e.status in ('ENDED', 'DROPPED')" : " and e.status = 'ACTIVE'");
-        if (f.subjects() != null) {
-            if (f.subjects().isEmpty()) {
-                w.append(" and false");
-            } else {
-                w.append(" and e.subject_index in (:subjects)");
-                params.put("subjects", f.subjects().stream().map(SubjectKey::bytes).toList());
-            }
-        }
-        if (f.itemCode() != null) {
-            w.append(" and exists (select 1 from lists_entry_record r where r.entry_id = e.id and r.item_code = :item)");
-            params.put("item", f.itemCode());
-        }
+        personAndItem(w, params, f.subjects(), f.itemCode());
         range(w, params, "e.start_date", "startFrom", f.startFrom(), "startTo", f.startTo());
         range(w, params, "e.end_date", "endFrom", f.endFrom(), "endTo", f.endTo());
         return w.toString();
+    }
+
+    /** The notices' filter as SQL, every value a parameter; the days told are Beijing days, the state as of today. */
+    private String where(DepartmentCode departmentCode, NoticeFilter f, Map<String, Object> params) {
+        StringBuilder w = new StringBuilder(" where e.department_code = :dept and e.status = 'NOTICED'");
+        params.put("dept", departmentCode.value());
+        personAndItem(w, params, f.subjects(), f.itemCode());
+        if (f.noticedFrom() != null) {
+            w.append(" and e.noticed_at >= :noticedFrom");
+            params.put("noticedFrom", Timestamp.from(f.noticedFrom().atStartOfDay(BEIJING).toInstant()));
+        }
+        if (f.noticedTo() != null) {
+            w.append(" and e.noticed_at < :noticedBefore");
+            params.put("noticedBefore", Timestamp.from(f.noticedTo().plusDays(1).atStartOfDay(BEIJING).toInstant()));
+        }
+        if (f.state() != null) {
+            // the page's words for a notice without a statement: 期限已届满 once today is past its last day
+            w.append(switch (f.state()) {
+                case OPEN -> " and e.statement is null and e.notice_due >= :today";
+                case STATED -> " and e.statement is not null";
+                case LAPSED -> " and e.statement is null and e.notice_due < :today";
+            });
+            if (f.state() != NoticeFilter.State.STATED) {
+                params.put("today", LocalDate.now(clock));
+            }
+        }
+        return w.toString();
+    }
+
+    private static void personAndItem(StringBuilder w, Map<String, Object> params, List<SubjectKey> subjects, String itemCode) {
+        if (subjects != null) {
+            if (subjects.isEmpty()) {
+                w.append(" and false");
+            } else {
+                w.append(" and e.subject_index in (:subjects)");
+                params.put("subjects", subjects.stream().map(SubjectKey::bytes).toList());
+            }
+        }
+        if (itemCode != null) {
+            w.append(" and exists (select 1 from lists_entry_record r where r.entry_id = e.id and r.item_code = :item)");
+            params.put("item", itemCode);
+        }
+    }
+
+    @Override
+    public PageResult<ListEntryRow> notices(DepartmentCode departmentCode, NoticeFilter filter, PageRequest request) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(departmentCode, filter, params);
+        long total = jdbc.sql("select count(*) from lists_entry e" + where).params(params).query(Long.class).single();
+        PageRequest page = request;
+        if (total > 0 && page.offset() >= total) {
+            page = page.withPage((int) ((total - 1) / page.size()));
+        }
+        List<ListEntryRow> rows = jdbc.sql(ROW_SELECT + where + " order by " + page.orderBy(NOTICE_SORT, "e.id")
+                + " limit :limit offset :offset").params(params).param("limit", page.size()).param("offset", page.offset())
+                .query(this::row).list();
+        return new PageResult<>(rows, total, page);
+    }
+
+    @Override
+    public void eachNotice(DepartmentCode departmentCode, NoticeFilter filter, PageRequest order, int limit, Consumer<ListEntryRow> each) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(departmentCode, filter, params);
+        jdbc.sql(ROW_SELECT + where + " order by " + order.orderBy(NOTICE_SORT, "e.id") + " limit :limit").params(params)
+                .param("limit", limit).query(this::row).list().forEach(each);
     }
 
     private static void range(StringBuilder w, Map<String, Object> params, String column, String fromName, LocalDate from,

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -31,6 +32,7 @@ import org.chengxin.lists.Decision;
 import org.chengxin.lists.EntryFilter;
 import org.chengxin.lists.ListEntry;
 import org.chengxin.lists.ListEntryRow;
+import org.chengxin.lists.NoticeFilter;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.lists.domain.SeriousDishonestyCandidates.Proposal;
 import org.chengxin.organization.Department;
@@ -119,14 +121,20 @@ class ListsPageController {
 
     /** One entry as a row of the list: the entry, the person masked, the items of its records in words. */
     record EntryLine(ListEntry entry, String maskedId, String maskedName, List<Named> items) {
+
+        /** The day the person was told (Beijing time); null for an entry without a notice. */
+        public LocalDate noticedOn() {
+            return entry.noticedAt() == null ? null : entry.noticedAt().atZone(BEIJING).toLocalDate();
+        }
     }
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     /** The tabs of the page: candidates, notices awaiting a decision, entries in force, entries ended or dropped. */
     static final List<String> TABS = List.of("candidates", "notices", "entries", "ended");
     /** The candidates' sorts: the newest record first (default), the earliest record date, the number of records. */
     static final SortColumns CANDIDATE_SORT = SortColumns.of(Map.of("newest", "newest", "earliest", "earliest", "records", "records"),
             "newest", true);
-    private static final SortColumns NOTICE_SORT = SortColumns.of(Map.of("noticed", "noticed"), "noticed", true);
     private static final String PURPOSE = "严重失信主体认定";
     private static final int MAX_NAME = 50;
     private static final int MAX_NAMESAKES = 1000;
@@ -139,11 +147,11 @@ class ListsPageController {
         Map<String, String> itemNames = itemNames();
         ListsQuery query = ListsQuery.parse(shown, params, lookups.find(session, params.get("who")), itemNames.keySet());
         List<Candidate> allCandidates = list.candidates(dept);
-        List<ListEntry> notices = list.ofDepartment(dept).stream().filter(ListEntry::noticed).toList();
+        long notices = list.notices(dept, NoticeFilter.NONE, PageRequest.of(1, 20, null, null, SeriousDishonestyList.NOTICE_SORT)).total();
         long inForce = list.entries(dept, EntryFilter.inForce(), PageRequest.of(1, 20, null, null, SeriousDishonestyList.ENTRY_SORT)).total();
         long ended = list.entries(dept, EntryFilter.endedOrDropped(), PageRequest.of(1, 20, null, null, SeriousDishonestyList.ENTRY_SORT)).total();
         model.addAttribute("tab", shown);
-        model.addAttribute("counts", Map.of("candidates", allCandidates.size(), "notices", notices.size(), "entries", inForce,
+        model.addAttribute("counts", Map.of("candidates", allCandidates.size(), "notices", notices, "entries", inForce,
                 "ended", ended));
         if (shown.equals("candidates")) {
             PageRequest request = pageRequest(params, CANDIDATE_SORT);
@@ -161,13 +169,12 @@ class ListsPageController {
             model.addAttribute("rows", rows);
             model.addAttribute("exportUrl", listing.urlOf("/lists/candidates/export.xlsx"));
         } else if (shown.equals("notices")) {
-            PageRequest request = pageRequest(params, NOTICE_SORT);
-            int from = (int) Math.min(notices.size(), request.offset());
-            List<EntryLine> lines = entryLines(notices.subList(from, Math.min(notices.size(), from + request.size())).stream()
-                    .map(e -> new ListEntryRow(e, 0, List.of())).toList(), itemNames);
-            Listing<EntryLine> listing = Listing.of(new PageResult<>(lines, notices.size(), request), "/lists", Map.of("tab", "notices"));
+            PageResult<ListEntryRow> result = list.notices(dept, query.noticeFilter(), pageRequest(params, SeriousDishonestyList.NOTICE_SORT));
+            List<EntryLine> lines = entryLines(result.items(), itemNames);
+            Listing<EntryLine> listing = Listing.of(new PageResult<>(lines, result.total(), result.request()), "/lists", query.params());
             model.addAttribute("listing", listing);
             model.addAttribute("lines", lines);
+            model.addAttribute("exportUrl", listing.urlOf("/lists/notices/export.xlsx"));
         } else {
             PageRequest request = pageRequest(params, SeriousDishonestyList.ENTRY_SORT);
             PageResult<ListEntryRow> result = list.entries(dept, query.entryFilter(), request);
@@ -192,12 +199,12 @@ class ListsPageController {
         String idNumber = form.getOrDefault("idNumber", "").strip();
         String name = form.getOrDefault("name", "").strip();
         String tab = form.getOrDefault("tab", "candidates");
-        if (!"candidates".equals(tab)) {
+        if (!"candidates".equals(tab) && !"notices".equals(tab)) {
             tab = "ended".equals(form.get("status")) ? "ended" : "entries";
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("tab", tab);
-        for (String key : List.of("item", "from", "to", "endFrom", "endTo", "sort", "dir", "size")) {
+        for (String key : List.of("item", "from", "to", "endFrom", "endTo", "state", "sort", "dir", "size")) {
             params.put(key, form.get(key));
         }
         List<SubjectKey> subjects = null;
@@ -300,6 +307,55 @@ class ListsPageController {
             audit("lists.entries-export", outcome, "导出严重失信主体名单 " + written + " 条（XLSX，身份证号和姓名已遮蔽）；筛选："
                     + query.describe(itemNames));
         }
+    }
+
+    static final String[] NOTICE_HEADER = {"编号", "当事人姓名", "身份证号", "涉及事项", "决定书", "法律依据", "拟列入期限", "告知日期",
+            "陈述申辩期限", "陈述申辩情况"};
+
+    /** The open notices as filtered and sorted, as XLSX (streamed); the person masked, the statement's state in words. Audited. */
+    @GetMapping("/lists/notices/export.xlsx")
+    void exportNotices(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam Map<String, String> params, HttpSession session,
+            HttpServletResponse response) throws IOException {
+        Map<String, String> itemNames = itemNames();
+        ListsQuery query = ListsQuery.parse("notices", params, lookups.find(session, params.get("who")), itemNames.keySet());
+        attachment(response, "严重失信主体认定告知-" + LocalDate.now(clock) + ".xlsx");
+        long written = 0;
+        AuditOutcome outcome = AuditOutcome.FAILED;
+        LocalDate today = LocalDate.now(clock);
+        try (ListsExport.Sheet1 sheet = exporter.sheet("已告知待认定", NOTICE_HEADER)) {
+            List<ListEntryRow> chunk = new ArrayList<>();
+            list.eachNotice(who.departmentCode(), query.noticeFilter(), pageRequest(params, SeriousDishonestyList.NOTICE_SORT),
+                    ListsExport.MAX_ROWS, r -> {
+                        chunk.add(r);
+                        if (chunk.size() == ListsExport.CHUNK) {
+                            sheet.add(noticeSheetLines(chunk, itemNames, today));
+                            chunk.clear();
+                        }
+                    });
+            sheet.add(noticeSheetLines(chunk, itemNames, today));
+            written = sheet.written();
+            long total = list.notices(who.departmentCode(), query.noticeFilter(),
+                    PageRequest.of(1, 20, null, null, SeriousDishonestyList.NOTICE_SORT)).total();
+            sheet.leftOut(total - written);
+            sheet.writeTo(response.getOutputStream());
+            outcome = AuditOutcome.SUCCESS;
+        } finally {
+            audit("lists.notices-export", outcome, "导出严重失信主体认定告知 " + written + " 条（XLSX，身份证号和姓名已遮蔽）；筛选："
+                    + query.describe(itemNames));
+        }
+    }
+
+    private List<List<Object>> noticeSheetLines(List<ListEntryRow> rows, Map<String, String> itemNames, LocalDate today) {
+        return entryLines(rows, itemNames).stream().map(l -> List.<Object>of(l.entry().id(), l.maskedName(), l.maskedId(),
+                String.join("、", l.items().stream().map(Named::name).toList()), l.entry().documentNumber(), l.entry().legalBasis(),
+                l.entry().startDate() + " 至 " + l.entry().endDate(), String.valueOf(l.noticedOn()), l.entry().noticeDue().toString(),
+                stateOf(l.entry(), today).label())).toList();
+    }
+
+    /** Where a notice's statement stands today, as the page says it. */
+    static NoticeFilter.State stateOf(ListEntry e, LocalDate today) {
+        return e.statement() != null ? NoticeFilter.State.STATED
+                : today.isAfter(e.noticeDue()) ? NoticeFilter.State.LAPSED : NoticeFilter.State.OPEN;
     }
 
     private List<List<Object>> entrySheetLines(List<ListEntryRow> rows, Map<String, String> itemNames) {
