@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,6 @@ import java.util.function.Consumer;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
-import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.lists.Candidate;
 import org.chengxin.lists.CandidateFilter;
@@ -37,6 +35,8 @@ import org.chengxin.lists.domain.SeriousDishonestyCandidates;
 import org.chengxin.lists.domain.SeriousDishonestyCandidates.Escalation;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
+import org.chengxin.records.SeriousSubjectsQuery;
+import org.chengxin.records.SeriousSubjectsQuery.SeriousSubject;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
@@ -92,49 +92,64 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
 
     @Override
     public List<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter) {
+        return candidates(departmentCode, filter, PageRequest.of(null, null, null, null, CANDIDATE_SORT), CANDIDATES_MAX);
+    }
+
+    @Override
+    public PageResult<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter, PageRequest request) {
+        PageResult<SeriousSubject> people = records.seriousSubjects(seriousSubjects(departmentCode, filter), request);
+        return new PageResult<>(candidatesOf(departmentCode, people.items()), people.total(), people.request());
+    }
+
+    @Override
+    public List<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter, PageRequest order, int limit) {
+        return candidatesOf(departmentCode, records.seriousSubjects(seriousSubjects(departmentCode, filter), order,
+                Math.min(limit, CANDIDATES_MAX)));
+    }
+
+    @Override
+    public Optional<Candidate> candidate(DepartmentCode departmentCode, long key) {
+        return records.findOfDepartment(key, departmentCode).flatMap(r -> candidates(departmentCode,
+                new CandidateFilter(List.of(r.subject()), null, null, null), PageRequest.of(null, null, null, null, CANDIDATE_SORT), 1)
+                .stream().filter(c -> c.recordIds().stream().mapToLong(Long::longValue).min().orElse(0) == key).findFirst());
+    }
+
+    /**
+     * Who the machine may propose, asked of the records module with the rules as parameters: the items of a category of
+     * (十四) in today's catalog, the escalation, and the people this department already told or listed left out.
+     */
+    private SeriousSubjectsQuery seriousSubjects(DepartmentCode departmentCode, CandidateFilter filter) {
         LocalDate today = LocalDate.now(clock);
-        Map<SubjectKey, Long> subjects = new LinkedHashMap<>();
-        List<CreditRecord> serious = records.inForceOfDepartment(departmentCode, "SERIOUS", 500);
-        serious.forEach(r -> subjects.putIfAbsent(r.subject(), r.subjectId()));
-        if (filter.subjects() != null) {
-            subjects.keySet().retainAll(new HashSet<>(filter.subjects()));
-        }
-        if (!subjects.isEmpty() && (filter.itemCode() != null || filter.from() != null || filter.to() != null)) {
-            // only people with a serious record of the department of that item and within those dates can have a
-            // proposal resting on one (read from the records module's answer above, not its table); the rules below
-            // then check the records the proposals rest on
-            Set<SubjectKey> hits = new HashSet<>();
-            serious.stream().filter(r -> filter.itemCode() == null || filter.itemCode().equals(r.itemCode()))
-                    .filter(r -> filter.from() == null || !r.decisionDate().isBefore(filter.from()))
-                    .filter(r -> filter.to() == null || !r.decisionDate().isAfter(filter.to()))
-                    .forEach(r -> hits.add(r.subject()));
-            subjects.keySet().retainAll(hits);
-        }
+        Set<String> categories = new HashSet<>();
+        catalog.current().allItems().stream().filter(i -> i.dishonestyCategory() != null).forEach(i -> categories.add(i.code()));
+        List<SubjectKey> excluded = jdbc.sql("""
+                select distinct subject_index from lists_entry
+                where department_code = :d and (status = 'NOTICED' or (status = 'ACTIVE' and end_date >= :today))""")
+                .param("d", departmentCode.value()).param("today", today).query((rs, n) -> SubjectKeys.read(rs, "subject_index")).list();
+        Escalation escalation = Escalation.YUEYANG;
+        return new SeriousSubjectsQuery(departmentCode, categories, escalation.records(), today.minusMonths(escalation.months()),
+                filter.subjects(), excluded, filter.itemCode(), filter.from(), filter.to());
+    }
+
+    /** The people put forward as candidates: the rules run on each person's records for the proposals and their reasons. */
+    private List<Candidate> candidatesOf(DepartmentCode departmentCode, List<SeriousSubject> people) {
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, String> masked = people.isEmpty() ? Map.of()
+                : citizens.maskedIds(people.stream().map(SeriousSubject::subjectId).distinct().toList());
         List<Candidate> candidates = new ArrayList<>();
-        subjects.forEach((subject, subjectId) -> {
-            if (activeFor(subject).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))
-                    || noticesFor(subject).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))) {
-                return;
-            }
-            List<ListRecord> theirs = records.allFor(subject).stream().map(r -> listRecord(r, today)).toList();
+        for (SeriousSubject person : people) {
+            List<ListRecord> theirs = records.allFor(person.subject()).stream().map(r -> listRecord(r, today)).toList();
             var proposals = SeriousDishonestyCandidates.proposals(departmentCode, theirs, Escalation.YUEYANG, today);
-            if (!proposals.isEmpty()) {
-                Set<Long> basisIds = new HashSet<>();
-                proposals.forEach(p -> basisIds.addAll(p.recordIds()));
-                List<ListRecord> basis = theirs.stream().filter(r -> basisIds.contains(r.recordId())).toList();
-                boolean itemMatches = filter.itemCode() == null || basis.stream().anyMatch(r -> filter.itemCode().equals(r.itemCode()));
-                boolean dateMatches = (filter.from() == null && filter.to() == null) || basis.stream().anyMatch(r ->
-                        (filter.from() == null || !r.decisionDate().isBefore(filter.from()))
-                                && (filter.to() == null || !r.decisionDate().isAfter(filter.to())));
-                if (!itemMatches || !dateMatches) {
-                    return;
-                }
-                String masked = citizens.findById(subjectId).map(CitizenRef::maskedId).orElse("—");
-                candidates.add(new Candidate(subject, masked, proposals, subjectId,
-                        basis.stream().map(ListRecord::itemCode).distinct().toList(),
-                        basis.stream().map(ListRecord::decisionDate).min(Comparator.naturalOrder()).orElse(null)));
+            if (proposals.isEmpty()) {
+                continue; // changed since the page was counted
             }
-        });
+            Set<Long> basisIds = new HashSet<>();
+            proposals.forEach(p -> basisIds.addAll(p.recordIds()));
+            List<ListRecord> basis = theirs.stream().filter(r -> basisIds.contains(r.recordId())).toList();
+            candidates.add(new Candidate(person.subject(), masked.getOrDefault(person.subjectId(), "—"), proposals, person.subjectId(),
+                    basis.stream().map(ListRecord::itemCode).distinct().toList(),
+                    basis.stream().map(ListRecord::decisionDate).min(Comparator.naturalOrder()).orElse(null)));
+        }
         return candidates;
     }
 

@@ -28,6 +28,7 @@ import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.lists.Candidate;
+import org.chengxin.lists.CandidateFilter;
 import org.chengxin.lists.Decision;
 import org.chengxin.lists.EntryFilter;
 import org.chengxin.lists.ListEntry;
@@ -133,8 +134,7 @@ class ListsPageController {
     /** The tabs of the page: candidates, notices awaiting a decision, entries in force, entries ended or dropped. */
     static final List<String> TABS = List.of("candidates", "notices", "entries", "ended");
     /** The candidates' sorts: the newest record first (default), the earliest record date, the number of records. */
-    static final SortColumns CANDIDATE_SORT = SortColumns.of(Map.of("newest", "newest", "earliest", "earliest", "records", "records"),
-            "newest", true);
+    static final SortColumns CANDIDATE_SORT = SeriousDishonestyList.CANDIDATE_SORT;
     private static final String PURPOSE = "严重失信主体认定";
     private static final int MAX_NAME = 50;
     private static final int MAX_NAMESAKES = 1000;
@@ -146,25 +146,18 @@ class ListsPageController {
         DepartmentCode dept = who.departmentCode();
         Map<String, String> itemNames = itemNames();
         ListsQuery query = ListsQuery.parse(shown, params, lookups.find(session, params.get("who")), itemNames.keySet());
-        List<Candidate> allCandidates = list.candidates(dept);
+        long allCandidates = list.candidates(dept, CandidateFilter.NONE, PageRequest.of(1, 20, null, null, CANDIDATE_SORT)).total();
         long notices = list.notices(dept, NoticeFilter.NONE, PageRequest.of(1, 20, null, null, SeriousDishonestyList.NOTICE_SORT)).total();
         long inForce = list.entries(dept, EntryFilter.inForce(), PageRequest.of(1, 20, null, null, SeriousDishonestyList.ENTRY_SORT)).total();
         long ended = list.entries(dept, EntryFilter.endedOrDropped(), PageRequest.of(1, 20, null, null, SeriousDishonestyList.ENTRY_SORT)).total();
         model.addAttribute("tab", shown);
-        model.addAttribute("counts", Map.of("candidates", allCandidates.size(), "notices", notices, "entries", inForce,
+        model.addAttribute("counts", Map.of("candidates", allCandidates, "notices", notices, "entries", inForce,
                 "ended", ended));
         if (shown.equals("candidates")) {
-            PageRequest request = pageRequest(params, CANDIDATE_SORT);
-            List<Candidate> candidates = sorted(query.narrowed() ? list.candidates(dept, query.candidateFilter()) : allCandidates, request);
-            int from = (int) Math.min(candidates.size(), request.offset());
-            int to = Math.min(candidates.size(), from + request.size());
-            if (from >= candidates.size() && !candidates.isEmpty()) {
-                request = request.withPage((candidates.size() - 1) / request.size());
-                from = (int) request.offset();
-                to = Math.min(candidates.size(), from + request.size());
-            }
-            List<CandidateRow> rows = candidates.subList(from, to).stream().map(c -> row(c, who)).toList();
-            Listing<CandidateRow> listing = Listing.of(new PageResult<>(rows, candidates.size(), request), "/lists", query.params());
+            PageResult<Candidate> candidates = list.candidates(dept, query.candidateFilter(), pageRequest(params, CANDIDATE_SORT));
+            List<CandidateRow> rows = candidates.items().stream().map(c -> row(c, who)).toList();
+            Listing<CandidateRow> listing = Listing.of(new PageResult<>(rows, candidates.total(), candidates.request()), "/lists",
+                    query.params());
             model.addAttribute("listing", listing);
             model.addAttribute("rows", rows);
             model.addAttribute("exportUrl", listing.urlOf("/lists/candidates/export.xlsx"));
@@ -255,9 +248,8 @@ class ListsPageController {
         long written = 0;
         AuditOutcome outcome = AuditOutcome.FAILED;
         try (ListsExport.Sheet1 sheet = exporter.sheet("候选", CANDIDATE_HEADER)) {
-            List<Candidate> candidates = sorted(list.candidates(who.departmentCode(), query.candidateFilter()),
-                    pageRequest(params, CANDIDATE_SORT));
-            List<Candidate> kept = candidates.subList(0, Math.min(candidates.size(), ListsExport.MAX_ROWS));
+            PageRequest order = pageRequest(params, CANDIDATE_SORT);
+            List<Candidate> kept = list.candidates(who.departmentCode(), query.candidateFilter(), order, ListsExport.MAX_ROWS);
             for (int i = 0; i < kept.size(); i += ListsExport.CHUNK) {
                 List<Candidate> chunk = kept.subList(i, Math.min(kept.size(), i + ListsExport.CHUNK));
                 Map<Long, String> names = maskedNames(chunk.stream().map(Candidate::subjectId).toList());
@@ -266,7 +258,7 @@ class ListsPageController {
                         c.earliest() == null ? "" : c.earliest().toString(),
                         c.proposals().stream().map(Proposal::reason).distinct().collect(Collectors.joining("；")))).toList());
             }
-            sheet.leftOut(candidates.size() - kept.size());
+            sheet.leftOut(list.candidates(who.departmentCode(), query.candidateFilter(), order.withPage(0)).total() - kept.size());
             sheet.writeTo(response.getOutputStream());
             written = sheet.written();
             outcome = AuditOutcome.SUCCESS;
@@ -422,17 +414,6 @@ class ListsPageController {
                 names.getOrDefault(r.subjectId(), "—"), named(r.itemCodes(), itemNames))).toList();
     }
 
-    /** The candidates in the order asked for; ties by key so pages never overlap. */
-    private static List<Candidate> sorted(List<Candidate> candidates, PageRequest request) {
-        Comparator<Candidate> order = switch (request.sort()) {
-            case "earliest" -> Comparator.comparing(Candidate::earliest, Comparator.nullsFirst(Comparator.naturalOrder()));
-            case "records" -> Comparator.comparingInt(c -> c.recordIds().size());
-            default -> Comparator.comparingLong(c -> c.recordIds().stream().mapToLong(Long::longValue).max().orElse(0));
-        };
-        order = order.thenComparingLong(ListsPageController::keyOf);
-        return candidates.stream().sorted(request.descending() ? order.reversed() : order).toList();
-    }
-
     /** A candidate in full: each record it rests on as decided, and the notice form prefilled from the catalog. */
     @GetMapping("/lists/candidates/{key}")
     String candidate(@AuthenticationPrincipal ChengxinPrincipal who, @PathVariable long key, Model model, RedirectAttributes redirect) {
@@ -506,7 +487,7 @@ class ListsPageController {
     }
 
     private Candidate candidateOf(ChengxinPrincipal who, long key) {
-        return list.candidates(who.departmentCode()).stream().filter(c -> keyOf(c) == key).findFirst().orElse(null);
+        return list.candidate(who.departmentCode(), key).orElse(null);
     }
 
     private CandidateRow row(Candidate c, ChengxinPrincipal who) {
