@@ -45,6 +45,9 @@ public interface SeriousDishonestyList {
     /** One page of the department's candidates as filtered and sorted, with the total: found, counted and paged in SQL. */
     PageResult<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter, PageRequest request);
 
+    /** How many candidates the department has (the count on the tab). */
+    long countCandidates(DepartmentCode departmentCode);
+
     /** The department's candidates as filtered, in the request's order (its page and size ignored), up to {@code limit}. */
     List<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter, PageRequest order, int limit);
 

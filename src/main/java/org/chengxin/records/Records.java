@@ -54,6 +54,9 @@ public interface Records {
     /** One page of the people a department's serious records put forward, as the query narrows them, with the total; in SQL. */
     PageResult<SeriousSubjectsQuery.SeriousSubject> seriousSubjects(SeriousSubjectsQuery query, PageRequest page);
 
+    /** How many people the query puts forward. */
+    long countSeriousSubjects(SeriousSubjectsQuery query);
+
     /** Every person the query puts forward, in the request's order (its page and size ignored), up to {@code limit}. */
     List<SeriousSubjectsQuery.SeriousSubject> seriousSubjects(SeriousSubjectsQuery query, PageRequest order, int limit);
 

@@ -108,6 +108,11 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
     }
 
     @Override
+    public long countCandidates(DepartmentCode departmentCode) {
+        return records.countSeriousSubjects(seriousSubjects(departmentCode, CandidateFilter.NONE));
+    }
+
+    @Override
     public Optional<Candidate> candidate(DepartmentCode departmentCode, long key) {
         return records.findOfDepartment(key, departmentCode).flatMap(r -> candidates(departmentCode,
                 new CandidateFilter(List.of(r.subject()), null, null, null), PageRequest.of(null, null, null, null, CANDIDATE_SORT), 1)

@@ -28,7 +28,6 @@ import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.lists.Candidate;
-import org.chengxin.lists.CandidateFilter;
 import org.chengxin.lists.Decision;
 import org.chengxin.lists.EntryFilter;
 import org.chengxin.lists.ListEntry;
@@ -146,7 +145,7 @@ class ListsPageController {
         DepartmentCode dept = who.departmentCode();
         Map<String, String> itemNames = itemNames();
         ListsQuery query = ListsQuery.parse(shown, params, lookups.find(session, params.get("who")), itemNames.keySet());
-        long allCandidates = list.candidates(dept, CandidateFilter.NONE, PageRequest.of(1, 20, null, null, CANDIDATE_SORT)).total();
+        long allCandidates = list.countCandidates(dept);
         long notices = list.notices(dept, NoticeFilter.NONE, PageRequest.of(1, 20, null, null, SeriousDishonestyList.NOTICE_SORT)).total();
         long inForce = list.entries(dept, EntryFilter.inForce(), PageRequest.of(1, 20, null, null, SeriousDishonestyList.ENTRY_SORT)).total();
         long ended = list.entries(dept, EntryFilter.endedOrDropped(), PageRequest.of(1, 20, null, null, SeriousDishonestyList.ENTRY_SORT)).total();
@@ -258,7 +257,8 @@ class ListsPageController {
                         c.earliest() == null ? "" : c.earliest().toString(),
                         c.proposals().stream().map(Proposal::reason).distinct().collect(Collectors.joining("；")))).toList());
             }
-            sheet.leftOut(list.candidates(who.departmentCode(), query.candidateFilter(), order.withPage(0)).total() - kept.size());
+            sheet.leftOut(kept.size() < ListsExport.MAX_ROWS ? 0
+                    : list.candidates(who.departmentCode(), query.candidateFilter(), order.withPage(0)).total() - kept.size());
             sheet.writeTo(response.getOutputStream());
             written = sheet.written();
             outcome = AuditOutcome.SUCCESS;

@@ -50,6 +50,11 @@ class JdbcSeriousSubjects {
         return new PageResult<>(rows, total, page);
     }
 
+    long count(SeriousSubjectsQuery q) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("select count(*) from (" + people(q, params) + ") p").params(params).query(Long.class).single();
+    }
+
     List<SeriousSubject> all(SeriousSubjectsQuery q, PageRequest order, int limit) {
         Map<String, Object> params = new HashMap<>();
         String people = people(q, params);

@@ -267,6 +267,11 @@ class RecordKeeping implements Records {
     }
 
     @Override
+    public long countSeriousSubjects(SeriousSubjectsQuery query) {
+        return serious.count(query);
+    }
+
+    @Override
     public List<SeriousSubjectsQuery.SeriousSubject> seriousSubjects(SeriousSubjectsQuery query, PageRequest order, int limit) {
         return serious.all(query, order, limit);
     }
