@@ -3,8 +3,10 @@ package org.chengxin.lists;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.chengxin.records.Records;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.listing.SortColumns;
@@ -19,14 +21,38 @@ import org.chengxin.shared.subject.SubjectKey;
  */
 public interface SeriousDishonestyList {
 
-    /** The people the machine proposes to the reviewers of a department, from that department's records. */
+    /** The most candidates the list methods below return (a page or an export asks for fewer). */
+    int CANDIDATES_MAX = 10_000;
+
+    /**
+     * The people the machine proposes to the reviewers of a department, from that department's records, newest record
+     * first (at most {@value #CANDIDATES_MAX}).
+     */
     List<Candidate> candidates(DepartmentCode departmentCode);
 
     /**
-     * The department's candidates narrowed by the filter: the people are narrowed before any rule is run, the item and
-     * the decision dates on the records the proposals rest on.
+     * The department's candidates narrowed by the filter (at most {@value #CANDIDATES_MAX}): the people, the item and
+     * the decision dates of the records the proposals rest on.
      */
     List<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter);
+
+    /**
+     * The candidates' sorts: the newest record first (the default), the earliest record date, the number of records;
+     * ties by the candidate's key (the lowest number of the records it rests on).
+     */
+    SortColumns CANDIDATE_SORT = Records.SERIOUS_SUBJECT_SORT;
+
+    /** One page of the department's candidates as filtered and sorted, with the total: found, counted and paged in SQL. */
+    PageResult<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter, PageRequest request);
+
+    /** How many candidates the department has (the count on the tab). */
+    long countCandidates(DepartmentCode departmentCode);
+
+    /** The department's candidates as filtered, in the request's order (its page and size ignored), up to {@code limit}. */
+    List<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter, PageRequest order, int limit);
+
+    /** The department's candidate whose key (the lowest number of the records it rests on) is this; empty if none. */
+    Optional<Candidate> candidate(DepartmentCode departmentCode, long key);
 
     /** The columns the reviewer's entries list sorts by: start date, end date; by default the newest decision first. */
     SortColumns ENTRY_SORT = SortColumns.of(Map.of("decided", "coalesce(e.decided_at, e.noticed_at)", "startDate", "e.start_date",
@@ -37,6 +63,15 @@ public interface SeriousDishonestyList {
 
     /** Every entry of the department as filtered and sorted (for an export), up to {@code limit}, one at a time. */
     void eachEntry(DepartmentCode departmentCode, EntryFilter filter, PageRequest order, int limit, Consumer<ListEntryRow> each);
+
+    /** The columns the reviewer's open notices sort by: the day told (the default, newest first) and the last day for a statement. */
+    SortColumns NOTICE_SORT = SortColumns.of(Map.of("noticed", "e.noticed_at", "noticeDue", "e.notice_due"), "noticed", true);
+
+    /** One page of the department's open notices (told, not yet decided or dropped) as filtered and sorted, with the total; in SQL. */
+    PageResult<ListEntryRow> notices(DepartmentCode departmentCode, NoticeFilter filter, PageRequest request);
+
+    /** Every open notice of the department as filtered and sorted (for an export), up to {@code limit}, one at a time. */
+    void eachNotice(DepartmentCode departmentCode, NoticeFilter filter, PageRequest order, int limit, Consumer<ListEntryRow> each);
 
     /**
      * Tells the person that the department intends to list them (告知): the facts, legal basis, records and

@@ -44,6 +44,23 @@ public interface Records {
     List<CreditRecord> inForceOfDepartment(DepartmentCode departmentCode, String severity, int limit);
 
     /**
+     * The sorts of the people {@link #seriousSubjects} puts forward: {@code newest} (the highest basis record number),
+     * {@code earliest} (the earliest basis decision date), {@code records} (how many basis records); ties by the lowest
+     * basis record number.
+     */
+    SortColumns SERIOUS_SUBJECT_SORT = SortColumns.of(Map.of("newest", "last_record_id", "earliest", "earliest", "records",
+            "basis_records"), "newest", true);
+
+    /** One page of the people a department's serious records put forward, as the query narrows them, with the total; in SQL. */
+    PageResult<SeriousSubjectsQuery.SeriousSubject> seriousSubjects(SeriousSubjectsQuery query, PageRequest page);
+
+    /** How many people the query puts forward. */
+    long countSeriousSubjects(SeriousSubjectsQuery query);
+
+    /** Every person the query puts forward, in the request's order (its page and size ignored), up to {@code limit}. */
+    List<SeriousSubjectsQuery.SeriousSubject> seriousSubjects(SeriousSubjectsQuery query, PageRequest order, int limit);
+
+    /**
      * One page of the good-credit records (优良信用记录, policy 十三) that are shown and used today, newest
      * decision first; of one item when {@code itemCode} is not null.
      */

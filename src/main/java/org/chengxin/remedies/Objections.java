@@ -41,15 +41,6 @@ public interface Objections {
     /** The objections passed to a department; only the open ones when {@code openOnly}. */
     List<Objection> ofDepartment(DepartmentCode departmentCode, boolean openOnly);
 
-    /**
-     * Every objection passed to a department (open first, then the latest decided), at most {@value #LIST_MAX}: the
-     * reviewer's list filters, sorts and pages them.
-     */
-    List<Objection> listOfDepartment(DepartmentCode departmentCode);
-
-    /** The most cases {@link #listOfDepartment} and {@link Repairs#listOfDepartment} return. */
-    int LIST_MAX = 50_000;
-
     /** An objection about a record of this department, past screening; empty otherwise. */
     Optional<Objection> ofDepartment(DepartmentCode departmentCode, long id);
 

@@ -55,9 +55,6 @@ public interface Repairs {
 
     Optional<RepairApplication> ofDepartment(DepartmentCode departmentCode, long id);
 
-    /** Every application of a department (open first), at most {@link Objections#LIST_MAX}: the reviewer's list. */
-    List<RepairApplication> listOfDepartment(DepartmentCode departmentCode);
-
     RepairApplication decide(DepartmentCode departmentCode, long id, boolean grant, String reasons);
 
     List<RepairApplication> overdue();

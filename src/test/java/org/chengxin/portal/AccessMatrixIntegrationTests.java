@@ -171,6 +171,7 @@ class AccessMatrixIntegrationTests {
         allow("POST /lists/filter", "REVIEWER");
         allow("GET /lists/candidates/export.xlsx", "REVIEWER");
         allow("GET /lists/entries/export.xlsx", "REVIEWER");
+        allow("GET /lists/notices/export.xlsx", "REVIEWER");
         allow("GET /lists/good-credit", "REVIEWER");
         allow("POST /lists/good-credit/filter", "REVIEWER");
         allow("GET /lists/good-credit/export.xlsx", "REVIEWER");

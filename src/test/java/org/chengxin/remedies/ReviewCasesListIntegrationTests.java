@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,6 +34,8 @@ import org.chengxin.remedies.domain.Commitment;
 import org.chengxin.remedies.domain.Objection;
 import org.chengxin.remedies.domain.RepairApplication;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.shared.listing.PageRequest;
+import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
@@ -82,6 +85,9 @@ class ReviewCasesListIntegrationTests {
 
     @Autowired
     Repairs repairs;
+
+    @Autowired
+    ReviewQueue reviewQueue;
 
     @Autowired
     Fixtures fixtures;
@@ -223,6 +229,92 @@ class ReviewCasesListIntegrationTests {
         String upheld = page("/review/cases?status=UPHELD");
         assertThat(upheld).contains("title=\"UPHELD\">已处理：维持原记录</span>").contains("title=\"objection\">异议</td>");
         assertThat(page("/review/cases?kind=repair")).contains("title=\"OPEN\">认定部门审核中</span>");
+    }
+
+    @Test
+    void theDatabaseFiltersSortsAndPagesAsTheWorkQueueReadsThem() throws Exception {
+        DepartmentCode d = DepartmentCode.of(department);
+        // as stored (the database keeps microseconds)
+        List<Object> cases = new ArrayList<>();
+        bobs.forEach(o -> cases.add(objections.ofDepartment(d, o.id()).orElseThrow()));
+        cases.add(objections.ofDepartment(d, aliceOld.id()).orElseThrow());
+        cases.add(objections.ofDepartment(d, aliceUpheld.id()).orElseThrow());
+        cases.add(repairs.ofDepartment(d, aliceRepair.id()).orElseThrow());
+        // the order the list had when it was sorted in memory: open first by the nearest deadline, then the latest
+        // decided; ties by kind and number; descending turns all of it round
+        Comparator<Object> queue = Comparator.comparing((Object c) -> !open(c))
+                .thenComparing((a, b) -> open(a) ? dueOn(a).compareTo(dueOn(b))
+                        : Comparator.nullsLast(Comparator.<Instant>reverseOrder()).compare(decidedAt(a), decidedAt(b)));
+        Comparator<Object> tie = Comparator.comparing(ReviewCasesListIntegrationTests::kind).thenComparingLong(ReviewCasesListIntegrationTests::id);
+        Map<String, Comparator<Object>> sorts = Map.of("queue", queue, "filedAt", Comparator.comparing(ReviewCasesListIntegrationTests::filedAt),
+                "dueOn", Comparator.comparing(ReviewCasesListIntegrationTests::dueOn));
+        for (var sort : sorts.entrySet()) {
+            for (boolean desc : new boolean[] {false, true}) {
+                Comparator<Object> order = desc ? sort.getValue().reversed().thenComparing(tie.reversed()) : sort.getValue().thenComparing(tie);
+                List<String> expected = cases.stream().sorted(order).map(ReviewCasesListIntegrationTests::key).toList();
+                PageRequest first = PageRequest.of(1, 20, sort.getKey(), desc ? "desc" : "asc", ReviewQueue.SORT);
+                PageResult<ReviewQueue.Case> one = reviewQueue.page(d, ReviewQueue.Filter.NONE, first);
+                PageResult<ReviewQueue.Case> two = reviewQueue.page(d, ReviewQueue.Filter.NONE, first.withPage(1));
+                assertThat(one.total()).isEqualTo(25);
+                assertThat(one.items()).hasSize(20);
+                assertThat(two.items()).hasSize(5);
+                List<String> got = new ArrayList<>();
+                one.items().forEach(c -> got.add(key(c)));
+                two.items().forEach(c -> got.add(key(c)));
+                assertThat(got).as(sort.getKey() + (desc ? " desc" : " asc")).isEqualTo(expected);
+                List<String> exported = new ArrayList<>();
+                assertThat(reviewQueue.each(d, ReviewQueue.Filter.NONE, first, 7, chunk -> {
+                    assertThat(chunk.size()).isLessThanOrEqualTo(7);
+                    chunk.forEach(c -> exported.add(key(c)));
+                })).isEqualTo(25);
+                assertThat(exported).isEqualTo(expected);
+            }
+        }
+        // a filter that matches cases on the second page of the whole list: counted and paged by the database
+        PageRequest second = PageRequest.of(2, 20, null, null, ReviewQueue.SORT);
+        ReviewQueue.Filter bobsOpen = new ReviewQueue.Filter(List.of(citizens.subjectKeyOf(bob)), "objection", ReviewQueue.PENDING,
+                "YY-GN-002", today.minusDays(1), today, false);
+        PageResult<ReviewQueue.Case> bobsSecond = reviewQueue.page(d, bobsOpen, second);
+        assertThat(bobsSecond.total()).isEqualTo(22);
+        assertThat(bobsSecond.items()).extracting(ReviewCasesListIntegrationTests::key).containsExactly(
+                bobs.stream().sorted(Comparator.comparingLong(Objection::id)).skip(20).map(ReviewCasesListIntegrationTests::key).toArray(String[]::new));
+        assertThat(reviewQueue.page(d, bobsOpen, PageRequest.of(9, 20, null, null, ReviewQueue.SORT)).items())
+                .as("a page past the last is the last").hasSize(2);
+        assertThat(reviewQueue.count(d, new ReviewQueue.Filter(null, null, ReviewQueue.DONE, null, null, null, false))).isEqualTo(1);
+        assertThat(reviewQueue.count(d, new ReviewQueue.Filter(List.of(), null, null, null, null, null, false))).isZero();
+        assertThat(reviewQueue.itemCodes(d)).containsExactly("YY-GN-002", "YY-TX-001");
+    }
+
+    private static Object source(Object c) {
+        return c instanceof ReviewQueue.Case rc ? (rc.objection() != null ? rc.objection() : rc.repair()) : c;
+    }
+
+    private static boolean open(Object c) {
+        return source(c) instanceof Objection o ? o.status().isOpen() : ((RepairApplication) source(c)).status().isOpen();
+    }
+
+    private static LocalDate dueOn(Object c) {
+        return source(c) instanceof Objection o ? o.dueOn() : ((RepairApplication) source(c)).dueOn();
+    }
+
+    private static Instant filedAt(Object c) {
+        return source(c) instanceof Objection o ? o.filedAt() : ((RepairApplication) source(c)).filedAt();
+    }
+
+    private static Instant decidedAt(Object c) {
+        return source(c) instanceof Objection o ? o.decidedAt() : ((RepairApplication) source(c)).decidedAt();
+    }
+
+    private static String kind(Object c) {
+        return source(c) instanceof Objection ? "objection" : "repair";
+    }
+
+    private static long id(Object c) {
+        return source(c) instanceof Objection o ? o.id() : ((RepairApplication) source(c)).id();
+    }
+
+    private static String key(Object c) {
+        return kind(c) + "-" + id(c);
     }
 
     @Test

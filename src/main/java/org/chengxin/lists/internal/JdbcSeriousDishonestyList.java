@@ -6,11 +6,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +19,11 @@ import java.util.function.Consumer;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
-import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.lists.Candidate;
 import org.chengxin.lists.CandidateFilter;
 import org.chengxin.lists.EntryFilter;
+import org.chengxin.lists.NoticeFilter;
 import org.chengxin.lists.ListEntryRow;
 import org.chengxin.lists.Decision;
 import org.chengxin.lists.ListEntry;
@@ -35,6 +35,8 @@ import org.chengxin.lists.domain.SeriousDishonestyCandidates;
 import org.chengxin.lists.domain.SeriousDishonestyCandidates.Escalation;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
+import org.chengxin.records.SeriousSubjectsQuery;
+import org.chengxin.records.SeriousSubjectsQuery.SeriousSubject;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
@@ -90,49 +92,69 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
 
     @Override
     public List<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter) {
+        return candidates(departmentCode, filter, PageRequest.of(null, null, null, null, CANDIDATE_SORT), CANDIDATES_MAX);
+    }
+
+    @Override
+    public PageResult<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter, PageRequest request) {
+        PageResult<SeriousSubject> people = records.seriousSubjects(seriousSubjects(departmentCode, filter), request);
+        return new PageResult<>(candidatesOf(departmentCode, people.items()), people.total(), people.request());
+    }
+
+    @Override
+    public List<Candidate> candidates(DepartmentCode departmentCode, CandidateFilter filter, PageRequest order, int limit) {
+        return candidatesOf(departmentCode, records.seriousSubjects(seriousSubjects(departmentCode, filter), order,
+                Math.min(limit, CANDIDATES_MAX)));
+    }
+
+    @Override
+    public long countCandidates(DepartmentCode departmentCode) {
+        return records.countSeriousSubjects(seriousSubjects(departmentCode, CandidateFilter.NONE));
+    }
+
+    @Override
+    public Optional<Candidate> candidate(DepartmentCode departmentCode, long key) {
+        return records.findOfDepartment(key, departmentCode).flatMap(r -> candidates(departmentCode,
+                new CandidateFilter(List.of(r.subject()), null, null, null), PageRequest.of(null, null, null, null, CANDIDATE_SORT), 1)
+                .stream().filter(c -> c.recordIds().stream().mapToLong(Long::longValue).min().orElse(0) == key).findFirst());
+    }
+
+    /**
+     * Who the machine may propose, asked of the records module with the rules as parameters: the items of a category of
+     * (十四) in today's catalog, the escalation, and the people this department already told or listed left out.
+     */
+    private SeriousSubjectsQuery seriousSubjects(DepartmentCode departmentCode, CandidateFilter filter) {
         LocalDate today = LocalDate.now(clock);
-        Map<SubjectKey, Long> subjects = new LinkedHashMap<>();
-        List<CreditRecord> serious = records.inForceOfDepartment(departmentCode, "SERIOUS", 500);
-        serious.forEach(r -> subjects.putIfAbsent(r.subject(), r.subjectId()));
-        if (filter.subjects() != null) {
-            subjects.keySet().retainAll(new HashSet<>(filter.subjects()));
-        }
-        if (!subjects.isEmpty() && (filter.itemCode() != null || filter.from() != null || filter.to() != null)) {
-            // only people with a serious record of the department of that item and within those dates can have a
-            // proposal resting on one (read from the records module's answer above, not its table); the rules below
-            // then check the records the proposals rest on
-            Set<SubjectKey> hits = new HashSet<>();
-            serious.stream().filter(r -> filter.itemCode() == null || filter.itemCode().equals(r.itemCode()))
-                    .filter(r -> filter.from() == null || !r.decisionDate().isBefore(filter.from()))
-                    .filter(r -> filter.to() == null || !r.decisionDate().isAfter(filter.to()))
-                    .forEach(r -> hits.add(r.subject()));
-            subjects.keySet().retainAll(hits);
-        }
+        Set<String> categories = new HashSet<>();
+        catalog.current().allItems().stream().filter(i -> i.dishonestyCategory() != null).forEach(i -> categories.add(i.code()));
+        List<SubjectKey> excluded = jdbc.sql("""
+                select distinct subject_index from lists_entry
+                where department_code = :d and (status = 'NOTICED' or (status = 'ACTIVE' and end_date >= :today))""")
+                .param("d", departmentCode.value()).param("today", today).query((rs, n) -> SubjectKeys.read(rs, "subject_index")).list();
+        Escalation escalation = Escalation.YUEYANG;
+        return new SeriousSubjectsQuery(departmentCode, categories, escalation.records(), today.minusMonths(escalation.months()),
+                filter.subjects(), excluded, filter.itemCode(), filter.from(), filter.to());
+    }
+
+    /** The people put forward as candidates: the rules run on each person's records for the proposals and their reasons. */
+    private List<Candidate> candidatesOf(DepartmentCode departmentCode, List<SeriousSubject> people) {
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, String> masked = people.isEmpty() ? Map.of()
+                : citizens.maskedIds(people.stream().map(SeriousSubject::subjectId).distinct().toList());
         List<Candidate> candidates = new ArrayList<>();
-        subjects.forEach((subject, subjectId) -> {
-            if (activeFor(subject).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))
-                    || noticesFor(subject).stream().anyMatch(e -> e.departmentCode().equals(departmentCode))) {
-                return;
-            }
-            List<ListRecord> theirs = records.allFor(subject).stream().map(r -> listRecord(r, today)).toList();
+        for (SeriousSubject person : people) {
+            List<ListRecord> theirs = records.allFor(person.subject()).stream().map(r -> listRecord(r, today)).toList();
             var proposals = SeriousDishonestyCandidates.proposals(departmentCode, theirs, Escalation.YUEYANG, today);
-            if (!proposals.isEmpty()) {
-                Set<Long> basisIds = new HashSet<>();
-                proposals.forEach(p -> basisIds.addAll(p.recordIds()));
-                List<ListRecord> basis = theirs.stream().filter(r -> basisIds.contains(r.recordId())).toList();
-                boolean itemMatches = filter.itemCode() == null || basis.stream().anyMatch(r -> filter.itemCode().equals(r.itemCode()));
-                boolean dateMatches = (filter.from() == null && filter.to() == null) || basis.stream().anyMatch(r ->
-                        (filter.from() == null || !r.decisionDate().isBefore(filter.from()))
-                                && (filter.to() == null || !r.decisionDate().isAfter(filter.to())));
-                if (!itemMatches || !dateMatches) {
-                    return;
-                }
-                String masked = citizens.findById(subjectId).map(CitizenRef::maskedId).orElse("—");
-                candidates.add(new Candidate(subject, masked, proposals, subjectId,
-                        basis.stream().map(ListRecord::itemCode).distinct().toList(),
-                        basis.stream().map(ListRecord::decisionDate).min(Comparator.naturalOrder()).orElse(null)));
+            if (proposals.isEmpty()) {
+                continue; // changed since the page was counted
             }
-        });
+            Set<Long> basisIds = new HashSet<>();
+            proposals.forEach(p -> basisIds.addAll(p.recordIds()));
+            List<ListRecord> basis = theirs.stream().filter(r -> basisIds.contains(r.recordId())).toList();
+            candidates.add(new Candidate(person.subject(), masked.getOrDefault(person.subjectId(), "—"), proposals, person.subjectId(),
+                    basis.stream().map(ListRecord::itemCode).distinct().toList(),
+                    basis.stream().map(ListRecord::decisionDate).min(Comparator.naturalOrder()).orElse(null)));
+        }
         return candidates;
     }
 
@@ -376,6 +398,8 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
     }
 
     private static final String SELECT = "select * from lists_entry";
+    /** The days a notice was told on are Beijing days, as the page shows them. */
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     // the person's subject id and the items of an entry's records, as kept with the entry when it was made (V35)
     private static final String ROW_SELECT = """
@@ -408,21 +432,75 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
         StringBuilder w = new StringBuilder(" where e.department_code = :dept");
         params.put("dept", departmentCode.value());
         w.append(f.ended() ? " and e.status in ('ENDED', 'DROPPED')" : " and e.status = 'ACTIVE'");
-        if (f.subjects() != null) {
-            if (f.subjects().isEmpty()) {
-                w.append(" and false");
-            } else {
-                w.append(" and e.subject_index in (:subjects)");
-                params.put("subjects", f.subjects().stream().map(SubjectKey::bytes).toList());
-            }
-        }
-        if (f.itemCode() != null) {
-            w.append(" and exists (select 1 from lists_entry_record r where r.entry_id = e.id and r.item_code = :item)");
-            params.put("item", f.itemCode());
-        }
+        personAndItem(w, params, f.subjects(), f.itemCode());
         range(w, params, "e.start_date", "startFrom", f.startFrom(), "startTo", f.startTo());
         range(w, params, "e.end_date", "endFrom", f.endFrom(), "endTo", f.endTo());
         return w.toString();
+    }
+
+    /** The notices' filter as SQL, every value a parameter; the days told are Beijing days, the state as of today. */
+    private String where(DepartmentCode departmentCode, NoticeFilter f, Map<String, Object> params) {
+        StringBuilder w = new StringBuilder(" where e.department_code = :dept and e.status = 'NOTICED'");
+        params.put("dept", departmentCode.value());
+        personAndItem(w, params, f.subjects(), f.itemCode());
+        if (f.noticedFrom() != null) {
+            w.append(" and e.noticed_at >= :noticedFrom");
+            params.put("noticedFrom", Timestamp.from(f.noticedFrom().atStartOfDay(BEIJING).toInstant()));
+        }
+        if (f.noticedTo() != null) {
+            w.append(" and e.noticed_at < :noticedBefore");
+            params.put("noticedBefore", Timestamp.from(f.noticedTo().plusDays(1).atStartOfDay(BEIJING).toInstant()));
+        }
+        if (f.state() != null) {
+            // the page's words for a notice without a statement: 期限已届满 once today is past its last day
+            w.append(switch (f.state()) {
+                case OPEN -> " and e.statement is null and e.notice_due >= :today";
+                case STATED -> " and e.statement is not null";
+                case LAPSED -> " and e.statement is null and e.notice_due < :today";
+            });
+            if (f.state() != NoticeFilter.State.STATED) {
+                params.put("today", LocalDate.now(clock));
+            }
+        }
+        return w.toString();
+    }
+
+    private static void personAndItem(StringBuilder w, Map<String, Object> params, List<SubjectKey> subjects, String itemCode) {
+        if (subjects != null) {
+            if (subjects.isEmpty()) {
+                w.append(" and false");
+            } else {
+                w.append(" and e.subject_index in (:subjects)");
+                params.put("subjects", subjects.stream().map(SubjectKey::bytes).toList());
+            }
+        }
+        if (itemCode != null) {
+            w.append(" and exists (select 1 from lists_entry_record r where r.entry_id = e.id and r.item_code = :item)");
+            params.put("item", itemCode);
+        }
+    }
+
+    @Override
+    public PageResult<ListEntryRow> notices(DepartmentCode departmentCode, NoticeFilter filter, PageRequest request) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(departmentCode, filter, params);
+        long total = jdbc.sql("select count(*) from lists_entry e" + where).params(params).query(Long.class).single();
+        PageRequest page = request;
+        if (total > 0 && page.offset() >= total) {
+            page = page.withPage((int) ((total - 1) / page.size()));
+        }
+        List<ListEntryRow> rows = jdbc.sql(ROW_SELECT + where + " order by " + page.orderBy(NOTICE_SORT, "e.id")
+                + " limit :limit offset :offset").params(params).param("limit", page.size()).param("offset", page.offset())
+                .query(this::row).list();
+        return new PageResult<>(rows, total, page);
+    }
+
+    @Override
+    public void eachNotice(DepartmentCode departmentCode, NoticeFilter filter, PageRequest order, int limit, Consumer<ListEntryRow> each) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(departmentCode, filter, params);
+        jdbc.sql(ROW_SELECT + where + " order by " + order.orderBy(NOTICE_SORT, "e.id") + " limit :limit").params(params)
+                .param("limit", limit).query(this::row).list().forEach(each);
     }
 
     private static void range(StringBuilder w, Map<String, Object> params, String column, String fromName, LocalDate from,

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -32,6 +33,7 @@ import org.chengxin.lists.Decision;
 import org.chengxin.lists.EntryFilter;
 import org.chengxin.lists.ListEntry;
 import org.chengxin.lists.ListEntryRow;
+import org.chengxin.lists.NoticeFilter;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.lists.domain.SeriousDishonestyCandidates.Proposal;
 import org.chengxin.organization.Department;
@@ -120,14 +122,19 @@ class ListsPageController {
 
     /** One entry as a row of the list: the entry, the person masked, the items of its records in words. */
     record EntryLine(ListEntry entry, String maskedId, String maskedName, List<Named> items) {
+
+        /** The day the person was told (Beijing time); null for an entry without a notice. */
+        public LocalDate noticedOn() {
+            return entry.noticedAt() == null ? null : entry.noticedAt().atZone(BEIJING).toLocalDate();
+        }
     }
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     /** The tabs of the page: candidates, notices awaiting a decision, entries in force, entries ended or dropped. */
     static final List<String> TABS = List.of("candidates", "notices", "entries", "ended");
     /** The candidates' sorts: the newest record first (default), the earliest record date, the number of records. */
-    static final SortColumns CANDIDATE_SORT = SortColumns.of(Map.of("newest", "newest", "earliest", "earliest", "records", "records"),
-            "newest", true);
-    private static final SortColumns NOTICE_SORT = SortColumns.of(Map.of("noticed", "noticed"), "noticed", true);
+    static final SortColumns CANDIDATE_SORT = SeriousDishonestyList.CANDIDATE_SORT;
     private static final String PURPOSE = "严重失信主体认定";
 
     @GetMapping("/lists")
@@ -137,36 +144,28 @@ class ListsPageController {
         DepartmentCode dept = who.departmentCode();
         Map<String, String> itemNames = itemNames();
         ListsQuery query = ListsQuery.parse(shown, params, lookups.find(session, params.get("who")), itemNames.keySet());
-        List<Candidate> allCandidates = list.candidates(dept);
-        List<ListEntry> notices = list.ofDepartment(dept).stream().filter(ListEntry::noticed).toList();
+        long allCandidates = list.countCandidates(dept);
+        long notices = list.notices(dept, NoticeFilter.NONE, PageRequest.of(1, 20, null, null, SeriousDishonestyList.NOTICE_SORT)).total();
         long inForce = list.entries(dept, EntryFilter.inForce(), PageRequest.of(1, 20, null, null, SeriousDishonestyList.ENTRY_SORT)).total();
         long ended = list.entries(dept, EntryFilter.endedOrDropped(), PageRequest.of(1, 20, null, null, SeriousDishonestyList.ENTRY_SORT)).total();
         model.addAttribute("tab", shown);
-        model.addAttribute("counts", Map.of("candidates", allCandidates.size(), "notices", notices.size(), "entries", inForce,
+        model.addAttribute("counts", Map.of("candidates", allCandidates, "notices", notices, "entries", inForce,
                 "ended", ended));
         if (shown.equals("candidates")) {
-            PageRequest request = pageRequest(params, CANDIDATE_SORT);
-            List<Candidate> candidates = sorted(query.narrowed() ? list.candidates(dept, query.candidateFilter()) : allCandidates, request);
-            int from = (int) Math.min(candidates.size(), request.offset());
-            int to = Math.min(candidates.size(), from + request.size());
-            if (from >= candidates.size() && !candidates.isEmpty()) {
-                request = request.withPage((candidates.size() - 1) / request.size());
-                from = (int) request.offset();
-                to = Math.min(candidates.size(), from + request.size());
-            }
-            List<CandidateRow> rows = candidates.subList(from, to).stream().map(c -> row(c, who)).toList();
-            Listing<CandidateRow> listing = Listing.of(new PageResult<>(rows, candidates.size(), request), "/lists", query.params());
+            PageResult<Candidate> candidates = list.candidates(dept, query.candidateFilter(), pageRequest(params, CANDIDATE_SORT));
+            List<CandidateRow> rows = candidates.items().stream().map(c -> row(c, who)).toList();
+            Listing<CandidateRow> listing = Listing.of(new PageResult<>(rows, candidates.total(), candidates.request()), "/lists",
+                    query.params());
             model.addAttribute("listing", listing);
             model.addAttribute("rows", rows);
             model.addAttribute("exportUrl", listing.urlOf("/lists/candidates/export.xlsx"));
         } else if (shown.equals("notices")) {
-            PageRequest request = pageRequest(params, NOTICE_SORT);
-            int from = (int) Math.min(notices.size(), request.offset());
-            List<EntryLine> lines = entryLines(notices.subList(from, Math.min(notices.size(), from + request.size())).stream()
-                    .map(e -> new ListEntryRow(e, 0, List.of())).toList(), itemNames);
-            Listing<EntryLine> listing = Listing.of(new PageResult<>(lines, notices.size(), request), "/lists", Map.of("tab", "notices"));
+            PageResult<ListEntryRow> result = list.notices(dept, query.noticeFilter(), pageRequest(params, SeriousDishonestyList.NOTICE_SORT));
+            List<EntryLine> lines = entryLines(result.items(), itemNames);
+            Listing<EntryLine> listing = Listing.of(new PageResult<>(lines, result.total(), result.request()), "/lists", query.params());
             model.addAttribute("listing", listing);
             model.addAttribute("lines", lines);
+            model.addAttribute("exportUrl", listing.urlOf("/lists/notices/export.xlsx"));
         } else {
             PageRequest request = pageRequest(params, SeriousDishonestyList.ENTRY_SORT);
             PageResult<ListEntryRow> result = list.entries(dept, query.entryFilter(), request);
@@ -189,12 +188,12 @@ class ListsPageController {
     @PostMapping("/lists/filter")
     String filter(@RequestParam Map<String, String> form, HttpSession session, RedirectAttributes redirect) {
         String tab = form.getOrDefault("tab", "candidates");
-        if (!"candidates".equals(tab)) {
+        if (!"candidates".equals(tab) && !"notices".equals(tab)) {
             tab = "ended".equals(form.get("status")) ? "ended" : "entries";
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("tab", tab);
-        for (String key : List.of("item", "from", "to", "endFrom", "endTo", "sort", "dir", "size")) {
+        for (String key : List.of("item", "from", "to", "endFrom", "endTo", "state", "sort", "dir", "size")) {
             params.put(key, form.get(key));
         }
         PersonFilters.Result person = personFilters.byNumberOrName(session, form);
@@ -225,9 +224,8 @@ class ListsPageController {
         long written = 0;
         AuditOutcome outcome = AuditOutcome.FAILED;
         try (ListsExport.Sheet1 sheet = exporter.sheet("候选", CANDIDATE_HEADER)) {
-            List<Candidate> candidates = sorted(list.candidates(who.departmentCode(), query.candidateFilter()),
-                    pageRequest(params, CANDIDATE_SORT));
-            List<Candidate> kept = candidates.subList(0, Math.min(candidates.size(), ListsExport.MAX_ROWS));
+            PageRequest order = pageRequest(params, CANDIDATE_SORT);
+            List<Candidate> kept = list.candidates(who.departmentCode(), query.candidateFilter(), order, ListsExport.MAX_ROWS);
             for (int i = 0; i < kept.size(); i += ListsExport.CHUNK) {
                 List<Candidate> chunk = kept.subList(i, Math.min(kept.size(), i + ListsExport.CHUNK));
                 Map<Long, String> names = maskedNames(chunk.stream().map(Candidate::subjectId).toList());
@@ -236,7 +234,8 @@ class ListsPageController {
                         c.earliest() == null ? "" : c.earliest().toString(),
                         c.proposals().stream().map(Proposal::reason).distinct().collect(Collectors.joining("；")))).toList());
             }
-            sheet.leftOut(candidates.size() - kept.size());
+            sheet.leftOut(kept.size() < ListsExport.MAX_ROWS ? 0
+                    : list.candidates(who.departmentCode(), query.candidateFilter(), order.withPage(0)).total() - kept.size());
             sheet.writeTo(response.getOutputStream());
             written = sheet.written();
             outcome = AuditOutcome.SUCCESS;
@@ -277,6 +276,55 @@ class ListsPageController {
             audit("lists.entries-export", outcome, "导出严重失信主体名单 " + written + " 条（XLSX，身份证号和姓名已遮蔽）；筛选："
                     + query.describe(itemNames));
         }
+    }
+
+    static final String[] NOTICE_HEADER = {"编号", "当事人姓名", "身份证号", "涉及事项", "决定书", "法律依据", "拟列入期限", "告知日期",
+            "陈述申辩期限", "陈述申辩情况"};
+
+    /** The open notices as filtered and sorted, as XLSX (streamed); the person masked, the statement's state in words. Audited. */
+    @GetMapping("/lists/notices/export.xlsx")
+    void exportNotices(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam Map<String, String> params, HttpSession session,
+            HttpServletResponse response) throws IOException {
+        Map<String, String> itemNames = itemNames();
+        ListsQuery query = ListsQuery.parse("notices", params, lookups.find(session, params.get("who")), itemNames.keySet());
+        attachment(response, "严重失信主体认定告知-" + LocalDate.now(clock) + ".xlsx");
+        long written = 0;
+        AuditOutcome outcome = AuditOutcome.FAILED;
+        LocalDate today = LocalDate.now(clock);
+        try (ListsExport.Sheet1 sheet = exporter.sheet("已告知待认定", NOTICE_HEADER)) {
+            List<ListEntryRow> chunk = new ArrayList<>();
+            list.eachNotice(who.departmentCode(), query.noticeFilter(), pageRequest(params, SeriousDishonestyList.NOTICE_SORT),
+                    ListsExport.MAX_ROWS, r -> {
+                        chunk.add(r);
+                        if (chunk.size() == ListsExport.CHUNK) {
+                            sheet.add(noticeSheetLines(chunk, itemNames, today));
+                            chunk.clear();
+                        }
+                    });
+            sheet.add(noticeSheetLines(chunk, itemNames, today));
+            written = sheet.written();
+            long total = list.notices(who.departmentCode(), query.noticeFilter(),
+                    PageRequest.of(1, 20, null, null, SeriousDishonestyList.NOTICE_SORT)).total();
+            sheet.leftOut(total - written);
+            sheet.writeTo(response.getOutputStream());
+            outcome = AuditOutcome.SUCCESS;
+        } finally {
+            audit("lists.notices-export", outcome, "导出严重失信主体认定告知 " + written + " 条（XLSX，身份证号和姓名已遮蔽）；筛选："
+                    + query.describe(itemNames));
+        }
+    }
+
+    private List<List<Object>> noticeSheetLines(List<ListEntryRow> rows, Map<String, String> itemNames, LocalDate today) {
+        return entryLines(rows, itemNames).stream().map(l -> List.<Object>of(l.entry().id(), l.maskedName(), l.maskedId(),
+                String.join("、", l.items().stream().map(Named::name).toList()), l.entry().documentNumber(), l.entry().legalBasis(),
+                l.entry().startDate() + " 至 " + l.entry().endDate(), String.valueOf(l.noticedOn()), l.entry().noticeDue().toString(),
+                stateOf(l.entry(), today).label())).toList();
+    }
+
+    /** Where a notice's statement stands today, as the page says it. */
+    static NoticeFilter.State stateOf(ListEntry e, LocalDate today) {
+        return e.statement() != null ? NoticeFilter.State.STATED
+                : today.isAfter(e.noticeDue()) ? NoticeFilter.State.LAPSED : NoticeFilter.State.OPEN;
     }
 
     private List<List<Object>> entrySheetLines(List<ListEntryRow> rows, Map<String, String> itemNames) {
@@ -341,17 +389,6 @@ class ListsPageController {
         Map<Long, String> names = ids.isEmpty() ? Map.of() : maskedNames(ids);
         return rows.stream().map(r -> new EntryLine(r.entry(), maskedIds.getOrDefault(r.subjectId(), "—"),
                 names.getOrDefault(r.subjectId(), "—"), named(r.itemCodes(), itemNames))).toList();
-    }
-
-    /** The candidates in the order asked for; ties by key so pages never overlap. */
-    private static List<Candidate> sorted(List<Candidate> candidates, PageRequest request) {
-        Comparator<Candidate> order = switch (request.sort()) {
-            case "earliest" -> Comparator.comparing(Candidate::earliest, Comparator.nullsFirst(Comparator.naturalOrder()));
-            case "records" -> Comparator.comparingInt(c -> c.recordIds().size());
-            default -> Comparator.comparingLong(c -> c.recordIds().stream().mapToLong(Long::longValue).max().orElse(0));
-        };
-        order = order.thenComparingLong(ListsPageController::keyOf);
-        return candidates.stream().sorted(request.descending() ? order.reversed() : order).toList();
     }
 
     /** A candidate in full: each record it rests on as decided, and the notice form prefilled from the catalog. */
@@ -427,7 +464,7 @@ class ListsPageController {
     }
 
     private Candidate candidateOf(ChengxinPrincipal who, long key) {
-        return list.candidates(who.departmentCode()).stream().filter(c -> keyOf(c) == key).findFirst().orElse(null);
+        return list.candidate(who.departmentCode(), key).orElse(null);
     }
 
     private CandidateRow row(Candidate c, ChengxinPrincipal who) {

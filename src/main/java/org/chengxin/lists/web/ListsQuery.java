@@ -11,18 +11,21 @@ import java.util.Set;
 
 import org.chengxin.lists.CandidateFilter;
 import org.chengxin.lists.EntryFilter;
+import org.chengxin.lists.NoticeFilter;
+import org.chengxin.lists.NoticeFilter.State;
 import org.chengxin.shared.listing.PersonLookups.Lookup;
 import org.chengxin.shared.listing.PersonLookups;
 
 /**
  * The filter of the reviewer's candidates and entries as the address carries it: the tab, the token of a person filter
  * ({@code who}; the ID number or name itself only ever in a POST body), the catalog item, a range of the decision date
- * (candidates) or the start date (entries), and for entries a range of the end date. The status of an entry (in force or
+ * (candidates), the start date (entries) or the day the person was told (notices), for entries a range of the end date,
+ * and for notices where the person's statement stands. The status of an entry (in force or
  * ended) is its tab. Anything unreadable is left out and said (problems). The same parameters drive the page, its links
  * and its exports.
  */
-public record ListsQuery(String tab, String item, LocalDate from, LocalDate to, LocalDate endFrom, LocalDate endTo, String who,
-        Optional<Lookup> person, List<String> problems) {
+public record ListsQuery(String tab, String item, LocalDate from, LocalDate to, LocalDate endFrom, LocalDate endTo, State state,
+        String who, Optional<Lookup> person, List<String> problems) {
 
     static ListsQuery parse(String tab, Map<String, String> params, Optional<Lookup> person, Set<String> items) {
         List<String> problems = new ArrayList<>();
@@ -47,12 +50,21 @@ public record ListsQuery(String tab, String item, LocalDate from, LocalDate to, 
             endFrom = endTo;
             endTo = t;
         }
+        State state = null;
+        String rawState = trimmed(params.get("state"), 20);
+        if ("notices".equals(tab) && rawState != null) {
+            try {
+                state = State.valueOf(rawState);
+            } catch (IllegalArgumentException e) {
+                problems.add("陈述申辩情况无法识别，已忽略");
+            }
+        }
         String who = trimmed(params.get("who"), 40);
         if (who != null && person.isEmpty()) {
             problems.add("按身份证号或姓名的筛选已过期（保留 " + PersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
             who = null;
         }
-        return new ListsQuery(tab, item, from, to, endFrom, endTo, who, person, problems);
+        return new ListsQuery(tab, item, from, to, endFrom, endTo, state, who, person, problems);
     }
 
     public boolean hasPerson() {
@@ -67,13 +79,35 @@ public record ListsQuery(String tab, String item, LocalDate from, LocalDate to, 
         return "entries".equals(tab) || "ended".equals(tab);
     }
 
+    public boolean noticesTab() {
+        return "notices".equals(tab);
+    }
+
+    /** The states a notice may be filtered by, code to words (for the select). */
+    public Map<String, String> states() {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (State s : State.values()) {
+            states.put(s.name(), s.label());
+        }
+        return states;
+    }
+
+    /** The state filtered by, as the select names it; empty for any. */
+    public String stateCode() {
+        return state == null ? "" : state.name();
+    }
+
     /** Whether anything narrows the list. */
     public boolean narrowed() {
-        return person.isPresent() || item != null || from != null || to != null || endFrom != null || endTo != null;
+        return person.isPresent() || item != null || from != null || to != null || endFrom != null || endTo != null || state != null;
     }
 
     CandidateFilter candidateFilter() {
         return new CandidateFilter(person.map(Lookup::subjects).orElse(null), item, from, to);
+    }
+
+    NoticeFilter noticeFilter() {
+        return new NoticeFilter(person.map(Lookup::subjects).orElse(null), item, from, to, state);
     }
 
     EntryFilter entryFilter() {
@@ -91,6 +125,9 @@ public record ListsQuery(String tab, String item, LocalDate from, LocalDate to, 
             p.put("endFrom", endFrom == null ? null : endFrom.toString());
             p.put("endTo", endTo == null ? null : endTo.toString());
         }
+        if (noticesTab()) {
+            p.put("state", state == null ? null : state.name());
+        }
         p.put("who", person.isPresent() ? who : null);
         return p;
     }
@@ -101,6 +138,7 @@ public record ListsQuery(String tab, String item, LocalDate from, LocalDate to, 
         parts.add(switch (tab) {
             case "entries" -> "名单中（有效）";
             case "ended" -> "已结束或不予列入";
+            case "notices" -> "已告知待认定";
             default -> "候选";
         });
         person.ifPresent(p -> parts.add("当事人 " + p.label()));
@@ -108,7 +146,11 @@ public record ListsQuery(String tab, String item, LocalDate from, LocalDate to, 
             parts.add("信息项 " + itemNames.getOrDefault(item, item));
         }
         if (from != null || to != null) {
-            parts.add((entriesTab() ? "开始日期 " : "决定日期 ") + (from == null ? "…" : from) + " 至 " + (to == null ? "…" : to));
+            parts.add((entriesTab() ? "开始日期 " : noticesTab() ? "告知日期 " : "决定日期 ") + (from == null ? "…" : from) + " 至 "
+                    + (to == null ? "…" : to));
+        }
+        if (state != null) {
+            parts.add(state.label());
         }
         if (entriesTab() && (endFrom != null || endTo != null)) {
             parts.add("结束日期 " + (endFrom == null ? "…" : endFrom) + " 至 " + (endTo == null ? "…" : endTo));

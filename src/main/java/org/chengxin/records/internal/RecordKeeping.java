@@ -29,6 +29,7 @@ import org.chengxin.records.RecordFilter;
 import org.chengxin.records.RecordListRow;
 import org.chengxin.records.RecordVersion;
 import org.chengxin.records.Records;
+import org.chengxin.records.SeriousSubjectsQuery;
 import org.chengxin.records.StoreResult;
 import org.chengxin.records.domain.ChangeReason;
 import org.chengxin.records.domain.RecordLifecycle;
@@ -54,11 +55,13 @@ import org.springframework.transaction.annotation.Transactional;
 class RecordKeeping implements Records {
 
     private final JdbcRecords rows;
+    private final JdbcSeriousSubjects serious;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RecordKeeping(JdbcRecords rows, ApplicationEventPublisher events, Clock clock) {
+    RecordKeeping(JdbcRecords rows, JdbcSeriousSubjects serious, ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
+        this.serious = serious;
         this.events = events;
         this.clock = clock;
     }
@@ -262,6 +265,22 @@ class RecordKeeping implements Records {
     @Override
     public List<CreditRecord> inForceOfDepartment(DepartmentCode departmentCode, String severity, int limit) {
         return rows.inForceOfDepartment(departmentCode, severity, limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PageResult<SeriousSubjectsQuery.SeriousSubject> seriousSubjects(SeriousSubjectsQuery query, PageRequest page) {
+        return serious.page(query, page);
+    }
+
+    @Override
+    public long countSeriousSubjects(SeriousSubjectsQuery query) {
+        return serious.count(query);
+    }
+
+    @Override
+    public List<SeriousSubjectsQuery.SeriousSubject> seriousSubjects(SeriousSubjectsQuery query, PageRequest order, int limit) {
+        return serious.all(query, order, limit);
     }
 
     @Override

@@ -69,7 +69,12 @@ class JdbcObjections {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional();
     }
 
-    boolean openFor(long recordId) {
+    /** The rows of these ids (in no particular order). */
+    List<Objection> byIds(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql(SELECT + " where id in (:ids)").param("ids", ids).query(this::map).list();
+    }
+
+        boolean openFor(long recordId) {
         return jdbc.sql("select exists (select 1 from remedies_objection where record_id = :r and " + OPEN + ")")
                 .param("r", recordId).query(Boolean.class).single();
     }

@@ -79,7 +79,12 @@ class JdbcRepairs {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional();
     }
 
-    boolean openFor(long recordId) {
+    /** The rows of these ids (in no particular order). */
+    List<RepairApplication> byIds(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql(SELECT + " where id in (:ids)").param("ids", ids).query(this::map).list();
+    }
+
+        boolean openFor(long recordId) {
         return jdbc.sql("select exists (select 1 from remedies_repair where record_id = :r and status = 'OPEN')")
                 .param("r", recordId).query(Boolean.class).single();
     }

@@ -162,11 +162,6 @@ class ObjectionHandling implements Objections {
     }
 
     @Override
-    public List<Objection> listOfDepartment(DepartmentCode departmentCode) {
-        return rows.ofDepartment(departmentCode, false, Objections.LIST_MAX);
-    }
-
-    @Override
     public Optional<Objection> ofDepartment(DepartmentCode departmentCode, long id) {
         return rows.find(id).filter(o -> o.departmentCode().equals(departmentCode) && passedOn(o));
     }

@@ -16,7 +16,6 @@ import org.chengxin.identity.CitizenRef;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.remedies.Attachment;
-import org.chengxin.remedies.Objections;
 import org.chengxin.remedies.RemedyDecided;
 import org.chengxin.remedies.Repairs;
 import org.chengxin.remedies.Upload;
@@ -189,11 +188,6 @@ class RepairHandling implements Repairs {
     @Override
     public List<RepairApplication> ofDepartment(DepartmentCode departmentCode, boolean openOnly) {
         return rows.ofDepartment(departmentCode, openOnly, 500);
-    }
-
-    @Override
-    public List<RepairApplication> listOfDepartment(DepartmentCode departmentCode) {
-        return rows.ofDepartment(departmentCode, false, Objections.LIST_MAX);
     }
 
     @Override

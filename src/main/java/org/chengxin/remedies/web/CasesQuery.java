@@ -3,7 +3,6 @@ package org.chengxin.remedies.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.chengxin.shared.listing.PersonLookups.Lookup;
+import org.chengxin.remedies.ReviewQueue;
 import org.chengxin.shared.listing.PersonLookups;
-import org.chengxin.shared.subject.SubjectKey;
 
 /**
  * The review list's filter as the address carries it: kind (objection or repair), status (a stored status, or
@@ -24,9 +23,9 @@ public record CasesQuery(String kind, String status, String item, LocalDate from
         Optional<Lookup> person, List<String> problems) {
 
     /** Every open case, whatever its stored status. */
-    static final String PENDING = "PENDING";
+    static final String PENDING = ReviewQueue.PENDING;
     /** Every decided, dismissed or withdrawn case. */
-    static final String DONE = "DONE";
+    static final String DONE = ReviewQueue.DONE;
 
     static CasesQuery parse(Map<String, String> params, Optional<Lookup> person, Set<String> statusCodes) {
         List<String> problems = new ArrayList<>();
@@ -66,33 +65,9 @@ public record CasesQuery(String kind, String status, String item, LocalDate from
         return person.map(Lookup::label).orElse("");
     }
 
-    /** The subjects of the person filter; null for anyone. */
-    Set<SubjectKey> subjects() {
-        return person.map(l -> (Set<SubjectKey>) new HashSet<>(l.subjects())).orElse(null);
-    }
-
-    /** Whether a case passes the filter; {@code subjects} is {@link #subjects()}, taken once for the whole list. */
-    boolean matches(ReviewCase c, LocalDate today, Set<SubjectKey> subjects) {
-        if (subjects != null && !subjects.contains(c.subject())) {
-            return false;
-        }
-        if (kind != null && !kind.equals(c.kind())) {
-            return false;
-        }
-        if (status != null) {
-            boolean ok = status.equals(PENDING) ? c.open() : status.equals(DONE) ? !c.open() : status.equals(c.statusCode());
-            if (!ok) {
-                return false;
-            }
-        }
-        if (item != null && !item.equals(c.itemCode())) {
-            return false;
-        }
-        LocalDate filed = c.filedOn();
-        if (from != null && filed.isBefore(from) || to != null && filed.isAfter(to)) {
-            return false;
-        }
-        return !overdueOnly || c.overdue(today);
+    /** The filter as the review list's SQL takes it. */
+    ReviewQueue.Filter filter() {
+        return new ReviewQueue.Filter(person.map(Lookup::subjects).orElse(null), kind, status, item, from, to, overdueOnly);
     }
 
     /** The parameters links keep (no page, size or sort). */

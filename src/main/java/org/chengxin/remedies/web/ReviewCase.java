@@ -3,15 +3,14 @@ package org.chengxin.remedies.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.chengxin.remedies.ReviewQueue;
 import org.chengxin.remedies.domain.Objection;
 import org.chengxin.remedies.domain.ObjectionStatus;
 import org.chengxin.remedies.domain.RepairApplication;
 import org.chengxin.remedies.domain.RepairStatus;
-import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.SortColumns;
 import org.chengxin.shared.subject.SubjectKey;
 
@@ -25,16 +24,12 @@ record ReviewCase(String kind, long id, long recordId, SubjectKey subject, Strin
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    /**
-     * The sorts of the list: the work queue (open cases first, nearest deadline first, then the decided ones, latest
-     * first: the default), the day filed and the deadline. The list of a department is sorted in memory (a
-     * department has hundreds of cases a year, not millions), so the "SQL" of each key is only its name.
-     */
-    static final SortColumns SORT = SortColumns.of(Map.of("queue", "queue", "filedAt", "filedAt", "dueOn", "dueOn"), "queue", false);
+    /** The sorts of the list (see {@link ReviewQueue#SORT}). */
+    static final SortColumns SORT = ReviewQueue.SORT;
 
-    private static final Comparator<ReviewCase> QUEUE = Comparator.comparing((ReviewCase c) -> !c.open())
-            .thenComparing((a, b) -> a.open() ? a.dueOn().compareTo(b.dueOn())
-                    : Comparator.nullsLast(Comparator.<Instant>reverseOrder()).compare(a.decidedAt(), b.decidedAt()));
+    static ReviewCase of(ReviewQueue.Case c) {
+        return c.objection() != null ? of(c.objection()) : of(c.repair());
+    }
 
     static ReviewCase of(Objection o) {
         return new ReviewCase("objection", o.id(), o.recordId(), o.subject(), o.itemCode(), o.filedAt(), o.dueOn(), o.status().name(),
@@ -56,20 +51,6 @@ record ReviewCase(String kind, long id, long recordId, SubjectKey subject, Strin
 
     boolean overdue(LocalDate today) {
         return source instanceof Objection o ? o.overdue(today) : ((RepairApplication) source).overdue(today);
-    }
-
-    /** The order a page request asks for, with the kind and the number as tie-breakers so pages never overlap. */
-    static Comparator<ReviewCase> order(PageRequest request) {
-        Comparator<ReviewCase> c = switch (request.sort()) {
-            case "filedAt" -> Comparator.comparing(ReviewCase::filedAt);
-            case "dueOn" -> Comparator.comparing(ReviewCase::dueOn);
-            default -> QUEUE;
-        };
-        Comparator<ReviewCase> tie = Comparator.comparing(ReviewCase::kind).thenComparingLong(ReviewCase::id);
-        if (request.descending()) {
-            return c.reversed().thenComparing(tie.reversed());
-        }
-        return c.thenComparing(tie);
     }
 
     /** Every status a case of the list may have, code to words (both kinds; 本人已撤回 is shared). */

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -22,7 +23,7 @@ class ReviewCasesExport {
 
     static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String[] HEADER = {"类型", "编号", "信息项", "当事人姓名", "身份证号", "状态", "提出日期", "办理期限", "是否超期", "办结时间", "超期办理"};
-    private static final int CHUNK = 500;
+    static final int CHUNK = 500;
     private static final int WINDOW = 200;
     private static final DateTimeFormatter DECIDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -32,8 +33,11 @@ class ReviewCasesExport {
         this.rows = rows;
     }
 
-    /** Writes the file and returns how many cases it holds. */
-    long write(List<ReviewCase> cases, DepartmentCode department, OutputStream out) throws IOException {
+    /**
+     * Writes the file and returns how many cases it holds: {@code cases} hands the cases over chunk by chunk (at most
+     * {@value #CHUNK} at a time), in the list's order.
+     */
+    long write(Consumer<Consumer<List<ReviewCase>>> cases, DepartmentCode department, OutputStream out) throws IOException {
         SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
         book.setCompressTempFiles(true);
         try {
@@ -43,10 +47,10 @@ class ReviewCasesExport {
                 header.createCell(i).setCellValue(HEADER[i]);
             }
             sheet.createFreezePane(0, 1);
-            int n = 1;
-            for (int from = 0; from < cases.size(); from += CHUNK) {
-                for (ReviewRow r : rows.draw(cases.subList(from, Math.min(cases.size(), from + CHUNK)), department)) {
-                    Row row = sheet.createRow(n++);
+            int[] next = {1};
+            cases.accept(chunk -> {
+                for (ReviewRow r : rows.draw(chunk, department)) {
+                    Row row = sheet.createRow(next[0]++);
                     row.createCell(0).setCellValue(r.kindLabel());
                     row.createCell(1).setCellValue(r.id());
                     row.createCell(2).setCellValue(r.itemName());
@@ -59,10 +63,10 @@ class ReviewCasesExport {
                     row.createCell(9).setCellValue(r.decidedAt() == null ? "" : DECIDED.format(r.decidedAt()));
                     row.createCell(10).setCellValue(r.late() ? "是" : "");
                 }
-            }
+            });
             book.write(out);
             out.flush();
-            return n - 1L;
+            return next[0] - 1L;
         } finally {
             book.dispose();
             book.close();

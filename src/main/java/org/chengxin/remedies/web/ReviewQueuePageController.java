@@ -9,18 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PersonFilters;
-import org.chengxin.identity.PopulationRegister;
 import org.chengxin.remedies.CaseFiles;
-import org.chengxin.remedies.Objections;
-import org.chengxin.remedies.Repairs;
+import org.chengxin.remedies.ReviewQueue;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.listing.Listing;
@@ -57,32 +53,26 @@ class ReviewQueuePageController {
 
     private static final String PURPOSE = "办理异议和信用修复申请";
 
-    private final Objections objections;
-    private final Repairs repairs;
+    private final ReviewQueue queue;
     private final CaseFiles files;
     private final CaseRecords view;
     private final ReviewRows rows;
     private final ReviewCasesExport exporter;
     private final PersonLookups lookups;
     private final PersonFilters personFilters;
-    private final Citizens citizens;
-    private final PopulationRegister register;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReviewQueuePageController(Objections objections, Repairs repairs, CaseFiles files, CaseRecords view, ReviewRows rows,
-            ReviewCasesExport exporter, PersonLookups lookups, PersonFilters personFilters, Citizens citizens, PopulationRegister register,
+    ReviewQueuePageController(ReviewQueue queue, CaseFiles files, CaseRecords view, ReviewRows rows,
+            ReviewCasesExport exporter, PersonLookups lookups, PersonFilters personFilters,
             ApplicationEventPublisher events, Clock clock) {
-        this.objections = objections;
-        this.repairs = repairs;
+        this.queue = queue;
         this.files = files;
         this.view = view;
         this.rows = rows;
         this.exporter = exporter;
         this.lookups = lookups;
         this.personFilters = personFilters;
-        this.citizens = citizens;
-        this.register = register;
         this.events = events;
         this.clock = clock;
     }
@@ -91,19 +81,16 @@ class ReviewQueuePageController {
     String queue(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam Map<String, String> params, HttpSession session,
             Model model) {
         DepartmentCode department = who.departmentCode();
-        List<ReviewCase> all = casesOf(department);
         CasesQuery query = query(params, session);
-        PageRequest request = pageRequest(params);
-        List<ReviewCase> matching = filtered(all, query, request);
-        int from = (int) Math.min(request.offset(), matching.size());
-        List<ReviewCase> shown = matching.subList(from, Math.min(matching.size(), from + request.size()));
-        PageResult<ReviewRow> page = new PageResult<>(rows.draw(shown, department), matching.size(), request);
+        PageResult<ReviewQueue.Case> matching = queue.page(department, query.filter(), pageRequest(params));
+        List<ReviewCase> shown = matching.items().stream().map(ReviewCase::of).toList();
+        PageResult<ReviewRow> page = new PageResult<>(rows.draw(shown, department), matching.total(), matching.request());
         Map<String, String> statusLabels = ReviewCase.statusLabels();
-        Map<String, String> itemNames = itemNames(all);
+        Map<String, String> itemNames = itemNames(department);
         String described = query.describe(statusLabels, itemNames);
-        long open = all.stream().filter(ReviewCase::open).count();
+        long open = queue.count(department, OPEN);
         view.auditView("remedies.review-queue", null, PURPOSE, cut("查看本部门案件第 " + page.number() + " 页（" + shown.size() + " 件，共 "
-                + matching.size() + " 件；待办 " + open + " 件）；筛选：" + described));
+                + matching.total() + " 件；待办 " + open + " 件）；筛选：" + described));
         Listing<ReviewRow> listing = Listing.of(page, "/review/cases", query.params());
         model.addAttribute("listing", listing);
         model.addAttribute("query", query);
@@ -145,10 +132,8 @@ class ReviewQueuePageController {
     void export(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam Map<String, String> params, HttpSession session,
             HttpServletResponse response) throws IOException {
         DepartmentCode department = who.departmentCode();
-        List<ReviewCase> all = casesOf(department);
         CasesQuery query = query(params, session);
-        List<ReviewCase> matching = filtered(all, query, pageRequest(params));
-        String described = query.describe(ReviewCase.statusLabels(), itemNames(all));
+        String described = query.describe(ReviewCase.statusLabels(), itemNames(department));
         String fileName = "异议与信用修复案件-" + LocalDate.now(clock) + ".xlsx";
         response.setContentType(ReviewCasesExport.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
@@ -157,7 +142,8 @@ class ReviewQueuePageController {
         long written = 0;
         AuditOutcome outcome = AuditOutcome.FAILED;
         try {
-            written = exporter.write(matching, department, response.getOutputStream());
+            written = exporter.write(each -> queue.each(department, query.filter(), pageRequest(params), ReviewCasesExport.CHUNK,
+                    cases -> each.accept(cases.stream().map(ReviewCase::of).toList())), department, response.getOutputStream());
             outcome = AuditOutcome.SUCCESS;
         } finally {
             events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "remedies.cases-export", null, PURPOSE, outcome,
@@ -171,22 +157,13 @@ class ReviewQueuePageController {
         return AttachmentDownload.of(files.openForDepartment(who.departmentCode(), id));
     }
 
-    private List<ReviewCase> casesOf(DepartmentCode department) {
-        List<ReviewCase> all = new ArrayList<>();
-        objections.listOfDepartment(department).forEach(o -> all.add(ReviewCase.of(o)));
-        repairs.listOfDepartment(department).forEach(a -> all.add(ReviewCase.of(a)));
-        return all;
-    }
+    /** The open cases, for the count of the work still to do. */
+    private static final ReviewQueue.Filter OPEN = new ReviewQueue.Filter(null, null, ReviewQueue.PENDING, null, null, null, false);
 
-    private List<ReviewCase> filtered(List<ReviewCase> all, CasesQuery query, PageRequest request) {
-        LocalDate today = LocalDate.now(clock);
-        Set<SubjectKey> subjects = query.subjects();
-        return all.stream().filter(c -> query.matches(c, today, subjects)).sorted(ReviewCase.order(request)).toList();
-    }
-
-    private Map<String, String> itemNames(List<ReviewCase> all) {
+    /** The items the department's cases are about, code to name: the item filter's choices. */
+    private Map<String, String> itemNames(DepartmentCode department) {
         Map<String, String> names = new LinkedHashMap<>();
-        all.forEach(c -> names.computeIfAbsent(c.itemCode(), rows::itemName));
+        queue.itemCodes(department).forEach(code -> names.computeIfAbsent(code, rows::itemName));
         return names;
     }
 
