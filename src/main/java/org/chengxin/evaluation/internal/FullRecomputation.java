@@ -359,8 +359,7 @@ class FullRecomputation {
                         select f.subject_index,
                             :base + coalesce(sum(%1$s) filter (where %2$s), 0) as points,
                             coalesce(bool_or(f.status = 'OBJECTED' and %2$s), false) as disputed
-                        from records_fact f
-                        where f.subject_index = any(cast(:subjects as bytea[]))
+                        from queued q join records_fact f on f.subject_index = q.subject_index
                         group by f.subject_index),
                     graded as (
                         select c.*, case when points >= :aaa then 'AAA' when points >= :aa then 'AA' when points >= :a then 'A'

@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
@@ -59,6 +61,8 @@ class JdbcScores implements Scores {
     private final FullRecomputation full;
     private volatile ModelInForce modelInForce;
     private final AtomicLong publications = new AtomicLong();
+    /** Where the queue's current pass over the key space stands (see {@link #take}); empty: at its beginning. */
+    private final AtomicReference<byte[]> queueCursor = new AtomicReference<>(new byte[0]);
 
     /** The model in force on a day, as read at a time (System.currentTimeMillis). */
     private record ModelInForce(LocalDate day, long readAt, PointsModel model) {
@@ -232,7 +236,7 @@ class JdbcScores implements Scores {
     }
 
     /**
-     * Takes up to {@code max} people off the queue, oldest first, and recomputes them in one set-based statement (the
+     * Takes up to {@code max} people off the queue, in passes over the key space (see {@link #take}), and recomputes them in one set-based statement (the
      * rules of the full recomputation, for exactly these people) in the same transaction as the queue rows' deletion:
      * the scores are written and the rows deleted together, or neither. A grade that changed goes to the history and out
      * as an event, person by person. Should the statement fail, the same people are taken again one at a time, so one
@@ -253,15 +257,24 @@ class JdbcScores implements Scores {
         jdbc.sql("select 1 from pg_advisory_xact_lock(:lock)").param("lock", FullRecomputation.LOCK).query(Integer.class).single();
         List<byte[]> subjects = new ArrayList<>();
         List<Long> recordIds = new ArrayList<>();
-        jdbc.sql("""
-                delete from evaluation_pending where subject_index in (
-                    select subject_index from evaluation_pending order by queued_at limit :max for update skip locked)
-                returning subject_index, record_id""")
-                .param("max", max)
-                .query(rs -> {
-                    subjects.add(rs.getBytes(1));
-                    recordIds.add((Long) rs.getObject(2));
-                });
+        byte[] from = queueCursor.get();
+        take(from, max, subjects, recordIds);
+        int lastTake = 0;
+        if (subjects.size() < max && from.length > 0) {
+            // the end of the key space: the pass starts again from its beginning
+            lastTake = subjects.size();
+            take(new byte[0], max - subjects.size(), subjects, recordIds);
+        }
+        byte[] next = new byte[0];
+        if (subjects.size() == max) {
+            // a full chunk: the next one starts after the greatest key of the last take
+            for (byte[] key : subjects.subList(lastTake, subjects.size())) {
+                if (Arrays.compareUnsigned(key, next) > 0) {
+                    next = key;
+                }
+            }
+        }
+        queueCursor.set(next);
         if (subjects.isEmpty()) {
             return 0;
         }
@@ -286,6 +299,26 @@ class JdbcScores implements Scores {
                 });
         changes.forEach(events::publishEvent);
         return people[0];
+    }
+
+    /**
+     * Deletes and returns up to {@code max} queued people after {@code from} in the order of their subject index. The
+     * queue is taken in passes over the key space rather than oldest first: a push queues its people at one time, and
+     * reading them off the time index again and again walked over every row deleted before (measured on 1,000,000
+     * queued people: the queue drained 6x slower than the set-based recomputation of the same people). In key order
+     * each chunk starts where the last ended, and the people's records are read in the order of their index.
+     */
+    private void take(byte[] from, int max, List<byte[]> subjects, List<Long> recordIds) {
+        jdbc.sql("""
+                delete from evaluation_pending where subject_index in (
+                    select subject_index from evaluation_pending where subject_index > :from
+                    order by subject_index limit :max for update skip locked)
+                returning subject_index, record_id""")
+                .param("from", from).param("max", max)
+                .query(rs -> {
+                    subjects.add(rs.getBytes(1));
+                    recordIds.add((Long) rs.getObject(2));
+                });
     }
 
     /** The queue's oldest people, each in a transaction of their own; one that fails goes to the back of the queue. */

@@ -243,6 +243,35 @@ class FullRecomputationIntegrationTests {
         assertThat(scores.pending()).isZero();
     }
 
+    /**
+     * The queue is taken in passes over the key space, a chunk at a time: a person queued behind the pass (a smaller
+     * key than the last one taken) is taken when the pass starts again, and nobody is left behind.
+     */
+    @Test
+    void theQueueIsTakenInPassesOverTheKeySpaceAndNobodyIsLeftBehind() {
+        List<SubjectKey> first = new ArrayList<>();
+        for (String b : List.of("10", "20", "30", "40")) {
+            SubjectKey key = SubjectKey.fromHex(b.repeat(32));
+            made.add(key);
+            first.add(key);
+            jdbc.sql("insert into evaluation_pending (subject_index, record_id) values (:s, null)").param("s", key.bytes()).update();
+        }
+        scores.recomputePending(2);
+        SubjectKey behind = SubjectKey.fromHex("05".repeat(32));
+        made.add(behind);
+        jdbc.sql("insert into evaluation_pending (subject_index, record_id) values (:s, null)").param("s", behind.bytes()).update();
+        for (int i = 0; i < 20 && !allScored(first, behind); i++) {
+            scores.recomputePending(2);
+        }
+        assertThat(first).allSatisfy(k -> assertThat(scores.scoreOf(k)).as(k.hex()).isPresent());
+        assertThat(scores.scoreOf(behind)).as("queued behind the pass, taken when it starts again").get()
+                .extracting(Score::points).isEqualTo(1000);
+    }
+
+    private boolean allScored(List<SubjectKey> keys, SubjectKey other) {
+        return scores.scoreOf(other).isPresent() && keys.stream().allMatch(k -> scores.scoreOf(k).isPresent());
+    }
+
     @Test
     void aRunWritesOnlyWhatChangedAndTakesExpiredRecordsOffOnAMovedClock() {
         List<Item> items = items();
