@@ -41,17 +41,23 @@ class DemoCountiesIntegrationTests {
             assertThat(d.regionCode()).isEqualTo(c.region());
             assertThat(d.name()).isEqualTo(c.name());
         }
-        var counties = assessment.counties(Period.containing(LocalDate.now(clock), Period.Kind.MONTH)).scorecards();
+        Period month = Period.containing(LocalDate.now(clock), Period.Kind.MONTH);
+        // the demo department's own figures (other tests of the same database may register departments in its county)
+        DemoCounties.County inYueyangCounty = DemoCounties.ALL.stream().filter(c -> c.region().equals("430621")).findFirst().orElseThrow();
+        var own = assessment.department(DepartmentCode.of(inYueyangCounty.code()), month).scorecard().tally();
+        assertThat(own.accepted()).isEqualTo(12);
+        assertThat(own.rejected()).isEqualTo(1);
+        assertThat(own.checks()).isEqualTo(4);
+        assertThat(own.feedbackGiven()).isEqualTo(3);
+        var counties = assessment.counties(month).scorecards();
         CountyScorecard yueyangCounty = counties.stream().filter(s -> s.regionCode().equals("430621")).findFirst().orElseThrow();
         assertThat(yueyangCounty.name()).isEqualTo("岳阳县");
-        assertThat(yueyangCounty.departments()).isEqualTo(1);
-        assertThat(yueyangCounty.tally().accepted()).isEqualTo(12);
-        assertThat(yueyangCounty.tally().rejected()).isEqualTo(1);
-        assertThat(yueyangCounty.tally().checks()).isEqualTo(4);
-        assertThat(yueyangCounty.tally().feedbackGiven()).isEqualTo(3);
+        assertThat(yueyangCounty.departments()).isGreaterThanOrEqualTo(1);
+        assertThat(yueyangCounty.tally().accepted()).as("the county holds its department's figures").isGreaterThanOrEqualTo(12);
         assertThat(yueyangCounty.score()).isNotNull();
-        CountyScorecard xiangyin = counties.stream().filter(s -> s.regionCode().equals("430624")).findFirst().orElseThrow();
-        assertThat(xiangyin.departments()).isZero();
-        assertThat(xiangyin.score()).isNull();
+        // 平江县: no demo department and none of any test
+        CountyScorecard pingjiang = counties.stream().filter(s -> s.regionCode().equals("430626")).findFirst().orElseThrow();
+        assertThat(pingjiang.departments()).isZero();
+        assertThat(pingjiang.score()).isNull();
     }
 }
