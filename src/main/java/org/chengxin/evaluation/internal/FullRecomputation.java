@@ -1,6 +1,9 @@
 package org.chengxin.evaluation.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +22,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 
@@ -61,6 +66,12 @@ class FullRecomputation {
     /** The advisory lock that keeps the per-person queue and the parts apart. */
     static final long LOCK = 0x63786576616cL; // "cxeval"
 
+    /**
+     * The lock that keeps the queue's chunks and a run apart while letting chunks run side by side: a chunk takes it
+     * shared; a run holds it exclusively, on a connection of its own, from its first part to its last.
+     */
+    static final long QUEUE_LOCK = 0x637871756575L; // "cxqueue"
+
     /** The audit action of a part's changed grades. */
     static final String AUDIT_ACTION = "evaluation.grades-recomputed";
 
@@ -68,6 +79,7 @@ class FullRecomputation {
     static final int PARTS = 32;
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final PointsModels models;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
@@ -76,9 +88,10 @@ class FullRecomputation {
     private final AtomicReference<Recomputation> state = new AtomicReference<>(Recomputation.NONE);
     private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("evaluation-recompute"));
 
-    FullRecomputation(JdbcClient jdbc, PointsModels models, TransactionTemplate transactions, ApplicationEventPublisher events,
-            Clock clock, @Value("${chengxin.evaluation.recompute-parallelism:2}") int parallelism) {
+    FullRecomputation(JdbcClient jdbc, DataSource dataSource, PointsModels models, TransactionTemplate transactions,
+            ApplicationEventPublisher events, Clock clock, @Value("${chengxin.evaluation.recompute-parallelism:2}") int parallelism) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.models = models;
         this.transactions = transactions;
         this.events = events;
@@ -135,22 +148,24 @@ class FullRecomputation {
         AtomicLong grades = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon("evaluation-recompute-part"));
         String failure = null;
-        try {
-            List<Future<?>> parts = new ArrayList<>();
-            for (int p = 0; p < PARTS; p++) {
-                int part = p;
-                parts.add(pool.submit(() -> {
-                    int[] counts = runPart(statement, part, trigger, model.version());
-                    people.addAndGet(counts[0]);
-                    changed.addAndGet(counts[1]);
-                    grades.addAndGet(counts[2]);
-                    state.updateAndGet(s -> new Recomputation(true, trigger, started, null, s.partsDone() + 1, PARTS,
-                            people.get(), changed.get(), grades.get(), null, (System.nanoTime() - startNanos) / 1_000_000));
-                }));
+        try (Connection queueHold = dataSource.getConnection()) {
+            // the queue's chunks wait while the parts run (a chunk running now ends first)
+            try (PreparedStatement hold = queueHold.prepareStatement("select pg_advisory_lock(?)")) {
+                hold.setLong(1, QUEUE_LOCK);
+                hold.execute();
             }
-            for (Future<?> f : parts) {
-                f.get();
+            try {
+                runAll(statement, trigger, model.version(), started, startNanos, pool, people, changed, grades);
+            } finally {
+                // a session lock stays with the pooled connection unless released: always released here
+                try (PreparedStatement release = queueHold.prepareStatement("select pg_advisory_unlock(?)")) {
+                    release.setLong(1, QUEUE_LOCK);
+                    release.execute();
+                }
             }
+        } catch (SQLException e) {
+            failure = "计算失败：" + e.getClass().getSimpleName();
+            log.error("全量重算失败", e);
         } catch (ExecutionException e) {
             failure = "计算失败：" + e.getCause().getClass().getSimpleName();
             log.error("全量重算失败", e.getCause());
@@ -168,6 +183,25 @@ class FullRecomputation {
                     done.gradesChanged(), done.millis(), model.version(), trigger);
         }
         return done;
+    }
+
+    private void runAll(Statement statement, String trigger, String modelVersion, Instant started, long startNanos, ExecutorService pool,
+            AtomicLong people, AtomicLong changed, AtomicLong grades) throws InterruptedException, ExecutionException {
+        List<Future<?>> parts = new ArrayList<>();
+        for (int p = 0; p < PARTS; p++) {
+            int part = p;
+            parts.add(pool.submit(() -> {
+                int[] counts = runPart(statement, part, trigger, modelVersion);
+                people.addAndGet(counts[0]);
+                changed.addAndGet(counts[1]);
+                grades.addAndGet(counts[2]);
+                state.updateAndGet(s -> new Recomputation(true, trigger, started, null, s.partsDone() + 1, PARTS,
+                        people.get(), changed.get(), grades.get(), null, (System.nanoTime() - startNanos) / 1_000_000));
+            }));
+        }
+        for (Future<?> f : parts) {
+            f.get();
+        }
     }
 
     /** One part in its own transaction; returns people, changed scores, changed grades. */

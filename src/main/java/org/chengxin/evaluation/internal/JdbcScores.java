@@ -254,7 +254,9 @@ class JdbcScores implements Scores {
     }
 
     private int recomputeTogether(int max) {
-        jdbc.sql("select 1 from pg_advisory_xact_lock(:lock)").param("lock", FullRecomputation.LOCK).query(Integer.class).single();
+        // chunks side by side (they take different people), never beside a full recomputation's parts
+        jdbc.sql("select 1 from pg_advisory_xact_lock_shared(:lock)").param("lock", FullRecomputation.QUEUE_LOCK)
+                .query(Integer.class).single();
         List<byte[]> subjects = new ArrayList<>();
         List<Long> recordIds = new ArrayList<>();
         byte[] from = queueCursor.get();

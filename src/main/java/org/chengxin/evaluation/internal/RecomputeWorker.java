@@ -1,5 +1,15 @@
 package org.chengxin.evaluation.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+
 import org.chengxin.evaluation.Scores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,31 +20,65 @@ import org.springframework.stereotype.Component;
 /**
  * Drains the recomputation queue in the background (dynamic update, policy 七), and recomputes
  * everybody once a night so that records that simply aged out of their period are taken off too.
+ * A backlog (a full first chunk, as after a large push) is drained by several connections side by side, as the full
+ * recomputation's parts are; the chunks take different people.
  */
 @Component
 class RecomputeWorker {
 
     private static final Logger log = LoggerFactory.getLogger(RecomputeWorker.class);
+
     private final Scores scores;
     private final int batch;
+    private final int parallelism;
+    private final ExecutorService helpers;
 
     /**
-     * @param batch people taken off the queue together, in one statement (a push of a million rows queues about a
-     *              million people; a change by hand, one)
+     * @param batch       people taken off the queue together, in one statement (a push of a million rows queues about a
+     *                    million people; a change by hand, one)
+     * @param parallelism connections that drain a backlog side by side
      */
-    RecomputeWorker(Scores scores, @Value("${chengxin.evaluation.queue-batch:5000}") int batch) {
+    RecomputeWorker(Scores scores, @Value("${chengxin.evaluation.queue-batch:5000}") int batch,
+            @Value("${chengxin.evaluation.queue-parallelism:${chengxin.evaluation.recompute-parallelism:2}}") int parallelism) {
         this.scores = scores;
         this.batch = Math.max(1, batch);
+        this.parallelism = Math.max(1, parallelism);
+        this.helpers = Executors.newFixedThreadPool(Math.max(1, this.parallelism - 1), r -> {
+            Thread t = new Thread(r, "evaluation-queue");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Scheduled(fixedDelayString = "${chengxin.evaluation.queue-interval:PT2S}", initialDelayString = "PT5S")
     void drain() {
-        int total = 0;
-        for (int n = scores.recomputePending(batch); n > 0; n = scores.recomputePending(batch)) {
-            total += n;
+        int first = scores.recomputePending(batch);
+        AtomicInteger total = new AtomicInteger(first);
+        if (first == batch) {
+            List<Future<?>> others = new ArrayList<>();
+            for (int i = 1; i < parallelism; i++) {
+                others.add(helpers.submit(() -> drainInto(total)));
+            }
+            drainInto(total);
+            for (Future<?> f : others) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    log.error("重新计算信用积分的队列处理出错", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
-        if (total > 0) {
-            log.info("已重新计算 {} 人的信用积分与等级", total);
+        if (total.get() > 0) {
+            log.info("已重新计算 {} 人的信用积分与等级", total.get());
+        }
+    }
+
+    private void drainInto(AtomicInteger total) {
+        for (int n = scores.recomputePending(batch); n > 0; n = scores.recomputePending(batch)) {
+            total.addAndGet(n);
         }
     }
 
@@ -45,5 +89,10 @@ class RecomputeWorker {
         } catch (IllegalStateException e) {
             log.warn("夜间全量重算未开始：另一次全量重算正在进行");
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        helpers.shutdownNow();
     }
 }
