@@ -76,6 +76,10 @@ class DemoArchives {
         }
         // the same residents as the main demo (same seed), so that the register knows their names
         List<SyntheticPeople.Person> people = SyntheticPeople.generate(citizens, 20261128L, clock);
+        if (people.isEmpty()) {
+            // a demo without residents (chengxin.demo.citizens=0, as the benchmarks start it): the logins only
+            return;
+        }
         Random random = new Random(20261206L);
         LocalDate today = LocalDate.now(clock);
         List<Map<String, Object>> rows = new ArrayList<>();
