@@ -378,7 +378,7 @@ class FullRecomputation {
 
         /**
          * The statement for the people taken from the queue ({@code :subjects}, with the record each was queued for in
-         * {@code :recordIds}, same order): the same rules as a part, for exactly these people. Every person taken gets a
+         * {@code :recordIds}, same order, the least and greatest of them in {@code :lowest} and {@code :highest}): the same rules as a part, for exactly these people. Every person taken gets a
          * score (the starting points when none of their records counts); a first score keeps the record it was computed
          * for; a change of grade goes to the history with that record and the reason 记录变化 (重新计算 without one).
          */
@@ -394,6 +394,10 @@ class FullRecomputation {
                             :base + coalesce(sum(%1$s) filter (where %2$s), 0) as points,
                             coalesce(bool_or(f.status = 'OBJECTED' and %2$s), false) as disputed
                         from queued q join records_fact f on f.subject_index = q.subject_index
+                        -- the chunk's key range: where the chunk holds most people of its range (a backlog taken in key
+                        -- order), the planner reads the range in index order and joins, as a part does; else it looks
+                        -- each person up
+                        where f.subject_index >= :lowest and f.subject_index <= :highest
                         group by f.subject_index),
                     graded as (
                         select c.*, case when points >= :aaa then 'AAA' when points >= :aa then 'AA' when points >= :a then 'A'

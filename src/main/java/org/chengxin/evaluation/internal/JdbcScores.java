@@ -288,7 +288,14 @@ class JdbcScores implements Scores {
         FullRecomputation.Statement statement = FullRecomputation.Statement.forQueue(modelOn(day), day);
         int[] people = {0};
         List<GradeChanged> changes = new ArrayList<>();
+        byte[] lowest = subjects.get(0);
+        byte[] highest = subjects.get(0);
+        for (byte[] key : subjects) {
+            lowest = Arrays.compareUnsigned(key, lowest) < 0 ? key : lowest;
+            highest = Arrays.compareUnsigned(key, highest) > 0 ? key : highest;
+        }
         jdbc.sql(statement.sql()).params(statement.params())
+                .param("lowest", lowest).param("highest", highest)
                 .param("subjects", subjects.toArray(new byte[0][]))
                 .param("recordIds", recordIds.toArray(new Long[0]))
                 .param("at", Timestamp.from(now))

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,7 +190,10 @@ class FullRecomputationIntegrationTests {
                     for (int i = 0; i < recordIds.length; i++) {
                         recordIds[i] = 900_000L + i;
                     }
+                    byte[] lowest = Arrays.stream(subjects).min(Arrays::compareUnsigned).orElseThrow();
+                    byte[] highest = Arrays.stream(subjects).max(Arrays::compareUnsigned).orElseThrow();
                     List<Integer> taken = jdbc.sql(statement.sql()).params(statement.params()).param("subjects", subjects)
+                            .param("lowest", lowest).param("highest", highest)
                             .param("recordIds", recordIds).param("at", Timestamp.from(clock.instant()))
                             .query((rs, n) -> rs.getInt("people")).list();
                     assertThat(taken).first().isEqualTo(people.size());

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,9 +157,11 @@ class RecomputationBenchmark {
         FullRecomputation.Statement statement = FullRecomputation.Statement.forQueue(model, day);
         var named = new NamedParameterJdbcTemplate(jdbc);
         Map<String, Object> params = new HashMap<>(statement.params());
-        List<byte[]> subjects = jdbc.query("select subject_index from evaluation_pending order by queued_at limit " + chunk,
+        List<byte[]> subjects = jdbc.query("select subject_index from evaluation_pending order by subject_index limit " + chunk,
                 (rs, n) -> rs.getBytes(1));
         params.put("subjects", subjects.toArray(new byte[0][]));
+        params.put("lowest", subjects.stream().min(Arrays::compareUnsigned).orElseThrow());
+        params.put("highest", subjects.stream().max(Arrays::compareUnsigned).orElseThrow());
         params.put("recordIds", new Long[subjects.size()]);
         params.put("at", Timestamp.from(clock.instant()));
         transactions.executeWithoutResult(tx -> {
