@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +18,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.catalog.domain.ItemKind;
@@ -37,6 +32,7 @@ import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
+import org.chengxin.support.ListPages;
 import org.chengxin.support.MutableClock;
 import org.chengxin.support.TestPrincipal;
 import org.junit.jupiter.api.AfterEach;
@@ -265,7 +261,7 @@ class ListsNoticesToolsIntegrationTests {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(response.getHeader("Content-Disposition")).startsWith("attachment");
-        List<List<String>> rows = read(response.getContentAsByteArray());
+        List<List<String>> rows = ListPages.rows(response.getContentAsByteArray());
         assertThat(rows.get(0)).containsExactly("编号", "当事人姓名", "身份证号", "涉及事项", "决定书", "法律依据", "拟列入期限", "告知日期",
                 "陈述申辩期限", "陈述申辩情况");
         assertThat(rows).hasSize(2);
@@ -282,13 +278,13 @@ class ListsNoticesToolsIntegrationTests {
         assertThat(everything).doesNotContain(stated.value()).doesNotContain(statedName).doesNotContain(TAX);
         assertThat(audit.count("action = 'lists.notices-export' and detail like ?", "导出严重失信主体认定告知 1 条%姓名 告*%")).isEqualTo(1);
 
-        List<List<String>> lapsed = read(mvc.perform(get("/lists/notices/export.xlsx?state=LAPSED").with(reviewer())).andReturn()
+        List<List<String>> lapsed = ListPages.rows(mvc.perform(get("/lists/notices/export.xlsx?state=LAPSED").with(reviewer())).andReturn()
                 .getResponse().getContentAsByteArray());
         assertThat(lapsed).hasSize(2);
         assertThat(lapsed.get(1).get(0)).isEqualTo(String.valueOf(notices.get("early")));
         assertThat(lapsed.get(1).get(7)).isEqualTo(monthAgo.toString());
         assertThat(lapsed.get(1).get(9)).isEqualTo("期限届满未陈述");
-        List<List<String>> open = read(mvc.perform(get("/lists/notices/export.xlsx?state=OPEN&sort=noticeDue&dir=asc").with(reviewer()))
+        List<List<String>> open = ListPages.rows(mvc.perform(get("/lists/notices/export.xlsx?state=OPEN&sort=noticeDue&dir=asc").with(reviewer()))
                 .andReturn().getResponse().getContentAsByteArray());
         assertThat(open).hasSize(23);
         assertThat(open.subList(1, 23)).allSatisfy(r -> assertThat(r.get(9)).isEqualTo("陈述申辩期内"));
@@ -303,26 +299,12 @@ class ListsNoticesToolsIntegrationTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(total(html)).isZero();
         assertThat(html).doesNotContain(stated.masked()).doesNotContain(early.masked());
-        assertThat(read(mvc.perform(get("/lists/notices/export.xlsx").with(otherReviewer)).andReturn().getResponse()
+        assertThat(ListPages.rows(mvc.perform(get("/lists/notices/export.xlsx").with(otherReviewer)).andReturn().getResponse()
                 .getContentAsByteArray())).hasSize(1);
         for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.ADMIN, Role.AUDITOR}) {
             RequestPostProcessor who = authentication(TestPrincipal.of(role, dept));
             assertThat(mvc.perform(get("/lists/notices/export.xlsx").with(who)).andReturn().getResponse().getStatus())
                     .as(role.name()).isEqualTo(403);
         }
-    }
-
-    private static List<List<String>> read(byte[] xlsx) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter format = new DataFormatter();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet sheet = book.getSheetAt(0);
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                row.forEach(c -> cells.add(format.formatCellValue(c)));
-                rows.add(cells);
-            }
-        }
-        return rows;
     }
 }

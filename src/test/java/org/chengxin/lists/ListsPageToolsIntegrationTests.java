@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,10 +16,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.catalog.domain.ItemKind;
@@ -35,6 +30,7 @@ import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
+import org.chengxin.support.ListPages;
 import org.chengxin.support.MutableClock;
 import org.chengxin.support.TestPrincipal;
 import org.junit.jupiter.api.BeforeEach;
@@ -274,7 +270,7 @@ class ListsPageToolsIntegrationTests {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(response.getHeader("Content-Disposition")).startsWith("attachment");
-        List<List<String>> rows = read(response.getContentAsByteArray());
+        List<List<String>> rows = ListPages.rows(response.getContentAsByteArray());
         assertThat(rows.get(0)).startsWith("候选编号", "当事人姓名", "身份证号", "涉及事项", "记录数");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1).get(0)).isEqualTo(String.valueOf(ids.get("old-1")));
@@ -286,14 +282,14 @@ class ListsPageToolsIntegrationTests {
         assertThat(everything).doesNotContain(old.value()).doesNotContain(oldName).doesNotContain(TAX);
         assertThat(audit.count("action = 'lists.candidates-export' and detail like ?", "导出严重失信主体认定候选 1 条%姓名 候*%")).isEqualTo(1);
 
-        List<List<String>> all = read(mvc.perform(get("/lists/candidates/export.xlsx?from=" + today.minusDays(12) + "&to="
+        List<List<String>> all = ListPages.rows(mvc.perform(get("/lists/candidates/export.xlsx?from=" + today.minusDays(12) + "&to="
                 + today.minusDays(10)).with(reviewer())).andReturn().getResponse().getContentAsByteArray());
         assertThat(all).hasSize(4);
 
         String entriesPage = page("/lists?tab=entries&endTo=" + today.plusYears(1));
         Matcher entriesLink = Pattern.compile("href=\"(/lists/entries/export\\.xlsx\\?[^\"]*)\"").matcher(entriesPage);
         assertThat(entriesLink.find()).isTrue();
-        List<List<String>> inForce = read(mvc.perform(get(entriesLink.group(1).replace("&amp;", "&")).with(reviewer())).andReturn()
+        List<List<String>> inForce = ListPages.rows(mvc.perform(get(entriesLink.group(1).replace("&amp;", "&")).with(reviewer())).andReturn()
                 .getResponse().getContentAsByteArray());
         assertThat(inForce.get(0)).startsWith("编号", "当事人姓名", "身份证号", "涉及事项", "决定书");
         assertThat(inForce).hasSize(2);
@@ -305,7 +301,7 @@ class ListsPageToolsIntegrationTests {
         assertThat(audit.count("action = 'lists.entries-export' and detail like ?", "导出严重失信主体名单 1 条%结束日期 … 至 "
                 + today.plusYears(1) + "%")).isEqualTo(1);
 
-        List<List<String>> ended = read(mvc.perform(get("/lists/entries/export.xlsx?tab=ended").with(reviewer())).andReturn()
+        List<List<String>> ended = ListPages.rows(mvc.perform(get("/lists/entries/export.xlsx?tab=ended").with(reviewer())).andReturn()
                 .getResponse().getContentAsByteArray());
         assertThat(ended).hasSize(2);
         assertThat(ended.get(1).get(0)).isEqualTo(String.valueOf(entries.get("x3")));
@@ -321,9 +317,9 @@ class ListsPageToolsIntegrationTests {
             assertThat(total(html)).as(url).isZero();
             assertThat(html).doesNotContain(x1.masked()).doesNotContain(old.masked());
         }
-        assertThat(read(mvc.perform(get("/lists/entries/export.xlsx").with(otherReviewer)).andReturn().getResponse()
+        assertThat(ListPages.rows(mvc.perform(get("/lists/entries/export.xlsx").with(otherReviewer)).andReturn().getResponse()
                 .getContentAsByteArray())).hasSize(1);
-        assertThat(read(mvc.perform(get("/lists/candidates/export.xlsx").with(otherReviewer)).andReturn().getResponse()
+        assertThat(ListPages.rows(mvc.perform(get("/lists/candidates/export.xlsx").with(otherReviewer)).andReturn().getResponse()
                 .getContentAsByteArray())).hasSize(1);
         for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.ADMIN, Role.AUDITOR}) {
             RequestPostProcessor who = authentication(TestPrincipal.of(role, dept));
@@ -333,19 +329,5 @@ class ListsPageToolsIntegrationTests {
             assertThat(mvc.perform(post("/lists/filter").with(who).with(csrf()).param("idNumber", x1.value()))
                     .andReturn().getResponse().getStatus()).as(role.name()).isEqualTo(403);
         }
-    }
-
-    private static List<List<String>> read(byte[] xlsx) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter format = new DataFormatter();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet sheet = book.getSheetAt(0);
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                row.forEach(c -> cells.add(format.formatCellValue(c)));
-                rows.add(cells);
-            }
-        }
-        return rows;
     }
 }

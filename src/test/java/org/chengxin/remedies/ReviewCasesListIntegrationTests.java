@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +18,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.identity.CitizenRef;
@@ -41,6 +36,7 @@ import org.chengxin.shared.security.Role;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
+import org.chengxin.support.ListPages;
 import org.chengxin.support.MutableClock;
 import org.chengxin.support.TestPrincipal;
 import org.junit.jupiter.api.AfterEach;
@@ -370,7 +366,7 @@ class ReviewCasesListIntegrationTests {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(response.getHeader("Content-Disposition")).startsWith("attachment");
-        List<List<String>> rows = read(response.getContentAsByteArray());
+        List<List<String>> rows = ListPages.rows(response.getContentAsByteArray());
         assertThat(rows.get(0)).startsWith("类型", "编号", "信息项", "当事人姓名", "身份证号", "状态");
         assertThat(rows).hasSize(4);
         assertThat(rows.subList(1, 4)).extracting(r -> r.get(0) + "-" + r.get(1)).containsExactlyInAnyOrder(
@@ -386,7 +382,7 @@ class ReviewCasesListIntegrationTests {
         assertThat(audit.count("action = 'remedies.cases-export' and department = ? and detail like ?", department,
                 "导出本部门异议与信用修复案件 3 件%姓名 审*%")).isEqualTo(1);
 
-        List<List<String>> overdue = read(mvc.perform(get("/review/cases/export.xlsx?overdue=1").with(reviewer()))
+        List<List<String>> overdue = ListPages.rows(mvc.perform(get("/review/cases/export.xlsx?overdue=1").with(reviewer()))
                 .andReturn().getResponse().getContentAsByteArray());
         assertThat(overdue).hasSize(2);
         assertThat(overdue.get(1).get(8)).isEqualTo("已超期");
@@ -400,7 +396,7 @@ class ReviewCasesListIntegrationTests {
         String theirs = page("/review/cases?size=100", stranger, null);
         assertThat(total(theirs)).isZero();
         assertThat(rows(theirs)).isEmpty();
-        List<List<String>> export = read(mvc.perform(get("/review/cases/export.xlsx").with(stranger)).andReturn().getResponse()
+        List<List<String>> export = ListPages.rows(mvc.perform(get("/review/cases/export.xlsx").with(stranger)).andReturn().getResponse()
                 .getContentAsByteArray());
         assertThat(export).hasSize(1);
         MockHttpSession session = new MockHttpSession();
@@ -416,19 +412,5 @@ class ReviewCasesListIntegrationTests {
             assertThat(mvc.perform(post("/review/cases/filter").with(who).with(csrf()).param("idNumber", alice.value()))
                     .andReturn().getResponse().getStatus()).as(role.name()).isEqualTo(403);
         }
-    }
-
-    private static List<List<String>> read(byte[] xlsx) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter format = new DataFormatter();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet sheet = book.getSheetAt(0);
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                row.forEach(c -> cells.add(format.formatCellValue(c)));
-                rows.add(cells);
-            }
-        }
-        return rows;
     }
 }
