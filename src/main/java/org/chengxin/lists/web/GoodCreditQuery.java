@@ -1,7 +1,6 @@
 package org.chengxin.lists.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.chengxin.shared.listing.FilterInputs;
 import org.chengxin.shared.listing.PersonLookups.Lookup;
 import org.chengxin.records.GoodCreditFilter;
 import org.chengxin.records.GoodCreditFilter.Standing;
@@ -25,19 +25,19 @@ public record GoodCreditQuery(String item, String department, LocalDate from, Lo
 
     static GoodCreditQuery parse(Map<String, String> params, Optional<Lookup> person, Set<String> items, Set<String> departments) {
         List<String> problems = new ArrayList<>();
-        String item = trimmed(params.get("item"), 40);
+        String item = FilterInputs.trimmed(params.get("item"), 40);
         if (item != null && !items.contains(item)) {
             problems.add("信息项无法识别，已忽略");
             item = null;
         }
-        String department = trimmed(params.get("dept"), 40);
+        String department = FilterInputs.trimmed(params.get("dept"), 40);
         if (department != null && !departments.contains(department)) {
             problems.add("部门无法识别，已忽略");
             department = null;
         }
         Standing standing = Standing.IN_FORCE;
         boolean all = false;
-        String s = trimmed(params.get("standing"), 20);
+        String s = FilterInputs.trimmed(params.get("standing"), 20);
         if ("ALL".equals(s)) {
             standing = null;
             all = true;
@@ -48,15 +48,15 @@ public record GoodCreditQuery(String item, String department, LocalDate from, Lo
                 problems.add("状态无法识别，已按“有效”显示");
             }
         }
-        LocalDate from = date(params.get("from"), "起始日期", problems);
-        LocalDate to = date(params.get("to"), "截止日期", problems);
+        LocalDate from = FilterInputs.date(params.get("from"), "起始日期", problems);
+        LocalDate to = FilterInputs.date(params.get("to"), "截止日期", problems);
         if (from != null && to != null && from.isAfter(to)) {
             problems.add("起始日期晚于截止日期，已对调");
             LocalDate t = from;
             from = to;
             to = t;
         }
-        String who = trimmed(params.get("who"), 40);
+        String who = FilterInputs.trimmed(params.get("who"), 40);
         if (who != null && person.isEmpty()) {
             problems.add("按身份证号或姓名的筛选已过期（保留 " + PersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
             who = null;
@@ -109,25 +109,5 @@ public record GoodCreditQuery(String item, String department, LocalDate from, Lo
         }
         parts.add("状态 " + (standing == null ? "全部" : standing.label()));
         return String.join("；", parts);
-    }
-
-    private static LocalDate date(String raw, String what, List<String> problems) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(what + "格式应为 年-月-日，已忽略");
-            return null;
-        }
-    }
-
-    private static String trimmed(String raw, int max) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String s = raw.strip();
-        return s.length() > max ? s.substring(0, max) : s;
     }
 }

@@ -1,7 +1,6 @@
 package org.chengxin.lists.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.chengxin.lists.CandidateFilter;
 import org.chengxin.lists.EntryFilter;
 import org.chengxin.lists.NoticeFilter;
 import org.chengxin.lists.NoticeFilter.State;
+import org.chengxin.shared.listing.FilterInputs;
 import org.chengxin.shared.listing.PersonLookups.Lookup;
 import org.chengxin.shared.listing.PersonLookups;
 
@@ -29,21 +29,21 @@ public record ListsQuery(String tab, String item, LocalDate from, LocalDate to, 
 
     static ListsQuery parse(String tab, Map<String, String> params, Optional<Lookup> person, Set<String> items) {
         List<String> problems = new ArrayList<>();
-        String item = trimmed(params.get("item"), 40);
+        String item = FilterInputs.trimmed(params.get("item"), 40);
         if (item != null && !items.contains(item)) {
             problems.add("信息项无法识别，已忽略");
             item = null;
         }
-        LocalDate from = date(params.get("from"), "起始日期", problems);
-        LocalDate to = date(params.get("to"), "截止日期", problems);
+        LocalDate from = FilterInputs.date(params.get("from"), "起始日期", problems);
+        LocalDate to = FilterInputs.date(params.get("to"), "截止日期", problems);
         if (from != null && to != null && from.isAfter(to)) {
             problems.add("起始日期晚于截止日期，已对调");
             LocalDate t = from;
             from = to;
             to = t;
         }
-        LocalDate endFrom = date(params.get("endFrom"), "结束日期起", problems);
-        LocalDate endTo = date(params.get("endTo"), "结束日期止", problems);
+        LocalDate endFrom = FilterInputs.date(params.get("endFrom"), "结束日期起", problems);
+        LocalDate endTo = FilterInputs.date(params.get("endTo"), "结束日期止", problems);
         if (endFrom != null && endTo != null && endFrom.isAfter(endTo)) {
             problems.add("结束日期的起始晚于截止，已对调");
             LocalDate t = endFrom;
@@ -51,7 +51,7 @@ public record ListsQuery(String tab, String item, LocalDate from, LocalDate to, 
             endTo = t;
         }
         State state = null;
-        String rawState = trimmed(params.get("state"), 20);
+        String rawState = FilterInputs.trimmed(params.get("state"), 20);
         if ("notices".equals(tab) && rawState != null) {
             try {
                 state = State.valueOf(rawState);
@@ -59,7 +59,7 @@ public record ListsQuery(String tab, String item, LocalDate from, LocalDate to, 
                 problems.add("陈述申辩情况无法识别，已忽略");
             }
         }
-        String who = trimmed(params.get("who"), 40);
+        String who = FilterInputs.trimmed(params.get("who"), 40);
         if (who != null && person.isEmpty()) {
             problems.add("按身份证号或姓名的筛选已过期（保留 " + PersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
             who = null;
@@ -156,25 +156,5 @@ public record ListsQuery(String tab, String item, LocalDate from, LocalDate to, 
             parts.add("结束日期 " + (endFrom == null ? "…" : endFrom) + " 至 " + (endTo == null ? "…" : endTo));
         }
         return String.join("；", parts);
-    }
-
-    private static LocalDate date(String raw, String what, List<String> problems) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(what + "格式应为 年-月-日，已忽略");
-            return null;
-        }
-    }
-
-    private static String trimmed(String raw, int max) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String s = raw.strip();
-        return s.length() > max ? s.substring(0, max) : s;
     }
 }

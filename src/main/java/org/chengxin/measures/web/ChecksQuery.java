@@ -1,7 +1,6 @@
 package org.chengxin.measures.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.chengxin.measures.MeasureChecks;
 import org.chengxin.measures.MeasureChecks.CheckFilter;
 import org.chengxin.measures.MeasureChecks.FeedbackState;
 import org.chengxin.measures.MeasureChecks.Hits;
+import org.chengxin.shared.listing.FilterInputs;
 import org.chengxin.shared.listing.PersonLookups.Lookup;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PersonLookups;
@@ -29,13 +29,13 @@ public record ChecksQuery(String matter, FeedbackState state, Hits hits, LocalDa
 
     static ChecksQuery parse(Map<String, String> params, Optional<Lookup> person, Map<String, String> matters) {
         List<String> problems = new ArrayList<>();
-        String matter = trimmed(params.get("matter"), 40);
+        String matter = FilterInputs.trimmed(params.get("matter"), 40);
         if (matter != null && !matters.containsKey(matter)) {
             problems.add("办理事项无法识别，已忽略");
             matter = null;
         }
         FeedbackState state = null;
-        String s = trimmed(params.get("state"), 20);
+        String s = FilterInputs.trimmed(params.get("state"), 20);
         if (s != null) {
             try {
                 state = FeedbackState.valueOf(s);
@@ -44,7 +44,7 @@ public record ChecksQuery(String matter, FeedbackState state, Hits hits, LocalDa
             }
         }
         Hits hits = null;
-        String h = trimmed(params.get("hits"), 20);
+        String h = FilterInputs.trimmed(params.get("hits"), 20);
         if (h != null) {
             try {
                 hits = Hits.valueOf(h);
@@ -52,15 +52,15 @@ public record ChecksQuery(String matter, FeedbackState state, Hits hits, LocalDa
                 problems.add("适用措施的筛选无法识别，已忽略");
             }
         }
-        LocalDate from = date(params.get("from"), "起始日期", problems);
-        LocalDate to = date(params.get("to"), "截止日期", problems);
+        LocalDate from = FilterInputs.date(params.get("from"), "起始日期", problems);
+        LocalDate to = FilterInputs.date(params.get("to"), "截止日期", problems);
         if (from != null && to != null && from.isAfter(to)) {
             problems.add("起始日期晚于截止日期，已对调");
             LocalDate t = from;
             from = to;
             to = t;
         }
-        String who = trimmed(params.get("who"), 40);
+        String who = FilterInputs.trimmed(params.get("who"), 40);
         if (who != null && person.isEmpty()) {
             problems.add("按身份证号的筛选已过期（保留 " + PersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
             who = null;
@@ -123,25 +123,5 @@ public record ChecksQuery(String matter, FeedbackState state, Hits hits, LocalDa
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static LocalDate date(String raw, String what, List<String> problems) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(what + "格式应为 年-月-日，已忽略");
-            return null;
-        }
-    }
-
-    private static String trimmed(String raw, int max) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String s = raw.strip();
-        return s.length() > max ? s.substring(0, max) : s;
     }
 }

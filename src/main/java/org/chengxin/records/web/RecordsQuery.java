@@ -1,7 +1,6 @@
 package org.chengxin.records.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import org.chengxin.records.RecordFilter;
 import org.chengxin.records.RecordFilter.DateField;
 import org.chengxin.records.RecordStatus;
+import org.chengxin.shared.listing.FilterInputs;
 import org.chengxin.shared.listing.PersonLookups.Lookup;
 import org.chengxin.shared.listing.PersonLookups;
 import org.chengxin.shared.organization.DepartmentCode;
@@ -27,7 +27,7 @@ public record RecordsQuery(String item, RecordStatus status, DateField dateField
 
     static RecordsQuery parse(Map<String, String> params, Optional<Lookup> person) {
         List<String> problems = new ArrayList<>();
-        String item = trimmed(params.get("item"), 40);
+        String item = FilterInputs.trimmed(params.get("item"), 40);
         RecordStatus status = null;
         String s = params.get("status");
         if (s != null && !s.isBlank()) {
@@ -38,20 +38,20 @@ public record RecordsQuery(String item, RecordStatus status, DateField dateField
             }
         }
         DateField dateField = "ACCEPTED".equals(params.get("date")) ? DateField.ACCEPTED : DateField.DECISION;
-        LocalDate from = date(params.get("from"), "起始日期", problems);
-        LocalDate to = date(params.get("to"), "截止日期", problems);
+        LocalDate from = FilterInputs.date(params.get("from"), "起始日期", problems);
+        LocalDate to = FilterInputs.date(params.get("to"), "截止日期", problems);
         if (from != null && to != null && from.isAfter(to)) {
             problems.add("起始日期晚于截止日期，已对调");
             LocalDate t = from;
             from = to;
             to = t;
         }
-        String who = trimmed(params.get("who"), 40);
+        String who = FilterInputs.trimmed(params.get("who"), 40);
         if (who != null && person.isEmpty()) {
             problems.add("按身份证号或姓名的筛选已过期（保留 " + PersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
             who = null;
         }
-        return new RecordsQuery(item, status, dateField, from, to, trimmed(params.get("doc"), MAX_DOC), who, person, problems);
+        return new RecordsQuery(item, status, dateField, from, to, FilterInputs.trimmed(params.get("doc"), MAX_DOC), who, person, problems);
     }
 
     public boolean hasPerson() {
@@ -97,25 +97,5 @@ public record RecordsQuery(String item, RecordStatus status, DateField dateField
             parts.add("文书号含 " + doc);
         }
         return parts.isEmpty() ? "全部" : String.join("；", parts);
-    }
-
-    private static LocalDate date(String raw, String what, List<String> problems) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(what + "格式应为 年-月-日，已忽略");
-            return null;
-        }
-    }
-
-    private static String trimmed(String raw, int max) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String s = raw.strip();
-        return s.length() > max ? s.substring(0, max) : s;
     }
 }

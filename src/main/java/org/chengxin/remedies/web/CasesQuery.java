@@ -1,7 +1,6 @@
 package org.chengxin.remedies.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.chengxin.shared.listing.FilterInputs;
 import org.chengxin.shared.listing.PersonLookups.Lookup;
 import org.chengxin.remedies.ReviewQueue;
 import org.chengxin.shared.listing.PersonLookups;
@@ -29,31 +29,31 @@ public record CasesQuery(String kind, String status, String item, LocalDate from
 
     static CasesQuery parse(Map<String, String> params, Optional<Lookup> person, Set<String> statusCodes) {
         List<String> problems = new ArrayList<>();
-        String kind = trimmed(params.get("kind"), 20);
+        String kind = FilterInputs.trimmed(params.get("kind"), 20);
         if (kind != null && !kind.equals("objection") && !kind.equals("repair")) {
             problems.add("案件类型无法识别，已忽略");
             kind = null;
         }
-        String status = trimmed(params.get("status"), 40);
+        String status = FilterInputs.trimmed(params.get("status"), 40);
         if (status != null && !status.equals(PENDING) && !status.equals(DONE) && !statusCodes.contains(status)) {
             problems.add("状态无法识别，已忽略");
             status = null;
         }
-        LocalDate from = date(params.get("from"), "起始日期", problems);
-        LocalDate to = date(params.get("to"), "截止日期", problems);
+        LocalDate from = FilterInputs.date(params.get("from"), "起始日期", problems);
+        LocalDate to = FilterInputs.date(params.get("to"), "截止日期", problems);
         if (from != null && to != null && from.isAfter(to)) {
             problems.add("起始日期晚于截止日期，已对调");
             LocalDate t = from;
             from = to;
             to = t;
         }
-        String who = trimmed(params.get("who"), 40);
+        String who = FilterInputs.trimmed(params.get("who"), 40);
         if (who != null && person.isEmpty()) {
             problems.add("按身份证号或姓名的筛选已过期（保留 " + PersonLookups.LIFETIME_MINUTES + " 分钟），请重新输入");
             who = null;
         }
         boolean overdue = "1".equals(params.get("overdue")) || "true".equals(params.get("overdue"));
-        return new CasesQuery(kind, status, trimmed(params.get("item"), 40), from, to, overdue, who, person, problems);
+        return new CasesQuery(kind, status, FilterInputs.trimmed(params.get("item"), 40), from, to, overdue, who, person, problems);
     }
 
     public boolean hasPerson() {
@@ -103,25 +103,5 @@ public record CasesQuery(String kind, String status, String item, LocalDate from
             parts.add("仅超期");
         }
         return parts.isEmpty() ? "全部" : String.join("；", parts);
-    }
-
-    private static LocalDate date(String raw, String what, List<String> problems) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(what + "格式应为 年-月-日，已忽略");
-            return null;
-        }
-    }
-
-    private static String trimmed(String raw, int max) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String s = raw.strip();
-        return s.length() > max ? s.substring(0, max) : s;
     }
 }
