@@ -315,13 +315,15 @@ class JdbcScores implements Scores {
      * queue is taken in passes over the key space rather than oldest first: a push queues its people at one time, and
      * reading them off the time index again and again walked over every row deleted before (measured on 1,000,000
      * queued people: the queue drained 6x slower than the set-based recomputation of the same people). In key order
-     * each chunk starts where the last ended, and the people's records are read in the order of their index.
+     * each chunk starts where the last ended, and the people's records are read in the order of their index. The keys
+     * taken go into an array the deletion looks up in the primary key: as {@code in (select …)} the planner hashed the
+     * chunk and scanned the whole queue for every chunk (378 ms instead of 40 ms for 5,000 of 1,000,000 queued people).
      */
     private void take(byte[] from, int max, List<byte[]> subjects, List<Long> recordIds) {
         jdbc.sql("""
-                delete from evaluation_pending where subject_index in (
+                delete from evaluation_pending where subject_index = any(array(
                     select subject_index from evaluation_pending where subject_index > :from
-                    order by subject_index limit :max for update skip locked)
+                    order by subject_index limit :max for update skip locked))
                 returning subject_index, record_id""")
                 .param("from", from).param("max", max)
                 .query(rs -> {
