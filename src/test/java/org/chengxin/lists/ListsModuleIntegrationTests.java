@@ -78,7 +78,8 @@ class ListsModuleIntegrationTests {
                 returning id""")
                 .param("s", PERSON.bytes()).param("start", today.minusDays(10)).param("end", today.plusYears(1))
                 .query(Long.class).single();
-        jdbc.sql("insert into lists_entry_record (entry_id, record_id) values (:e, :r)").param("e", id).param("r", recordId).update();
+        jdbc.sql("insert into lists_entry_record (entry_id, record_id, subject_index) values (:e, :r, :s)").param("e", id).param("r", recordId)
+                .param("s", PERSON.bytes()).update();
         return id;
     }
 

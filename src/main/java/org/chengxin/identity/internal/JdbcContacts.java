@@ -61,10 +61,10 @@ class JdbcContacts implements Contacts {
             throw ChengxinException.badRequest("EMAIL_INVALID", "电子邮箱地址格式不正确");
         }
         jdbc.sql("""
-                        insert into identity_contact (subject_id, email_cipher, key_id, updated_at) values (:id, :cipher, :keyId, :at)
+                        insert into identity_contact (subject_id, subject_index, email_cipher, key_id, updated_at) values (:id, :key, :cipher, :keyId, :at)
                         on conflict (subject_id) do update set email_cipher = excluded.email_cipher, key_id = excluded.key_id,
                             updated_at = excluded.updated_at""")
-                .param("id", id).param("cipher", Sm4Gcm.encrypt(keys.activeKey(), EMAIL_PURPOSE, address))
+                .param("id", id).param("key", subject.bytes()).param("cipher", Sm4Gcm.encrypt(keys.activeKey(), EMAIL_PURPOSE, address))
                 .param("keyId", keys.activeKeyId()).param("at", Instant.now(clock).atOffset(ZoneOffset.UTC)).update();
     }
 

@@ -135,11 +135,12 @@ class JdbcPopulationRegister implements PopulationRegister {
         CitizenRef subject = citizens.enroll(number);
         String normalized = Names.normalize(name);
         jdbc.sql("""
-                insert into identity_resident (subject_id, name_cipher, key_id, name_index, source, imported_at)
-                values (:subject, :cipher, :keyId, :nameIndex, :source, :at)
+                insert into identity_resident (subject_id, subject_index, name_cipher, key_id, name_index, source, imported_at)
+                values (:subject, :key, :cipher, :keyId, :nameIndex, :source, :at)
                 on conflict (subject_id) do update set name_cipher = excluded.name_cipher, key_id = excluded.key_id,
                     name_index = excluded.name_index, source = excluded.source, imported_at = excluded.imported_at""")
                 .param("subject", subject.id())
+                .param("key", subject.subject().bytes())
                 .param("cipher", Sm4Gcm.encrypt(keys.activeKey(), NAME_PURPOSE, normalized))
                 .param("keyId", keys.activeKeyId())
                 .param("nameIndex", BlindIndex.of(keys.blindIndexKey(), NAME_PURPOSE, normalized))

@@ -184,8 +184,11 @@ class JdbcSeriousDishonestyList implements SeriousDishonestyList {
                 .param("end", d.endDate()).param("by", CurrentActor.get().name()).param("at", Timestamp.from(now)).param("due", due)
                 .query(Long.class).single();
         for (CreditRecord r : basis) {
-            jdbc.sql("insert into lists_entry_record (entry_id, record_id, item_code, subject_id) values (:e, :r, :item, :subject)")
-                    .param("e", id).param("r", r.id()).param("item", r.itemCode()).param("subject", r.subjectId()).update();
+            jdbc.sql("""
+                    insert into lists_entry_record (entry_id, record_id, item_code, subject_id, subject_index)
+                    values (:e, :r, :item, :subject, :key)""")
+                    .param("e", id).param("r", r.id()).param("item", r.itemCode()).param("subject", r.subjectId())
+                    .param("key", d.subject().bytes()).update();
         }
         events.publishEvent(AuditEvent.of(CurrentActor.get(), now, "lists.notice", d.subject(), "严重失信主体认定告知", AuditOutcome.SUCCESS,
                 "拟列入严重失信主体名单的告知，决定书 " + d.documentNumber().strip() + "，陈述申辩期限至 " + due));

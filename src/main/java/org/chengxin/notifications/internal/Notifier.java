@@ -52,14 +52,14 @@ class Notifier {
         Long[] ids = added.toArray(Long[]::new);
         Timestamp now = Timestamp.from(Instant.now(clock));
         jdbc.sql("""
-                        insert into notifications_delivery (notice_id, channel, status, next_attempt_at)
-                        select n.id, 'SMS', 'PENDING', :now from notifications_notice n
+                        insert into notifications_delivery (notice_id, subject_index, channel, status, next_attempt_at)
+                        select n.id, n.subject_index, 'SMS', 'PENDING', :now from notifications_notice n
                         left join notifications_preference p on p.subject_index = n.subject_index and p.kind = n.kind
                         where n.id = any(:ids) and coalesce(p.sms, n.kind in (%s))""".formatted(SMS_BY_DEFAULT))
                 .param("ids", ids).param("now", now).update();
         jdbc.sql("""
-                        insert into notifications_delivery (notice_id, channel, status, next_attempt_at)
-                        select n.id, 'EMAIL', 'PENDING', :now from notifications_notice n
+                        insert into notifications_delivery (notice_id, subject_index, channel, status, next_attempt_at)
+                        select n.id, n.subject_index, 'EMAIL', 'PENDING', :now from notifications_notice n
                         join notifications_preference p on p.subject_index = n.subject_index and p.kind = n.kind
                         where n.id = any(:ids) and p.email""")
                 .param("ids", ids).param("now", now).update();

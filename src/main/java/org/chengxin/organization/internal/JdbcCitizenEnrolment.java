@@ -170,8 +170,10 @@ class JdbcCitizenEnrolment implements CitizenEnrolment {
         String code = newCode();
         Instant expiresAt = now.plus(validity);
         jdbc.sql("""
-                insert into organization_activation_code (account_id, code_hash, purpose, issued_at, expires_at, issued_by, issued_department)
-                values (:account, :hash, :purpose, :now, :expires, :by, :department)""")
+                insert into organization_activation_code (account_id, subject_index, code_hash, purpose, issued_at, expires_at, issued_by,
+                    issued_department)
+                select id, blind_index, :hash, :purpose, :now, :expires, :by, :department from organization_citizen_account
+                where id = :account""")
                 .param("account", account.id()).param("hash", passwords.encode(code)).param("purpose", purpose.name())
                 .param("now", utc(now)).param("expires", utc(expiresAt)).param("by", clerk.name())
                 .param("department", clerk.department() == null ? null : clerk.department().value())
@@ -270,8 +272,10 @@ class JdbcCitizenEnrolment implements CitizenEnrolment {
         String code = newSmsCode();
         Instant expiresAt = now.plus(smsValidity);
         jdbc.sql("""
-                insert into organization_activation_code (account_id, code_hash, purpose, issued_at, expires_at, issued_by, channel)
-                values (:account, :hash, :purpose, :now, :expires, 'online', 'SMS')""")
+                insert into organization_activation_code (account_id, subject_index, code_hash, purpose, issued_at, expires_at, issued_by,
+                    channel)
+                select id, blind_index, :hash, :purpose, :now, :expires, 'online', 'SMS' from organization_citizen_account
+                where id = :account""")
                 .param("account", accountId).param("hash", passwords.encode(code)).param("purpose", purpose.name())
                 .param("now", utc(now)).param("expires", utc(expiresAt)).update();
         String shown = Masking.mobile(mobile.get());

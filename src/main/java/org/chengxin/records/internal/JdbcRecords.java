@@ -618,8 +618,8 @@ class JdbcRecords {
 
     void keepStatusChange(long recordId, StatusChange change, Instant when) {
         jdbc.sql("""
-                insert into records_status_change (record_id, from_status, to_status, reason, actor, changed_at)
-                values (:id, :from, :to, :reason, :actor, :at)""")
+                insert into records_status_change (record_id, subject_index, from_status, to_status, reason, actor, changed_at)
+                select id, subject_index, :from, :to, :reason, :actor, :at from records_record where id = :id""")
                 .param("id", recordId).param("from", change.from().name()).param("to", change.to().name())
                 .param("reason", change.reason()).param("actor", CurrentActor.get().name()).param("at", Timestamp.from(when))
                 .update();

@@ -22,8 +22,11 @@ class JdbcAttachments {
 
     void add(Long objectionId, Long repairId, EvidenceFile file, String sha256, Instant at) {
         jdbc.sql("""
-                insert into remedies_attachment (objection_id, repair_id, file_name, media_type, size_bytes, sha256, content, added_at)
-                values (:o, :r, :name, :type, :size, :sha, :content, :at)""")
+                insert into remedies_attachment (objection_id, repair_id, subject_index, file_name, media_type, size_bytes, sha256,
+                    content, added_at)
+                select :o, :r, coalesce((select subject_index from remedies_objection where id = :o),
+                        (select subject_index from remedies_repair where id = :r)),
+                    :name, :type, :size, :sha, :content, :at""")
                 .param("o", objectionId).param("r", repairId).param("name", file.fileName()).param("type", file.mediaType())
                 .param("size", file.size()).param("sha", sha256).param("content", file.content()).param("at", Timestamp.from(at))
                 .update();

@@ -51,7 +51,9 @@ class JdbcRepairs {
     /** Keeps the records the person named as proof of a local way of repair. */
     void keepProof(long repairId, Collection<Long> recordIds) {
         for (long recordId : recordIds) {
-            jdbc.sql("insert into remedies_repair_proof (repair_id, record_id) values (:repair, :record)")
+            jdbc.sql("""
+                    insert into remedies_repair_proof (repair_id, record_id, subject_index)
+                    select id, :record, subject_index from remedies_repair where id = :repair""")
                     .param("repair", repairId).param("record", recordId).update();
         }
     }
