@@ -84,6 +84,30 @@ public class ClusterJobs {
         }
     }
 
+    /**
+     * Runs start-up work (a default catalog, points model or measure list stored when the database has none, the first
+     * administrator) with no other instance doing the same at the same time: an instance that starts beside another
+     * waits for it, then finds the work done. The lock is the same advisory lock as a job's, held while {@code work}
+     * runs and freed with the connection if the instance dies.
+     */
+    public void exclusively(String name, Runnable work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement s = c.prepareStatement("select pg_advisory_lock(?, hashtext(?))")) {
+                s.setInt(1, LOCK_SPACE);
+                s.setString(2, name);
+                s.execute();
+            }
+            try {
+                work.run();
+            } finally {
+                unlock(c, name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("未能取得启动任务 " + name + " 的执行权", e);
+        }
+    }
+
     private static boolean tryLock(Connection c, String name) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(?, hashtext(?))")) {
             s.setInt(1, LOCK_SPACE);

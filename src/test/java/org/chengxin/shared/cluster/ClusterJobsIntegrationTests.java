@@ -98,6 +98,48 @@ class ClusterJobsIntegrationTests {
     }
 
     @Test
+    void startUpWorkOfTwoInstancesStartingTogetherRunsOneAfterTheOther() throws Exception {
+        ClusterJobs a = new ClusterJobs(dataSource, "instance-a");
+        ClusterJobs b = new ClusterJobs(dataSource, "instance-b");
+        String name = "test.start-up-" + UUID.randomUUID();
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger secondRan = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> a.exclusively(name, () -> {
+                inside.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<?> second = pool.submit(() -> b.exclusively(name, secondRan::incrementAndGet));
+            // the second instance waits for the lock (PostgreSQL shows its request not granted), it does not skip
+            for (int i = 0; i < 600 && waiting() == 0; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(waiting()).isEqualTo(1);
+            assertThat(secondRan).hasValue(0);
+
+            release.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            second.get(30, TimeUnit.SECONDS);
+            assertThat(secondRan).hasValue(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long waiting() {
+        Long n = jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and not granted and classid = ?",
+                Long.class, ClusterJobs.LOCK_SPACE);
+        return n == null ? 0 : n;
+    }
+
+    @Test
     void aRunThatFailsIsLoggedAndFreesTheLock() {
         ClusterJobs a = new ClusterJobs(dataSource, "instance-a");
         String job = "test.fails-" + UUID.randomUUID();
