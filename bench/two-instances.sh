@@ -13,8 +13,9 @@
 #      instance B, its records found through B;
 #   4. exactly one instance is the audit chain's writer, and the chain verifies;
 #   5. a browser-like session (curl's cookie jar, login form with its CSRF token) survives the instance it logged in
-#      through being killed (kill -9): the next page through HAProxy is still logged in, a form's CSRF token from
-#      before still works (logout), and the surviving instance takes over the audit chain, which still verifies.
+#      through being killed (kill -9; the login is made to land on the leading chain writer): the next page through
+#      HAProxy is still logged in, a form's CSRF token from before still works (logout), and the surviving instance
+#      takes over the audit chain, which still verifies.
 # Exits non-zero at the first failed check. Needs Java 17, curl, python3, openssl, haproxy and postgresql-15 (Debian
 # packages; installed with apt-get when missing and run as root). As root, PostgreSQL runs as the user postgres.
 # Usage: bench/two-instances.sh   (BENCH_SKIP_BUILD=1 uses the jar in target/; ports from MULTI_PORT_BASE, default 18100)
@@ -236,17 +237,31 @@ LEADERS=$(grep -l "本实例成为主写入者" "$WORK/A.log" "$WORK/B.log" | xa
 [[ $(echo "$LEADERS" | wc -w) -eq 1 ]] || fail "audit chain writers that lead: '$LEADERS'"
 ok "the leading writer: $LEADERS"
 
-say "5. a browser session survives the instance it started on"
+LEADER=$(echo "$LEADERS" | sed 's/\.log.*//')
+
+say "5. a browser session survives the instance it started on (the login is made to land on the leading writer, $LEADER)"
 JAR_COOKIES="$WORK/cookies.txt"
-LOGIN_PAGE=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -D "$WORK/h1" "$LB/login")
-CSRF=$(echo "$LOGIN_PAGE" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-[[ -n "$CSRF" ]] || fail "no CSRF token on the login page"
-curl -s -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" -D "$WORK/h2" --data-urlencode account=admin \
-    --data-urlencode password=Chengxin2026 --data-urlencode "_csrf=$CSRF" "$LB/login"
-LOGGED_IN_ON=$(tr -d '\r' <"$WORK/h2" | sed -n 's/^[Xx]-[Ii]nstance: //p')
-WHERE=$(tr -d '\r' <"$WORK/h2" | sed -n 's/^[Ll]ocation: //p')
-[[ -n "$LOGGED_IN_ON" && "$WHERE" != *login* ]] || fail "login through HAProxy: $(cat "$WORK/h2")"
-ok "logged in as admin through HAProxy on instance $LOGGED_IN_ON (login page served by $(tr -d '\r' <"$WORK/h1" | sed -n 's/^[Xx]-[Ii]nstance: //p'))"
+served_by() { tr -d '\r' <"$1" | sed -n 's/^[Xx]-[Ii]nstance: //p'; }
+LOGGED_IN_ON=""
+for attempt in 1 2 3 4; do
+    rm -f "$JAR_COOKIES"
+    # round robin: after a request answered by the leader, the login page comes from the other and the login from it
+    for _ in 1 2 3; do
+        curl -s -o /dev/null -D "$WORK/h0" "$LB/actuator/health"
+        [[ "$(served_by "$WORK/h0")" == "$LEADER" ]] && break
+    done
+    LOGIN_PAGE=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -D "$WORK/h1" "$LB/login")
+    CSRF=$(echo "$LOGIN_PAGE" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+    [[ -n "$CSRF" ]] || fail "no CSRF token on the login page"
+    curl -s -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" -D "$WORK/h2" --data-urlencode account=admin \
+        --data-urlencode password=Chengxin2026 --data-urlencode "_csrf=$CSRF" "$LB/login"
+    LOGGED_IN_ON=$(served_by "$WORK/h2")
+    WHERE=$(tr -d '\r' <"$WORK/h2" | sed -n 's/^[Ll]ocation: //p')
+    [[ -n "$LOGGED_IN_ON" && "$WHERE" != *login* ]] || fail "login through HAProxy: $(cat "$WORK/h2")"
+    [[ "$LOGGED_IN_ON" == "$LEADER" ]] && break
+done
+[[ "$LOGGED_IN_ON" == "$LEADER" ]] || fail "four logins through HAProxy never landed on the leading writer $LEADER"
+ok "logged in as admin through HAProxy on instance $LOGGED_IN_ON (login page served by $(served_by "$WORK/h1"))"
 page() { curl -s -o "$WORK/page.html" -w '%{http_code} %header{x-instance} %{redirect_url}' -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$LB$1"; }
 BEFORE=$(page /admin/agency-blacklist)
 [[ "$BEFORE" == 200* ]] || fail "admin page before the kill: $BEFORE"
