@@ -1,5 +1,9 @@
 package org.chengxin.audit.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +20,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import javax.sql.DataSource;
+
 import org.chengxin.shared.audit.AuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +37,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commit): one transaction appends a whole batch, so thousands of audited reads a second cost a
  * few commits, and no request holds a lock on the chain. Entries from business transactions come
  * through the inbox table and are chained the same way.
+ * <p>
+ * With several instances on one database, one writer chains: the leader, which holds the session advisory lock
+ * {@link #LEADER_LOCK} on a connection of its own for as long as it runs. The other instances' writers are followers:
+ * they hand their requests' entries to the inbox table (one transaction per batch, the same group commit; an entry is
+ * durable when the request goes on, and chained by the leader within {@link #LEADER_INBOX_EVERY}). A follower tries
+ * for the lock every second: when the leader stops or dies, its connection closes, PostgreSQL frees the lock and a
+ * follower takes over. Two chainers at once (a leader that lost its connection unnoticed) would still make a valid
+ * chain: every append locks the chain's head row.
  */
 @Component
 class AuditChainWriter implements SmartLifecycle {
@@ -37,6 +52,12 @@ class AuditChainWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AuditChainWriter.class);
     private static final int BATCH = 1000;
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** The advisory lock the leader holds ("cxaudt"). */
+    static final long LEADER_LOCK = 0x637861756474L;
+    /** How often a follower asks for the lock, and the leader checks that its lock's connection is alive. */
+    private static final long ELECTION_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+    /** The leader reads the inbox at least this often, however busy with its own instance's entries. */
+    static final Duration LEADER_INBOX_EVERY = Duration.ofMillis(200);
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
     private final JdbcClient jdbc;
@@ -45,12 +66,21 @@ class AuditChainWriter implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ChainHash chainHash;
+    private final DataSource dataSource;
+    private final boolean election;
     private volatile boolean running;
+    private volatile boolean leader;
+    private Connection leadership;
+    private long lastElection;
+    private long lastInboxRead;
     private volatile boolean inboxDirty = true;
     private Thread thread;
 
     AuditChainWriter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditInbox inbox, TransactionTemplate transactions, Clock clock,
-            ChainHash chainHash) {
+            ChainHash chainHash, DataSource dataSource, @Value("${chengxin.audit.writer-election:true}") boolean election) {
+        this.dataSource = dataSource;
+        this.election = election;
+        this.leader = !election;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.inbox = inbox;
@@ -87,19 +117,36 @@ class AuditChainWriter implements SmartLifecycle {
         queue.offer(Pending.WAKE_UP);
     }
 
+    /** Whether this writer chains (the leader, or the only writer when there is no election). */
+    boolean leader() {
+        return leader;
+    }
+
     private void run() {
         while (running || !queue.isEmpty()) {
             try {
+                if (election) {
+                    elect();
+                }
                 List<Pending> batch = new ArrayList<>();
-                Pending first = queue.poll(inboxDirty ? 0 : 500, TimeUnit.MILLISECONDS);
+                boolean due = leader && System.nanoTime() - lastInboxRead >= LEADER_INBOX_EVERY.toNanos();
+                long idle = election ? LEADER_INBOX_EVERY.toMillis() : 500;
+                Pending first = queue.poll(inboxDirty && leader || due ? 0 : idle, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
                 }
                 batch.removeIf(p -> p == Pending.WAKE_UP);
-                boolean readInbox = inboxDirty || first == null;
-                inboxDirty = false;
-                write(batch, readInbox);
+                if (leader) {
+                    boolean readInbox = inboxDirty || first == null || due;
+                    inboxDirty = false;
+                    if (readInbox) {
+                        lastInboxRead = System.nanoTime();
+                    }
+                    write(batch, readInbox);
+                } else {
+                    handToInbox(batch);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -107,6 +154,89 @@ class AuditChainWriter implements SmartLifecycle {
                 log.error("审计链写入失败，稍后重试", e);
                 inboxDirty = true;
                 sleepQuietly();
+            }
+        }
+    }
+
+    /** A follower's batch: into the inbox in one transaction, for the leader to chain. */
+    private void handToInbox(List<Pending> batch) {
+        try {
+            transactions.executeWithoutResult(status -> batch.stream().filter(p -> p.entry() != null).forEach(p -> inbox.add(p.entry())));
+            batch.forEach(p -> p.done().complete(null));
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.done().completeExceptionally(e));
+            throw e;
+        }
+    }
+
+    /** A follower asks for the lock; the leader makes sure it still holds it (its connection alive). */
+    private void elect() {
+        long now = System.nanoTime();
+        if (now - lastElection < ELECTION_EVERY_NANOS) {
+            return;
+        }
+        lastElection = now;
+        if (leader) {
+            boolean alive;
+            try {
+                alive = leadership.isValid(2);
+            } catch (SQLException e) {
+                alive = false;
+            }
+            if (!alive) {
+                log.warn("审计链写入：持有主写入锁的数据库连接已断开，本实例转为向收件表交付");
+                resign();
+            }
+            return;
+        }
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            c.setAutoCommit(true);
+            boolean won;
+            try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+                s.setLong(1, LEADER_LOCK);
+                try (ResultSet rs = s.executeQuery()) {
+                    won = rs.next() && rs.getBoolean(1);
+                }
+            }
+            if (won) {
+                leadership = c;
+                c = null;
+                leader = true;
+                inboxDirty = true;
+                log.info("审计链写入：本实例成为主写入者");
+            }
+        } catch (SQLException e) {
+            log.warn("审计链写入：未能争取主写入锁，稍后重试：{}", e.getClass().getSimpleName());
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    /** Gives the lock up (its connection goes back to the pool without it). */
+    private void resign() {
+        Connection c = leadership;
+        leadership = null;
+        leader = !election;
+        if (c != null) {
+            try (PreparedStatement s = c.prepareStatement("select pg_advisory_unlock(?)")) {
+                s.setLong(1, LEADER_LOCK);
+                s.execute();
+            } catch (SQLException e) {
+                // a broken connection: PostgreSQL freed the lock with its session
+                log.debug("审计链写入：释放主写入锁失败：{}", e.getClass().getSimpleName());
+            }
+            closeQuietly(c);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                log.debug("关闭数据库连接失败：{}", e.getClass().getSimpleName());
             }
         }
     }
@@ -208,6 +338,9 @@ class AuditChainWriter implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (election && !thread.isAlive()) {
+            resign();
+        }
     }
 
     @Override
@@ -215,7 +348,10 @@ class AuditChainWriter implements SmartLifecycle {
         return running;
     }
 
-    /** Flushes whatever is waiting; used by verification and tests to see a settled chain. */
+    /**
+     * Flushes whatever is waiting; used by verification and tests to see a settled chain. A follower hands what it
+     * holds to the inbox and waits (at most {@link #WAIT}) until the leader has chained the inbox.
+     */
     void flush() {
         if (running) {
             inboxDirty = true;
@@ -223,6 +359,11 @@ class AuditChainWriter implements SmartLifecycle {
             queue.offer(marker);
             try {
                 marker.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (!leader && System.nanoTime() < deadline
+                        && Boolean.TRUE.equals(jdbc.sql("select exists (select 1 from audit_inbox)").query(Boolean.class).single())) {
+                    Thread.sleep(20);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {

@@ -19,7 +19,11 @@ class AuditInbox {
     }
 
     void add(AuditEvent event) {
-        StoredEntry e = StoredEntry.unchained(event);
+        add(StoredEntry.unchained(event));
+    }
+
+    /** An entry not chained yet (a follower's writer hands its requests' entries to the leader this way). */
+    void add(StoredEntry e) {
         jdbc.sql("""
                 insert into audit_inbox (event_id, occurred_at, actor, role, department, action, subject_index, purpose, outcome, detail)
                 values (:id, :at, :actor, :role, :dept, :action, :subject, :purpose, :outcome, :detail)

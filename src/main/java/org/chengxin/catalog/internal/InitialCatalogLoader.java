@@ -9,6 +9,7 @@ import java.util.List;
 import org.chengxin.catalog.domain.Domain;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.catalog.domain.KeyGroup;
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,9 +39,11 @@ class InitialCatalogLoader implements ApplicationRunner {
     private final JdbcCatalog catalog;
     private final TransactionTemplate transactions;
     private final Resource file;
+    private final ClusterJobs cluster;
 
     InitialCatalogLoader(JdbcCatalog catalog, TransactionTemplate transactions,
-            @Value("${chengxin.catalog.default:classpath:catalog/yueyang-catalog.json}") Resource file) {
+            @Value("${chengxin.catalog.default:classpath:catalog/yueyang-catalog.json}") Resource file, ClusterJobs cluster) {
+        this.cluster = cluster;
         this.catalog = catalog;
         this.transactions = transactions;
         this.file = file;
@@ -48,6 +51,11 @@ class InitialCatalogLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // instances starting together on a new database: one loads, the other waits and finds the catalog
+        cluster.exclusively("catalog.initial", this::loadIfNone);
+    }
+
+    private void loadIfNone() {
         catalog.refresh();
         if (!catalog.versions().isEmpty()) {
             return;

@@ -9,6 +9,7 @@ import org.chengxin.evaluation.ModelVersion;
 import org.chengxin.evaluation.domain.GradeBands;
 import org.chengxin.evaluation.domain.ObjectedRecords;
 import org.chengxin.evaluation.domain.PointsModel;
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -39,14 +40,20 @@ class PointsModels implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ClusterJobs cluster;
 
-    PointsModels(JdbcClient jdbc, Clock clock) {
+    PointsModels(JdbcClient jdbc, Clock clock, ClusterJobs cluster) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cluster = cluster;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        cluster.exclusively("evaluation.initial-model", this::storeDefaultIfNone);
+    }
+
+    private void storeDefaultIfNone() {
         boolean none = jdbc.sql("select count(*) from evaluation_model").query(Long.class).single() == 0;
         if (none) {
             PointsModel m = PointsModel.yueyang(LocalDate.of(2026, 4, 1));

@@ -1,5 +1,6 @@
 package org.chengxin.evaluation.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 
 import org.chengxin.evaluation.Scores;
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +34,7 @@ class RecomputeWorker {
     private final int batch;
     private final int parallelism;
     private final ExecutorService helpers;
+    private final ClusterJobs jobs;
 
     /**
      * @param batch       people taken off the queue together, in one statement (a push of a million rows queues about a
@@ -39,7 +42,9 @@ class RecomputeWorker {
      * @param parallelism connections that drain a backlog side by side
      */
     RecomputeWorker(Scores scores, @Value("${chengxin.evaluation.queue-batch:5000}") int batch,
-            @Value("${chengxin.evaluation.queue-parallelism:${chengxin.evaluation.recompute-parallelism:2}}") int parallelism) {
+            @Value("${chengxin.evaluation.queue-parallelism:${chengxin.evaluation.recompute-parallelism:2}}") int parallelism,
+            ClusterJobs jobs) {
+        this.jobs = jobs;
         this.scores = scores;
         this.batch = Math.max(1, batch);
         this.parallelism = Math.max(1, parallelism);
@@ -84,11 +89,14 @@ class RecomputeWorker {
 
     @Scheduled(cron = "0 30 0 * * *", zone = "Asia/Shanghai")
     void nightly() {
-        try {
-            scores.recomputeEverybody("夜间全量重算");
-        } catch (IllegalStateException e) {
-            log.warn("夜间全量重算未开始：另一次全量重算正在进行");
-        }
+        // once across instances; the queue above is drained by every instance, in chunks that take different people
+        jobs.runOnce("evaluation.nightly", Duration.ofHours(1), () -> {
+            try {
+                scores.recomputeEverybody("夜间全量重算");
+            } catch (IllegalStateException e) {
+                log.warn("夜间全量重算未开始：另一次全量重算正在进行");
+            }
+        });
     }
 
     @PreDestroy

@@ -1,10 +1,14 @@
 package org.chengxin.identity.internal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,15 +29,31 @@ class KeyRotation {
     private final JdbcClient jdbc;
     private final IdentityKeys keys;
     private final TransactionTemplate transactions;
+    private final ClusterJobs jobs;
+    private final Duration interval;
 
-    KeyRotation(JdbcClient jdbc, IdentityKeys keys, TransactionTemplate transactions) {
+    @Autowired
+    KeyRotation(JdbcClient jdbc, IdentityKeys keys, TransactionTemplate transactions, ClusterJobs jobs,
+            @Value("${chengxin.crypto.rotation-interval:PT10M}") Duration interval) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.transactions = transactions;
+        this.jobs = jobs;
+        this.interval = interval;
+    }
+
+    /** Without the scheduler's guard (tests call {@link #rotateBatch()} themselves). */
+    KeyRotation(JdbcClient jdbc, IdentityKeys keys, TransactionTemplate transactions) {
+        this(jdbc, keys, transactions, null, Duration.ofMinutes(10));
     }
 
     @Scheduled(fixedDelayString = "${chengxin.crypto.rotation-interval:PT10M}", initialDelayString = "PT1M")
     void rotateInBackground() {
+        // once across instances (two instances re-encrypting the same rows would only repeat each other's work)
+        jobs.runOnce("identity.key-rotation", interval.dividedBy(2), this::rotateAll);
+    }
+
+    private void rotateAll() {
         int total = 0;
         for (int n = rotateBatch(); n > 0; n = rotateBatch()) {
             total += n;

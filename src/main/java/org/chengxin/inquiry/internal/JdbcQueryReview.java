@@ -24,6 +24,7 @@ import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.jdbc.DepartmentCodes;
 import org.chengxin.shared.jdbc.SubjectKeys;
@@ -34,6 +35,7 @@ import org.chengxin.shared.text.UnicodeText;
 import org.chengxin.shared.time.WorkingCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -55,9 +57,14 @@ class JdbcQueryReview implements QueryReview {
     private final Clock clock;
     private final WorkingCalendar calendar;
     private final DataSource dataSource;
+    private final ClusterJobs jobs;
+    private final Duration interval;
 
     JdbcQueryReview(JdbcClient jdbc, AgencyBlacklist blacklist, Departments departments, ApplicationEventPublisher events, Clock clock,
-            WorkingCalendar calendar, DataSource dataSource) {
+            WorkingCalendar calendar, DataSource dataSource, ClusterJobs jobs,
+            @Value("${chengxin.inquiry.review-interval:PT10M}") Duration interval) {
+        this.jobs = jobs;
+        this.interval = interval;
         this.calendar = calendar;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -69,10 +76,12 @@ class JdbcQueryReview implements QueryReview {
 
     @Scheduled(fixedDelayString = "${chengxin.inquiry.review-interval:PT10M}", initialDelayString = "PT1M")
     void scheduled() {
-        int n = scan();
-        if (n > 0) {
-            log.info("查询记录审查：新增 {} 条异常使用提示", n);
-        }
+        jobs.runOnce("inquiry.query-review", interval.dividedBy(2), () -> {
+            int n = scan();
+            if (n > 0) {
+                log.info("查询记录审查：新增 {} 条异常使用提示", n);
+            }
+        });
     }
 
     @Override

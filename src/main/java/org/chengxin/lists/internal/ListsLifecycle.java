@@ -1,8 +1,10 @@
 package org.chengxin.lists.internal;
 
+import java.time.Duration;
 import org.chengxin.records.RecordEvents.RecordExpired;
 import org.chengxin.records.RecordEvents.RecordRepaired;
 import org.chengxin.records.RecordEvents.RecordRevoked;
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
 class ListsLifecycle {
 
     private final JdbcSeriousDishonestyList list;
+    private final ClusterJobs jobs;
 
-    ListsLifecycle(JdbcSeriousDishonestyList list) {
+    ListsLifecycle(JdbcSeriousDishonestyList list, ClusterJobs jobs) {
         this.list = list;
+        this.jobs = jobs;
     }
 
     @EventListener
@@ -38,7 +42,7 @@ class ListsLifecycle {
 
     @Scheduled(cron = "0 10 0 * * *", zone = "Asia/Shanghai")
     void endDue() {
-        list.endDue();
+        jobs.runOnce("lists.end-due", Duration.ofHours(1), list::endDue);
     }
 
 }

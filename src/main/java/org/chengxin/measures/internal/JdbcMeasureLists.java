@@ -13,6 +13,7 @@ import org.chengxin.measures.domain.MeasureList;
 import org.chengxin.measures.domain.ObjectedRecords;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.boot.ApplicationArguments;
@@ -42,8 +43,10 @@ class JdbcMeasureLists implements MeasureLists, ApplicationRunner {
 
     private record Cached(LocalDate day, long loadedAt, MeasureList list) {
     }
+    private final ClusterJobs cluster;
 
-    JdbcMeasureLists(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    JdbcMeasureLists(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, ClusterJobs cluster) {
+        this.cluster = cluster;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -51,9 +54,11 @@ class JdbcMeasureLists implements MeasureLists, ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from measures_version").query(Long.class).single() == 0) {
-            store(InitialMeasureList.yueyang(LocalDate.of(2026, 4, 1)), "system");
-        }
+        cluster.exclusively("measures.initial-list", () -> {
+            if (jdbc.sql("select count(*) from measures_version").query(Long.class).single() == 0) {
+                store(InitialMeasureList.yueyang(LocalDate.of(2026, 4, 1)), "system");
+            }
+        });
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.chengxin.messaging.SmsGateway;
 import org.chengxin.notifications.NoticeKind;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.jdbc.SubjectKeys;
 import org.chengxin.shared.security.Actor;
@@ -54,11 +55,16 @@ class Deliveries {
     private final int maxAttempts;
     private final String portal;
     private final boolean background;
+    private final ClusterJobs jobs;
+    private final Duration interval;
 
     Deliveries(JdbcClient jdbc, TransactionTemplate transactions, Contacts contacts, SmsGateway sms, EmailGateway email,
             ApplicationEventPublisher events, Clock clock, @Value("${chengxin.notifications.max-attempts:6}") int maxAttempts,
             @Value("${chengxin.notifications.portal-url:http://localhost:8080}") String portal,
-            @Value("${chengxin.notifications.background:true}") boolean background) {
+            @Value("${chengxin.notifications.background:true}") boolean background, ClusterJobs jobs,
+            @Value("${chengxin.notifications.delivery-interval:PT10S}") Duration interval) {
+        this.jobs = jobs;
+        this.interval = interval;
         this.background = background;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -73,9 +79,13 @@ class Deliveries {
 
     @Scheduled(fixedDelayString = "${chengxin.notifications.delivery-interval:PT10S}", initialDelayString = "PT30S")
     void sendInBackground() {
-        if (!background) {
-            return;
+        if (background) {
+            // once across instances: a claimed batch is leased anyway (another instance skips it), one sender is enough
+            jobs.runOnce("notifications.delivery", interval.dividedBy(2), this::sendAllDue);
         }
+    }
+
+    private void sendAllDue() {
         try {
             for (int n = sendDue(Instant.now(clock)); n == BATCH; n = sendDue(Instant.now(clock))) {
                 log.debug("已发送一批消息");

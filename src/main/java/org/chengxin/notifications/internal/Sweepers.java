@@ -19,6 +19,7 @@ import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +56,15 @@ class Sweepers {
     private final Clock clock;
     private final Duration lag;
     private final boolean background;
+    private final ClusterJobs jobs;
+    private final Duration interval;
 
     Sweepers(JdbcClient jdbc, TransactionTemplate transactions, Notifier notifier, Records records, QueryLog queryLog, Catalog catalog,
             Departments departments, Clock clock, @Value("${chengxin.notifications.sweep-lag:PT2M}") Duration lag,
-            @Value("${chengxin.notifications.background:true}") boolean background) {
+            @Value("${chengxin.notifications.background:true}") boolean background, ClusterJobs jobs,
+            @Value("${chengxin.notifications.sweep-interval:PT1M}") Duration interval) {
+        this.jobs = jobs;
+        this.interval = interval;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.notifier = notifier;
@@ -73,9 +79,12 @@ class Sweepers {
 
     @Scheduled(fixedDelayString = "${chengxin.notifications.sweep-interval:PT1M}", initialDelayString = "PT45S")
     void sweepInBackground() {
-        if (!background) {
-            return;
+        if (background) {
+            jobs.runOnce("notifications.sweep", interval.dividedBy(2), this::sweepNow);
         }
+    }
+
+    private void sweepNow() {
         try {
             Instant before = Instant.now(clock).minus(lag);
             int n = sweepRecords(before) + sweepQueries(before);

@@ -3,6 +3,7 @@ package org.chengxin.organization.internal;
 import org.chengxin.organization.Accounts;
 import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ class AdministratorBootstrap implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final Settings settings;
     private final boolean prod;
+    private final ClusterJobs cluster;
 
     record Settings(String username, String password, String platformCode, String platformName, String platformUscc,
             String regionCode) {
@@ -43,7 +45,8 @@ class AdministratorBootstrap implements ApplicationRunner {
             @Value("${chengxin.bootstrap.platform-code:platform}") String platformCode,
             @Value("${chengxin.bootstrap.platform-name:信用平台运营机构}") String platformName,
             @Value("${chengxin.bootstrap.platform-uscc:}") String platformUscc,
-            @Value("${chengxin.bootstrap.region-code:430600}") String regionCode) {
+            @Value("${chengxin.bootstrap.region-code:430600}") String regionCode, ClusterJobs cluster) {
+        this.cluster = cluster;
         this.accounts = accounts;
         this.departments = departments;
         this.transactions = transactions;
@@ -53,6 +56,10 @@ class AdministratorBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        cluster.exclusively("organization.bootstrap", this::bootstrap);
+    }
+
+    private void bootstrap() {
         if (settings.username().isBlank() || accounts.anyAdministrator()) {
             if (!settings.username().isBlank()) {
                 log.info("已存在平台管理员，忽略引导管理员设置（可删除 CHENGXIN_BOOTSTRAP_* 环境变量）");

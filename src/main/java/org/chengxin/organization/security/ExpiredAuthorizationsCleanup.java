@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,17 +26,21 @@ class ExpiredAuthorizationsCleanup {
     private final JdbcClient jdbc;
     private final RevokedAccessTokens revoked;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
-    ExpiredAuthorizationsCleanup(JdbcClient jdbc, RevokedAccessTokens revoked, Clock clock) {
+    ExpiredAuthorizationsCleanup(JdbcClient jdbc, RevokedAccessTokens revoked, Clock clock, ClusterJobs jobs) {
         this.jdbc = jdbc;
         this.revoked = revoked;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void cleanUp() {
-        deleteExpired();
-        deleteExpiredRevocations();
+        jobs.runOnce("organization.token-cleanup", Duration.ofMinutes(30), () -> {
+            deleteExpired();
+            deleteExpiredRevocations();
+        });
     }
 
     int deleteExpired() {

@@ -1,11 +1,13 @@
 package org.chengxin.records.internal;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.chengxin.identity.Citizens;
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.chengxin.shared.id.IdNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +33,21 @@ class MinorSubjectsBackfill {
     private final JdbcClient jdbc;
     private final Citizens citizens;
     private final TransactionTemplate tx;
+    private final ClusterJobs jobs;
 
-    MinorSubjectsBackfill(JdbcClient jdbc, Citizens citizens, TransactionTemplate tx) {
+    MinorSubjectsBackfill(JdbcClient jdbc, Citizens citizens, TransactionTemplate tx, ClusterJobs jobs) {
         this.jdbc = jdbc;
         this.citizens = citizens;
         this.tx = tx;
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT30S")
     void run() {
+        jobs.runOnce("records.minor-backfill", Duration.ofMinutes(5), this::decideAll);
+    }
+
+    private void decideAll() {
         int total = 0;
         for (int n = decideNext(); n > 0; n = decideNext()) {
             total += n;

@@ -1,7 +1,9 @@
 package org.chengxin.remedies.internal;
 
+import java.time.Duration;
 import org.chengxin.remedies.Objections;
 import org.chengxin.remedies.Repairs;
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,15 +23,22 @@ class EscalationJob {
 
     private final Objections objections;
     private final Repairs repairs;
+    private final ClusterJobs jobs;
 
-    EscalationJob(Objections objections, Repairs repairs) {
+    EscalationJob(Objections objections, Repairs repairs, ClusterJobs jobs) {
         this.objections = objections;
         this.repairs = repairs;
+        this.jobs = jobs;
     }
 
     @Scheduled(cron = "0 15 0 * * *", zone = "Asia/Shanghai")
     @EventListener(ApplicationReadyEvent.class)
     void escalate() {
+        // at 00:15 and at every start, once across instances (a start within the hour after a run skips it)
+        jobs.runOnce("remedies.escalation", Duration.ofHours(1), this::escalateOverdue);
+    }
+
+    private void escalateOverdue() {
         int o = objections.escalateOverdue();
         int r = repairs.escalateOverdue();
         if (o + r > 0) {

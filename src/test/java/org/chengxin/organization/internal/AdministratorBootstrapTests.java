@@ -3,6 +3,7 @@ package org.chengxin.organization.internal;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -12,6 +13,7 @@ import java.util.Optional;
 
 import org.chengxin.organization.Accounts;
 import org.chengxin.organization.DepartmentKind;
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
@@ -26,6 +28,15 @@ class AdministratorBootstrapTests {
 
     private final Accounts accounts = mock(Accounts.class);
     private final Departments departments = mock(Departments.class);
+    private final ClusterJobs cluster = mock(ClusterJobs.class);
+
+    {
+        // one instance: the start-up work runs at once
+        doAnswer(call -> {
+            call.<Runnable>getArgument(1).run();
+            return null;
+        }).when(cluster).exclusively(anyString(), any());
+    }
     private final TransactionTemplate transactions = new TransactionTemplate() {
         @Override
         public <T> T execute(TransactionCallback<T> action) {
@@ -64,6 +75,6 @@ class AdministratorBootstrapTests {
 
     private AdministratorBootstrap bootstrap(String username, String password) {
         return new AdministratorBootstrap(accounts, departments, transactions, true, username, password, "platform",
-                "信用平台运营机构", "11430600MB0001000X", "430600");
+                "信用平台运营机构", "11430600MB0001000X", "430600", cluster);
     }
 }
