@@ -53,7 +53,7 @@ public class GenerateCity {
     private static final String MALE = "伟强军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆旭宁龙林洋磊峰建国志文东亮海晨博睿轩浩然泽航豪皓翔嘉毅诚正德荣兵春生金安";
     private static final String FEMALE = "芳娜敏静丽艳娟霞秀英华玲桂兰红梅琳燕萍雪倩婷颖慧佳欣怡雨萱涵诗思婉晴悦可馨妍琪淑珍凤玉蓉月琴洁丹莉";
     /** People with records, per thousand adults (21 or older), and the range of their count. */
-    private static final int[][] TIERS = {{420, 1, 2}, {190, 3, 10}, {80, 11, 40}, {12, 41, 200}, {1, 201, 1000}};
+    private static final int[][] TIERS = {{300, 1, 2}, {150, 3, 10}, {60, 11, 40}, {10, 41, 200}, {1, 201, 1000}};
 
     private static final Map<String, String> DEPARTMENTS = Map.ofEntries(
             Map.entry("fgw", "岳阳市发展和改革委员会（市社会信用体系建设领导小组办公室）"),
