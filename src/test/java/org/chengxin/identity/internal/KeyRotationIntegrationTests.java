@@ -51,7 +51,7 @@ class KeyRotationIntegrationTests {
 
         JdbcCitizens citizensBefore = new JdbcCitizens(jdbc, dataSource, before, clock, events);
         CitizenRef subject = citizensBefore.enroll(person);
-        new JdbcPopulationRegister(jdbc, citizensBefore, before, clock, events).register(person, "轮换测试", "测试");
+        new JdbcPopulationRegister(jdbc, dataSource, citizensBefore, before, clock, events, 5000).register(person, "轮换测试", "测试");
         assertThat(keyIdOf(subject.id())).isEqualTo("r1");
 
         JdbcCitizens citizensAfter = new JdbcCitizens(jdbc, dataSource, after, clock, events);
@@ -67,7 +67,7 @@ class KeyRotationIntegrationTests {
                 .query(String.class).single()).isEqualTo("r2");
         assertThat(new JdbcCitizens(jdbc, dataSource, IdentityKeys.parse("r2:" + r2, "r2", blind), clock, events).reveal(subject.id(), "密钥轮换测试"))
                 .as("readable with the new key alone").isEqualTo(person);
-        assertThat(new JdbcPopulationRegister(jdbc, citizensAfter, after, clock, events).checkName(person, "轮换测试"))
+        assertThat(new JdbcPopulationRegister(jdbc, dataSource, citizensAfter, after, clock, events, 5000).checkName(person, "轮换测试"))
                 .isEqualTo(PopulationRegister.NameMatch.MATCH);
     }
 
