@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -15,24 +17,29 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The single writer of the chain. Requests hand it entries and wait until they are durable (group
  * commit): one transaction appends a whole batch, so thousands of audited reads a second cost a
  * few commits, and no request holds a lock on the chain. Entries from business transactions come
- * through the inbox table and are chained the same way.
+ * through the inbox table and are chained the same way. A write handed over with its entries
+ * ({@link AuditedWrites}, the measure checks) runs in the writer's transaction, its entries chained
+ * in it: no inbox round trip.
  */
 @Component
-class AuditChainWriter implements SmartLifecycle {
+class AuditChainWriter implements SmartLifecycle, AuditedWrites {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainWriter.class);
     private static final int BATCH = 1000;
@@ -61,7 +68,7 @@ class AuditChainWriter implements SmartLifecycle {
 
     /** Appends an entry and returns once it is committed to the chain. */
     void appendAndWait(AuditEvent event) {
-        Pending pending = new Pending(StoredEntry.unchained(event), new CompletableFuture<>());
+        Pending pending = new Pending(StoredEntry.unchained(event), null, new CompletableFuture<>());
         if (!running) {
             // Before start or after stop (start-up and shutdown work): write through the inbox.
             transactions.executeWithoutResult(status -> inbox.add(event));
@@ -77,6 +84,35 @@ class AuditChainWriter implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("等待审计记录写入时被中断", e);
         } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("审计记录未能写入，操作不予执行", e);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T write(Supplier<Audited<T>> write) {
+        if (!running || TransactionSynchronizationManager.isActualTransactionActive()) {
+            // in the caller's transaction (or a new one): the entries go through the inbox, chained after the commit
+            T value = transactions.execute(status -> {
+                Audited<T> audited = write.get();
+                inbox.addAll(audited.events());
+                return audited.value();
+            });
+            inboxDirty = true;
+            return value;
+        }
+        Pending pending = new Pending(null, (Supplier<Audited<?>>) (Supplier<?>) write, new CompletableFuture<>());
+        try {
+            if (!queue.offer(pending, WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("审计写入队列已满");
+            }
+            return (T) pending.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("等待审计记录写入时被中断", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("审计记录未能写入，操作不予执行", e.getCause());
+        } catch (TimeoutException e) {
             throw new IllegalStateException("审计记录未能写入，操作不予执行", e);
         }
     }
@@ -115,6 +151,36 @@ class AuditChainWriter implements SmartLifecycle {
         if (batch.isEmpty() && !readInbox) {
             return;
         }
+        if (batch.stream().noneMatch(p -> p.write() != null)) {
+            writeOnce(batch, readInbox);
+            return;
+        }
+        try {
+            writeOnce(batch, readInbox);
+        } catch (RuntimeException e) {
+            // a write that fails must not take the others of its group with it: each write alone, then the entries
+            inboxDirty = true;
+            List<Pending> entries = new ArrayList<>();
+            for (Pending p : batch) {
+                if (p.write() == null) {
+                    entries.add(p);
+                } else if (batch.size() == 1 && !readInbox) {
+                    p.done().completeExceptionally(e);
+                } else {
+                    try {
+                        writeOnce(List.of(p), false);
+                    } catch (RuntimeException alone) {
+                        p.done().completeExceptionally(alone);
+                    }
+                }
+            }
+            write(entries, false);
+        }
+    }
+
+    /** One transaction: the inbox (when asked), the batch's writes and entries; completes the batch, or fails it and throws. */
+    private void writeOnce(List<Pending> batch, boolean readInbox) {
+        Map<Pending, Object> values = new IdentityHashMap<>();
         try {
             int written = transactions.execute(status -> {
                 List<StoredEntry> entries = new ArrayList<>(batch.size());
@@ -129,17 +195,25 @@ class AuditChainWriter implements SmartLifecycle {
                         inboxDirty = true;
                     }
                 }
-                batch.stream().filter(p -> p.entry() != null).forEach(p -> entries.add(p.entry()));
+                for (Pending p : batch) {
+                    if (p.write() != null) {
+                        Audited<?> audited = p.write().get();
+                        values.put(p, audited.value());
+                        audited.events().forEach(event -> entries.add(StoredEntry.unchained(event)));
+                    } else if (p.entry() != null) {
+                        entries.add(p.entry());
+                    }
+                }
                 int n = append(entries);
                 inbox.remove(fromInbox);
                 return n;
             });
-            batch.forEach(p -> p.done().complete(null));
+            batch.forEach(p -> p.done().complete(values.get(p)));
             if (written > 0) {
                 log.debug("审计链追加 {} 条", written);
             }
         } catch (RuntimeException e) {
-            batch.forEach(p -> p.done().completeExceptionally(e));
+            batch.stream().filter(p -> p.write() == null).forEach(p -> p.done().completeExceptionally(e));
             throw e;
         }
     }
@@ -219,7 +293,7 @@ class AuditChainWriter implements SmartLifecycle {
     void flush() {
         if (running) {
             inboxDirty = true;
-            Pending marker = new Pending(null, new CompletableFuture<>());
+            Pending marker = new Pending(null, null, new CompletableFuture<>());
             queue.offer(marker);
             try {
                 marker.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -231,7 +305,8 @@ class AuditChainWriter implements SmartLifecycle {
         }
     }
 
-    private record Pending(StoredEntry entry, CompletableFuture<Void> done) {
-        static final Pending WAKE_UP = new Pending(null, CompletableFuture.completedFuture(null));
+    /** An entry to append, or a write with its entries (an {@link AuditedWrites} call), and its caller's future. */
+    private record Pending(StoredEntry entry, Supplier<Audited<?>> write, CompletableFuture<Object> done) {
+        static final Pending WAKE_UP = new Pending(null, null, CompletableFuture.completedFuture(null));
     }
 }

@@ -1,7 +1,6 @@
 package org.chengxin.audit.internal;
 
 import org.chengxin.shared.audit.AuditEvent;
-import org.chengxin.shared.audit.AuditEvents;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -27,26 +26,6 @@ class AuditEventListener {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AuditEvent event) {
         record(event);
-    }
-
-    /** Several entries of one transaction in one statement (a group commit of checks). */
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-    void on(AuditEvents events) {
-        if (events.events().isEmpty()) {
-            return;
-        }
-        if (TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            inbox.addAll(events.events());
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    writer.inboxChanged();
-                }
-            });
-        } else {
-            events.events().forEach(writer::appendAndWait);
-        }
     }
 
     /** Stores an entry: with the current writable transaction if there is one, else at once. */

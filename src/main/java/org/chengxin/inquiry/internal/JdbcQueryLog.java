@@ -38,10 +38,12 @@ class JdbcQueryLog implements QueryLog {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final NamedParameterJdbcTemplate named;
 
-    JdbcQueryLog(JdbcClient jdbc, DataSource dataSource) {
+    JdbcQueryLog(JdbcClient jdbc, DataSource dataSource, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.named = named;
     }
 
     @Override
@@ -168,7 +170,7 @@ class JdbcQueryLog implements QueryLog {
     /** Several entries in one statement (one batch), in their order: the uses of a group commit. */
     void addAll(List<NewEntry> entries) {
         if (!entries.isEmpty()) {
-            new NamedParameterJdbcTemplate(dataSource).batchUpdate(INSERT, entries.stream().map(JdbcQueryLog::params)
+            named.batchUpdate(INSERT, entries.stream().map(JdbcQueryLog::params)
                     .toArray(SqlParameterSource[]::new));
         }
     }
