@@ -30,7 +30,7 @@ if [[ "${BENCH_SKIP_LOAD:-0}" != 1 ]]; then
     java bench/GenerateCheckPeople.java "$PEOPLE" "$WORK"
     wc -l "$WORK"/*.csv | sed 's/^/    /'
 fi
-JAR=$(ls target/chengxin-*.jar | grep -v plain | head -n 1)
+JAR=${BENCH_JAR:-$(ls target/chengxin-*.jar | grep -v plain | head -n 1)}   # BENCH_JAR: another build on the same data
 
 if [[ "${BENCH_PG_STATS:-0}" == 1 && -d "$WORK/data/postgres" ]]; then
     # per-statement figures of the measured check run (pg_stat_statements, shipped with the embedded PostgreSQL)
@@ -45,7 +45,7 @@ java -Xms1g -Xmx1g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --chen
     --chengxin.evaluation.queue-interval=PT24H > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
+for _ in $(seq 1 600); do
     curl -sf "$URL/actuator/health" >/dev/null 2>&1 && break
     sleep 1
 done
@@ -121,11 +121,14 @@ openload() {
     fi
     j1=$(ticks "$SERVER"); p1=$(pg_ticks)
     n=$(awk '{print $2}' "$WORK/$name.txt")
-    echo "$(echo "scale=4; ($j1 - $j0) * 1000 / $(getconf CLK_TCK) / $n" | bc) $(echo "scale=4; ($p1 - $p0) * 1000 / $(getconf CLK_TCK) / $n" | bc)" \
+    local ij=0 ip=0
+    [[ -r "$WORK/idle.ticks" && $name != warm-* ]] && read -r ij ip < "$WORK/idle.ticks"
+    echo "$(echo "scale=4; ($j1 - $j0 - $ij) * 1000 / $(getconf CLK_TCK) / $n" | bc) $(echo "scale=4; ($p1 - $p0 - $ip) * 1000 / $(getconf CLK_TCK) / $n" | bc)" \
         > "$WORK/$name.cpu"
 }
 field() { awk -v k="$1" '{for (i = 1; i < NF; i++) if ($i == k) print $(i + 1)}' "$2"; }
 
+rm -f "$WORK/idle.ticks"
 echo "==> warming up open loop at $RATE req/s: check ${WARMUP} s, whoami $((WARMUP / 2)) s"
 openload warm-check "$RATE" "$WARMUP" check
 sed 's/^/    check  (warm-up) /' "$WORK/warm-check.txt"
@@ -136,6 +139,16 @@ psql_q() { PGPASSWORD=postgres psql -tAq -h localhost -p "$PG_PORT" -U postgres 
 if [[ "${BENCH_PG_STATS:-0}" == 1 ]]; then
     psql_q -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null
 fi
+# the floor: what the server and PostgreSQL spend with no request at all over the same time (timers, the
+# writers' polls, autovacuum), subtracted from both runs' CPU before dividing by their requests
+idle() {
+    local j0 p0
+    j0=$(ticks "$SERVER"); p0=$(pg_ticks)
+    sleep "$DURATION"
+    echo "$(($(ticks "$SERVER") - j0)) $(($(pg_ticks) - p0))" > "$WORK/idle.ticks"
+}
+echo "==> idle for $DURATION s (the CPU floor)"
+idle
 echo "==> measuring open loop at $RATE req/s, $DURATION s each"
 openload check "$RATE" "$DURATION" check
 if [[ "${BENCH_PG_STATS:-0}" == 1 ]]; then
@@ -165,6 +178,8 @@ for e in check whoami; do
         "$(field p50 "$f")" "$(field p99 "$f")" "$(field p999 "$f")" "$(field max "$f")" "$(field over1s "$f")" "$(field errors "$f")" \
         "$jvm" "$pg" "$([[ $e == check ]] && echo "$LOAD_CHECK" || echo "$LOAD_WHOAMI")"
 done
+read -r IDLE_JVM IDLE_PG < "$WORK/idle.ticks"
+echo "  idle floor over $DURATION s, subtracted above: JVM $((IDLE_JVM * 1000 / $(getconf CLK_TCK))) ms, PostgreSQL $((IDLE_PG * 1000 / $(getconf CLK_TCK))) ms of CPU"
 echo "  CPU per request: check $CHECK_CPU ms, whoami $WHOAMI_CPU ms; ratio check / whoami $(echo "scale=2; $CHECK_CPU / $WHOAMI_CPU" | bc) (target at most 3)"
 echo "  check p99 $(field p99 "$WORK/check.txt") ms (target under 10), over 1 s: $(field over1s "$WORK/check.txt") (target 0)"
 
