@@ -6,8 +6,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.chengxin.identity.Citizens;
 import org.chengxin.lists.Decision;
@@ -30,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,6 +71,9 @@ class MeasureChecksIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     WorkingCalendar calendar;
@@ -319,6 +329,47 @@ class MeasureChecksIntegrationTests {
         String records = http.token(fixtures.apiClientOf("yjj", "records:write"), Fixtures.PASSWORD, "records:write");
         assertThat(http.postJson("/api/v1/measure-checks", records, check(person.value(), "XZSP")).status()).as("wrong scope").isEqualTo(403);
         assertThat(http.postJson("/api/v1/measure-checks", null, check(person.value(), "XZSP")).status()).isEqualTo(401);
+    }
+
+    /**
+     * Checks arriving together are stored together (the checks' group commit): each is answered with its own id, and
+     * each has its one entry of the person's query log naming that id and its one audit entry, whichever group it
+     * was written in.
+     */
+    @Test
+    void checksMadeAtOnceAreEachStoredWithTheirOwnQueryLogAndAuditEntries() throws Exception {
+        Http http = new Http(port);
+        String client = fixtures.apiClientOf("yjj", "measures:check");
+        String token = http.token(client, Fixtures.PASSWORD, "measures:check");
+        List<IdNumber> people = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            people.add(fixtures.syntheticIdNumber());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Http.Response>> answers = new ArrayList<>();
+            for (IdNumber person : people) {
+                answers.add(pool.submit(() -> http.postJson("/api/v1/measure-checks", token, check(person.value(), "XZSP"))));
+            }
+            Set<Long> ids = new HashSet<>();
+            for (int i = 0; i < people.size(); i++) {
+                Http.Response answer = answers.get(i).get(60, TimeUnit.SECONDS);
+                assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+                JsonNode c = answer.json();
+                long id = c.get("id").asLong();
+                assertThat(ids.add(id)).as("every check its own id").isTrue();
+                IdNumber person = people.get(i);
+                SubjectKey subject = citizens.subjectKeyOf(person);
+                assertThat(c.get("maskedIdNumber").asString()).isEqualTo(person.masked());
+                assertThat(checks.find(id, DepartmentCode.of("yjj")).maskedIdNumber()).isEqualTo(person.masked());
+                assertThat(jdbc.queryForList("select basis from inquiry_query where subject_index = ? and kind = 'MEASURE'", String.class,
+                        (Object) subject.bytes())).singleElement().asString().contains("核查 #" + id);
+                assertThat(audit.count("action = 'measures.check' and actor = ? and subject_index = ? and detail like ?", client, subject,
+                        "联合奖惩核查 #" + id + "，%")).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

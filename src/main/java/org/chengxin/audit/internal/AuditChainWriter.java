@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -19,10 +21,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.chengxin.shared.audit.AuditEvent;
+import org.chengxin.shared.audit.AuditedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,13 +34,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The single writer of the chain. Requests hand it entries and wait until they are durable (group
  * commit): one transaction appends a whole batch, so thousands of audited reads a second cost a
  * few commits, and no request holds a lock on the chain. Entries from business transactions come
- * through the inbox table and are chained the same way.
+ * through the inbox table and are chained the same way. A write handed over with its entries
+ * ({@link AuditedWrites}, the measure checks) runs in the writer's transaction, its entries chained
+ * in it (a follower puts them into the inbox in that transaction): no inbox round trip on the leader.
  * <p>
  * With several instances on one database, one writer chains: the leader, which holds the session advisory lock
  * {@link #LEADER_LOCK} on a connection of its own for as long as it runs. The other instances' writers are followers:
@@ -47,7 +54,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chain: every append locks the chain's head row.
  */
 @Component
-class AuditChainWriter implements SmartLifecycle {
+class AuditChainWriter implements SmartLifecycle, AuditedWrites {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainWriter.class);
     private static final int BATCH = 1000;
@@ -91,7 +98,7 @@ class AuditChainWriter implements SmartLifecycle {
 
     /** Appends an entry and returns once it is committed to the chain. */
     void appendAndWait(AuditEvent event) {
-        Pending pending = new Pending(StoredEntry.unchained(event), new CompletableFuture<>());
+        Pending pending = new Pending(StoredEntry.unchained(event), null, new CompletableFuture<>());
         if (!running) {
             // Before start or after stop (start-up and shutdown work): write through the inbox.
             transactions.executeWithoutResult(status -> inbox.add(event));
@@ -107,6 +114,35 @@ class AuditChainWriter implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("等待审计记录写入时被中断", e);
         } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("审计记录未能写入，操作不予执行", e);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T write(Supplier<Audited<T>> write) {
+        if (!running || TransactionSynchronizationManager.isActualTransactionActive()) {
+            // in the caller's transaction (or a new one): the entries go through the inbox, chained after the commit
+            T value = transactions.execute(status -> {
+                Audited<T> audited = write.get();
+                inbox.addAll(audited.events());
+                return audited.value();
+            });
+            inboxDirty = true;
+            return value;
+        }
+        Pending pending = new Pending(null, (Supplier<Audited<?>>) (Supplier<?>) write, new CompletableFuture<>());
+        try {
+            if (!queue.offer(pending, WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("审计写入队列已满");
+            }
+            return (T) pending.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("等待审计记录写入时被中断", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("审计记录未能写入，操作不予执行", e.getCause());
+        } catch (TimeoutException e) {
             throw new IllegalStateException("审计记录未能写入，操作不予执行", e);
         }
     }
@@ -158,15 +194,46 @@ class AuditChainWriter implements SmartLifecycle {
         }
     }
 
-    /** A follower's batch: into the inbox in one transaction, for the leader to chain. */
+    /**
+     * A follower's batch: into the inbox in one transaction, for the leader to chain. A write handed over with its
+     * entries ({@link AuditedWrites}) runs in that transaction and its entries go into the inbox with it. Should the
+     * transaction fail, each write is tried alone, so one bad write does not fail the others of its group.
+     */
     private void handToInbox(List<Pending> batch) {
-        try {
-            transactions.executeWithoutResult(status -> batch.stream().filter(p -> p.entry() != null).forEach(p -> inbox.add(p.entry())));
-            batch.forEach(p -> p.done().complete(null));
-        } catch (RuntimeException e) {
-            batch.forEach(p -> p.done().completeExceptionally(e));
-            throw e;
+        if (batch.isEmpty()) {
+            return;
         }
+        try {
+            handToInboxOnce(batch);
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).done().completeExceptionally(e);
+                return;
+            }
+            for (Pending p : batch) {
+                try {
+                    handToInboxOnce(List.of(p));
+                } catch (RuntimeException alone) {
+                    p.done().completeExceptionally(alone);
+                }
+            }
+        }
+    }
+
+    private void handToInboxOnce(List<Pending> batch) {
+        Map<Pending, Object> values = new IdentityHashMap<>();
+        transactions.executeWithoutResult(status -> {
+            for (Pending p : batch) {
+                if (p.write() != null) {
+                    Audited<?> audited = p.write().get();
+                    inbox.addAll(audited.events());
+                    values.put(p, audited.value());
+                } else if (p.entry() != null) {
+                    inbox.add(p.entry());
+                }
+            }
+        });
+        batch.forEach(p -> p.done().complete(values.get(p)));
     }
 
     /** A follower asks for the lock; the leader makes sure it still holds it (its connection alive). */
@@ -245,6 +312,36 @@ class AuditChainWriter implements SmartLifecycle {
         if (batch.isEmpty() && !readInbox) {
             return;
         }
+        if (batch.stream().noneMatch(p -> p.write() != null)) {
+            writeOnce(batch, readInbox);
+            return;
+        }
+        try {
+            writeOnce(batch, readInbox);
+        } catch (RuntimeException e) {
+            // a write that fails must not take the others of its group with it: each write alone, then the entries
+            inboxDirty = true;
+            List<Pending> entries = new ArrayList<>();
+            for (Pending p : batch) {
+                if (p.write() == null) {
+                    entries.add(p);
+                } else if (batch.size() == 1 && !readInbox) {
+                    p.done().completeExceptionally(e);
+                } else {
+                    try {
+                        writeOnce(List.of(p), false);
+                    } catch (RuntimeException alone) {
+                        p.done().completeExceptionally(alone);
+                    }
+                }
+            }
+            write(entries, false);
+        }
+    }
+
+    /** One transaction: the inbox (when asked), the batch's writes and entries; completes the batch, or fails it and throws. */
+    private void writeOnce(List<Pending> batch, boolean readInbox) {
+        Map<Pending, Object> values = new IdentityHashMap<>();
         try {
             int written = transactions.execute(status -> {
                 List<StoredEntry> entries = new ArrayList<>(batch.size());
@@ -259,17 +356,25 @@ class AuditChainWriter implements SmartLifecycle {
                         inboxDirty = true;
                     }
                 }
-                batch.stream().filter(p -> p.entry() != null).forEach(p -> entries.add(p.entry()));
+                for (Pending p : batch) {
+                    if (p.write() != null) {
+                        Audited<?> audited = p.write().get();
+                        values.put(p, audited.value());
+                        audited.events().forEach(event -> entries.add(StoredEntry.unchained(event)));
+                    } else if (p.entry() != null) {
+                        entries.add(p.entry());
+                    }
+                }
                 int n = append(entries);
                 inbox.remove(fromInbox);
                 return n;
             });
-            batch.forEach(p -> p.done().complete(null));
+            batch.forEach(p -> p.done().complete(values.get(p)));
             if (written > 0) {
                 log.debug("审计链追加 {} 条", written);
             }
         } catch (RuntimeException e) {
-            batch.forEach(p -> p.done().completeExceptionally(e));
+            batch.stream().filter(p -> p.write() == null).forEach(p -> p.done().completeExceptionally(e));
             throw e;
         }
     }
@@ -355,7 +460,7 @@ class AuditChainWriter implements SmartLifecycle {
     void flush() {
         if (running) {
             inboxDirty = true;
-            Pending marker = new Pending(null, new CompletableFuture<>());
+            Pending marker = new Pending(null, null, new CompletableFuture<>());
             queue.offer(marker);
             try {
                 marker.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -372,7 +477,8 @@ class AuditChainWriter implements SmartLifecycle {
         }
     }
 
-    private record Pending(StoredEntry entry, CompletableFuture<Void> done) {
-        static final Pending WAKE_UP = new Pending(null, CompletableFuture.completedFuture(null));
+    /** An entry to append, or a write with its entries (an {@link AuditedWrites} call), and its caller's future. */
+    private record Pending(StoredEntry entry, Supplier<Audited<?>> write, CompletableFuture<Object> done) {
+        static final Pending WAKE_UP = new Pending(null, null, CompletableFuture.completedFuture(null));
     }
 }

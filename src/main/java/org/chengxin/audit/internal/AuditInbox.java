@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.chengxin.shared.audit.AuditEvent;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +16,32 @@ import org.springframework.stereotype.Component;
 class AuditInbox {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    AuditInbox(JdbcClient jdbc) {
+    AuditInbox(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    private static final String INSERT = """
+            insert into audit_inbox (event_id, occurred_at, actor, role, department, action, subject_index, purpose, outcome, detail)
+            values (:id, :at, :actor, :role, :dept, :action, :subject, :purpose, :outcome, :detail)
+            on conflict (event_id) do nothing""";
+
+    /** Several entries in one statement (one batch), in their order. */
+    void addAll(List<AuditEvent> events) {
+        if (events.size() == 1) {
+            add(events.get(0));
+            return;
+        }
+        SqlParameterSource[] rows = events.stream().map(event -> {
+            StoredEntry e = StoredEntry.unchained(event);
+            return new MapSqlParameterSource().addValue("id", e.eventId()).addValue("at", Timestamp.from(e.occurredAt()))
+                    .addValue("actor", e.actor()).addValue("role", e.role()).addValue("dept", e.department())
+                    .addValue("action", e.action()).addValue("subject", e.subjectHex()).addValue("purpose", e.purpose())
+                    .addValue("outcome", e.outcome()).addValue("detail", e.detail());
+        }).toArray(SqlParameterSource[]::new);
+        named.batchUpdate(INSERT, rows);
     }
 
     void add(AuditEvent event) {
@@ -24,10 +50,7 @@ class AuditInbox {
 
     /** An entry not chained yet (a follower's writer hands its requests' entries to the leader this way). */
     void add(StoredEntry e) {
-        jdbc.sql("""
-                insert into audit_inbox (event_id, occurred_at, actor, role, department, action, subject_index, purpose, outcome, detail)
-                values (:id, :at, :actor, :role, :dept, :action, :subject, :purpose, :outcome, :detail)
-                on conflict (event_id) do nothing""")
+        jdbc.sql(INSERT)
                 .param("id", e.eventId()).param("at", Timestamp.from(e.occurredAt())).param("actor", e.actor())
                 .param("role", e.role()).param("dept", e.department()).param("action", e.action())
                 .param("subject", e.subjectHex()).param("purpose", e.purpose()).param("outcome", e.outcome())

@@ -1,7 +1,13 @@
 package org.chengxin.inquiry.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.chengxin.archives.ArchiveOpened;
 import org.chengxin.measures.MeasureChecked;
+import org.chengxin.measures.MeasureChecksStored;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.security.Actor;
@@ -40,6 +46,19 @@ class DataUseLogging {
         Asker asker = Asker.measureCheck(e.actor(), organization(e.actor()), e.matterCode(), e.matterName(), e.listVersion(),
                 e.checkId());
         log.add(e.subject(), e.maskedId(), asker, names.of(e.actor()), e.refused(), e.refusalCode(), null, e.at());
+    }
+
+    /** The checks of a group commit, in one statement; the asker's department and name read once per asker. */
+    @EventListener
+    void on(MeasureChecksStored stored) {
+        Map<Actor, String[]> askers = new HashMap<>();
+        List<JdbcQueryLog.NewEntry> entries = new ArrayList<>(stored.checks().size());
+        for (MeasureChecked e : stored.checks()) {
+            String[] asker = askers.computeIfAbsent(e.actor(), a -> new String[] {organization(a), names.of(a)});
+            entries.add(new JdbcQueryLog.NewEntry(e.subject(), e.maskedId(), Asker.measureCheck(e.actor(), asker[0], e.matterCode(),
+                    e.matterName(), e.listVersion(), e.checkId()), asker[1], e.refused(), e.refusalCode(), null, e.at()));
+        }
+        log.addAll(entries);
     }
 
     @EventListener

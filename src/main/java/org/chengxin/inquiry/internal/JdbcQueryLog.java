@@ -3,6 +3,7 @@ package org.chengxin.inquiry.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,7 +23,9 @@ import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.shared.text.UnicodeText;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,10 +38,12 @@ class JdbcQueryLog implements QueryLog {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final NamedParameterJdbcTemplate named;
 
-    JdbcQueryLog(JdbcClient jdbc, DataSource dataSource) {
+    JdbcQueryLog(JdbcClient jdbc, DataSource dataSource, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.named = named;
     }
 
     @Override
@@ -153,19 +158,40 @@ class JdbcQueryLog implements QueryLog {
      */
     long add(SubjectKey subject, String masked, Asker asker, String actorName, boolean refused, String code, String reportNumber,
             Instant at) {
-        return jdbc.sql("""
-                insert into inquiry_query (subject_index, masked_id, kind, organization, department_code, actor, actor_name, purpose,
-                    authorization_id, basis, refused, refusal_code, report_number, queried_at)
-                values (:s, :masked, :kind, :org, :dept, :actor, :actorName, :purpose, :auth, :basis, :refused, :code, :report, :at)
-                returning id""")
-                .param("s", subject.bytes()).param("masked", masked).param("kind", asker.kind().name())
-                .param("org", UnicodeText.truncate(asker.organization(), 200))
-                .param("dept", DepartmentCodes.value(asker.departmentCode())).param("actor", asker.clerk()).param("purpose", asker.purpose())
-                .param("actorName", actorName).param("basis", asker.authorizationText() == null ? null
+        return jdbc.sql(INSERT + " returning id").paramSource(params(new NewEntry(subject, masked, asker, actorName, refused, code,
+                reportNumber, at))).query(Long.class).single();
+    }
+
+    /** An entry to add; see {@link #addAll}. */
+    record NewEntry(SubjectKey subject, String masked, Asker asker, String actorName, boolean refused, String code, String reportNumber,
+            Instant at) {
+    }
+
+    /** Several entries in one statement (one batch), in their order: the uses of a group commit. */
+    void addAll(List<NewEntry> entries) {
+        if (!entries.isEmpty()) {
+            named.batchUpdate(INSERT, entries.stream().map(JdbcQueryLog::params)
+                    .toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    private static final String INSERT = """
+            insert into inquiry_query (subject_index, masked_id, kind, organization, department_code, actor, actor_name, purpose,
+                authorization_id, basis, refused, refusal_code, report_number, queried_at)
+            values (:s, :masked, :kind, :org, :dept, :actor, :actorName, :purpose, :auth, :basis, :refused, :code, :report, :at)""";
+
+    private static SqlParameterSource params(NewEntry e) {
+        Asker asker = e.asker();
+        return new MapSqlParameterSource()
+                .addValue("s", e.subject().bytes()).addValue("masked", e.masked()).addValue("kind", asker.kind().name())
+                .addValue("org", UnicodeText.truncate(asker.organization(), 200))
+                .addValue("dept", DepartmentCodes.value(asker.departmentCode())).addValue("actor", asker.clerk())
+                .addValue("purpose", asker.purpose())
+                .addValue("actorName", e.actorName()).addValue("basis", asker.authorizationText() == null ? null
                         : UnicodeText.truncate(asker.authorizationText(), 300))
-                .param("auth", asker.authorizationId()).param("refused", refused).param("code", code).param("report", reportNumber)
-                .param("at", Timestamp.from(at))
-                .query(Long.class).single();
+                .addValue("auth", asker.authorizationId(), Types.BIGINT).addValue("refused", e.refused())
+                .addValue("code", e.code(), Types.VARCHAR).addValue("report", e.reportNumber(), Types.VARCHAR)
+                .addValue("at", Timestamp.from(e.at()));
     }
 
     static Entry map(ResultSet rs, int n) throws SQLException {

@@ -55,8 +55,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks and feedback, stored in {@code measures_check}. A check and its audit entry are written in one
- * transaction: a use of personal data is never stored without its trace, nor traced without being stored.
+ * Checks and feedback, stored in {@code measures_check}. A check, its entry of the person's query log and its audit
+ * entry are written in one transaction ({@link CheckWriter}, a group commit): a use of personal data is never stored
+ * without its trace, nor traced without being stored.
  */
 @Service
 class JdbcMeasureChecks implements MeasureChecks {
@@ -74,12 +75,14 @@ class JdbcMeasureChecks implements MeasureChecks {
     private final AgencyBlacklist blacklist;
     private final Accounts accounts;
     private final WorkingCalendar calendar;
+    private final CheckWriter writer;
 
     JdbcMeasureChecks(JdbcClient jdbc, MeasureLists lists, Standings standings, Citizens citizens,
             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
             @Value("${chengxin.measures.feedback-working-days:5}") int feedbackWorkingDays, AgencyBlacklist blacklist,
-            Accounts accounts, WorkingCalendar calendar) {
+            Accounts accounts, WorkingCalendar calendar, CheckWriter writer) {
         this.calendar = calendar;
+        this.writer = writer;
         this.blacklist = blacklist;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -115,33 +118,16 @@ class JdbcMeasureChecks implements MeasureChecks {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         SubjectKey subject = citizens.subjectKeyOf(number);
         refuseIfBlacklisted(actor, departmentCode, subject, number.masked(), matter, list.version(), now);
-        // one transaction on one connection: the person's standing read, the check stored with its audit entry and the
-        // entry of the person's query log (inquiry hears MeasureChecked in this transaction)
-        return transactions.execute(tx -> {
-            CreditStanding standing = standings.of(subject);
-            PersonFacts facts = facts(standing);
-            List<Hit> hits = MeasureRules.applicable(list, facts, matter.code(), departmentCode, today);
-            Stored stored = new Stored(now, number.masked(), matter.code(), matter.name(), departmentCode, actor.name(), list.version(),
-                    status(standing, facts), applicable(hits, MeasureKind.INCENTIVE), applicable(hits, MeasureKind.PUNISHMENT),
-                    FeedbackDeadline.due(calendar, today, feedbackWorkingDays));
-            long checkId = jdbc.sql("""
-                    insert into measures_check (subject_index, masked_id, matter_code, department_code, checked_by, checked_at,
-                        list_version, result, incentives, punishments, feedback_due)
-                    values (:s, :masked, :matter, :dept, :by, :at, :version, cast(:result as jsonb), :inc, :pun, :due)
-                    returning id""")
-                    .param("s", subject.bytes()).param("masked", stored.maskedIdNumber()).param("matter", matter.code())
-                    .param("dept", departmentCode.value()).param("by", actor.name()).param("at", Timestamp.from(now))
-                    .param("version", list.version()).param("result", JSON.writeValueAsString(stored))
-                    .param("inc", stored.incentives().size()).param("pun", stored.punishments().size())
-                    .param("due", stored.feedbackDue())
-                    .query(Long.class).single();
-            events.publishEvent(new MeasureChecked(now, actor, subject, stored.maskedIdNumber(), matter.code(), matter.name(),
-                    list.version(), checkId, null));
-            events.publishEvent(AuditEvent.of(actor, now, "measures.check", subject, matter.name(), AuditOutcome.SUCCESS,
-                    "联合奖惩核查 #" + checkId + "，事项 " + matter.code() + "，激励 " + stored.incentives().size() + " 项，惩戒 "
-                            + stored.punishments().size() + " 项"));
-            return of(checkId, stored, null);
-        });
+        // the person's standing read (one read-only transaction), then the check stored with its entry of the person's
+        // query log and its audit entry in one transaction: the checks' group commit (CheckWriter), with the checks
+        // of other requests waiting at the same moment
+        CreditStanding standing = standings.of(subject);
+        PersonFacts facts = facts(standing);
+        List<Hit> hits = MeasureRules.applicable(list, facts, matter.code(), departmentCode, today);
+        Stored stored = new Stored(now, number.masked(), matter.code(), matter.name(), departmentCode, actor.name(), list.version(),
+                status(standing, facts), applicable(hits, MeasureKind.INCENTIVE), applicable(hits, MeasureKind.PUNISHMENT),
+                FeedbackDeadline.due(calendar, today, feedbackWorkingDays));
+        return of(writer.write(stored, subject, actor), stored, null);
     }
 
     /**
