@@ -41,6 +41,16 @@ public final class PgCopy {
         }
     }
 
+    /** Whether a COPY failed because a row's key was already there (SQLSTATE 23505, unique_violation). */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void append(StringBuilder text, Object value) {
         if (value == null) {
             text.append("\\N");
