@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.SubjectLookup;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.id.IdNumber;
@@ -68,13 +69,30 @@ class JdbcCitizens implements Citizens {
     }
 
     @Override
-    @Transactional
-    public Map<IdNumber, CitizenRef> enrollAll(Collection<IdNumber> numbers) {
+    public SubjectLookup lookUp(Collection<IdNumber> numbers) {
+        Map<IdNumber, SubjectKey> keys = new HashMap<>();
         Map<SubjectKey, IdNumber> byIndex = new HashMap<>();
         for (IdNumber n : numbers) {
-            byIndex.put(subjectKeyOf(n), n);
+            SubjectKey key = keys.computeIfAbsent(n, this::subjectKeyOf);
+            byIndex.put(key, n);
         }
-        Map<IdNumber, CitizenRef> found = byIndexes(byIndex);
+        return new SubjectLookup(keys, byIndexes(byIndex));
+    }
+
+    @Override
+    @Transactional
+    public Map<IdNumber, CitizenRef> enrollAll(SubjectLookup lookup, Collection<IdNumber> numbers) {
+        Map<SubjectKey, IdNumber> byIndex = new HashMap<>();
+        Map<IdNumber, CitizenRef> found = new HashMap<>();
+        for (IdNumber n : numbers) {
+            CitizenRef known = lookup.found().get(n);
+            if (known != null) {
+                found.put(n, known);
+            } else {
+                SubjectKey key = lookup.keys().get(n);
+                byIndex.put(key != null ? key : subjectKeyOf(n), n);
+            }
+        }
         List<Object[]> missing = new ArrayList<>();
         byIndex.forEach((key, n) -> {
             if (!found.containsKey(n)) {
@@ -104,7 +122,7 @@ class JdbcCitizens implements Citizens {
                     .query(JdbcCitizens::map)
                     .list()
                     .forEach(ref -> found.put(byIndex.get(ref.subject()), ref));
-            if (found.size() < byIndex.size()) {
+            if (byIndex.values().stream().anyMatch(n -> !found.containsKey(n))) {
                 Map<SubjectKey, IdNumber> rest = new HashMap<>();
                 byIndex.forEach((key, n) -> {
                     if (!found.containsKey(n)) {
