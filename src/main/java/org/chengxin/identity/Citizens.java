@@ -18,7 +18,18 @@ public interface Citizens {
     Optional<CitizenRef> find(IdNumber number);
 
     /** Enrolls many numbers at once (bulk ingestion); the answer has an entry for every number. */
-    Map<IdNumber, CitizenRef> enrollAll(Collection<IdNumber> numbers);
+    default Map<IdNumber, CitizenRef> enrollAll(Collection<IdNumber> numbers) {
+        return enrollAll(lookUp(numbers), numbers);
+    }
+
+    /** Each number's subject key, and the subjects among them that exist: one lookup for a chunk of a push. */
+    SubjectLookup lookUp(Collection<IdNumber> numbers);
+
+    /**
+     * Enrolls these numbers (all of them looked up in {@code lookup}): only those the lookup did not find are
+     * enrolled; the answer has an entry for every number.
+     */
+    Map<IdNumber, CitizenRef> enrollAll(SubjectLookup lookup, Collection<IdNumber> numbers);
 
     Optional<CitizenRef> findById(long subjectId);
 

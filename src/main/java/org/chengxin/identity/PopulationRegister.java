@@ -34,6 +34,12 @@ public interface PopulationRegister {
     /** Checks many names at once (bulk ingestion); the answer has an entry for every number given. */
     Map<IdNumber, NameMatch> checkNames(Map<IdNumber, String> names);
 
+    /**
+     * The same as {@link #checkNames(Map)} for numbers already looked up ({@link Citizens#lookUp}): only the subjects
+     * the lookup found can be residents, so only their entries in the register are read.
+     */
+    Map<IdNumber, NameMatch> checkNames(Map<IdNumber, String> names, SubjectLookup lookup);
+
     long size();
 
     /**

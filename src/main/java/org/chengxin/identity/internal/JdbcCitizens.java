@@ -1,10 +1,13 @@
 package org.chengxin.identity.internal;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.Optional;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
+import org.chengxin.identity.SubjectLookup;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.id.IdNumber;
@@ -65,13 +69,30 @@ class JdbcCitizens implements Citizens {
     }
 
     @Override
-    @Transactional
-    public Map<IdNumber, CitizenRef> enrollAll(Collection<IdNumber> numbers) {
+    public SubjectLookup lookUp(Collection<IdNumber> numbers) {
+        Map<IdNumber, SubjectKey> keys = new HashMap<>();
         Map<SubjectKey, IdNumber> byIndex = new HashMap<>();
         for (IdNumber n : numbers) {
-            byIndex.put(subjectKeyOf(n), n);
+            SubjectKey key = keys.computeIfAbsent(n, this::subjectKeyOf);
+            byIndex.put(key, n);
         }
-        Map<IdNumber, CitizenRef> found = byIndexes(byIndex);
+        return new SubjectLookup(keys, byIndexes(byIndex));
+    }
+
+    @Override
+    @Transactional
+    public Map<IdNumber, CitizenRef> enrollAll(SubjectLookup lookup, Collection<IdNumber> numbers) {
+        Map<SubjectKey, IdNumber> byIndex = new HashMap<>();
+        Map<IdNumber, CitizenRef> found = new HashMap<>();
+        for (IdNumber n : numbers) {
+            CitizenRef known = lookup.found().get(n);
+            if (known != null) {
+                found.put(n, known);
+            } else {
+                SubjectKey key = lookup.keys().get(n);
+                byIndex.put(key != null ? key : subjectKeyOf(n), n);
+            }
+        }
         List<Object[]> missing = new ArrayList<>();
         byIndex.forEach((key, n) -> {
             if (!found.containsKey(n)) {
@@ -79,6 +100,9 @@ class JdbcCitizens implements Citizens {
                     keys.activeKeyId(), n.masked(), n.regionCode()});
             }
         });
+        if (!missing.isEmpty() && copyNew(missing, byIndex, found)) {
+            return found;
+        }
         if (!missing.isEmpty()) {
             // bulk ingestion meets thousands of new people a second: COPY, then one set-based insert, in
             // blind-index order so that two chunks enrolling the same people never wait on each other crosswise
@@ -87,14 +111,66 @@ class JdbcCitizens implements Citizens {
                         masked text, region_code text) on commit delete rows""").update();
             jdbc.sql("truncate identity_stage").update();
             PgCopy.copy(DataSourceUtils.getConnection(dataSource), "identity_stage", missing);
+            // the new subjects come back from the insert itself; only those another transaction enrolled
+            // meanwhile (the conflicts) are looked up again
             jdbc.sql("""
                     insert into identity_subject (blind_index, id_cipher, key_id, masked, region_code)
                     select blind_index, id_cipher, key_id, masked, region_code from identity_stage
                     order by blind_index
-                    on conflict (blind_index) do nothing""").update();
-            found.putAll(byIndexes(byIndex));
+                    on conflict (blind_index) do nothing
+                    returning id, blind_index, masked, region_code""")
+                    .query(JdbcCitizens::map)
+                    .list()
+                    .forEach(ref -> found.put(byIndex.get(ref.subject()), ref));
+            if (byIndex.values().stream().anyMatch(n -> !found.containsKey(n))) {
+                Map<SubjectKey, IdNumber> rest = new HashMap<>();
+                byIndex.forEach((key, n) -> {
+                    if (!found.containsKey(n)) {
+                        rest.put(key, n);
+                    }
+                });
+                found.putAll(byIndexes(rest));
+            }
         }
         return found;
+    }
+
+    /**
+     * The people a push brings are mostly new: they go straight into the table with COPY, ids taken from its
+     * sequence first, in blind-index order like the staged insert. Somebody enrolled meanwhile by another
+     * transaction (the COPY meets the key) rolls the COPY back to its savepoint and false is answered: the staged
+     * insert, which lets such conflicts pass, does it then.
+     */
+    private boolean copyNew(List<Object[]> missing, Map<SubjectKey, IdNumber> byIndex, Map<IdNumber, CitizenRef> found) {
+        missing.sort((a, b) -> Arrays.compareUnsigned((byte[]) a[0], (byte[]) b[0]));
+        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('identity_subject', 'id')) from generate_series(1, :n)")
+                .param("n", missing.size()).query(Long.class).list();
+        List<Object[]> rows = new ArrayList<>(missing.size());
+        Map<IdNumber, CitizenRef> added = new HashMap<>();
+        for (int i = 0; i < missing.size(); i++) {
+            Object[] m = missing.get(i);
+            rows.add(new Object[] {ids.get(i), m[0], m[1], m[2], m[3], m[4]});
+            SubjectKey key = SubjectKey.of((byte[]) m[0]);
+            added.put(byIndex.get(key), new CitizenRef(ids.get(i), key, (String) m[3], (String) m[4]));
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                PgCopy.copy(connection, "identity_subject (id, blind_index, id_cipher, key_id, masked, region_code)", rows);
+            } catch (IllegalStateException e) {
+                if (!PgCopy.isUniqueViolation(e)) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+                return false;
+            }
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw new IllegalStateException("登记当事人失败", e);
+        }
+        found.putAll(added);
+        return true;
     }
 
     private Map<IdNumber, CitizenRef> byIndexes(Map<SubjectKey, IdNumber> byIndex) {

@@ -26,6 +26,7 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.identity.RegisterImport;
 import org.chengxin.identity.RegisterImport.RejectedRow;
+import org.chengxin.identity.SubjectLookup;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.error.ChengxinException;
@@ -303,6 +304,30 @@ class JdbcPopulationRegister implements PopulationRegister {
                 .query(rs -> {
                     registered.put(byIndex.get(SubjectKeys.read(rs, 1)), rs.getBytes(2));
                 });
+        return matches(names, registered);
+    }
+
+    @Override
+    public Map<IdNumber, NameMatch> checkNames(Map<IdNumber, String> names, SubjectLookup lookup) {
+        Map<Long, IdNumber> bySubject = new HashMap<>();
+        names.keySet().forEach(n -> {
+            CitizenRef subject = lookup.found().get(n);
+            if (subject != null) {
+                bySubject.put(subject.id(), n);
+            }
+        });
+        Map<IdNumber, byte[]> registered = new HashMap<>();
+        if (!bySubject.isEmpty()) {
+            jdbc.sql("select subject_id, name_index from identity_resident where subject_id = any(:ids)")
+                    .param("ids", bySubject.keySet().toArray(Long[]::new))
+                    .query(rs -> {
+                        registered.put(bySubject.get(rs.getLong(1)), rs.getBytes(2));
+                    });
+        }
+        return matches(names, registered);
+    }
+
+    private Map<IdNumber, NameMatch> matches(Map<IdNumber, String> names, Map<IdNumber, byte[]> registered) {
         Map<IdNumber, NameMatch> result = new HashMap<>();
         names.forEach((number, name) -> {
             byte[] known = registered.get(number);

@@ -19,6 +19,7 @@ import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.identity.PopulationRegister.NameMatch;
+import org.chengxin.identity.SubjectLookup;
 import org.chengxin.ingestion.domain.Candidate;
 import org.chengxin.ingestion.domain.PushTimeliness;
 import org.chengxin.ingestion.domain.RawRow;
@@ -222,7 +223,9 @@ final class BatchProcessor {
         long t = System.nanoTime();
         Map<IdNumber, String> names = new HashMap<>();
         rows.forEach(c -> names.putIfAbsent(c.idNumber(), c.name()));
-        Map<IdNumber, NameMatch> matches = register.checkNames(names);
+        // the chunk's people are looked up once, for the name check and the enrolment both
+        SubjectLookup lookup = citizens.lookUp(names.keySet());
+        Map<IdNumber, NameMatch> matches = register.checkNames(names, lookup);
         List<Candidate> named = new ArrayList<>(rows.size());
         for (Candidate c : rows) {
             // the same person twice in a chunk under another spelling: checked on its own
@@ -236,7 +239,7 @@ final class BatchProcessor {
         }
         addPhase(1, System.nanoTime() - t);
         t = System.nanoTime();
-        Map<IdNumber, CitizenRef> subjects = citizens.enrollAll(named.stream().map(Candidate::idNumber).toList());
+        Map<IdNumber, CitizenRef> subjects = citizens.enrollAll(lookup, named.stream().map(Candidate::idNumber).toList());
         addPhase(2, System.nanoTime() - t);
         t = System.nanoTime();
         List<NewRecord> records = new ArrayList<>(named.size());

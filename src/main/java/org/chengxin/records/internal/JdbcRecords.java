@@ -1,7 +1,9 @@
 package org.chengxin.records.internal;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,8 +90,77 @@ class JdbcRecords {
      * again, a revoked one is left alone); RecordLifecycleIntegrationTests checks that the two agree.
      */
     Stored store(List<NewRecord> records, Long batchId) {
+        Instant at = Instant.now(clock);
+        Stored fresh = storeNew(records, batchId, at);
+        return fresh != null ? fresh : storeStaged(records, batchId, at);
+    }
+
+    /**
+     * The usual chunk of a push: none of its source ids is known yet. Its records go straight into the table
+     * with COPY (ids taken from the table's sequence first), as {@link RecordLifecycle#accept} has them: version
+     * 1, active or already expired. One probe of the unique index tells; the staging table, its statistics, the
+     * versions kept and the revoked records looked up cost nothing then. A record of the chunk stored meanwhile by
+     * another push (the COPY meets its key) rolls the COPY back to its savepoint, and the chunk takes the staged way.
+     * Returns null when the chunk must take the staged way.
+     */
+    private Stored storeNew(List<NewRecord> records, Long batchId, Instant at) {
+        String[] departments = new String[records.size()];
+        String[] sources = new String[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            departments[i] = records.get(i).departmentCode().value();
+            sources[i] = records.get(i).sourceId();
+        }
+        // a lateral probe per row: the planner cannot choose to hash the whole table for a chunk
+        boolean known = jdbc.sql("""
+                select exists (select 1 from unnest(cast(:departments as text[]), cast(:sources as text[])) as t(d, s)
+                    cross join lateral (select 1 from records_record r where r.department_code = t.d and r.source_id = t.s
+                        limit 1) r)""")
+                .param("departments", departments).param("sources", sources)
+                .query(Boolean.class).single();
+        if (known) {
+            return null;
+        }
+        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('records_record', 'id')) from generate_series(1, :n)")
+                .param("n", records.size()).query(Long.class).list();
         LocalDate today = LocalDate.now(clock);
-        Timestamp now = Timestamp.from(Instant.now(clock));
+        List<Object[]> rows = new ArrayList<>(records.size());
+        List<StoredRow> stored = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            NewRecord r = records.get(i);
+            long id = ids.get(i);
+            LocalDate expiresOn = r.item().expiryDate(r.decisionDate());
+            rows.add(new Object[] {id, r.subject().bytes(), r.subjectId(), r.item().code(), r.catalogVersionId(),
+                r.departmentCode().value(), r.sourceId(), r.decisionDate(), r.documentNumber(), JSON.writeValueAsString(r.content()),
+                ContentHash.of(r), r.item().kind().name(), r.item().severity() == null ? null : r.item().severity().name(),
+                r.item().scope().name(), r.item().minimumPeriodEnd(r.decisionDate()), expiresOn,
+                expiresOn.isAfter(today) ? "ACTIVE" : "EXPIRED", 1, batchId, at, at, r.repairNotice(), r.subjectMinor()});
+            stored.add(new StoredRow(id, 1, r.subject(), null, r.item().code(), r.departmentCode(), r.sourceId()));
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                PgCopy.copy(connection, """
+                        records_record (id, subject_index, subject_id, item_code, catalog_version_id, department_code, source_id,
+                            decision_date, document_number, content, content_hash, kind, severity, scope, min_period_end, expires_on,
+                            status, version, batch_id, accepted_at, updated_at, repair_notice, subject_minor)""", rows);
+            } catch (IllegalStateException e) {
+                if (!PgCopy.isUniqueViolation(e)) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+                return null;
+            }
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw new IllegalStateException("记录入库失败", e);
+        }
+        return new Stored(stored, Set.of());
+    }
+
+    private Stored storeStaged(List<NewRecord> records, Long batchId, Instant at) {
+        LocalDate today = LocalDate.now(clock);
+        Timestamp now = Timestamp.from(at);
         jdbc.sql("""
                 create temp table if not exists records_stage (
                     subject_index bytea, subject_id bigint, item_code text, catalog_version_id bigint,
@@ -386,7 +457,7 @@ class JdbcRecords {
         params.put("today", LocalDate.now(clock));
         params.put("items", List.copyOf(query.itemCodes()));
         if (query.documentNumber() != null) {
-            // a LIKE with the pattern escaped, so that the trigram index (V30) finds a part of a number among millions
+            // a LIKE with the pattern escaped, so that the trigram index (V33, records_record_document_trgm) finds a part of a number among millions
             sql.append(" and document_number like :doc escape '\\'");
             params.put("doc", "%" + query.documentNumber().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }

@@ -16,6 +16,8 @@ import org.postgresql.PGConnection;
  */
 public final class PgCopy {
 
+    private static final HexFormat HEX = HexFormat.of();
+
     private PgCopy() {
     }
 
@@ -41,16 +43,42 @@ public final class PgCopy {
         }
     }
 
+    /** Whether a COPY failed because a row's key was already there (SQLSTATE 23505, unique_violation). */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean needsEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void append(StringBuilder text, Object value) {
         if (value == null) {
             text.append("\\N");
             return;
         }
         if (value instanceof byte[] bytes) {
-            text.append("\\\\x").append(HexFormat.of().formatHex(bytes));
+            text.append("\\\\x");
+            HEX.formatHex(text, bytes);
             return;
         }
         String s = value.toString();
+        if (!needsEscape(s)) {
+            // most values (numbers, dates, codes, names): appended whole rather than character by character
+            text.append(s);
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
