@@ -1,6 +1,7 @@
 package org.chengxin.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import javax.sql.DataSource;
 import org.chengxin.audit.AuditTrail;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.audit.AuditedWrites;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two instances' chain writers on one database (election on, as in production): one leads and chains, the other
- * hands its entries to the inbox; they arrive in the chain in order, the chain verifies, and when the leader stops
+ * hands its entries (and a handed-over write's entries) to the inbox; they arrive in the chain in order, the chain verifies, and when the leader stops
  * the other takes over.
  */
 @ChengxinIntegrationTest
@@ -70,6 +72,15 @@ class AuditWriterElectionIntegrationTests {
                 fromFollower.add(e.eventId());
                 b.appendAndWait(e);
             }
+            // a write handed over with its entries (the measure checks' way) runs on the follower, its entries via the inbox
+            AuditEvent handedOver = event("follower-write", t.plusMillis(40));
+            assertThat(b.write(() -> new AuditedWrites.Audited<>("stored", List.of(handedOver)))).isEqualTo("stored");
+            AuditEvent failedWith = event("follower-write-failed", t.plusMillis(41));
+            assertThatThrownBy(() -> b.write(() -> {
+                inbox.add(failedWith);
+                throw new IllegalStateException("写入失败");
+            })).hasMessage("写入失败");
+            fromFollower.add(handedOver.eventId());
             AuditEvent own = event("leader", t.plusMillis(100));
             a.appendAndWait(own);
             assertThat(seqOf(own.eventId())).isNotNull();
@@ -80,6 +91,7 @@ class AuditWriterElectionIntegrationTests {
                 seqs.add(seqOf(id));
             }
             assertThat(seqs).doesNotContainNull().isSorted().doesNotHaveDuplicates();
+            assertThat(seqOf(failedWith.eventId())).as("the failed write's entry went back with it").isNull();
             assertThat(jdbc.queryForObject("select count(*) from audit_inbox where event_id = any(?)", Long.class,
                     (Object) fromFollower.toArray(UUID[]::new))).isZero();
 
