@@ -174,6 +174,9 @@ verify_chain
 # --------------------------------------------------------------------------------------------------------------------
 echo
 echo "==> 2. kill -9 during a full recomputation"
+# as after a change of the points model: every part has scores and grades to write (nobody here is AAA: every
+# person has a penalty)
+sql "update evaluation_score set points = points + 200, grade = 'AAA' where grade <> 'AAA'" > /dev/null
 login admin
 CSRF=$(csrf_of /admin/evaluation)
 PARTS_BEFORE=$(sql "select count(*) from audit_entry where action = 'evaluation.grades-recomputed'")
@@ -201,6 +204,7 @@ done
 UNSCORED=$(sql "select count(*) from (select distinct subject_index from records_record) r
     where not exists (select 1 from evaluation_score s where s.subject_index = r.subject_index)")
 check "people with records but no score after the recomputation ran again" "$UNSCORED" "0"
+check "scores the killed recomputation left unrecomputed, after it ran again" "$(sql "select count(*) from evaluation_score where grade = 'AAA'")" "0"
 verify_chain
 
 # --------------------------------------------------------------------------------------------------------------------
