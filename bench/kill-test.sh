@@ -213,7 +213,7 @@ echo "==> 3. kill -9 during credit-report issue ($REPORTS reports, 4 at a time)"
 RTOKEN=$(token reports:read)
 mkdir -p "$WORK/reports"
 # the people of the first rows (the numbers stay in files under target/, never on the console)
-tail -n +2 "$WORK/rows.csv" | head -n "$REPORTS" | cut -d, -f3 | nl -nln -w1 -s' ' > "$WORK/reports/people"
+awk -F, -v n="$REPORTS" 'NR > 1 && NR <= n + 1 { print NR - 1, $3 }' "$WORK/rows.csv" > "$WORK/reports/people"
 issue() { # issue N NUMBER: one report; its answer in reports/N
     curl -s -o "$WORK/reports/$1.json" -w '%{http_code}' -H "Authorization: Bearer $RTOKEN" -H 'Content-Type: application/json' \
         -d "{\"idNumber\":\"$2\",\"basis\":\"DUTY\",\"duty\":\"行政许可审查\",\"purpose\":\"故障测试\"}" \
