@@ -230,7 +230,7 @@ for _ in $(seq 1 3000); do
 done
 kill9
 wait "$ISSUER" 2>/dev/null || true
-ANSWERED=$(cat "$WORK"/reports/*.code 2>/dev/null | grep -c '^200$' || true)
+ANSWERED=$(grep -lx 200 "$WORK"/reports/*.code 2>/dev/null | wc -l)
 echo "    killed after $ANSWERED of $REPORTS reports answered 200"
 start_server
 ACKED_MISSING=0
