@@ -132,9 +132,12 @@ for _ in $(seq 1 1800); do
     sleep 1
 done
 sleep 2
-check "people still queued after the restart, recomputed then" "$(grep -o '已重新计算 [0-9]* 人' "$WORK/server.log" | tail -n +$((LINES + 1)) \
-    | grep -o '[0-9]*' | paste -sd+ | bc)" "$LEFT"
-check "everybody scored" "$(sql "select count(*) from evaluation_score")" "$QUEUED"
+AFTER=$(grep -o '已重新计算 [0-9]* 人' "$WORK/server.log" | tail -n +$((LINES + 1)) | grep -o '[0-9]*' | paste -sd+ | bc)
+# (the stopped drain's log line counts the chunks it saw end; chunks of its helpers that ended during the stop are
+# not in it, so the DB is what is checked)
+echo "    still queued at the stop and recomputed after the restart: $AFTER"
+[[ "$AFTER" -gt 0 ]] || fail "nothing was left queued at the stop"
+check "everybody scored once the queue drained (nothing lost from the queue)" "$(sql "select count(*) from evaluation_score")" "$QUEUED"
 DRAIN_STOP_S=$STOP_S
 
 # --------------------------------------------------------------------------------------------------------------------
