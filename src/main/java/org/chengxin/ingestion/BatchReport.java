@@ -24,8 +24,11 @@ public record BatchReport(long id, DepartmentCode departmentCode, String submitt
         return status == BatchStatus.COMPLETED && processed == 0 ? NO_ROWS : null;
     }
 
-    /** The lifecycle of a batch. */
+    /**
+     * The lifecycle of a batch. {@code INTERRUPTED}: the platform stopped (or its instance died) before the batch
+     * ended; the chunks stored before stay, the sender pushes the whole file again and what is stored is not stored twice.
+     */
     public enum BatchStatus {
-        RECEIVED, PROCESSING, COMPLETED, REJECTED, FAILED
+        RECEIVED, PROCESSING, COMPLETED, REJECTED, FAILED, INTERRUPTED
     }
 }

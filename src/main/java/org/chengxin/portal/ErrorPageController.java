@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.error.DatabaseUnavailable;
 import org.chengxin.shared.error.Problems;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.upload.Uploads;
@@ -44,6 +45,9 @@ class ErrorPageController implements ErrorController {
         model.addAttribute("title", Problems.titleOf(status));
         // a body is too large only when Tomcat stopped an upload: the refusal says by how much
         Object failure = status == 413 ? uploads.tooLarge() : request.getAttribute("chengxin.error");
+        if (failure == null) {
+            failure = DatabaseUnavailable.of((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+        }
         if (failure instanceof ChengxinException e) {
             model.addAttribute("message", Masking.maskIdShaped(e.getMessage()));
             model.addAttribute("code", e.code());
@@ -61,7 +65,11 @@ class ErrorPageController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         int status = status(request);
+        ChengxinException database = request.getAttribute("chengxin.error") instanceof ChengxinException e
+                && DatabaseUnavailable.CODE.equals(e.code()) ? e
+                : DatabaseUnavailable.of((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         ProblemDetail problem = status == 413 ? Problems.of(uploads.tooLarge())
+                : database != null ? Problems.of(database)
                 : Problems.of(HttpStatus.valueOf(status), Problems.codeOf(status), Problems.titleOf(status));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
@@ -87,6 +95,10 @@ class ErrorPageController implements ErrorController {
         }
         if (cause instanceof ChengxinException e) {
             return Problems.statusOf(e.kind()).value();
+        }
+        if (exception instanceof Throwable t && DatabaseUnavailable.is(t)) {
+            // a filter (a session, a login) could not reach the database
+            return 503;
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null && exception == null) {

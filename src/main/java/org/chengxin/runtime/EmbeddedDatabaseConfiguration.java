@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,12 +37,17 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgresServer server) {
+    DataSource dataSource(EmbeddedPostgresServer server,
+            @Value("${spring.datasource.hikari.connection-timeout:2000}") long connectionTimeout,
+            @Value("${spring.datasource.hikari.validation-timeout:1000}") long validationTimeout) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());
         dataSource.setUsername("postgres");
         dataSource.setPoolName("chengxin-embedded");
         dataSource.setMaximumPoolSize(20);
+        // with the database down a request is refused (503) after this wait, not after Hikari's default 30 s
+        dataSource.setConnectionTimeout(connectionTimeout);
+        dataSource.setValidationTimeout(validationTimeout);
         // batches (the audit chain writer's, imports) travel as multi-row inserts
         dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         return dataSource;

@@ -117,6 +117,17 @@ final class EmbeddedPostgresServer {
         }
     }
 
+    private static boolean interrupt(long pid) {
+        try {
+            return new ProcessBuilder("kill", "-INT", Long.toString(pid)).redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /**
      * A JVM killed without its shutdown hook leaves its postmaster running on the data directory;
      * stop it so the directory can be used again.
@@ -134,8 +145,13 @@ final class EmbeddedPostgresServer {
                 .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
                 .ifPresent(p -> {
                     log.warn("发现上次未正常关闭的嵌入式 PostgreSQL（进程 {}），正在停止", p.pid());
-                    p.destroy();
-                    p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+                    // a fast shutdown (SIGINT): the sessions of the dead JVM may still be running their last statement,
+                    // which a smart shutdown (SIGTERM) would wait for; the shutdown checkpoint of a kill in the middle
+                    // of a big push can take a while on a busy machine
+                    if (!interrupt(p.pid())) {
+                        p.destroy();
+                    }
+                    p.onExit().orTimeout(180, TimeUnit.SECONDS).join();
                 });
     }
 }

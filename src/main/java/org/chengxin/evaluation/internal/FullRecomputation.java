@@ -41,6 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,7 +60,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * people: the queue takes an exclusive advisory lock per person, the parts a shared one.
  */
 @Component
-class FullRecomputation {
+class FullRecomputation implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FullRecomputation.class);
 
@@ -87,6 +88,7 @@ class FullRecomputation {
     private final int parallelism;
     private final AtomicReference<Recomputation> state = new AtomicReference<>(Recomputation.NONE);
     private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("evaluation-recompute"));
+    private volatile boolean stopping;
 
     FullRecomputation(JdbcClient jdbc, DataSource dataSource, PointsModels models, TransactionTemplate transactions,
             ApplicationEventPublisher events, Clock clock, @Value("${chengxin.evaluation.recompute-parallelism:2}") int parallelism) {
@@ -156,6 +158,9 @@ class FullRecomputation {
             }
             try {
                 runAll(statement, trigger, model.version(), started, startNanos, pool, people, changed, grades);
+                if (stopping) {
+                    failure = "平台停止，全量重算未完成（已完成的部分已保存，其余未变）；下次全量重算（夜间或手动）重算全部";
+                }
             } finally {
                 // a session lock stays with the pooled connection unless released: always released here
                 try (PreparedStatement release = queueHold.prepareStatement("select pg_advisory_unlock(?)")) {
@@ -191,6 +196,10 @@ class FullRecomputation {
         for (int p = 0; p < PARTS; p++) {
             int part = p;
             parts.add(pool.submit(() -> {
+                if (stopping) {
+                    // the platform is stopping: the parts not begun are left as they are (each part is whole or not at all)
+                    return;
+                }
                 int[] counts = runPart(statement, part, trigger, modelVersion);
                 people.addAndGet(counts[0]);
                 changed.addAndGet(counts[1]);
@@ -444,8 +453,53 @@ class FullRecomputation {
         };
     }
 
+    /** A stop lets the parts being computed end and begins no other; waits for that at most 15 seconds. */
+    /** The stop waits beside the other components' of its phase, not after them. */
+    @Override
+    public void stop(Runnable callback) {
+        Thread waiting = new Thread(() -> {
+            try {
+                stop();
+            } finally {
+                callback.run();
+            }
+        }, "evaluation-recompute-stop");
+        waiting.setDaemon(true);
+        waiting.start();
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (state.get().running() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopping;
+    }
+
+    /** Stopped after the web server, before the database goes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
     @PreDestroy
-    void stop() {
+    void shutdown() {
         runner.shutdownNow();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
@@ -16,6 +17,7 @@ import org.chengxin.shared.cluster.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
  * recomputation's parts are; the chunks take different people.
  */
 @Component
-class RecomputeWorker {
+class RecomputeWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RecomputeWorker.class);
 
@@ -35,6 +37,10 @@ class RecomputeWorker {
     private final int parallelism;
     private final ExecutorService helpers;
     private final ClusterJobs jobs;
+    private volatile boolean stopping;
+    /** Drains running now: the scheduler's and its helpers' (a chunk each at most). */
+    private final AtomicInteger active = new AtomicInteger();
+    private static final int STOP_WAIT_SECONDS = 15;
 
     /**
      * @param batch       people taken off the queue together, in one statement (a push of a million rows queues about a
@@ -57,6 +63,18 @@ class RecomputeWorker {
 
     @Scheduled(fixedDelayString = "${chengxin.evaluation.queue-interval:PT2S}", initialDelayString = "PT5S")
     void drain() {
+        if (stopping) {
+            return;
+        }
+        active.incrementAndGet();
+        try {
+            drainNow();
+        } finally {
+            active.decrementAndGet();
+        }
+    }
+
+    private void drainNow() {
         int first = scores.recomputePending(batch);
         AtomicInteger total = new AtomicInteger(first);
         if (first == batch) {
@@ -82,9 +100,66 @@ class RecomputeWorker {
     }
 
     private void drainInto(AtomicInteger total) {
-        for (int n = scores.recomputePending(batch); n > 0; n = scores.recomputePending(batch)) {
-            total.addAndGet(n);
+        active.incrementAndGet();
+        try {
+            // a stop ends the drain between chunks: a chunk's people leave the queue with their scores written, the
+            // others stay queued for the next start
+            for (int n = stopping ? 0 : scores.recomputePending(batch); n > 0 && !stopping; n = scores.recomputePending(batch)) {
+                total.addAndGet(n);
+            }
+        } finally {
+            active.decrementAndGet();
         }
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+    }
+
+    /**
+     * A stop lets the chunks being computed end (each a few seconds at most) and takes no new one; waits for that
+     * at most {@value #STOP_WAIT_SECONDS} seconds, beside the other components of its phase, not after them.
+     */
+    @Override
+    public void stop(Runnable callback) {
+        Thread waiting = new Thread(() -> {
+            try {
+                stop();
+            } finally {
+                callback.run();
+            }
+        }, "evaluation-queue-stop");
+        waiting.setDaemon(true);
+        waiting.start();
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+        while (active.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (active.get() > 0) {
+            log.warn("平台停止：重新计算队列的当前批次未在 {} 秒内结束", STOP_WAIT_SECONDS);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopping;
+    }
+
+    /** Stopped after the web server, before the database goes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     @Scheduled(cron = "0 30 0 * * *", zone = "Asia/Shanghai")
@@ -100,7 +175,7 @@ class RecomputeWorker {
     }
 
     @PreDestroy
-    void stop() {
+    void shutdown() {
         helpers.shutdownNow();
     }
 }

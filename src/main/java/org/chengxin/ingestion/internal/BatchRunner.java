@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.catalog.domain.CatalogVersion;
@@ -46,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BatchRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
+    private static final String STOPPED = "INTERRUPTED：平台停止，批次未处理完；已入库的部分保留，请重新报送整个文件（已入库的不会重复入库）";
     private static final String BAD_ENCODING = "FILE_BAD_ENCODING：文件编码与声明或识别的编码不符，请确认文件编码后重新上传";
 
     private final BatchStore store;
@@ -61,6 +63,8 @@ class BatchRunner {
     private final WorkingCalendar calendar;
     private final String penaltyItem;
     private final String licenceItem;
+    private volatile boolean stopping;
+    private final AtomicInteger running = new AtomicInteger();
 
     BatchRunner(BatchStore store, Catalog catalog, Citizens citizens, PopulationRegister register, Records records,
             ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
@@ -83,34 +87,61 @@ class BatchRunner {
         this.licenceItem = licenceItem;
     }
 
+    /** Batches being run now (not those still queued). */
+    int running() {
+        return running.get();
+    }
+
     void run(BatchJob job) {
+        running.incrementAndGet();
+        try {
+            runNow(job);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    private void runNow(BatchJob job) {
         Submission s = job.submission();
         Counts counts = new Counts();
         BatchStatus status;
         String failure = null;
         try {
+            if (stopping) {
+                // the platform is stopping: handed back untouched
+                status = BatchStatus.INTERRUPTED;
+                failure = STOPPED;
+            } else {
             store.status(job.batchId(), BatchStatus.PROCESSING);
             expectRows(job);
             CatalogVersion version = catalog.current();
             RowChecks checks = new RowChecks(code -> version.item(code).orElse(null),
                     new RowChecks.Pusher(job.department(), job.government()), clock);
             if (s.atomic()) {
+                boolean[] whole = {true};
                 transactions.executeWithoutResult(tx -> {
-                    processUnchecked(job, version, checks, counts);
-                    if (counts.rejected > 0) {
+                    whole[0] = processUnchecked(job, version, checks, counts);
+                    if (counts.rejected > 0 || !whole[0]) {
                         tx.setRollbackOnly();
                     }
                 });
-                status = counts.rejected > 0 ? BatchStatus.REJECTED : BatchStatus.COMPLETED;
+                status = !whole[0] ? BatchStatus.INTERRUPTED : counts.rejected > 0 ? BatchStatus.REJECTED : BatchStatus.COMPLETED;
                 if (status == BatchStatus.REJECTED) {
                     failure = "整批报送：有 " + counts.rejected + " 行未通过校验，全部记录均未入库";
                     nothingStored(counts);
+                } else if (status == BatchStatus.INTERRUPTED) {
+                    failure = STOPPED;
+                    nothingStored(counts);
                 }
             } else {
-                process(job, version, checks, false, counts);
-                status = BatchStatus.COMPLETED;
+                boolean whole = process(job, version, checks, false, counts);
+                status = whole ? BatchStatus.COMPLETED : BatchStatus.INTERRUPTED;
+                if (!whole) {
+                    failure = STOPPED + partly(s, counts);
+                }
             }
-            if (counts.processed > 0 && counts.badEncoding == counts.processed) {
+            }
+            if (status != BatchStatus.INTERRUPTED && counts.processed > 0 && counts.badEncoding == counts.processed) {
                 // not one row could be read: the file is in another encoding than declared or detected
                 status = BatchStatus.FAILED;
                 failure = BAD_ENCODING;
@@ -156,15 +187,24 @@ class BatchRunner {
         counts.late = 0;
     }
 
-    private void processUnchecked(BatchJob job, CatalogVersion version, RowChecks checks, Counts counts) {
+    /**
+     * The platform is stopping: running batches end after the chunk they are at (a non-atomic batch keeps what it
+     * stored, an atomic one stores nothing), queued ones do not start; all of them end as 已中断.
+     */
+    void stop() {
+        stopping = true;
+    }
+
+    private boolean processUnchecked(BatchJob job, CatalogVersion version, RowChecks checks, Counts counts) {
         try {
-            process(job, version, checks, true, counts);
+            return process(job, version, checks, true, counts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void process(BatchJob job, CatalogVersion version, RowChecks checks, boolean atomic, Counts counts) throws IOException {
+    /** Reads and stores the batch; false when a stop ended it before its last row. */
+    private boolean process(BatchJob job, CatalogVersion version, RowChecks checks, boolean atomic, Counts counts) throws IOException {
         BatchProcessor.ChunkSink sink = new BatchProcessor.ChunkSink() {
             @Override
             public void write(Runnable work) {
@@ -187,9 +227,40 @@ class BatchRunner {
         };
         BatchProcessor processor = new BatchProcessor(job.batchId(), job.department(), version, checks, citizens, register,
                 records, store, sink, clock, calendar, counts, atomic ? null : writers);
-        reader(job.submission()).read(job.submission().file(), processor::accept);
+        boolean whole = true;
+        try {
+            reader(job.submission()).read(job.submission().file(), row -> {
+                if (stopping) {
+                    throw new Stopped();
+                }
+                processor.accept(row);
+            });
+        } catch (RuntimeException | IOException e) {
+            if (!Stopped.in(e)) {
+                throw e;
+            }
+            whole = false;
+        }
+        // the rows read so far are stored (and waited for) before the batch ends, stopped or not
         processor.finish();
-        log.info("批次 {} 处理 {} 行：{}", job.batchId(), counts.processed, processor.timings());
+        log.info("批次 {} 处理 {} 行{}：{}", job.batchId(), counts.processed, whole ? "" : "（平台停止，未处理完）", processor.timings());
+        return whole;
+    }
+
+    /** Thrown from the row reader's callback to stop reading when the platform stops. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("平台停止", null, false, false);
+        }
+
+        static boolean in(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof Stopped) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private RowReader reader(Submission s) {

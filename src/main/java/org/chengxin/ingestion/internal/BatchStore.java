@@ -81,18 +81,33 @@ class BatchStore {
     }
 
     /**
-     * Ends the batches left received or processing without any activity since the given time: their
-     * instance stopped. Running batches report progress at every chunk, so another instance's are safe.
+     * Ends as interrupted the batches left received or processing without any activity for {@code quiet}: their
+     * instance stopped or died. Running and queued batches are touched by their instance at a fraction of that
+     * period (and report progress at every chunk), so another instance's are safe.
      */
-    int failUnfinished(String failure, Instant at, Duration quiet) {
+    int interruptUnfinished(String failure, Instant at, Duration quiet) {
         // activity is stamped with the database's clock: compared with the same clock
         return jdbc.sql("""
-                update ingestion_batch set status = 'FAILED', failure = :f, finished_at = :at,
+                update ingestion_batch set status = 'INTERRUPTED', failure = :f, finished_at = :at,
                     accepted = case when atomic then 0 else accepted end, corrected = case when atomic then 0 else corrected end,
                     unchanged = case when atomic then 0 else unchanged end, timeliness_days = case when atomic then 0 else timeliness_days end,
                     late_rows = case when atomic then 0 else late_rows end
                 where status in ('RECEIVED', 'PROCESSING') and last_activity_at < now() - make_interval(secs => :quiet)""")
                 .param("f", failure).param("at", Timestamp.from(at)).param("quiet", (double) quiet.toSeconds()).update();
+    }
+
+    /** Ends the given batches, if still unfinished, as interrupted (a stop hands them back). */
+    int interrupt(Collection<Long> ids, String failure, Instant at) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update ingestion_batch set status = 'INTERRUPTED', failure = :f, finished_at = :at,
+                    accepted = case when atomic then 0 else accepted end, corrected = case when atomic then 0 else corrected end,
+                    unchanged = case when atomic then 0 else unchanged end, timeliness_days = case when atomic then 0 else timeliness_days end,
+                    late_rows = case when atomic then 0 else late_rows end
+                where id in (select unnest(:ids)) and status in ('RECEIVED', 'PROCESSING')""")
+                .param("f", failure).param("at", Timestamp.from(at)).param("ids", ids.toArray(Long[]::new)).update();
     }
 
     /** Batches still queued in this instance are alive, whatever their age. */

@@ -4,6 +4,7 @@ package org.chengxin.ingestion.internal;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -20,7 +21,9 @@ class IngestionConfiguration {
         executor.setQueueCapacity(1000);
         executor.setThreadNamePrefix("ingestion-");
         executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(60);
+        // a stop ends the running batches and hands the queued ones back first (JdbcRecordBatches, a phase earlier)
+        executor.setPhase(SmartLifecycle.DEFAULT_PHASE - 8192);
+        executor.setAwaitTerminationSeconds(10);
         executor.initialize();
         return executor;
     }

@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
@@ -33,7 +36,9 @@ import org.chengxin.shared.upload.Uploads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,7 +47,7 @@ import org.springframework.stereotype.Service;
  * batches whose instance stopped.
  */
 @Service
-class JdbcRecordBatches implements RecordBatches {
+class JdbcRecordBatches implements RecordBatches, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcRecordBatches.class);
 
@@ -54,9 +59,17 @@ class JdbcRecordBatches implements RecordBatches {
     private final Uploads uploads;
     /** Batches of this instance that are queued or running. */
     private final Set<Long> mine = ConcurrentHashMap.newKeySet();
+    private final Duration interruptedAfter;
+    private volatile ScheduledExecutorService heartbeat;
+
+    static final String INTERRUPTED_DIED = "INTERRUPTED：平台重启或进程意外终止，批次未处理完；已入库的部分保留，请重新报送整个文件（已入库的不会重复入库）";
+    static final String INTERRUPTED_STOPPED = "INTERRUPTED：平台停止，批次未开始或未处理完；已入库的部分保留，请重新报送整个文件（已入库的不会重复入库）";
+    private static final int STOP_WAIT_SECONDS = 15;
 
     JdbcRecordBatches(BatchStore store, Departments departments, BatchRunner runner,
-            @Qualifier("ingestionExecutor") Executor executor, Clock clock, Uploads uploads) {
+            @Qualifier("ingestionExecutor") Executor executor, Clock clock, Uploads uploads,
+            @Value("${chengxin.ingestion.interrupted-after:PT2M}") Duration interruptedAfter) {
+        this.interruptedAfter = interruptedAfter;
         this.store = store;
         this.departments = departments;
         this.runner = runner;
@@ -89,19 +102,101 @@ class JdbcRecordBatches implements RecordBatches {
     }
 
     /**
-     * A restart ends the batches that were running: what was stored stays (each chunk committed on
-     * its own, an atomic batch not at all), the rest can be pushed again; repeats change nothing.
+     * Ends the batches whose instance died (kill -9, power loss), at start-up and then every quarter of
+     * {@code chengxin.ingestion.interrupted-after}: what was stored stays (each chunk committed on its own, an atomic
+     * batch not at all), the rest can be pushed again; repeats change nothing. This instance's own queued and running
+     * batches are touched first, so that they are never taken for dead ones.
      */
-    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT10S")
     void endInterruptedBatches() {
         Instant now = Instant.now(clock);
         store.touch(List.copyOf(mine));
-        int n = store.failUnfinished("INTERRUPTED：平台重启或处理中断，批次未完成；已入库的部分保留，其余可重新报送（相同内容不会重复入库）",
-                now, Duration.ofMinutes(15));
+        int n = store.interruptUnfinished(INTERRUPTED_DIED, now, interruptedAfter);
         if (n > 0) {
-            log.warn("{} 个报送批次已15分钟没有进展，标记为中断", n);
+            log.warn("{} 个报送批次已 {} 秒没有进展（所在实例已停止），标记为已中断", n, interruptedAfter.toSeconds());
         }
         TempFiles.deleteOlderThan(uploads.directory(), Duration.ofHours(6));
+    }
+
+    private void heartbeat() {
+        try {
+            endInterruptedBatches();
+        } catch (RuntimeException e) {
+            // the database out of reach: the next beat tries again
+            log.warn("报送批次的心跳未能写入：{}", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void start() {
+        if (heartbeat == null) {
+            heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "ingestion-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = Math.max(1, interruptedAfter.toMillis() / 4);
+            heartbeat.scheduleWithFixedDelay(this::heartbeat, 0, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * A stop (after the web server stopped taking requests): the running batches stop after their current chunk and
+     * end as 已中断 (what they stored stays), the queued ones are handed back as 已中断 too; the sender pushes the file
+     * again. Waits for that at most {@value #STOP_WAIT_SECONDS} seconds.
+     */
+    /** The stop waits beside the other components' of its phase, not after them. */
+    @Override
+    public void stop(Runnable callback) {
+        Thread waiting = new Thread(() -> {
+            try {
+                stop();
+            } finally {
+                callback.run();
+            }
+        }, "ingestion-stop");
+        waiting.setDaemon(true);
+        waiting.start();
+    }
+
+    @Override
+    public void stop() {
+        runner.stop();
+        if (executor instanceof ThreadPoolTaskExecutor pool) {
+            // the queued batches do not start: they are handed back below
+            pool.getThreadPoolExecutor().getQueue().clear();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+        while (runner.running() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!mine.isEmpty()) {
+            try {
+                int n = store.interrupt(List.copyOf(mine), INTERRUPTED_STOPPED, Instant.now(clock));
+                log.warn("平台停止：{} 个未开始或未停下的报送批次标记为已中断", n);
+            } catch (RuntimeException e) {
+                log.warn("平台停止：未能标记未完成的报送批次（{}），将在下次启动后标记", e.getClass().getSimpleName());
+            }
+        }
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+            heartbeat = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return heartbeat != null;
+    }
+
+    /** Stopped after the web server (it stops taking pushes first), before the database goes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     @Override

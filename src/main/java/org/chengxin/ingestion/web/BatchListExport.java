@@ -30,7 +30,8 @@ class BatchListExport {
     static final int MAX_ROWS = 100_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
     private static final Map<BatchStatus, String> STATUS = Map.of(BatchStatus.RECEIVED, "已接收", BatchStatus.PROCESSING, "处理中",
-            BatchStatus.COMPLETED, "已完成", BatchStatus.REJECTED, "整批未入库", BatchStatus.FAILED, "处理失败");
+            BatchStatus.COMPLETED, "已完成", BatchStatus.REJECTED, "整批未入库", BatchStatus.FAILED, "处理失败",
+            BatchStatus.INTERRUPTED, "已中断");
 
     private final RecordBatches batches;
 

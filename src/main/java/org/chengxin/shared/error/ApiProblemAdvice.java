@@ -118,6 +118,12 @@ class ApiProblemAdvice {
             int status = framework.getStatusCode().value();
             return Problems.of(framework.getStatusCode(), Problems.codeOf(status), Problems.titleOf(status));
         }
+        ChengxinException database = DatabaseUnavailable.of(e);
+        if (database != null) {
+            // the database is out of reach: no stack trace per request, the pool and health say the rest
+            log.warn("数据库不可用 {} {}: {}", request.getMethod(), Problems.maskedPath(request.getRequestURI()), e.getClass().getSimpleName());
+            return Problems.of(database);
+        }
         log.error("未处理的异常 {} {}: {}", request.getMethod(), Problems.maskedPath(request.getRequestURI()),
                 Masking.maskIdShaped(e.toString()), e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "服务器处理请求时出错，请稍后重试或联系平台管理员");

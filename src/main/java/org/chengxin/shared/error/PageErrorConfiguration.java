@@ -14,7 +14,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * A page whose request fails for a reason the user can act on (a record of another department, a
  * wrong id) answers with that reason's status and Chinese message on the error page: no stack
- * trace, no server error in the log. API requests are left to {@link ApiProblemAdvice}.
+ * trace, no server error in the log; so does a page that failed because the database is out of reach
+ * ({@link DatabaseUnavailable}, 503). API requests are left to {@link ApiProblemAdvice}.
  */
 @Configuration(proxyBeanMethods = false)
 class PageErrorConfiguration implements WebMvcConfigurer {
@@ -30,7 +31,11 @@ class PageErrorConfiguration implements WebMvcConfigurer {
     private static final class PageExceptionResolver implements HandlerExceptionResolver {
         @Override
         public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-            if (!(ex instanceof ChengxinException e) || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                return null;
+            }
+            ChengxinException e = ex instanceof ChengxinException refusal ? refusal : DatabaseUnavailable.of(ex);
+            if (e == null) {
                 return null;
             }
             try {

@@ -22,14 +22,14 @@ class InterruptedBatchesIntegrationTests {
     Fixtures fixtures;
 
     @Test
-    void onlyBatchesWithoutActivityForAQuarterOfAnHourAreMarkedInterrupted() {
+    void onlyBatchesWithoutActivityForTwoMinutesAreMarkedInterrupted() {
         String department = fixtures.department();
         long stale = batch(department, "1 hour");
-        long running = batch(department, "1 minute");
+        long running = batch(department, "30 seconds");
 
         batches.endInterruptedBatches();
 
-        assertThat(status(stale)).isEqualTo("FAILED");
+        assertThat(status(stale)).isEqualTo("INTERRUPTED");
         assertThat(jdbc.sql("select failure from ingestion_batch where id = :id").param("id", stale).query(String.class).single())
                 .startsWith("INTERRUPTED");
         assertThat(status(running)).isEqualTo("PROCESSING");
