@@ -6,9 +6,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
@@ -16,17 +13,15 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 /**
  * Reads on a streaming replica, when {@code chengxin.db.replica.url} is set: the application's data source becomes a
  * {@link LazyConnectionDataSourceProxy} over the primary whose read-only transactions
- * ({@code @Transactional(readOnly = true)}: the public 双公示 and serious-dishonesty pages, the records and holders
- * lists, the issued-reports list, a person's standing in a report) take their connection from the replica while its
- * lag is within {@code chengxin.db.replica.max-lag}, from the primary otherwise. Everything else (Flyway, writes,
- * statements outside a transaction) stays on the primary. Without the URL nothing here exists.
+ * ({@code @Transactional(readOnly = true)}: the public 双公示 and serious-dishonesty pages, the records, holders and
+ * other lists, a person's standing read outside a write) take their connection from the replica while its lag is
+ * within {@code chengxin.db.replica.max-lag}, from the primary otherwise. Everything else (Flyway, writes, statements
+ * outside a transaction) stays on the primary. Without the URL nothing here exists but {@link ReplicaHealthIndicator}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${chengxin.db.replica.url:}'.isEmpty()")
 @EnableConfigurationProperties(ReplicaProperties.class)
 class ReplicaConfiguration {
-
-    static final Status LAGGING = new Status("LAGGING", "只读副本延迟超限或无法连接，只读请求改在主库执行");
 
     @Bean(destroyMethod = "close")
     ReplicaLag replicaLag(ReplicaProperties properties) {
@@ -44,26 +39,6 @@ class ReplicaConfiguration {
                 }
                 return bean;
             }
-        };
-    }
-
-    /** {@code /actuator/health/replica}: UP while reads go to the replica, LAGGING (HTTP 200) while they fall back. */
-    @Bean
-    HealthIndicator replicaHealthIndicator(ReplicaLag replica) {
-        return () -> {
-            Health.Builder health = replica.usable() ? Health.up() : Health.status(LAGGING);
-            if (replica.lag() != null) {
-                health.withDetail("lagMillis", replica.lag().toMillis());
-            }
-            health.withDetail("maxLagMillis", replica.maxLag().toMillis())
-                    .withDetail("reads", replica.usable() ? "replica" : "primary");
-            if (replica.problem() != null) {
-                health.withDetail("problem", replica.problem());
-            }
-            if (replica.measuredAt() != null) {
-                health.withDetail("measuredAt", replica.measuredAt().toString());
-            }
-            return health.build();
         };
     }
 

@@ -21,12 +21,16 @@ import org.slf4j.LoggerFactory;
  */
 public class ReplicaLag implements AutoCloseable {
 
-    /** Measured on the replica; a server that is not in recovery (a primary, as in the tests) has no lag. */
+    /**
+     * Measured on the replica; a server that is not in recovery (a primary, as in the tests) has no lag. Caught up: its WAL
+     * receiver runs (pg_stat_wal_receiver shows a row, its details only to pg_read_all_stats) and it has replayed all it
+     * received. Otherwise the age of the last transaction replayed, which grows while it is cut off or replays slowly.
+     */
     static final String LAG_SQL = """
             select case
                      when not pg_is_in_recovery() then 0
                      when pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn()
-                          and exists (select 1 from pg_stat_wal_receiver where status = 'streaming') then 0
+                          and exists (select 1 from pg_stat_wal_receiver) then 0
                      else coalesce(extract(epoch from clock_timestamp() - pg_last_xact_replay_timestamp()), 1e9)
                    end""";
 

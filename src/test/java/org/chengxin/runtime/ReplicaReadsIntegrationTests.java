@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Http;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,10 +42,27 @@ class ReplicaReadsIntegrationTests {
             registry.add("chengxin.db.replica.password", () -> System.getenv("CHENGXIN_DB_PASSWORD"));
         } else {
             // the embedded server the test context runs on (the same directory as the test settings name), shared
-            registry.add("chengxin.db.replica.url",
-                    () -> EmbeddedPostgresServer.obtain(Path.of("target/test-data/postgres"), true, 0).jdbcUrl());
+            registry.add("chengxin.db.replica.url", () -> embedded().jdbcUrl());
             registry.add("chengxin.db.replica.username", () -> "postgres");
             registry.add("chengxin.db.replica.password", () -> "");
+        }
+    }
+
+    /** One reference to the shared embedded server, released after the class (the context holds its own). */
+    private static EmbeddedPostgresServer embedded;
+
+    private static synchronized EmbeddedPostgresServer embedded() {
+        if (embedded == null) {
+            embedded = EmbeddedPostgresServer.obtain(Path.of("target/test-data/postgres"), true, 0);
+        }
+        return embedded;
+    }
+
+    @AfterAll
+    static synchronized void releaseEmbedded() {
+        if (embedded != null) {
+            embedded.release();
+            embedded = null;
         }
     }
 
