@@ -117,7 +117,8 @@ start_app() {
     ) > "$WORK/$name.log" 2>&1 &
     APP_PIDS+=($!)
     APP_PID=$!
-    for _ in $(seq 1 300); do
+    # a loaded machine may take minutes to start the platform (APP_START_TIMEOUT seconds, 900 by default)
+    for _ in $(seq 1 "${APP_START_TIMEOUT:-900}"); do
         if curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1; then
             return 0
         fi

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,23 +18,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The replica's pool and how far it is behind the primary, measured every {@code checkInterval} on the replica
- * itself: no lag while it has replayed all the WAL it received over a streaming connection, otherwise the age of
- * the last transaction it replayed. An unreachable replica counts as lagging without bound.
+ * itself ({@link #estimate}). An unreachable replica counts as lagging without bound.
  */
 public class ReplicaLag implements AutoCloseable {
 
-    /**
-     * Measured on the replica; a server that is not in recovery (a primary, as in the tests) has no lag. Caught up: its WAL
-     * receiver runs (pg_stat_wal_receiver shows a row, its details only to pg_read_all_stats) and it has replayed all it
-     * received. Otherwise the age of the last transaction replayed, which grows while it is cut off or replays slowly.
-     */
+    /** What the replica says about its replay; a server that is not in recovery (a primary, as in the tests) has no lag. */
     static final String LAG_SQL = """
-            select case
-                     when not pg_is_in_recovery() then 0
-                     when pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn()
-                          and exists (select 1 from pg_stat_wal_receiver) then 0
-                     else coalesce(extract(epoch from clock_timestamp() - pg_last_xact_replay_timestamp()), 1e9)
-                   end""";
+            select pg_is_in_recovery(), exists (select 1 from pg_stat_wal_receiver),
+                   (pg_last_wal_receive_lsn() - '0/0'::pg_lsn)::bigint, (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint,
+                   extract(epoch from clock_timestamp() - pg_last_xact_replay_timestamp())::float8""";
 
     private static final Logger log = LoggerFactory.getLogger(ReplicaLag.class);
 
@@ -43,6 +37,12 @@ public class ReplicaLag implements AutoCloseable {
     private volatile String problem = "尚未测量";
     private volatile Instant measuredAt;
     private volatile boolean usable;
+    /** WAL positions the replica had received at each check and not replayed yet, oldest first. */
+    private final Deque<Sample> unreplayed = new ArrayDeque<>();
+    private Instant caughtUpAt;
+
+    private record Sample(Instant at, long receivedLsn) {
+    }
 
     ReplicaLag(ReplicaProperties properties) {
         this.maxLag = properties.maxLag();
@@ -99,10 +99,48 @@ public class ReplicaLag implements AutoCloseable {
     void measure() {
         try (Connection c = replica.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LAG_SQL)) {
             rs.next();
-            observed(Duration.ofMillis(Math.round(rs.getDouble(1) * 1000)));
+            Long received = rs.getObject(3, Long.class);
+            Long replayed = rs.getObject(4, Long.class);
+            double age = rs.getDouble(5);
+            observed(estimate(Instant.now(), rs.getBoolean(1), rs.getBoolean(2), received, replayed, rs.wasNull() ? null : age));
         } catch (SQLException | RuntimeException e) {
             unreachable(e.getMessage());
         }
+    }
+
+    /**
+     * How far behind the replica is: nothing while it has replayed all it received over a running WAL receiver;
+     * otherwise how long it has held received WAL without replaying it (to within the check interval: a replay in
+     * progress at one check is not lag yet); cut off from the primary (no WAL receiver), the time since it was last
+     * caught up, or the age of the last transaction it replayed when it never was. Not pg_last_xact_replay_timestamp()
+     * alone: after a quiet hour on the primary it is an hour old although nothing is missing.
+     */
+    synchronized Duration estimate(Instant now, boolean inRecovery, boolean receiving, Long receivedLsn, Long replayedLsn,
+            Double lastReplayAgeSeconds) {
+        if (!inRecovery) {
+            unreplayed.clear();
+            caughtUpAt = now;
+            return Duration.ZERO;
+        }
+        if (!receiving || receivedLsn == null || replayedLsn == null) {
+            unreplayed.clear();
+            if (caughtUpAt != null) {
+                return Duration.between(caughtUpAt, now);
+            }
+            return lastReplayAgeSeconds == null ? Duration.ofDays(365) : Duration.ofMillis(Math.round(lastReplayAgeSeconds * 1000));
+        }
+        while (!unreplayed.isEmpty() && unreplayed.peekFirst().receivedLsn() <= replayedLsn) {
+            unreplayed.removeFirst();
+        }
+        if (receivedLsn <= replayedLsn) {
+            unreplayed.clear();
+            caughtUpAt = now;
+            return Duration.ZERO;
+        }
+        if (unreplayed.isEmpty() || unreplayed.peekLast().receivedLsn() < receivedLsn) {
+            unreplayed.addLast(new Sample(now, receivedLsn));
+        }
+        return Duration.between(unreplayed.peekFirst().at(), now);
     }
 
     /** A measured lag: the replica serves reads while it is within the bound. */

@@ -128,6 +128,7 @@ class ReplicaReadsIntegrationTests {
 
         Http.Response lagging = http.get("/actuator/health/replication", null);
         assertThat(lagging.status()).isEqualTo(200);
+        assertThat(lagging.json().at("/status").asString()).isEqualTo("LAGGING");
         assertThat(lagging.json().at("/components/replica/status").asString()).isEqualTo("LAGGING");
         assertThat(lagging.json().at("/components/replica/details/lagMillis").asLong()).isEqualTo(45_000);
         assertThat(lagging.json().at("/components/replica/details/reads").asString()).isEqualTo("primary");
