@@ -61,7 +61,10 @@ TOKEN=$(api_token "$HTTP_PORT")
 
 # seen DOCUMENT: whether the public 双公示 page (a read-only transaction) shows the decision of that number
 seen() {
-    curl -sf -G "http://localhost:$HTTP_PORT/public/double-publicity" --data-urlencode "doc=$1" | grep -qF "$1"
+    local page
+    # not "curl | grep -q": grep leaving early fails curl, and with it the pipeline (pipefail)
+    page=$(curl -sf -G "http://localhost:$HTTP_PORT/public/double-publicity" --data-urlencode "doc=$1") || return 1
+    [[ "$page" == *"<td>$1</td>"* || "$page" == *">$1<"* ]]
 }
 
 say "1. a decision pushed on the primary, looked for on the public page (read from the replica)"
