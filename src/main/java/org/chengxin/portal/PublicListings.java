@@ -41,6 +41,7 @@ import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the public portal publishes about persons, and only that: the administrative licensing and penalty
@@ -155,6 +156,8 @@ class PublicListings {
         return departments.all().stream().sorted(Comparator.comparing(d -> d.code().value())).toList();
     }
 
+    // one read-only transaction: on the replica when one is configured (chengxin.db.replica.url)
+    @Transactional(readOnly = true)
     Page<Decision> decisions(Search search, int page, int size) {
         if (search.asksForIdNumber()) {
             return new Page<>(List.of(), 0, 0, size, 1);
@@ -245,6 +248,8 @@ class PublicListings {
     }
 
     /** Each department with decisions published today, with its timeliness from the ingestion's figures. */
+    // one read-only transaction: on the replica when one is configured (chengxin.db.replica.url)
+    @Transactional(readOnly = true)
     List<DepartmentCount> departmentCounts() {
         return counted("department-counts", this::countDepartments);
     }
@@ -265,6 +270,8 @@ class PublicListings {
         return out;
     }
 
+    // one read-only transaction: on the replica when one is configured (chengxin.db.replica.url)
+    @Transactional(readOnly = true)
     Page<Listed> listed(int page, int size) {
         long total = list.countInForce();
         int pages = (int) Math.max(1, (total + size - 1) / size);
