@@ -11,11 +11,16 @@ import org.chengxin.audit.AuditTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Walks the chain from the first entry: every sequence number must follow the last, every entry
  * must point to the previous hash and hash to its own, and the last must be the recorded head.
- * Reports the first broken link.
+ * Reports the first broken link. The walk and the head are read in one snapshot (repeatable read), so entries a
+ * running platform appends meanwhile are neither walked nor taken for a head out of step, and an entry past the head
+ * in that snapshot is still found.
  */
 @Service
 class AuditChainVerifier implements AuditTrail {
@@ -24,17 +29,25 @@ class AuditChainVerifier implements AuditTrail {
     private final AuditChainWriter writer;
     private final Clock clock;
     private final ChainHash chainHash;
+    private final TransactionTemplate snapshot;
 
-    AuditChainVerifier(JdbcTemplate jdbc, AuditChainWriter writer, Clock clock, ChainHash chainHash) {
+    AuditChainVerifier(JdbcTemplate jdbc, AuditChainWriter writer, Clock clock, ChainHash chainHash,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.writer = writer;
         this.clock = clock;
         this.chainHash = chainHash;
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     @Override
     public AuditVerification verify() {
         writer.flush();
+        return snapshot.execute(status -> walkToHead());
+    }
+
+    private AuditVerification walkToHead() {
         Walk walk = new Walk(chainHash);
         jdbc.query(con -> {
             con.setAutoCommit(false);
