@@ -27,14 +27,15 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 
+import org.bouncycastle.crypto.digests.SM3Digest;
 import org.chengxin.evaluation.Recomputation;
 import org.chengxin.evaluation.domain.CountingPolicy;
 import org.chengxin.evaluation.domain.GradeBands;
 import org.chengxin.evaluation.domain.PointsModel;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.lifecycle.StopsBesideOthers;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.subject.SubjectKey;
 import org.slf4j.Logger;
@@ -60,7 +61,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * people: the queue takes an exclusive advisory lock per person, the parts a shared one.
  */
 @Component
-class FullRecomputation implements SmartLifecycle {
+class FullRecomputation implements StopsBesideOthers {
 
     private static final Logger log = LoggerFactory.getLogger(FullRecomputation.class);
 
@@ -454,20 +455,6 @@ class FullRecomputation implements SmartLifecycle {
     }
 
     /** A stop lets the parts being computed end and begins no other; waits for that at most 15 seconds. */
-    /** The stop waits beside the other components' of its phase, not after them. */
-    @Override
-    public void stop(Runnable callback) {
-        Thread waiting = new Thread(() -> {
-            try {
-                stop();
-            } finally {
-                callback.run();
-            }
-        }, "evaluation-recompute-stop");
-        waiting.setDaemon(true);
-        waiting.start();
-    }
-
     @Override
     public void stop() {
         stopping = true;

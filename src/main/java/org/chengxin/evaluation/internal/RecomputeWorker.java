@@ -14,6 +14,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.chengxin.evaluation.Scores;
 import org.chengxin.shared.cluster.ClusterJobs;
+import org.chengxin.shared.lifecycle.StopsBesideOthers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * recomputation's parts are; the chunks take different people.
  */
 @Component
-class RecomputeWorker implements SmartLifecycle {
+class RecomputeWorker implements StopsBesideOthers {
 
     private static final Logger log = LoggerFactory.getLogger(RecomputeWorker.class);
 
@@ -121,19 +122,6 @@ class RecomputeWorker implements SmartLifecycle {
      * A stop lets the chunks being computed end (each a few seconds at most) and takes no new one; waits for that
      * at most {@value #STOP_WAIT_SECONDS} seconds, beside the other components of its phase, not after them.
      */
-    @Override
-    public void stop(Runnable callback) {
-        Thread waiting = new Thread(() -> {
-            try {
-                stop();
-            } finally {
-                callback.run();
-            }
-        }, "evaluation-queue-stop");
-        waiting.setDaemon(true);
-        waiting.start();
-    }
-
     @Override
     public void stop() {
         stopping = true;

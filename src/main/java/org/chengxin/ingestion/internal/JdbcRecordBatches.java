@@ -16,17 +16,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
-import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.BatchReport.BatchStatus;
+import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.DepartmentFigures;
 import org.chengxin.ingestion.PushMonth;
-import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.ingestion.RecordBatches.RejectionFilter;
+import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.ingestion.domain.Rejection;
 import org.chengxin.ingestion.internal.BatchStore.Counts;
 import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.error.ChengxinException;
+import org.chengxin.shared.lifecycle.StopsBesideOthers;
 import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.organization.DepartmentCode;
@@ -47,7 +48,7 @@ import org.springframework.stereotype.Service;
  * batches whose instance stopped.
  */
 @Service
-class JdbcRecordBatches implements RecordBatches, SmartLifecycle {
+class JdbcRecordBatches implements RecordBatches, StopsBesideOthers {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcRecordBatches.class);
 
@@ -144,20 +145,6 @@ class JdbcRecordBatches implements RecordBatches, SmartLifecycle {
      * end as 已中断 (what they stored stays), the queued ones are handed back as 已中断 too; the sender pushes the file
      * again. Waits for that at most {@value #STOP_WAIT_SECONDS} seconds.
      */
-    /** The stop waits beside the other components' of its phase, not after them. */
-    @Override
-    public void stop(Runnable callback) {
-        Thread waiting = new Thread(() -> {
-            try {
-                stop();
-            } finally {
-                callback.run();
-            }
-        }, "ingestion-stop");
-        waiting.setDaemon(true);
-        waiting.start();
-    }
-
     @Override
     public void stop() {
         runner.stop();
