@@ -387,27 +387,28 @@ class FullRecomputation implements StopsBesideOthers {
         }
 
         /**
-         * The statement for the people taken from the queue ({@code :subjects}, with the record each was queued for in
-         * {@code :recordIds}, same order, the least and greatest of them in {@code :lowest} and {@code :highest}): the same rules as a part, for exactly these people. Every person taken gets a
-         * score (the starting points when none of their records counts); a first score keeps the record it was computed
-         * for; a change of grade goes to the history with that record and the reason 记录变化 (重新计算 without one).
+         * The statement that takes the people queued in one range of the key space ({@code :from} exclusive to
+         * {@code :upto} inclusive) off the queue and recomputes them, in one statement: the same rules as a part, for
+         * exactly these people. The queue's rows are deleted by a range scan of its key and the people's records read in
+         * key order, as a part reads them. Every person taken gets a score (the starting points when none of their
+         * records counts); a first score keeps the record it was computed for; a change of grade goes to the history with
+         * that record and the reason 记录变化 (重新计算 without one).
          */
         static Statement forQueue(PointsModel model, LocalDate day) {
             Map<String, Object> params = new LinkedHashMap<>();
             String[] common = common(model, day, params);
             String sql = """
                     with queued as (
-                        select q.subject_index, q.record_id
-                        from unnest(cast(:subjects as bytea[]), cast(:recordIds as bigint[])) as q(subject_index, record_id)),
+                        delete from evaluation_pending where subject_index > :from and subject_index <= :upto
+                        returning subject_index, record_id),
                     computed as (
                         select f.subject_index,
                             :base + coalesce(sum(%1$s) filter (where %2$s), 0) as points,
                             coalesce(bool_or(f.status = 'OBJECTED' and %2$s), false) as disputed
                         from queued q join records_fact f on f.subject_index = q.subject_index
-                        -- the chunk's key range: where the chunk holds most people of its range (a backlog taken in key
-                        -- order), the planner reads the range in index order and joins, as a part does; else it looks
-                        -- each person up
-                        where f.subject_index >= :lowest and f.subject_index <= :highest
+                        -- the chunk's key range: where the chunk holds most people of its range (a backlog), the planner
+                        -- reads the range in index order and joins, as a part does; else it looks each person up
+                        where f.subject_index > :from and f.subject_index <= :upto
                         group by f.subject_index),
                     graded as (
                         select c.*, case when points >= :aaa then 'AAA' when points >= :aa then 'AA' when points >= :a then 'A'

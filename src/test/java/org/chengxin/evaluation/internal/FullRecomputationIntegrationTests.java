@@ -185,18 +185,17 @@ class FullRecomputationIntegrationTests {
                     PointsModel model = new PointsModel(drawn.version() + "-" + rule, drawn.effectiveFrom(), drawn.basePoints(),
                             drawn.byKindAndSeverity(), drawn.byItem(), drawn.bands(), rule);
                     FullRecomputation.Statement statement = FullRecomputation.Statement.forQueue(model, day);
-                    byte[][] subjects = people.stream().map(p -> p.subject().bytes()).toArray(byte[][]::new);
-                    Long[] recordIds = new Long[people.size()];
-                    for (int i = 0; i < recordIds.length; i++) {
-                        recordIds[i] = 900_000L + i;
+                    for (int i = 0; i < people.size(); i++) {
+                        jdbc.sql("insert into evaluation_pending (subject_index, record_id) values (:s, :r)")
+                                .param("s", people.get(i).subject().bytes()).param("r", 900_000L + i).update();
                     }
-                    byte[] lowest = Arrays.stream(subjects).min(Arrays::compareUnsigned).orElseThrow();
-                    byte[] highest = Arrays.stream(subjects).max(Arrays::compareUnsigned).orElseThrow();
-                    List<Integer> taken = jdbc.sql(statement.sql()).params(statement.params()).param("subjects", subjects)
-                            .param("lowest", lowest).param("highest", highest)
-                            .param("recordIds", recordIds).param("at", Timestamp.from(clock.instant()))
+                    byte[] end = new byte[33];
+                    Arrays.fill(end, (byte) 0xff);
+                    List<Integer> taken = jdbc.sql(statement.sql()).params(statement.params())
+                            .param("from", new byte[0]).param("upto", end).param("at", Timestamp.from(clock.instant()))
                             .query((rs, n) -> rs.getInt("people")).list();
                     assertThat(taken).first().isEqualTo(people.size());
+                    assertThat(jdbc.sql("select count(*) from evaluation_pending").query(Long.class).single()).as("all taken").isZero();
                     for (int i = 0; i < people.size(); i++) {
                         Made p = people.get(i);
                         Evaluation expected = Evaluation.of(p.records(), model, day);

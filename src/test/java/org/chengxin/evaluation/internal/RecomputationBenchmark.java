@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,16 +156,14 @@ class RecomputationBenchmark {
         FullRecomputation.Statement statement = FullRecomputation.Statement.forQueue(model, day);
         var named = new NamedParameterJdbcTemplate(jdbc);
         Map<String, Object> params = new HashMap<>(statement.params());
-        List<byte[]> subjects = jdbc.query("select subject_index from evaluation_pending order by subject_index limit " + chunk,
-                (rs, n) -> rs.getBytes(1));
-        params.put("subjects", subjects.toArray(new byte[0][]));
-        params.put("lowest", subjects.stream().min(Arrays::compareUnsigned).orElseThrow());
-        params.put("highest", subjects.stream().max(Arrays::compareUnsigned).orElseThrow());
-        params.put("recordIds", new Long[subjects.size()]);
+        byte[] upto = jdbc.queryForObject("select subject_index from evaluation_pending order by subject_index offset " + (chunk - 1)
+                + " limit 1", byte[].class);
+        params.put("from", new byte[0]);
+        params.put("upto", upto);
         params.put("at", Timestamp.from(clock.instant()));
         transactions.executeWithoutResult(tx -> {
             jdbc.execute("set local plan_cache_mode = force_custom_plan");
-            System.out.println("PLAN OF ONE CHUNK OF THE QUEUE (" + subjects.size() + " people):");
+            System.out.println("PLAN OF ONE CHUNK OF THE QUEUE (" + chunk + " people):");
             named.queryForList("explain (analyze, costs off) " + statement.sql(), params, String.class).forEach(System.out::println);
             tx.setRollbackOnly();
         });
