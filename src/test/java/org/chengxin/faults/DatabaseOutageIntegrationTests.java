@@ -17,6 +17,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the Chinese error page with 503, health says DOWN; once the database takes connections again everything answers as
  * before without a restart. Needs a superuser connection (the embedded mode's; skipped otherwise).
  */
+@Tag("faults")
 @ChengxinIntegrationTest
 class DatabaseOutageIntegrationTests {
 
@@ -61,7 +63,7 @@ class DatabaseOutageIntegrationTests {
                         + "and pid <> pg_backend_pid() and backend_type = 'client backend'");
 
                 Http.Response api = http.get("/api/v1/record-batches/999999999", token);
-                assertThat(api.status()).isEqualTo(503);
+                assertThat(api.status()).as(api.body()).isEqualTo(503);
                 assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
                 assertThat(api.json().get("code").asString()).isEqualTo("DATABASE_UNAVAILABLE");
                 assertThat(api.json().get("detail").asString()).contains("数据库暂时无法访问");

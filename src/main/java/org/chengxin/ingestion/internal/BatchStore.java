@@ -46,11 +46,16 @@ class BatchStore {
         this.template = template;
     }
 
+    /**
+     * A new batch, received at {@code at} (the platform's clock, for the timeliness rules); its activity is stamped with
+     * the database's clock, the one {@link #interruptUnfinished} compares it with (a platform clock set elsewhere must not
+     * make a new batch look abandoned).
+     */
     long create(DepartmentCode department, String by, BatchFormat format, String fileName, boolean atomic, Instant at) {
         return jdbc.sql("""
                 insert into ingestion_batch (department_code, submitted_by, format, file_name, atomic, status, submitted_at,
                     last_activity_at)
-                values (:d, :by, :f, :name, :atomic, 'RECEIVED', :at, :at) returning id""")
+                values (:d, :by, :f, :name, :atomic, 'RECEIVED', :at, now()) returning id""")
                 .param("d", department.value()).param("by", by).param("f", format.name()).param("name", fileName)
                 .param("atomic", atomic).param("at", Timestamp.from(at)).query(Long.class).single();
     }

@@ -2,6 +2,10 @@ package org.chengxin.ingestion.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+
+import org.chengxin.ingestion.BatchFormat;
+import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,9 @@ class InterruptedBatchesIntegrationTests {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    BatchStore store;
+
     @Test
     void onlyBatchesWithoutActivityForTwoMinutesAreMarkedInterrupted() {
         String department = fixtures.department();
@@ -33,6 +40,17 @@ class InterruptedBatchesIntegrationTests {
         assertThat(jdbc.sql("select failure from ingestion_batch where id = :id").param("id", stale).query(String.class).single())
                 .startsWith("INTERRUPTED");
         assertThat(status(running)).isEqualTo("PROCESSING");
+    }
+
+    @Test
+    void aNewBatchReceivedOnAPlatformClockFarBehindTheDatabasesIsNotTakenForAbandoned() {
+        // tests and a platform with its clock set apart stamp the receipt with their own time; activity is the database's
+        long received = store.create(DepartmentCode.of(fixtures.department()), "test", BatchFormat.CSV, "旧时钟.csv", false,
+                Instant.parse("2020-01-01T00:00:00Z"));
+
+        batches.endInterruptedBatches();
+
+        assertThat(status(received)).isEqualTo("RECEIVED");
     }
 
     private long batch(String department, String quietFor) {
