@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A failure because PostgreSQL cannot be reached (down, restarting, refusing connections): answered 503 with
@@ -35,6 +36,11 @@ public final class DatabaseUnavailable {
                 return true;
             }
             if (t instanceof SQLException sql && lostConnection(sql.getSQLState())) {
+                return true;
+            }
+            // a rollback on a connection the pool closed (no SQL state) overrides the failure that lost it
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && is(rollback.getApplicationException())) {
                 return true;
             }
         }
