@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.Lifecycle;
 import tools.jackson.databind.JsonNode;
 
 /** Departments push real files through the real endpoint; every bad row gets its own code. */
@@ -274,6 +275,21 @@ class IngestionIntegrationTests {
         assertThat(report.get("accepted").asInt()).isZero();
         assertThat(records.countOfDepartment(DepartmentCode.of(department))).isZero();
         assertThat(report.get("rejections").get(0).get("code").asString()).isEqualTo("NAME_MISSING");
+    }
+
+    @Test
+    void batchesAreTakenAgainAfterTheIngestionWasStoppedAndStarted() {
+        // a stop hands its batches back as 已中断; a start after it (the test framework pauses and resumes cached
+        // contexts so) takes new batches again
+        Lifecycle ingestion = (Lifecycle) batches;
+        ingestion.stop();
+        ingestion.start();
+
+        JsonNode done = pushJson(json(record("cf-" + UUID.randomUUID(), fixtures.syntheticIdNumber(), "张重启", "2026-10-01",
+                "岳市监罚〔2026〕9号", "罚款", "未按规定公示信息", "200")), false);
+
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("COMPLETED");
+        assertThat(done.get("accepted").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -195,6 +195,11 @@ class BatchRunner {
         stopping = true;
     }
 
+    /** Takes batches again (a start after a stop: the test framework pauses and resumes cached contexts this way). */
+    void start() {
+        stopping = false;
+    }
+
     private boolean processUnchecked(BatchJob job, CatalogVersion version, RowChecks checks, Counts counts) {
         try {
             return process(job, version, checks, true, counts);

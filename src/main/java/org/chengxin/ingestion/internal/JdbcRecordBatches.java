@@ -129,6 +129,7 @@ class JdbcRecordBatches implements RecordBatches, StopsBesideOthers {
 
     @Override
     public void start() {
+        runner.start();
         if (heartbeat == null) {
             heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "ingestion-heartbeat");
