@@ -27,10 +27,17 @@ public final class Sm4Gcm {
     }
 
     public static byte[] encrypt(byte[] key, String purpose, String plaintext) {
+        return encryptBytes(key, purpose, plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String decrypt(byte[] key, String purpose, byte[] message) {
+        return new String(decryptBytes(key, purpose, message), StandardCharsets.UTF_8);
+    }
+
+    static byte[] encryptBytes(byte[] key, String purpose, byte[] input) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         GCMModeCipher cipher = cipher(true, key, nonce, purpose);
-        byte[] input = plaintext.getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[NONCE_BYTES + cipher.getOutputSize(input.length)];
         System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
         int n = cipher.processBytes(input, 0, input.length, out, NONCE_BYTES);
@@ -42,7 +49,7 @@ public final class Sm4Gcm {
         return out;
     }
 
-    public static String decrypt(byte[] key, String purpose, byte[] message) {
+    static byte[] decryptBytes(byte[] key, String purpose, byte[] message) {
         if (message.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new IllegalArgumentException("密文长度不正确");
         }
@@ -55,7 +62,7 @@ public final class Sm4Gcm {
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("SM4 解密失败：密文被篡改或密钥不符", e);
         }
-        return new String(out, 0, n, StandardCharsets.UTF_8);
+        return Arrays.copyOf(out, n);
     }
 
     private static GCMModeCipher cipher(boolean encrypt, byte[] key, byte[] nonce, String purpose) {

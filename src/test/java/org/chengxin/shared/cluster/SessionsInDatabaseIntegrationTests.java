@@ -51,6 +51,13 @@ class SessionsInDatabaseIntegrationTests {
                 select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
                 where s.principal_name = ? and a.attribute_name = 'SPRING_SECURITY_CONTEXT'""", Long.class, account)).isEqualTo(1);
         assertThat(page(http, "/ingestion", session).status()).isEqualTo(200);
+        // stored encrypted (SM4, the key's id first), never as readable Java serialization (which starts 0xACED)
+        byte[] stored = jdbc.queryForObject("""
+                select a.attribute_bytes from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+                where s.principal_name = ? and a.attribute_name = 'SPRING_SECURITY_CONTEXT'""", byte[].class, account);
+        assertThat(stored).isNotEmpty();
+        assertThat(new byte[] {stored[0], stored[1]}).isNotEqualTo(new byte[] {(byte) 0xac, (byte) 0xed});
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(account);
 
         // another instance would find the same row; without it, nobody is logged in
         jdbc.update("delete from spring_session where principal_name = ?", account);
