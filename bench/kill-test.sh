@@ -49,7 +49,7 @@ java bench/GenerateRows.java "$ROWS" "$WORK/rows.csv"
 SERVER=
 start_server() {
     java -Xmx512m -jar "$JAR" --server.port="$PORT" --chengxin.data-dir="$WORK/data" --chengxin.embedded.port="$PG_PORT" \
-        --chengxin.demo.citizens=0 --chengxin.demo.records-per-item=0 --chengxin.ingestion.interrupted-after=PT20S \
+        --chengxin.demo.citizens=0 --chengxin.demo.records-per-item=0 --chengxin.ingestion.interrupted-after=PT20S --chengxin.evaluation.interrupted-after=PT20S \
         --chengxin.notifications.background=false >> "$WORK/server.log" 2>&1 &
     SERVER=$!
     for _ in $(seq 1 900); do
@@ -194,6 +194,18 @@ kill9
 echo "    killed with $PARTS of 32 parts stored (recomputation still running: $([[ $RUNNING -gt 0 ]] && echo yes || echo no))"
 start_server
 verify_chain
+# the killed run stops beating: once its last beat is 20 s old (the setting above) it is marked 已中断, and the
+# administrator's page says so
+RUN_OUTCOME=""
+for _ in $(seq 1 90); do
+    RUN_OUTCOME=$(sql "select outcome from evaluation_run order by id desc limit 1")
+    [[ "$RUN_OUTCOME" != RUNNING ]] && break
+    sleep 1
+done
+check "the killed recomputation's run in the log" "$RUN_OUTCOME" "INTERRUPTED"
+login admin
+check "the administrator's page shows the run cut short" \
+    "$(curl -sf -b "$COOKIES" "$BASE/admin/evaluation/progress" | grep -c "进程意外终止" || true)" "1"
 login admin
 CSRF=$(csrf_of /admin/evaluation)
 curl -s -o /dev/null -b "$COOKIES" -c "$COOKIES" --data-urlencode "_csrf=$CSRF" "$BASE/admin/evaluation/recomputation"

@@ -19,7 +19,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,6 +37,7 @@ import org.chengxin.evaluation.domain.GradeBands;
 import org.chengxin.evaluation.domain.PointsModel;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.cluster.ClusterJobs;
 import org.chengxin.shared.jdbc.SubjectKeys;
 import org.chengxin.shared.lifecycle.StopsBesideOthers;
 import org.chengxin.shared.security.Actor;
@@ -59,6 +63,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * compares the two for randomly made people and models. The points model is turned into a {@code case}
  * expression with bound values. The per-person queue and this recomputation never interleave on the same
  * people: the queue takes an exclusive advisory lock per person, the parts a shared one.
+ *
+ * <p>Every run is logged in {@code evaluation_run} ({@link RecomputationRuns}): a run cut short by a crash ends there as
+ * 已中断, and the page shows the latest run of any instance.
  */
 @Component
 class FullRecomputation implements StopsBesideOthers {
@@ -89,11 +96,19 @@ class FullRecomputation implements StopsBesideOthers {
     private final int parallelism;
     private final AtomicReference<Recomputation> state = new AtomicReference<>(Recomputation.NONE);
     private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("evaluation-recompute"));
+    private final ScheduledExecutorService heart = Executors.newSingleThreadScheduledExecutor(daemon("evaluation-recompute-heartbeat"));
+    private final RecomputationRuns runs;
+    private final String instance;
+    /** This instance's latest run in {@code evaluation_run}, or -1. */
+    private volatile long currentRun = -1;
     private volatile boolean stopping;
 
     FullRecomputation(JdbcClient jdbc, DataSource dataSource, PointsModels models, TransactionTemplate transactions,
-            ApplicationEventPublisher events, Clock clock, @Value("${chengxin.evaluation.recompute-parallelism:2}") int parallelism) {
+            ApplicationEventPublisher events, Clock clock, @Value("${chengxin.evaluation.recompute-parallelism:2}") int parallelism,
+            RecomputationRuns runs, ClusterJobs cluster) {
         this.jdbc = jdbc;
+        this.runs = runs;
+        this.instance = cluster.instance();
         this.dataSource = dataSource;
         this.models = models;
         this.transactions = transactions;
@@ -102,9 +117,24 @@ class FullRecomputation implements StopsBesideOthers {
         this.parallelism = Math.max(1, parallelism);
     }
 
-    /** The running or last recomputation. */
+    /**
+     * The running or last recomputation: this instance's while it runs one, otherwise the latest in the log (another
+     * instance's, or one a crash cut short).
+     */
     Recomputation state() {
-        return state.get();
+        Recomputation mine = state.get();
+        if (mine.running()) {
+            return mine;
+        }
+        try {
+            var latest = runs.latest();
+            if (latest.isPresent() && latest.get().id() != currentRun) {
+                return latest.get().recomputation();
+            }
+        } catch (RuntimeException e) {
+            log.debug("全量重算运行记录未能读取：{}", e.getClass().getSimpleName());
+        }
+        return mine;
     }
 
     /** Starts a recomputation in the background unless one is running; returns the one that runs. */
@@ -149,8 +179,27 @@ class FullRecomputation implements StopsBesideOthers {
         AtomicLong people = new AtomicLong();
         AtomicLong changed = new AtomicLong();
         AtomicLong grades = new AtomicLong();
+        long run;
+        try {
+            run = runs.begin(trigger, instance, model.version(), started, PARTS);
+        } catch (RuntimeException e) {
+            log.error("全量重算未能开始：运行记录写入失败", e);
+            Recomputation failed = new Recomputation(false, trigger, started, Instant.now(clock), 0, PARTS, 0, 0, 0,
+                    "计算失败：" + e.getClass().getSimpleName(), 0);
+            state.set(failed);
+            return failed;
+        }
+        currentRun = run;
+        ScheduledFuture<?> beat = heart.scheduleAtFixedRate(() -> {
+            try {
+                runs.beat(run);
+            } catch (RuntimeException e) {
+                log.debug("全量重算心跳未能写入：{}", e.getClass().getSimpleName());
+            }
+        }, RecomputationRuns.HEARTBEAT_SECONDS, RecomputationRuns.HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon("evaluation-recompute-part"));
         String failure = null;
+        boolean stopped = false;
         try (Connection queueHold = dataSource.getConnection()) {
             // the queue's chunks wait while the parts run (a chunk running now ends first)
             try (PreparedStatement hold = queueHold.prepareStatement("select pg_advisory_lock(?)")) {
@@ -158,8 +207,9 @@ class FullRecomputation implements StopsBesideOthers {
                 hold.execute();
             }
             try {
-                runAll(statement, trigger, model.version(), started, startNanos, pool, people, changed, grades);
+                runAll(statement, run, trigger, model.version(), started, startNanos, pool, people, changed, grades);
                 if (stopping) {
+                    stopped = true;
                     failure = "平台停止，全量重算未完成（已完成的部分已保存，其余未变）；下次全量重算（夜间或手动）重算全部";
                 }
             } finally {
@@ -180,10 +230,16 @@ class FullRecomputation implements StopsBesideOthers {
             failure = "计算被中断";
         } finally {
             pool.shutdownNow();
+            beat.cancel(false);
         }
         Recomputation done = new Recomputation(false, trigger, started, Instant.now(clock), state.get().partsDone(), PARTS,
                 people.get(), changed.get(), grades.get(), failure, (System.nanoTime() - startNanos) / 1_000_000);
         state.set(done);
+        try {
+            runs.end(run, failure == null ? "COMPLETED" : stopped ? "STOPPED" : "FAILED", done);
+        } catch (RuntimeException e) {
+            log.warn("全量重算的结束未能记入运行记录：{}", e.getClass().getSimpleName());
+        }
         if (failure == null) {
             log.info("全量重算完成：{} 人，积分变化 {} 人，等级变化 {} 人，用时 {} ms（模型 {}，{}）", done.people(), done.scoresChanged(),
                     done.gradesChanged(), done.millis(), model.version(), trigger);
@@ -191,7 +247,7 @@ class FullRecomputation implements StopsBesideOthers {
         return done;
     }
 
-    private void runAll(Statement statement, String trigger, String modelVersion, Instant started, long startNanos, ExecutorService pool,
+    private void runAll(Statement statement, long run, String trigger, String modelVersion, Instant started, long startNanos, ExecutorService pool,
             AtomicLong people, AtomicLong changed, AtomicLong grades) throws InterruptedException, ExecutionException {
         List<Future<?>> parts = new ArrayList<>();
         for (int p = 0; p < PARTS; p++) {
@@ -205,8 +261,13 @@ class FullRecomputation implements StopsBesideOthers {
                 people.addAndGet(counts[0]);
                 changed.addAndGet(counts[1]);
                 grades.addAndGet(counts[2]);
-                state.updateAndGet(s -> new Recomputation(true, trigger, started, null, s.partsDone() + 1, PARTS,
+                Recomputation now = state.updateAndGet(s -> new Recomputation(true, trigger, started, null, s.partsDone() + 1, PARTS,
                         people.get(), changed.get(), grades.get(), null, (System.nanoTime() - startNanos) / 1_000_000));
+                try {
+                    runs.progress(run, now);
+                } catch (RuntimeException e) {
+                    log.debug("全量重算进度未能写入：{}", e.getClass().getSimpleName());
+                }
             }));
         }
         for (Future<?> f : parts) {
@@ -489,5 +550,6 @@ class FullRecomputation implements StopsBesideOthers {
     @PreDestroy
     void shutdown() {
         runner.shutdownNow();
+        heart.shutdownNow();
     }
 }

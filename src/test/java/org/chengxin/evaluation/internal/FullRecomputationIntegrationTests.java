@@ -430,6 +430,53 @@ class FullRecomputationIntegrationTests {
         return new Made(subject, records);
     }
 
+    @Autowired
+    RecomputationRuns runs;
+
+    /**
+     * Every run is logged; a run whose instance stopped beating (kill -9) ends as 已中断 and the page shows it, and a
+     * run another instance is beating shows as running and is left alone.
+     */
+    @Test
+    void runsAreLoggedAndOneWhoseInstanceDiedEndsInterrupted() {
+        Recomputation done = scores.recomputeEverybody("运行记录测试");
+        assertThat(done.failure()).isNull();
+        assertThat(jdbc.sql("select outcome, parts_done, people, finished_at is not null as ended from evaluation_run order by id desc limit 1")
+                .query((rs, n) -> rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getLong(3) + "|" + rs.getBoolean(4)).single())
+                .as("the run as logged").isEqualTo("COMPLETED|" + FullRecomputation.PARTS + "|" + done.people() + "|true");
+        assertThat(scores.recomputation()).as("this instance's own latest run").isEqualTo(done);
+
+        // a run of an instance killed 3 minutes ago (its last beat), 5 parts done
+        long dead = jdbc.sql("""
+                insert into evaluation_run (trigger, instance, model_version, started_at, heartbeat_at, parts_done, parts_total, people)
+                values ('夜间全量重算', 'killed@host', 'm', now() - interval '4 minutes', now() - interval '3 minutes', 5, 32, 1000)
+                returning id""").query(Long.class).single();
+        try {
+            assertThat(scores.recomputation().running()).as("before the sweep it still looks running").isTrue();
+            assertThat(runs.sweep()).isEqualTo(1);
+            assertThat(runs.sweep()).as("a second sweep changes nothing").isZero();
+            Recomputation shown = scores.recomputation();
+            assertThat(shown.running()).isFalse();
+            assertThat(shown.partsDone()).isEqualTo(5);
+            assertThat(shown.failure()).isEqualTo(RecomputationRuns.INTERRUPTED).contains("进程意外终止");
+            assertThat(shown.trigger()).isEqualTo("夜间全量重算");
+            assertThat(jdbc.sql("select outcome from evaluation_run where id = :id").param("id", dead).query(String.class).single())
+                    .isEqualTo("INTERRUPTED");
+
+            // another instance's run, beating now: shown as running, not swept
+            long alive = jdbc.sql("""
+                    insert into evaluation_run (trigger, instance, model_version, started_at, heartbeat_at, parts_done, parts_total)
+                    values ('管理员发起', 'other@host', 'm', now(), now(), 7, 32) returning id""").query(Long.class).single();
+            assertThat(runs.sweep()).isZero();
+            assertThat(scores.recomputation().running()).isTrue();
+            assertThat(scores.recomputation().percent()).isEqualTo(7 * 100 / 32);
+            jdbc.sql("delete from evaluation_run where id = :id").param("id", alive).update();
+        } finally {
+            jdbc.sql("delete from evaluation_run where id = :id").param("id", dead).update();
+        }
+        assertThat(scores.recomputation()).as("this instance's own run again, once the others are gone").isEqualTo(done);
+    }
+
     private SubjectKey subject(String name) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(("full-recompute-test:" + name).getBytes());
