@@ -201,6 +201,7 @@ public class Soak {
         int[] gcs = new int[minutes];
         int[] connections = new int[minutes];
         int[] activeMax = new int[minutes];
+        int[] stuckMax = new int[minutes];
         int[] pushesPerMinute = new int[minutes];
         readGcLog(null, 0, null, null);  // skip what the GC log held before the soak
         // every 5 s, beside the sending thread (which does nothing but send): the connections, the GC log, the pushes
@@ -211,6 +212,7 @@ public class Soak {
             int[] c = connections();
             connections[m] = Math.max(connections[m], c[0]);
             activeMax[m] = Math.max(activeMax[m], c[1]);
+            stuckMax[m] = Math.max(stuckMax[m], c[2]);
             try {
                 readGcLog(heapAfterGc, m, gcs, heapCommitted);
             } catch (IOException e) {
@@ -221,7 +223,7 @@ public class Soak {
             pushesBefore[0] = done;
         }, 5, 5, TimeUnit.SECONDS);
         System.out.printf("%-4s %7s %6s  %-22s %-22s %-22s %-22s %7s %10s %4s %12s%n", "min", "sent", "errors", "check p50/p99 ms",
-                "report p50/p99 ms", "public p50/p99 ms", "staff p50/p99 ms", "pushes", "heap MB", "GCs", "connections");
+                "report p50/p99 ms", "public p50/p99 ms", "staff p50/p99 ms", "pushes", "heap MB", "GCs", "connections (in use, stuck)");
         for (long i = 0; i < total; i++) {
             long due = start + i * period;
             int m = (int) Math.min(minutes - 1, (due - start) / TimeUnit.MINUTES.toNanos(1));
@@ -271,8 +273,8 @@ public class Soak {
             errors += minuteErrors;
             long[] sortedAll = all.stream().mapToLong(Long::longValue).sorted().toArray();
             p99All[m] = pct(sortedAll, 99);
-            System.out.printf(Locale.ROOT, "%-4d %7d %6d %s %7d %5d/%-4d %4d %6d (%d)%s%n", m + 1, sent, minuteErrors, line, pushesPerMinute[m],
-                    heapAfterGc[m], heapCommitted[m], gcs[m], connections[m], activeMax[m],
+            System.out.printf(Locale.ROOT, "%-4d %7d %6d %s %7d %5d/%-4d %4d %6d (%d, %d)%s%n", m + 1, sent, minuteErrors, line, pushesPerMinute[m],
+                    heapAfterGc[m], heapCommitted[m], gcs[m], connections[m], activeMax[m], stuckMax[m],
                     slot.firstErrorStatus.get() == 0 ? "" : "  first error status " + slot.firstErrorStatus.get());
         }
 
@@ -286,7 +288,10 @@ public class Soak {
         double p99Early = median(p99All, earlyFrom, earlyFrom + window);
         double p99Late = median(p99All, minutes - window, minutes);
         boolean heapFlat = heapLate <= heapEarly * 1.2 + 32;
-        boolean connectionsFlat = connectionsLate <= connectionsEarly + 2;
+        double inUseEarly = median(activeMax, earlyFrom, earlyFrom + window);
+        double inUseLate = median(activeMax, minutes - window, minutes);
+        long stuck = max(stuckMax, 0, minutes);
+        boolean connectionsFlat = connectionsLate <= connectionsEarly + 2 && inUseLate <= inUseEarly * 2 + 2 && stuck == 0;
         boolean p99Stable = p99Late <= p99Early * 2 + 5;
         System.out.println();
         System.out.printf(Locale.ROOT, "SOAK: %d requests at %.0f req/s over %d min (%s), pushes %d of %d rows each (%d rows), %d errors%n",
@@ -296,8 +301,10 @@ public class Soak {
                 errors, errors - missing - pushErrors.get(), missing, pushErrors.get(), errors == 0 ? "OK" : "FAIL (target 0)");
         System.out.printf(Locale.ROOT, "  heap after GC, max of minutes %d-%d: %d MB; of the last %d: %d MB %s (flat: at most 1.2x + 32 MB)%n",
                 earlyFrom + 1, earlyFrom + window, heapEarly, window, heapLate, heapFlat ? "OK" : "FAIL");
-        System.out.printf(Locale.ROOT, "  database connections of the platform, max of minutes %d-%d: %d; of the last %d: %d %s (flat: at most 2 more)%n",
-                earlyFrom + 1, earlyFrom + window, connectionsEarly, window, connectionsLate, connectionsFlat ? "OK" : "FAIL");
+        System.out.printf(Locale.ROOT, "  database connections of the platform, max of minutes %d-%d: %d, of the last %d: %d; in use (median of each minute's"
+                + " max) %.0f and %.0f; idle in a transaction over 5 s at any sample: %d %s (flat: at most 2 more connections, in use at most"
+                + " 2x + 2, none stuck)%n", earlyFrom + 1, earlyFrom + window, connectionsEarly, window, connectionsLate, inUseEarly, inUseLate,
+                stuck, connectionsFlat ? "OK" : "FAIL");
         System.out.printf(Locale.ROOT, "  p99 of all requests, median of minutes %d-%d: %.1f ms; of the last %d: %.1f ms %s (stable: at most 2x + 5 ms)%n",
                 earlyFrom + 1, earlyFrom + window, p99Early, window, p99Late, p99Stable ? "OK" : "FAIL");
         return errors == 0 && heapFlat && connectionsFlat && p99Stable ? 0 : 1;
@@ -458,18 +465,19 @@ public class Soak {
     /** The platform's connections to its database: all, and those not idle (running a statement or in a transaction). */
     private int[] connections() {
         if (psql.isEmpty()) {
-            return new int[] {0, 0};
+            return new int[] {0, 0, 0};
         }
         try {
-            Process p = new ProcessBuilder("bash", "-c", psql + " -tAF' ' -c \"select count(*), count(*) filter (where state <> 'idle') "
+            Process p = new ProcessBuilder("bash", "-c", psql + " -tAF' ' -c \"select count(*), count(*) filter (where state <> 'idle'), "
+                    + "count(*) filter (where state = 'idle in transaction' and state_change < now() - interval '5 seconds') "
                     + "from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()\"")
                     .redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             p.waitFor(10, TimeUnit.SECONDS);
             String[] parts = out.split("\\s+");
-            return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+            return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
         } catch (Exception e) {
-            return new int[] {0, 0};
+            return new int[] {0, 0, 0};
         }
     }
 
@@ -489,6 +497,10 @@ public class Soak {
 
     private static long max(int[] values, int from, int to) {
         return Arrays.stream(values, Math.max(0, from), Math.min(values.length, to)).max().orElse(0);
+    }
+
+    private static double median(int[] values, int from, int to) {
+        return median(Arrays.stream(values).asDoubleStream().toArray(), from, to);
     }
 
     private static double median(double[] values, int from, int to) {

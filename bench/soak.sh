@@ -12,15 +12,15 @@
 #    cursor is then moved past the loaded records.
 # 2. The platform is started again with every background job on (recomputation queue, notices, deliveries, the
 #    audit chain writer) and a GC log; the demo officer logs in (a page session, stored in PostgreSQL).
-# 3. Capacity: the mix closed loop (SOAK_WORKERS, 32, requests in flight) for SOAK_CAPACITY_SECONDS (60), pushes
-#    beside it.
+# 3. Capacity: after a warm-up of SOAK_WARMUP_SECONDS (60, not counted: the JIT compiles), the mix closed loop
+#    (SOAK_WORKERS, 32, requests in flight) for SOAK_CAPACITY_SECONDS (60), pushes beside it.
 # 4. The soak: the mix open loop at SOAK_SHARE x capacity for MINUTES minutes, a push of PUSH_ROWS (500) new
 #    penalties every PUSH_SECONDS (20) beside it.
 # Mix: measure checks 45 %, JSON credit reports 10 %, public pages and API 30 %, the officer's records list 15 %.
 # The public pages' per-address rate limit is lifted (every request comes from one address).
 # BENCH_SKIP_BUILD=1 uses the jar in target/; BENCH_SKIP_LOAD=1 reuses the loaded data of the previous run.
 # Needs Java 17, curl, psql (the PostgreSQL client). Duration: load (100,000 people: about 3 minutes), 2 starts,
-# 1 minute of capacity, MINUTES of soak.
+# 2 minutes of warm-up and capacity, MINUTES of soak.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 MINUTES=${1:-30}
@@ -109,6 +109,9 @@ sleep 5
 export SOAK_PSQL="PGPASSWORD=postgres psql -X -h localhost -p $PG_PORT -U postgres -d chengxin"
 WORKERS=${SOAK_WORKERS:-32}
 CAPACITY_SECONDS=${SOAK_CAPACITY_SECONDS:-60}
+WARMUP_SECONDS=${SOAK_WARMUP_SECONDS:-60}
+echo "==> warm-up: the mix closed loop, $WORKERS in flight, $WARMUP_SECONDS s (not counted)"
+java bench/Soak.java capacity "$WORKERS" "$WARMUP_SECONDS" "$URL" "$WORK/penalties.csv" "$WORK/gc.log" | sed 's/^/    warm-up: /'
 echo "==> capacity: the mix closed loop, $WORKERS in flight, $CAPACITY_SECONDS s (pushes beside it)"
 java bench/Soak.java capacity "$WORKERS" "$CAPACITY_SECONDS" "$URL" "$WORK/penalties.csv" "$WORK/gc.log" | tee "$WORK/capacity.txt"
 CAPACITY=$(sed -n 's/^capacity \([0-9]*\) req\/s.*/\1/p' "$WORK/capacity.txt")
