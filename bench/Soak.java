@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * <li>{@code report} (10): {@code POST /api/v1/reports}, a JSON credit report for a duty, a random person;</li>
  * <li>{@code public} (30): the public pages and their API in turn ({@code /public/double-publicity},
  * {@code /public/serious-dishonesty}, {@code /api/v1/public/double-publicity}, {@code /});</li>
- * <li>{@code staff} (15): the officer's records list ({@code /records}, pages 1 to 5 in turn) in a logged-in page
- * session (stored in PostgreSQL like every session);</li>
+ * <li>{@code staff} (15): the officer's records list ({@code /records}, pages 1 to 5 in turn) in STAFF_SESSIONS (8) logged-in
+ * page sessions in turn (stored in PostgreSQL like every session; one shared session made every page view wait for the
+ * same row's update of its last access);</li>
  * <li>{@code push}, beside the requests: every PUSH_SECONDS a batch of PUSH_ROWS new penalty rows about people of the
  * file (new source ids, the people's own names) through {@code POST /api/v1/record-batches}, followed until it ends;
  * a batch that does not end COMPLETED with every row accepted is an error.</li>
@@ -66,7 +67,8 @@ public class Soak {
 
     private final URI base;
     private final HttpClient api;
-    private final HttpClient browser;
+    /** The staff's page sessions (STAFF_SESSIONS, 8): each its own login and cookie, as so many officers at their desks. */
+    private final HttpClient[] browsers;
     private final List<String[]> people;
     private final String[] template;
     private final Path gcLog;
@@ -103,9 +105,12 @@ public class Soak {
         this.psql = psql;
         this.api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(2, daemon("soak-api"))).build();
-        this.browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Executors.newFixedThreadPool(2, daemon("soak-browser"))).build();
+        var browserThreads = Executors.newFixedThreadPool(2, daemon("soak-browser"));
+        this.browsers = new HttpClient[Integer.parseInt(System.getenv().getOrDefault("STAFF_SESSIONS", "8"))];
+        for (int b = 0; b < browsers.length; b++) {
+            browsers[b] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                    .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).executor(browserThreads).build();
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -165,7 +170,7 @@ public class Soak {
                 while (System.nanoTime() < end) {
                     int kind = pick(random);
                     try {
-                        HttpResponse<Void> r = client(kind).send(request(kind, random, i++), HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> r = client(kind, i).send(request(kind, random, i++), HttpResponse.BodyHandlers.discarding());
                         (r.statusCode() / 100 == 2 ? ok : failed).incrementAndGet();
                     } catch (Exception e) {
                         failed.incrementAndGet();
@@ -234,7 +239,7 @@ public class Soak {
                 LockSupport.parkNanos(wait);
             }
             Minute slot = perMinute[m];
-            client(kind).sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            client(kind, i).sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 long latency = System.nanoTime() - due;
                 if (failure != null || response.statusCode() / 100 != 2) {
                     slot.errors[kind].incrementAndGet();
@@ -324,8 +329,8 @@ public class Soak {
         return 0;
     }
 
-    private HttpClient client(int kind) {
-        return KINDS[kind].equals("staff") ? browser : api;
+    private HttpClient client(int kind, long i) {
+        return KINDS[kind].equals("staff") ? browsers[(int) (i % browsers.length)] : api;
     }
 
     private HttpRequest request(int kind, SplittableRandom random, int i) {
@@ -365,8 +370,14 @@ public class Soak {
         return m.group(1);
     }
 
-    /** The demo officer's page session: the login form with its CSRF token. */
+    /** The demo officer's page sessions: the login form with its CSRF token, once a session. */
     private void login() throws IOException, InterruptedException {
+        for (HttpClient browser : browsers) {
+            login(browser);
+        }
+    }
+
+    private void login(HttpClient browser) throws IOException, InterruptedException {
         String page = browser.send(HttpRequest.newBuilder(base.resolve("/login")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         if (!m.find()) {
