@@ -37,6 +37,7 @@ import org.chengxin.records.CreditRecord;
 import org.chengxin.records.PublicDecisionQuery;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.Masking;
+import org.chengxin.shared.listing.SingleFlight;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -78,6 +79,9 @@ class PublicListings {
 
     private record Counted(Object value, Instant until) {
     }
+
+    /** One count at a time per key: the others answer the previous count meanwhile, or wait for the first. */
+    private final SingleFlight counting = new SingleFlight();
 
     PublicListings(Records records, SeriousDishonestyList list, Catalog catalog, Citizens citizens, PopulationRegister register,
             Departments departments, RecordBatches batches, Clock clock,
@@ -235,17 +239,20 @@ class PublicListings {
             return count.get();
         }
         Instant now = Instant.now(clock);
+        Counted known;
         synchronized (counts) {
-            Counted known = counts.get(key);
-            if (known != null && known.until().isAfter(now)) {
-                return (T) known.value();
+            known = counts.get(key);
+        }
+        if (known != null && known.until().isAfter(now)) {
+            return (T) known.value();
+        }
+        return counting.get(key, known == null ? null : (T) known.value(), () -> {
+            T value = count.get();
+            synchronized (counts) {
+                counts.put(key, new Counted(value, Instant.now(clock).plus(countsKept)));
             }
-        }
-        T value = count.get();
-        synchronized (counts) {
-            counts.put(key, new Counted(value, now.plus(countsKept)));
-        }
-        return value;
+            return value;
+        });
     }
 
     /** Each department with decisions published today, with its timeliness from the ingestion's figures. */

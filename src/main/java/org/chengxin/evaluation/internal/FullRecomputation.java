@@ -481,7 +481,10 @@ class FullRecomputation implements StopsBesideOthers {
                             s.subject_index is not null as scored, s.grade as old_grade, s.points as old_points
                         from queued q
                         left join graded g on g.subject_index = q.subject_index
+                        -- the range again: the queue's rows come from a delete, whose count the planner cannot know, and
+                        -- it read the whole score table for every chunk (a hash join; measured in the soak: every 2 s)
                         left join evaluation_score s on s.subject_index = q.subject_index
+                            and s.subject_index > :from and s.subject_index <= :upto
                         where s.subject_index is null or s.points <> coalesce(g.points, :base) or s.grade <> coalesce(g.grade, :baseGrade)
                             or s.disputed <> coalesce(g.disputed, false) or s.model_version <> :version),
                     updated as (

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import org.chengxin.shared.listing.SingleFlight;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,8 @@ class ListCounts {
     private final Clock clock;
     private final Duration kept;
     private final Map<String, Map<String, Counted>> byDepartment = new ConcurrentHashMap<>();
+    /** One count at a time per department and filter: the others answer the previous total meanwhile, or wait. */
+    private final SingleFlight counting = new SingleFlight();
 
     ListCounts(Clock clock, @Value("${chengxin.records.list-counts-kept:PT30S}") Duration kept) {
         this.clock = clock;
@@ -44,12 +47,14 @@ class ListCounts {
         if (known != null && known.until().isAfter(now)) {
             return known.value();
         }
-        long value = count.getAsLong();
-        if (counts.size() >= MAX_KEPT) {
-            counts.clear();
-        }
-        counts.put(key, new Counted(value, now.plus(kept)));
-        return value;
+        return counting.get(department + "\u0000" + key, known == null ? null : known.value(), () -> {
+            long value = count.getAsLong();
+            if (counts.size() >= MAX_KEPT) {
+                counts.clear();
+            }
+            counts.put(key, new Counted(value, Instant.now(clock).plus(kept)));
+            return value;
+        });
     }
 
     /** The department's records changed: its totals are counted again. */
