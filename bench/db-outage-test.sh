@@ -21,22 +21,10 @@ WORK=target/db-outage-test
 BASE="http://localhost:$PORT"
 rm -rf "$WORK" && mkdir -p "$WORK"
 
-fail() {
-    echo "FAILED: $*" >&2
-    exit 1
-}
-check() {
-    if [[ "$2" != "$3" ]]; then
-        fail "$1: $2, expected $3"
-    fi
-    echo "    ok  $1: $2"
-}
+# fail, check and bench_jar
+source bench/lib.sh
 
-if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-    echo "==> building the application jar"
-    ./mvnw -q -B -DskipTests package
-fi
-JAR=$(ls target/chengxin-*.jar | grep -v plain | head -n 1)
+bench_jar
 java bench/GenerateRows.java "$ROWS" "$WORK/rows.csv"
 
 # PostgreSQL refuses to run as root: as root the cluster belongs to the postgres user

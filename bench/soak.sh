@@ -32,11 +32,9 @@ WORK=target/bench-soak
 URL="http://localhost:$PORT"
 T0=$SECONDS
 
-if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-    echo "==> building the application jar"
-    ./mvnw -q -B -DskipTests package
-fi
-JAR=$(ls target/chengxin-*.jar | grep -v plain | head -n 1)
+# bench_jar (and fail, check)
+source bench/lib.sh
+bench_jar
 if [[ "${BENCH_SKIP_LOAD:-0}" != 1 ]]; then
     rm -rf "$WORK" && mkdir -p "$WORK"
     echo "==> generating $PEOPLE people"
