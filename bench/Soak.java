@@ -52,8 +52,11 @@ import java.util.regex.Pattern;
  * </ul>
  * Usage: {@code java bench/Soak.java MODE N SECONDS BASE_URL PEOPLE_CSV GC_LOG} with the environment variables
  * SOAK_PSQL (a psql command line for the platform's database, for the connection counts), PUSH_SECONDS (20),
- * PUSH_ROWS (500). PEOPLE_CSV is the benchmark's penalties.csv (source id, item, ID number, name, …); the numbers are
- * sent in request bodies only and never printed. The API client is the demo client (demo-scjg), the staff account
+ * PUSH_ROWS (500), SOAK_PEOPLE. PEOPLE_CSV is the benchmark's penalties.csv (source id, item, ID number, name, …): the
+ * people, and the pushes' template (its first row). SOAK_PEOPLE, when set, names a population register file
+ * (身份证号, 姓名, …, as bench/GenerateCity.java writes it) whose residents are the people instead (bench/city-measure.sh:
+ * checks and reports about anybody of the city, most with no record). The numbers are sent in request bodies only and
+ * never printed. The API client is the demo client (demo-scjg), the staff account
  * the demo officer.
  */
 public class Soak {
@@ -120,10 +123,11 @@ public class Soak {
         // a person is kept as the ID number and the name only; the pushes copy the other fields of the first row
         List<String[]> people = new ArrayList<>();
         String[] template;
-        try (var lines = Files.lines(Path.of(args[4]), StandardCharsets.UTF_8)) {
+        String register = System.getenv().getOrDefault("SOAK_PEOPLE", "");
+        try (var lines = Files.lines(Path.of(register.isEmpty() ? args[4] : register), StandardCharsets.UTF_8)) {
             lines.skip(1).forEach(line -> {
                 String[] f = line.split(",", 5);
-                people.add(new String[] {f[2], f[3]});
+                people.add(register.isEmpty() ? new String[] {f[2], f[3]} : new String[] {f[0], f[1]});
             });
         }
         try (var lines = Files.lines(Path.of(args[4]), StandardCharsets.UTF_8)) {

@@ -62,7 +62,8 @@ class RecomputeWorker implements StopsBesideOthers {
         });
     }
 
-    @Scheduled(fixedDelayString = "${chengxin.evaluation.queue-interval:PT2S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${chengxin.evaluation.queue-interval:PT2S}",
+            initialDelayString = "${chengxin.evaluation.queue-initial-delay:PT5S}")
     void drain() {
         if (stopping) {
             return;
@@ -150,7 +151,7 @@ class RecomputeWorker implements StopsBesideOthers {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    @Scheduled(cron = "0 30 0 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${chengxin.jobs.recomputation-cron:0 30 0 * * *}", zone = "Asia/Shanghai")
     void nightly() {
         // once across instances; the queue above is drained by every instance, in chunks that take different people
         jobs.runOnce("evaluation.nightly", Duration.ofHours(1), () -> {

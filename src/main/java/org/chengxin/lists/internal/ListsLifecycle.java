@@ -40,7 +40,7 @@ class ListsLifecycle {
         list.endEntriesOf(e.recordId(), "所依据的记录已修复");
     }
 
-    @Scheduled(cron = "0 10 0 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${chengxin.jobs.list-ends-cron:0 10 0 * * *}", zone = "Asia/Shanghai")
     void endDue() {
         jobs.runOnce("lists.end-due", Duration.ofHours(1), list::endDue);
     }

@@ -28,7 +28,7 @@ class ExpiryJob {
         this.jobs = jobs;
     }
 
-    @Scheduled(cron = "0 5 0 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${chengxin.jobs.expiry-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
     @EventListener(ApplicationReadyEvent.class)
     void expire() {
         // at 00:05 and at every start, once across instances (a start within the hour after a run skips it)

@@ -31,7 +31,7 @@ class EscalationJob {
         this.jobs = jobs;
     }
 
-    @Scheduled(cron = "0 15 0 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${chengxin.jobs.escalation-cron:0 15 0 * * *}", zone = "Asia/Shanghai")
     @EventListener(ApplicationReadyEvent.class)
     void escalate() {
         // at 00:15 and at every start, once across instances (a start within the hour after a run skips it)
