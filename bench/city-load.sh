@@ -11,6 +11,8 @@
 # 1,000,000 records plus the generated files; CITY_KEEP=1 keeps target/city afterwards (deleted otherwise).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# push_batch, field
+source bench/lib.sh
 RESIDENTS=${1:-5300000}
 RECORDS=${2:-20000000}
 PORT=${CITY_HTTP_PORT:-18600}
@@ -101,7 +103,6 @@ echo "    ${#SECRET[@]} clients"
 
 token() { curl -sf -u "city-$1:${SECRET[$1]}" -d grant_type=client_credentials -d scope=records:write "$URL/oauth2/token" \
     | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
-field() { echo "$1" | grep -o "\"$2\":[^,}]*" | head -n 1 | sed 's/.*://; s/"//g'; }
 echo "==> pushing the records through POST /api/v1/record-batches"
 T=$(now)
 ACCEPTED=0
@@ -109,15 +110,9 @@ REJECTED=0
 for f in "$WORK"/files/records/*.csv; do
     d=$(basename "$f" .csv); d=${d%-*}
     F=$(now)
-    TOKEN=$(token "$d")
-    BATCH=$(curl -sf -H "Authorization: Bearer $TOKEN" -F "file=@$f;filename=$(basename "$f")" "$URL/api/v1/record-batches" \
-        | sed 's/.*"id":\([0-9]*\).*/\1/')
-    while true; do
-        REPORT=$(curl -sf -H "Authorization: Bearer $(token "$d")" "$URL/api/v1/record-batches/$BATCH")
-        STATUS=$(field "$REPORT" status)
-        [[ "$STATUS" == "PROCESSING" || "$STATUS" == "RECEIVED" ]] || break
-        sleep 1
-    done
+    # a fresh token for each request: a big batch outlives one
+    REPORT=$(push_batch "$URL" "$f" "token $d")
+    STATUS=$(field "$REPORT" status)
     A=$(field "$REPORT" accepted); R=$(field "$REPORT" rejected)
     ACCEPTED=$((ACCEPTED + A)); REJECTED=$((REJECTED + R))
     echo "    $(basename "$f"): $STATUS, accepted $A, rejected $R, $(since "$F") s"

@@ -17,6 +17,8 @@
 # The data directory (target/bench, about 2 GB at a million rows) is deleted at the end unless BENCH_KEEP=1.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# push_batch, client_token, field
+source bench/lib.sh
 ROWS=${1:-1000000}
 PORT=${BENCH_HTTP_PORT:-18080}
 PG_PORT=${BENCH_PG_PORT:-15432}
@@ -56,22 +58,16 @@ done
 sleep 3
 
 curl -sf "http://localhost:$PORT/actuator/health" >/dev/null || { echo "the platform did not start: see $WORK/server.log"; exit 1; }
-TOKEN=$(curl -sf -u demo-scjg:demo-scjg-secret-2026 -d grant_type=client_credentials -d scope=records:write \
-    "http://localhost:$PORT/oauth2/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+TOKEN=$(client_token "http://localhost:$PORT" demo-scjg demo-scjg-secret-2026 records:write)
 "${PSQL[@]}" -c "checkpoint"
 
 echo "==> pushing through POST /api/v1/record-batches (heap sampled every 200 ms with jstat)"
 jstat -gc $SERVER 200 > "$WORK/jstat.txt" &
 JSTAT=$!
 START=$(date +%s.%N)
-BATCH=$(curl -sf -H "Authorization: Bearer $TOKEN" -F "file=@$WORK/rows.csv;filename=rows.csv" \
-    "http://localhost:$PORT/api/v1/record-batches" | sed 's/.*"id":\([0-9]*\).*/\1/')
-while true; do
-    REPORT=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/v1/record-batches/$BATCH")
-    STATUS=$(echo "$REPORT" | sed 's/.*"status":"\([A-Z]*\)".*/\1/')
-    [[ "$STATUS" == "PROCESSING" || "$STATUS" == "RECEIVED" ]] || break
-    sleep 0.2
-done
+REPORT=$(push_batch "http://localhost:$PORT" "$WORK/rows.csv" "echo $TOKEN" 0.2)
+STATUS=$(field "$REPORT" status)
+BATCH=$(field "$REPORT" id)
 END=$(date +%s.%N)
 kill $JSTAT 2>/dev/null || true
 JSTAT=

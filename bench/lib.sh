@@ -1,6 +1,6 @@
-# Sourced by the fault scripts and the soak (bench/kill-test.sh, bench/shutdown-test.sh, bench/db-outage-test.sh,
-# bench/soak.sh), from the repository's root: the first failed check ends the script, every passed one is printed, and
-# the packaged jar is built unless BENCH_SKIP_BUILD is set.
+# Sourced by the scripts of bench/ from the repository's root: fail and check (the first failed check ends the script,
+# every passed one is printed), bench_jar (the packaged jar, built unless BENCH_SKIP_BUILD is set), and the pushes of
+# the benchmarks: field, client_token and push_batch.
 
 fail() {
     echo "FAILED: $*" >&2
@@ -20,4 +20,29 @@ bench_jar() { # sets JAR to the packaged jar, built first unless BENCH_SKIP_BUIL
         ./mvnw -q -B -DskipTests package
     fi
     JAR=$(ls target/chengxin-*.jar | grep -v plain | head -n 1)
+}
+
+field() { # field JSON NAME: a scalar field of a flat JSON answer
+    echo "$1" | grep -o "\"$2\":[^,}]*" | head -n 1 | sed 's/.*://; s/"//g'
+}
+
+client_token() { # client_token BASE_URL CLIENT SECRET SCOPE: an access token (client credentials)
+    curl -sf -u "$2:$3" -d grant_type=client_credentials -d "scope=$4" "$1/oauth2/token" \
+        | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+
+push_batch() { # push_batch BASE_URL FILE TOKEN_COMMAND [POLL_SECONDS]
+    # pushes FILE through POST /api/v1/record-batches, follows the batch every POLL_SECONDS (1) until it ends and prints
+    # its last report (JSON); TOKEN_COMMAND (words, run for each request) prints the access token to use
+    local base=$1 file=$2 token=$3 poll=${4:-1} batch report status
+    batch=$(curl -sf -H "Authorization: Bearer $($token)" -F "file=@$file;filename=$(basename "$file")" \
+        "$base/api/v1/record-batches" | sed 's/.*"id":\([0-9]*\).*/\1/')
+    [[ "$batch" =~ ^[0-9]+$ ]] || fail "the push of $file was refused"
+    while true; do
+        report=$(curl -sf -H "Authorization: Bearer $($token)" "$base/api/v1/record-batches/$batch")
+        status=$(field "$report" status)
+        [[ "$status" == "PROCESSING" || "$status" == "RECEIVED" ]] || break
+        sleep "$poll"
+    done
+    echo "$report"
 }

@@ -8,6 +8,8 @@
 # the figures are the portal's alone. Needs Java 17, curl, python3.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# push_batch, client_token, field
+source bench/lib.sh
 ROWS=${1:-1000000}
 REQUESTS=${BENCH_REQUESTS:-400}
 CONCURRENCY=${BENCH_CONCURRENCY:-4}
@@ -37,18 +39,10 @@ for _ in $(seq 1 180); do
 done
 sleep 3
 
-TOKEN=$(curl -sf -u demo-scjg:demo-scjg-secret-2026 -d grant_type=client_credentials -d scope=records:write \
-    "http://localhost:$PORT/oauth2/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+TOKEN=$(client_token "http://localhost:$PORT" demo-scjg demo-scjg-secret-2026 records:write)
 echo "==> pushing $ROWS records through POST /api/v1/record-batches"
 START=$(date +%s)
-BATCH=$(curl -sf -H "Authorization: Bearer $TOKEN" -F "file=@$WORK/rows.csv;filename=rows.csv" \
-    "http://localhost:$PORT/api/v1/record-batches" | sed 's/.*"id":\([0-9]*\).*/\1/')
-while true; do
-    REPORT=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/v1/record-batches/$BATCH")
-    STATUS=$(echo "$REPORT" | sed 's/.*"status":"\([A-Z]*\)".*/\1/')
-    [[ "$STATUS" == "PROCESSING" || "$STATUS" == "RECEIVED" ]] || break
-    sleep 1
-done
+REPORT=$(push_batch "http://localhost:$PORT" "$WORK/rows.csv" "echo $TOKEN")
 echo "    $(echo "$REPORT" | sed 's/.*"accepted":\([0-9]*\).*/accepted \1/'), $(( $(date +%s) - START ))s"
 PUBLISHED=$(curl -sf "http://localhost:$PORT/api/v1/public/double-publicity?size=1" | sed 's/.*"total":\([0-9]*\).*/\1/')
 echo "    published in 双公示: $PUBLISHED"

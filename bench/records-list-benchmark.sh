@@ -10,6 +10,8 @@
 # directory (target/bench-records-list, several GB) is deleted at the end unless BENCH_KEEP=1.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# push_batch, client_token, field
+source bench/lib.sh
 ROWS=${1:-1000000}
 REQUESTS=${BENCH_REQUESTS:-200}
 CONCURRENCY=${BENCH_CONCURRENCY:-4}
@@ -49,18 +51,10 @@ done
 sleep 3
 
 if [[ "${BENCH_SKIP_LOAD:-0}" != 1 ]]; then
-    TOKEN=$(curl -sf -u demo-scjg:demo-scjg-secret-2026 -d grant_type=client_credentials -d scope=records:write \
-        "$BASE/oauth2/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+    TOKEN=$(client_token "$BASE" demo-scjg demo-scjg-secret-2026 records:write)
     echo "==> pushing $ROWS records through POST /api/v1/record-batches"
     START=$(date +%s)
-    BATCH=$(curl -sf -H "Authorization: Bearer $TOKEN" -F "file=@$WORK/rows.csv;filename=rows.csv" \
-        "$BASE/api/v1/record-batches" | sed 's/.*"id":\([0-9]*\).*/\1/')
-    while true; do
-        REPORT=$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/record-batches/$BATCH")
-        STATUS=$(echo "$REPORT" | sed 's/.*"status":"\([A-Z]*\)".*/\1/')
-        [[ "$STATUS" == "PROCESSING" || "$STATUS" == "RECEIVED" ]] || break
-        sleep 2
-    done
+    REPORT=$(push_batch "$BASE" "$WORK/rows.csv" "echo $TOKEN" 2)
     echo "    $(echo "$REPORT" | sed 's/.*"accepted":\([0-9]*\).*/accepted \1/'), $(( $(date +%s) - START ))s"
     # a few revoked records, as a department has (the rare status of the shapes below)
     for i in 5 50 500 5000 50000; do
