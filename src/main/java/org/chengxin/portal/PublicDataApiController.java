@@ -137,6 +137,10 @@ class PublicDataApiController {
             int page, int size, HttpServletRequest request) {
         rateLimit.check(request);
         checkPage(page, size);
+        if ((long) page * size >= PublicListings.REACHABLE_ROWS) {
+            throw ChengxinException.badRequest("PUBLIC_PAGE_TOO_DEEP", "公开查询只能翻阅前 " + PublicListings.REACHABLE_ROWS
+                    + " 条，请按部门、事项或决定日期缩小查询范围");
+        }
         PublicListings.Search search = new PublicListings.Search(q, doc, dept, item, date(from), date(to));
         PublicListings.Page<PublicListings.Decision> found = listings.decisions(search, page, size);
         String notice = search.asksForIdNumber() ? "为保护个人信息，不支持按身份证号码查询" : null;

@@ -111,6 +111,27 @@ class PublicListings {
 
     /** One page of a public list. */
     record Page<T>(List<T> items, long total, int page, int size, int pages) {
+
+        /** The pages that can be turned to: those holding the first {@link #REACHABLE_ROWS} rows. */
+        public int reachablePages() {
+            return reachable(pages, size);
+        }
+
+        /** Whether the list holds more rows than can be paged through (the page then asks for a narrower search). */
+        public boolean beyondReach() {
+            return pages > reachablePages();
+        }
+    }
+
+    /**
+     * The rows of a public search that can be paged through, 10,000 (500 pages of 20): a page deeper down would have
+     * PostgreSQL read and skip every row before it (millions at the city's scale, seconds a page, open to anyone). Every
+     * decision can still be found by narrowing the search (a department, an item, a few days of decision dates).
+     */
+    static final int REACHABLE_ROWS = 10_000;
+
+    static int reachable(int pages, int size) {
+        return Math.max(1, Math.min(pages, REACHABLE_ROWS / size));
     }
 
     /** A published decision: the person by masked name and masked number only. */
@@ -171,7 +192,7 @@ class PublicListings {
         }
         long total = counted(query.get(), () -> records.countPublicDecisions(query.get()));
         int pages = (int) Math.max(1, (total + size - 1) / size);
-        int current = Math.min(Math.max(page, 0), pages - 1);
+        int current = Math.min(Math.max(page, 0), reachable(pages, size) - 1);
         Map<String, String> names = new HashMap<>();
         Map<String, Item> items = new HashMap<>();
         List<CreditRecord> found = records.publicDecisions(query.get(), current, size);

@@ -162,6 +162,12 @@ class PublicPortalIntegrationTests {
         Http.Response tooBig = http.get("/api/v1/public/serious-dishonesty?size=101", null);
         assertThat(tooBig.status()).isEqualTo(400);
         assertThat(tooBig.body()).contains("PUBLIC_PAGE_INVALID");
+        Http.Response tooDeep = http.get("/api/v1/public/double-publicity?size=100&page=100", null);
+        assertThat(tooDeep.status()).as("row 10,001 onwards is not paged to").isEqualTo(400);
+        assertThat(tooDeep.body()).contains("PUBLIC_PAGE_TOO_DEEP").contains("缩小查询范围");
+        Http.Response deepest = http.get("/api/v1/public/double-publicity?size=100&page=99", null);
+        assertThat(deepest.status()).as("the last page within reach, past the end here: empty").isEqualTo(200);
+        assertThat(deepest.json().get("items").size()).isZero();
         Http.Response badDate = http.get("/api/v1/public/double-publicity?from=yesterday", null);
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.body()).contains("PUBLIC_DATE_INVALID");
