@@ -71,6 +71,8 @@ class JdbcScores implements Scores {
 
     /** How long a model read is reused: another instance's publication in force today is seen within it. */
     private static final long MODEL_CACHE_MILLIS = 60_000;
+    /** People recomputed one by one at most per call, after a chunk failed. */
+    private static final int ONE_BY_ONE_MAX = 5_000;
 
     /** The reason shown for a person's first grade. */
     static final String FIRST_EVALUATION = "首次评价";
@@ -250,7 +252,8 @@ class JdbcScores implements Scores {
             return done == null ? 0 : done;
         } catch (RuntimeException e) {
             log.warn("成批重新计算信用积分失败，改为逐人计算：{}", e.getClass().getSimpleName());
-            return recomputeOneByOne(max);
+            // one by one, a backlog's chunk would hold the drain for minutes: the first people of it, the rest next time
+            return recomputeOneByOne(Math.min(max, ONE_BY_ONE_MAX));
         }
     }
 

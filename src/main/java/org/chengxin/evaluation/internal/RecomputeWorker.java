@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Drains the recomputation queue in the background (dynamic update, policy 七), and recomputes
  * everybody once a night so that records that simply aged out of their period are taken off too.
  * A backlog (a full first chunk, as after a large push) is drained by several connections side by side, as the full
- * recomputation's parts are; the chunks take different people.
+ * recomputation's parts are, in larger chunks ({@code chengxin.evaluation.queue-backlog-batch}); the chunks take different
+ * people.
  */
 @Component
 class RecomputeWorker implements StopsBesideOthers {
@@ -35,6 +36,7 @@ class RecomputeWorker implements StopsBesideOthers {
 
     private final Scores scores;
     private final int batch;
+    private final int backlogBatch;
     private final int parallelism;
     private final ExecutorService helpers;
     private final ClusterJobs jobs;
@@ -46,14 +48,20 @@ class RecomputeWorker implements StopsBesideOthers {
     /**
      * @param batch       people taken off the queue together, in one statement (a push of a million rows queues about a
      *                    million people; a change by hand, one)
+     * @param backlogBatch people a chunk takes once the first chunk found a backlog: a chunk costs its statement's
+     *                    start and the walk to its range whatever its size, so larger chunks bring a big push's queue
+     *                    closer to the full recomputation's cost per person (its parts take about 30,000 people each);
+     *                    each still ends within a second or two, so a stop does not wait long
      * @param parallelism connections that drain a backlog side by side
      */
     RecomputeWorker(Scores scores, @Value("${chengxin.evaluation.queue-batch:5000}") int batch,
+            @Value("${chengxin.evaluation.queue-backlog-batch:50000}") int backlogBatch,
             @Value("${chengxin.evaluation.queue-parallelism:${chengxin.evaluation.recompute-parallelism:2}}") int parallelism,
             ClusterJobs jobs) {
         this.jobs = jobs;
         this.scores = scores;
         this.batch = Math.max(1, batch);
+        this.backlogBatch = Math.max(this.batch, backlogBatch);
         this.parallelism = Math.max(1, parallelism);
         this.helpers = Executors.newFixedThreadPool(Math.max(1, this.parallelism - 1), r -> {
             Thread t = new Thread(r, "evaluation-queue");
@@ -106,7 +114,8 @@ class RecomputeWorker implements StopsBesideOthers {
         try {
             // a stop ends the drain between chunks: a chunk's people leave the queue with their scores written, the
             // others stay queued for the next start
-            for (int n = stopping ? 0 : scores.recomputePending(batch); n > 0 && !stopping; n = scores.recomputePending(batch)) {
+            for (int n = stopping ? 0 : scores.recomputePending(backlogBatch); n > 0 && !stopping;
+                    n = scores.recomputePending(backlogBatch)) {
                 total.addAndGet(n);
             }
         } finally {
