@@ -91,6 +91,8 @@ public class Soak {
         final List<ConcurrentLinkedQueue<Long>> latencies = new ArrayList<>();
         final AtomicInteger[] errors = new AtomicInteger[KINDS.length];
         final AtomicInteger firstErrorStatus = new AtomicInteger();
+        /** The first error's kind of request and, for a request that got no answer, the exception. */
+        final java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
 
         Minute() {
             for (int k = 0; k < KINDS.length; k++) {
@@ -248,6 +250,8 @@ public class Soak {
                 if (failure != null || response.statusCode() / 100 != 2) {
                     slot.errors[kind].incrementAndGet();
                     slot.firstErrorStatus.compareAndSet(0, failure != null ? -1 : response.statusCode());
+                    Throwable cause = failure != null && failure.getCause() != null ? failure.getCause() : failure;
+                    slot.firstError.compareAndSet(null, KINDS[kind] + (cause == null ? "" : " " + cause));
                     latency = Math.max(latency, TIMEOUT_NANOS);
                 }
                 slot.latencies.get(kind).add(latency);
@@ -284,7 +288,7 @@ public class Soak {
             p99All[m] = pct(sortedAll, 99);
             System.out.printf(Locale.ROOT, "%-4d %7d %6d %s %7d %5d/%-4d %4d %6d (%d, %d)%s%n", m + 1, sent, minuteErrors, line, pushesPerMinute[m],
                     heapAfterGc[m], heapCommitted[m], gcs[m], connections[m], activeMax[m], stuckMax[m],
-                    slot.firstErrorStatus.get() == 0 ? "" : "  first error status " + slot.firstErrorStatus.get());
+                    slot.firstErrorStatus.get() == 0 ? "" : "  first error status " + slot.firstErrorStatus.get() + " (" + slot.firstError.get() + ")");
         }
 
         // the verdict: the first minutes (after one of warm-up) against the last ones

@@ -47,8 +47,16 @@ class PublicDataApiController {
         this.rateLimit = rateLimit;
     }
 
-    /** One page of a list; {@code notice} says why a search answered nothing (an ID number asked for). */
-    record PublicPage<T>(long total, int page, int size, int pages, String notice, List<T> items) {
+    /**
+     * One page of a list; {@code notice} says why a search answered nothing (an ID number asked for); {@code totalExact}
+     * false: the search matched more than 10,000 rows ({@code total} then says 10,000 and {@code pages} the pages that
+     * can be turned to).
+     */
+    record PublicPage<T>(long total, boolean totalExact, int page, int size, int pages, String notice, List<T> items) {
+
+        PublicPage(long total, int page, int size, int pages, String notice, List<T> items) {
+            this(total, true, page, size, pages, notice, items);
+        }
     }
 
     @GetMapping("/api/v1/public/double-publicity")
@@ -146,6 +154,9 @@ class PublicDataApiController {
         String notice = search.asksForIdNumber() ? "为保护个人信息，不支持按身份证号码查询" : null;
         // a page past the end is empty, not the last page again
         List<PublicListings.Decision> items = found.page() == page ? found.items() : List.of();
+        if (found.totalCapped()) {
+            return new PublicPage<>(PublicListings.REACHABLE_ROWS, false, page, size, found.reachablePages(), notice, items);
+        }
         return new PublicPage<>(found.total(), page, size, found.pages(), notice, items);
     }
 

@@ -111,8 +111,11 @@ public interface Records {
      */
     List<CreditRecord> publicDecisions(PublicDecisionQuery query, int page, int size);
 
-    /** How many decisions {@link #publicDecisions} has for the query. */
-    long countPublicDecisions(PublicDecisionQuery query);
+    /**
+     * How many decisions {@link #publicDecisions} has for the query, counted up to {@code atMost}: a page turns through
+     * the first rows only, and counting the city's millions of published decisions takes seconds.
+     */
+    long countPublicDecisions(PublicDecisionQuery query, long atMost);
 
     /** How many decisions of these items are published today, by department. */
     Map<DepartmentCode, Long> publicDecisionsByDepartment(Set<String> itemCodes);

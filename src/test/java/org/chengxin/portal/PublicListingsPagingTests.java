@@ -27,4 +27,14 @@ class PublicListingsPagingTests {
         assertThat(exactly.beyondReach()).isFalse();
         assertThat(new PublicListings.Page<String>(List.of(), 0, 0, 20, 1).reachablePages()).isEqualTo(1);
     }
+
+    @Test
+    void aCountStoppedPastTheReachableRowsIsALowerBound() {
+        // the search counts up to 10,001 rows: more than can be paged through
+        PublicListings.Page<String> capped = new PublicListings.Page<>(List.of(), 10_001, 0, 20, 501, true);
+        assertThat(capped.totalCapped()).isTrue();
+        assertThat(capped.beyondReach()).isTrue();
+        assertThat(capped.reachablePages()).isEqualTo(500);
+        assertThat(new PublicListings.Page<String>(List.of(), 45, 0, 20, 3).totalCapped()).as("an exact count").isFalse();
+    }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -17,6 +18,7 @@ import org.chengxin.lists.Decision;
 import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.records.CreditRecord;
+import org.chengxin.records.PublicDecisionQuery;
 import org.chengxin.records.Records;
 import org.chengxin.records.RecordStatus;
 import org.chengxin.shared.error.ChengxinException;
@@ -128,6 +130,10 @@ class PublicPortalIntegrationTests {
         assertThat(published).as("the facts are not published").doesNotContain("未按规定公示信息");
         JsonNode json = http.get("/api/v1/public/double-publicity?doc=" + tag + "&size=100", null).json();
         assertThat(json.get("total").asLong()).isEqualTo(4);
+        assertThat(json.get("totalExact").asBoolean()).isTrue();
+        PublicDecisionQuery byTag = new PublicDecisionQuery(Set.of("YY-GN-001", "YY-GN-002", "YY-TX-001"), tag, Set.of(), null, null);
+        assertThat(records.countPublicDecisions(byTag, 100)).isEqualTo(4);
+        assertThat(records.countPublicDecisions(byTag, 2)).as("the count stops where it is told to").isEqualTo(2);
         assertThat(json.get("items").findValuesAsString("maskedName")).containsOnly(MASKED_NAME);
         assertThat(json.get("items").findValuesAsString("maskedId")).containsOnly(person.masked());
         assertThat(listed(http)).contains(doc("LIST"), "偷税数额较大", MASKED_NAME, person.masked(), "偷税（逃避缴纳税款）");

@@ -437,8 +437,11 @@ class JdbcRecords {
                 .param("size", size).param("offset", (long) page * size).query(this::map).list();
     }
 
-    long countPublicDecisions(PublicDecisionQuery query) {
-        return publicStatement("select count(*) from records_record", query, "").query(Long.class).single();
+    long countPublicDecisions(PublicDecisionQuery query, long atMost) {
+        // the count stops at atMost rows: measured on the city's 20,000,000 records, counting all 2.2 million published
+        // decisions took 2.4 to 6.5 s (parallel scans of the whole table, stalling every other request meanwhile)
+        return publicStatement("select count(*) from (select 1 from records_record", query, " limit :atMost) t")
+                .param("atMost", atMost).query(Long.class).single();
     }
 
     Map<DepartmentCode, Long> publicDecisionsByDepartment(Set<String> itemCodes) {
@@ -510,8 +513,13 @@ class JdbcRecords {
         }
         params.put("limit", page.size());
         params.put("offset", page.offset());
-        List<RecordListRow> rows = jdbc.sql("select " + LIST_COLUMNS + " from records_record" + where + " order by "
-                + page.orderBy(Records.LIST_SORT, "id") + " limit :limit offset :offset").params(params).query(this::listRow).list();
+        // the page's ids first, then its rows: the ids (and the columns filtered and sorted on) are read off an index
+        // alone where one holds them all, so the rows skipped before the page are never read from the table (a page
+        // deep in a department's million records, or an item's records by decision date: V48)
+        String order = page.orderBy(Records.LIST_SORT, "id");
+        List<RecordListRow> rows = jdbc.sql("select " + LIST_COLUMNS + " from records_record where id = any(array(select id from records_record"
+                + where + " order by " + order + " limit :limit offset :offset)) order by " + order).params(params)
+                .query(this::listRow).list();
         return new PageResult<>(rows, total, page);
     }
 

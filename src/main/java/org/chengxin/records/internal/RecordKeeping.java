@@ -311,8 +311,8 @@ class RecordKeeping implements Records {
     }
 
     @Override
-    public long countPublicDecisions(PublicDecisionQuery query) {
-        return query.itemCodes().isEmpty() ? 0 : rows.countPublicDecisions(query);
+    public long countPublicDecisions(PublicDecisionQuery query, long atMost) {
+        return query.itemCodes().isEmpty() ? 0 : rows.countPublicDecisions(query, atMost);
     }
 
     @Override
