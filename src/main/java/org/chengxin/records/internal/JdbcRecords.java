@@ -517,8 +517,13 @@ class JdbcRecords {
         // alone where one holds them all, so the rows skipped before the page are never read from the table (a page
         // deep in a department's million records, or an item's records by decision date: V48)
         String order = page.orderBy(Records.LIST_SORT, "id");
+        // an item's records by decision date: sorted off the item's index (V48) rather than walked in decision order
+        // over the whole department, filtering the item row by row: the planner takes the item's rows as spread evenly
+        // over the dates, and on the city's data (an item's decisions all in its last year) the walk read most of a
+        // department's 1.5 million records, 7.6 s a page; sorted, 0.5 s (47,000 index entries)
+        String inner = filter.itemCode() == null ? order : order.replace("decision_date", "(decision_date + 0)");
         List<RecordListRow> rows = jdbc.sql("select " + LIST_COLUMNS + " from records_record where id = any(array(select id from records_record"
-                + where + " order by " + order + " limit :limit offset :offset)) order by " + order).params(params)
+                + where + " order by " + inner + " limit :limit offset :offset)) order by " + order).params(params)
                 .query(this::listRow).list();
         return new PageResult<>(rows, total, page);
     }

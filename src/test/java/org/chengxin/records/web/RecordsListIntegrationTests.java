@@ -258,6 +258,14 @@ class RecordsListIntegrationTests {
         List<Long> reversed = new ArrayList<>(asc);
         Collections.reverse(reversed);
         assertThat(desc).isEqualTo(reversed);
+        // an item's records by decision date (sorted off the item's index, not walked in date order): the penalty's 24
+        // records, b-0 … b-22 (160 to 138 days ago), then a-1 (100 days ago); a-2 is of another item
+        List<Long> item = rowIds(page("/records?item=YY-GN-002&sort=decisionDate&dir=asc&size=20"));
+        assertThat(item).hasSize(20).startsWith(ids.get("b-0"), ids.get("b-1")).endsWith(ids.get("b-19")).doesNotContain(ids.get("a-2"));
+        List<Long> itemRest = rowIds(page("/records?item=YY-GN-002&sort=decisionDate&dir=asc&size=20&page=2"));
+        assertThat(itemRest).containsExactly(ids.get("b-20"), ids.get("b-21"), ids.get("b-22"), ids.get("a-1"));
+        List<Long> itemDesc = rowIds(page("/records?item=YY-GN-002&sort=decisionDate&dir=desc&size=50"));
+        assertThat(itemDesc).hasSize(24).startsWith(ids.get("a-1"), ids.get("b-22")).endsWith(ids.get("b-0"));
         String sorted = page("/records?sort=decisionDate&dir=desc");
         assertThat(sorted).contains("aria-sort=\"descending\"", "▼");
         List<Long> injected = rowIds(page("/records?sort=content%3Bdrop%20table%20records_record&dir=asc&size=50"));
