@@ -68,8 +68,9 @@ stop_server() {
 }
 cleanup() {
     stop_server
-    # the settings above leave with the script
-    sed -i '/^# bench\/city-measure.sh$/,$d' "$PGDATA_DIR/postgresql.auto.conf"
+    # the settings above leave with the script (ALTER SYSTEM in step 3 rewrites the file without the comment: by name)
+    sed -i -e '/^# bench\/city-measure.sh$/d' -e '/^\(session_preload_libraries\|auto_explain\.\|logging_collector\|log_destination\)/d' \
+        "$PGDATA_DIR/postgresql.auto.conf"
     [[ "${CITY_KEEP_BACKUP:-0}" == 1 ]] || rm -rf "$WORK/backup"
 }
 trap cleanup EXIT

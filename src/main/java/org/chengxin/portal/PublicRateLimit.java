@@ -66,8 +66,12 @@ class PublicRateLimit {
         }
 
         private void refill(long now, int capacity) {
-            tokens = Math.min(capacity, tokens + (now - last) * capacity / NANOS_PER_MINUTE);
-            last = now;
+            // a thread that read the time before another one refilled comes in with an earlier time: no time passed
+            // for it (a negative interval took tokens away, thousands at a large limit: the city's mix met 429s)
+            if (now > last) {
+                tokens = Math.min(capacity, tokens + (double) (now - last) * capacity / NANOS_PER_MINUTE);
+                last = now;
+            }
         }
     }
 }
