@@ -311,7 +311,7 @@ class PublicListings {
         return departmentCounts.get();
     }
 
-    /** Counts the per-department figures in the background once the platform is up, so that no visitor waits for them. */
+    /** Counts the per-department figures once the platform is up and before it reports itself ready: no visitor waits for them. */
     @EventListener(ApplicationReadyEvent.class)
     void countAtStart() {
         departmentCounts.warm();

@@ -119,14 +119,15 @@ class KeptTests {
         assertThat(kept.get()).isEqualTo(3L);
     }
 
-    /** Warmed at start-up: the count runs in the background, and a request arriving meanwhile waits for it, no second count. */
+    /** Warmed at start-up: counted in the caller's thread; a request arriving meanwhile waits for that count, no second one. */
     @Test
-    void warmingCountsInTheBackgroundAndARequestMeanwhileWaitsForIt() throws Exception {
+    void warmingCountsNowAndARequestMeanwhileWaitsForIt() throws Exception {
         MovedClock clock = new MovedClock();
+        HeldTasks background = new HeldTasks();
         AtomicInteger counted = new AtomicInteger();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(3);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Kept<Long> kept = new Kept<>("test", () -> {
                 counted.incrementAndGet();
@@ -137,20 +138,40 @@ class KeptTests {
                     Thread.currentThread().interrupt();
                 }
                 return 42L;
-            }, Duration.ofMinutes(10), clock, pool);
-            kept.warm();
+            }, Duration.ofMinutes(10), clock, background);
+            Future<?> warming = pool.submit(kept::warm);
             assertThat(started.await(5, TimeUnit.SECONDS)).as("warming started the count").isTrue();
-            kept.warm();
             Future<Long> request = pool.submit(kept::get);
             Thread.sleep(100);
             assertThat(request.isDone()).as("the request waits for the running first count").isFalse();
+            assertThat(warming.isDone()).as("warming returns when the count is taken").isFalse();
             release.countDown();
+            warming.get(5, TimeUnit.SECONDS);
             assertThat(request.get(5, TimeUnit.SECONDS)).isEqualTo(42L);
             assertThat(counted).as("one count: the warm-up's, shared with the request").hasValue(1);
             assertThat(kept.isCounted()).isTrue();
+            kept.warm();
+            assertThat(counted).as("warming again with a value held counts nothing").hasValue(1);
+            assertThat(background.tasks).isEmpty();
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A count that fails at start-up does not stop the platform: the first request counts. */
+    @Test
+    void aFailedWarmUpIsLeftToTheFirstRequest() {
+        AtomicInteger calls = new AtomicInteger();
+        Kept<Integer> kept = new Kept<>("test", () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("数据库暂时不可用");
+            }
+            return 7;
+        }, Duration.ofMinutes(10), new MovedClock(), new HeldTasks());
+        kept.warm();
+        assertThat(kept.isCounted()).isFalse();
+        assertThat(kept.get()).isEqualTo(7);
+        assertThat(calls).hasValue(2);
     }
 
     /** With nothing kept (the tests' configuration) every request counts afresh and warming does nothing. */
