@@ -179,7 +179,7 @@ FROM=$(date -d "-40 days" +%F)
 TO=$(date -d "-10 days" +%F)
 YEAR=$(date +%Y)
 DOC=$(python3 -c 'import urllib.parse;print(urllib.parse.quote("〔2026〕45号"))')
-STAFF_URLS=("$URL/records" "$URL/records?size=100&page=40" "$URL/records?size=100&page=5000" "$URL/records?sort=decisionDate&dir=desc" "$URL/records?status=ACTIVE"
+STAFF_URLS=("$URL/records" "$URL/records?size=100&page=40" "$URL/records?size=100&page=1000" "$URL/records?sort=decisionDate&dir=desc" "$URL/records?status=ACTIVE"
     "$URL/records?status=REVOKED" "$URL/records?item=YY-GN-002&sort=decisionDate&dir=asc"
     "$URL/records?date=DECISION&from=$FROM&to=$TO&sort=decisionDate&dir=desc" "$URL/records?date=ACCEPTED&from=$(date +%F)&status=ACTIVE"
     "$URL/records?doc=$DOC" "$URL/records?who=$WHO" "$URL/records?who=$WHO&status=ACTIVE")

@@ -48,6 +48,15 @@ public final class Listing<T> {
         return result.pages();
     }
 
+    /** Whether more rows match than can be paged through ({@link PageRequest#MAX_ROWS}). */
+    public boolean isBeyondReach() {
+        return result.beyondReach();
+    }
+
+    public int getReachableRows() {
+        return PageRequest.MAX_ROWS;
+    }
+
     /** The current page, from 1. */
     public int getNumber() {
         return result.number();

@@ -10,10 +10,15 @@ public record PageResult<T>(List<T> items, long total, PageRequest request) {
         items = List.copyOf(items);
     }
 
-    /** Pages in all (at least 1, at most {@link PageRequest#MAX_PAGE}). */
+    /** Pages that can be turned to (at least 1; those holding the first {@link PageRequest#MAX_ROWS} rows at most). */
     public int pages() {
         long n = Math.max(1, (total + request.size() - 1) / request.size());
-        return (int) Math.min(n, PageRequest.MAX_PAGE);
+        return (int) Math.min(n, PageRequest.maxPages(request.size()));
+    }
+
+    /** Whether the filter matches more rows than can be paged through: the list then asks for a narrower filter. */
+    public boolean beyondReach() {
+        return total > PageRequest.MAX_ROWS;
     }
 
     /** The current page, counting from 1. */
