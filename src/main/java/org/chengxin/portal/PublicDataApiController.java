@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.chengxin.honours.HonestyModels;
+import org.chengxin.shared.error.ApiAnswers;
 import org.chengxin.shared.error.ChengxinException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -59,6 +60,7 @@ class PublicDataApiController {
         }
     }
 
+    @ApiAnswers(open = true, problems = 429)
     @GetMapping("/api/v1/public/double-publicity")
     @Operation(summary = "行政许可和行政处罚信息（双公示）", description = "公示期内的行政许可和行政处罚决定，按决定日期从新到旧分页。"
             + "轻微处罚不予公示；公示期满、撤销或信用修复的即不再返回。姓名和身份证号码已遮蔽。不支持按身份证号码查询：含身份证号码的查询返回空结果。")
@@ -74,6 +76,7 @@ class PublicDataApiController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(decisions(q, doc, dept, item, from, to, page, size, request));
     }
 
+    @ApiAnswers(open = true, problems = 429)
     @GetMapping(value = "/api/v1/public/double-publicity.csv", produces = "text/csv")
     @Operation(summary = "行政许可和行政处罚信息（CSV）", description = "与 JSON 相同的查询条件和分页，UTF-8（带 BOM）。")
     ResponseEntity<byte[]> doublePublicityCsv(@RequestParam(required = false) String q, @RequestParam(required = false) String doc,
@@ -88,6 +91,7 @@ class PublicDataApiController {
                 "double-publicity-" + found.page() + ".csv");
     }
 
+    @ApiAnswers(open = true, problems = 429)
     @GetMapping("/api/v1/public/serious-dishonesty")
     @Operation(summary = "严重失信主体名单", description = "有效期内的严重失信主体名单条目，按认定时间从新到旧分页；有效期届满或撤下的不再返回。姓名和身份证号码已遮蔽。")
     ResponseEntity<PublicPage<PublicListings.Listed>> seriousDishonesty(
@@ -96,6 +100,7 @@ class PublicDataApiController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(listed(page, size, request));
     }
 
+    @ApiAnswers(open = true, problems = 429)
     @GetMapping(value = "/api/v1/public/serious-dishonesty.csv", produces = "text/csv")
     @Operation(summary = "严重失信主体名单（CSV）", description = "与 JSON 相同的分页，UTF-8（带 BOM）。")
     ResponseEntity<byte[]> seriousDishonestyCsv(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
@@ -107,6 +112,7 @@ class PublicDataApiController {
                 "serious-dishonesty-" + found.page() + ".csv");
     }
 
+    @ApiAnswers(open = true, problems = 429)
     @GetMapping("/api/v1/public/honesty-models")
     @Operation(summary = "诚信典型", description = "经本人同意公开的诚信典型：每行一条现行有效的守信记录（表彰奖励、诚信道德模范等），按同意时间从新到旧、"
             + "按人分页（page、size 为人数）。本人撤回同意或记录期满、被撤销后即不再返回。身份证号码已遮蔽。")
@@ -116,6 +122,7 @@ class PublicDataApiController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(honours(page, size, request));
     }
 
+    @ApiAnswers(open = true, problems = 429)
     @GetMapping(value = "/api/v1/public/honesty-models.csv", produces = "text/csv")
     @Operation(summary = "诚信典型（CSV）", description = "与 JSON 相同的分页，UTF-8（带 BOM）。")
     ResponseEntity<byte[]> honestyModelsCsv(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,

@@ -148,9 +148,12 @@ public final class Http {
         body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends the request; an answer from {@code /api/v1} is checked against the API description ({@link ApiContract}). */
     public Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpRequest built = request.build();
+            HttpResponse<String> r = client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            ApiContract.check(base, client, built, r.statusCode(), r.headers(), r.body());
             return new Response(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chengxin.calendar.CalendarYears;
 import org.chengxin.calendar.CalendarYears.Day;
 import org.chengxin.calendar.CalendarYears.Year;
+import org.chengxin.shared.error.ApiAnswers;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +25,7 @@ class CalendarApiController {
         this.calendar = calendar;
     }
 
+    @ApiAnswers(open = true, problems = 404)
     @GetMapping("/api/v1/calendar/{year}")
     @Operation(summary = "某年的工作日历", description = "无需令牌。列出该年的放假日期和调休上班日期（均为星期六或星期日），"
             + "以及所依据的国务院办公厅通知和是否已按通知确认（confirmed=false 表示尚待国务院通知公布后确认）。"

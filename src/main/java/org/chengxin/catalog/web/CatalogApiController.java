@@ -10,6 +10,7 @@ import org.chengxin.catalog.domain.CatalogVersion;
 import org.chengxin.catalog.domain.Domain;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.catalog.domain.KeyGroup;
+import org.chengxin.shared.error.ApiAnswers;
 import org.chengxin.shared.error.ChengxinException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ class CatalogApiController {
         this.catalog = catalog;
     }
 
+    @ApiAnswers(open = true, problems = 404)
     @GetMapping("/api/v1/catalog")
     @Operation(summary = "信息目录", description = "无需令牌。列出领域、重点人群和全部信息项（含法律依据、严重程度、公开范围和公开期限）。"
             + "date=yyyy-MM-dd 时返回该日施行的版本，默认今天。")

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chengxin.figures.PublicFigures;
 import org.chengxin.figures.PublicFigures.Snapshot;
+import org.chengxin.shared.error.ApiAnswers;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -35,6 +36,7 @@ class PublicFiguresController {
         return "figures/public";
     }
 
+    @ApiAnswers(open = true)
     @GetMapping("/api/v1/public/figures")
     @ResponseBody
     @Operation(summary = "信用工作统计数据", description = "近12个月按领域归集的记录数、现行有效记录（按类别）、严重失信主体名单在册数、"

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
 
+import org.chengxin.shared.error.ApiAnswers;
 import org.chengxin.shared.text.MaxChars;
 import org.chengxin.identity.Citizens;
 import org.chengxin.shared.audit.AuditEvent;
@@ -38,6 +39,7 @@ class IdNumberValidationController {
         this.events = events;
     }
 
+    @ApiAnswers(scopes = {"identity:validate", "records:write"})
     @PostMapping("/api/v1/identity/validations")
     @Operation(summary = "校验公民身份号码", description = "号码放在请求体中（不得放入 URL）。返回规范化后的号码（脱敏）、是否有效、派生信息及错误/警告。")
     ValidationResponse validate(@RequestBody @Validated ValidationRequest request) {

@@ -16,6 +16,7 @@ import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.ingestion.RecordBatches.Submission;
 import org.chengxin.ingestion.internal.TempFiles;
+import org.chengxin.shared.error.ApiAnswers;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
@@ -43,6 +44,7 @@ class RecordBatchesApiController {
         this.uploads = uploads;
     }
 
+    @ApiAnswers(success = 202, scopes = "records:write", problems = {413, 415})
     @PostMapping(path = "/api/v1/record-batches", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "以 JSON 报送一批记录", description = "请求体 {\"records\":[{sourceId,itemCode,idNumber,name,decisionDate,documentNumber,content:{...}}]}。异步处理，返回批次编号。atomic=true 时整批全部通过才入库。")
     ResponseEntity<BatchReport> pushJson(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean atomic)
@@ -54,6 +56,7 @@ class RecordBatchesApiController {
         return accepted(batches.submit(new Submission(file, BatchFormat.JSON, null, null, null, atomic)));
     }
 
+    @ApiAnswers(success = 202, scopes = "records:write", problems = {413, 415})
     @PostMapping(path = "/api/v1/record-batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "以文件报送一批记录", description = "file：CSV（UTF-8、GBK、GB18030，可用 charset 指明）、XLSX 或 JSON Lines；也接受国家“双公示”格式（CF_*、XK_* 列）。itemCode：行中未写信息项代码时使用。文件名超过 255 字节时缩短保存（保留扩展名）。")
     ResponseEntity<BatchReport> pushFile(@RequestParam("file") MultipartFile file,
@@ -69,12 +72,14 @@ class RecordBatchesApiController {
                 itemCode == null || itemCode.isBlank() ? null : itemCode.strip(), declared, atomic)));
     }
 
+    @ApiAnswers(scopes = "records:write", problems = 404)
     @GetMapping("/api/v1/record-batches/{id}")
     @Operation(summary = "批次处理情况", description = "状态、进度、接收与拒绝数，以及前1000条拒绝明细（行号、字段、错误代码、说明）。")
     BatchReport report(@PathVariable long id) {
         return batches.report(id, department()).orElseThrow(BatchNotFound::new);
     }
 
+    @ApiAnswers(scopes = "records:write", problems = 404, media = "text/csv")
     @GetMapping("/api/v1/record-batches/{id}/rejections.csv")
     void rejectionsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
         report(id);
@@ -83,6 +88,7 @@ class RecordBatchesApiController {
         RejectionExport.csv(batches, id, response.getOutputStream());
     }
 
+    @ApiAnswers(scopes = "records:write", problems = 404, media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @GetMapping("/api/v1/record-batches/{id}/rejections.xlsx")
     void rejectionsXlsx(@PathVariable long id, HttpServletResponse response) throws IOException {
         report(id);

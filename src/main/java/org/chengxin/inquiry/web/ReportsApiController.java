@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chengxin.inquiry.CreditReport;
 import org.chengxin.inquiry.CreditReports;
 import org.chengxin.inquiry.ReportDocuments;
+import org.chengxin.shared.error.ApiAnswers;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.text.MaxChars;
@@ -38,6 +39,7 @@ class ReportsApiController {
         this.clock = clock;
     }
 
+    @ApiAnswers(scopes = "reports:read", problems = 404)
     @PostMapping("/api/v1/reports")
     @Operation(summary = "出具个人公共信用信息报告", description = "basis 为 DUTY（行政机关履行法定职责，须写明 duty）或 AUTHORIZATION"
             + "（凭本人授权，须给出 authorizationId）。号码与用途放在请求体中。报告只含查询方范围内的信息；每次查询（含被拒绝的）"
@@ -52,6 +54,7 @@ class ReportsApiController {
         };
     }
 
+    @ApiAnswers(scopes = "reports:read", problems = 404)
     @PostMapping(value = "/api/v1/reports/pdf", produces = "application/pdf")
     @Operation(summary = "出具个人公共信用信息报告（PDF）", description = "与 /api/v1/reports 相同的请求，返回 A4 PDF（中文可选择、可检索，"
             + "字体已嵌入），首页二维码指向公开核验页；平台登记文件摘要，供核验比对。")

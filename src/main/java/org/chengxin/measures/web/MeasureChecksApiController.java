@@ -15,6 +15,7 @@ import org.chengxin.measures.MeasureCheck;
 import org.chengxin.measures.MeasureChecks;
 import org.chengxin.measures.MeasureLists;
 import org.chengxin.measures.domain.MeasureList;
+import org.chengxin.shared.error.ApiAnswers;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
@@ -47,6 +48,7 @@ class MeasureChecksApiController {
         this.clock = clock;
     }
 
+    @ApiAnswers(success = 201, scopes = "measures:check")
     @PostMapping("/api/v1/measure-checks")
     @Operation(summary = "联合奖惩核查", description = "办理事项时核查当事人适用的激励和惩戒措施。号码放在请求体中（不得放入 URL）；"
             + "须写明事项编码；部门为接入客户端所属部门，请求体中的 departmentCode 如填写须与之一致。每次核查均记入审计日志，"
@@ -58,12 +60,14 @@ class MeasureChecksApiController {
         return ResponseEntity.created(URI.create("/api/v1/measure-checks/" + check.id())).body(check);
     }
 
+    @ApiAnswers(scopes = "measures:check", problems = 404)
     @GetMapping("/api/v1/measure-checks/{id}")
     @Operation(summary = "查看本部门的一次核查及其反馈")
     MeasureCheck find(@PathVariable long id) {
         return checks.find(id, department(null));
     }
 
+    @ApiAnswers(scopes = "measures:check", problems = {404, 409})
     @PostMapping("/api/v1/measure-checks/{id}/feedback")
     @Operation(summary = "反馈措施实施情况", description = "逐项说明核查结果中的措施是否实施（未实施须说明理由），以及事项办理结果和办理日期。每次核查只能反馈一次。")
     MeasureCheck feedback(@PathVariable long id, @RequestBody @Valid FeedbackRequest request) {
@@ -82,12 +86,14 @@ class MeasureChecksApiController {
         return checks.feedback(id, department(null), decisions, request.outcome(), handledOn, request.note());
     }
 
+    @ApiAnswers(scopes = "measures:check")
     @GetMapping("/api/v1/measure-checks/overdue")
     @Operation(summary = "本部门逾期未反馈的核查")
     List<MeasureCheck> overdue() {
         return checks.overdue(department(null));
     }
 
+    @ApiAnswers(open = true)
     @GetMapping("/api/v1/measures")
     @Operation(summary = "现行守信激励和失信惩戒措施清单（公开）")
     MeasureList measures() {

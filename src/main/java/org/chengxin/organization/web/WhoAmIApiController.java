@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chengxin.shared.error.ApiAnswers;
 import org.chengxin.shared.security.CurrentActor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,6 +23,7 @@ class WhoAmIApiController {
     record WhoAmI(String clientId, String department, List<String> scopes, Instant expiresAt) {
     }
 
+    @ApiAnswers(scopes = {"identity:validate", "measures:check", "records:write", "remedies:decide", "reports:read"})
     @GetMapping("/api/v1/whoami")
     @Operation(summary = "当前访问令牌的客户端、部门和授权范围", description = "仅读取令牌本身，不查询数据库；供接入部门调试对接。")
     WhoAmI whoami(@AuthenticationPrincipal Jwt jwt) {

@@ -11,6 +11,7 @@ import org.chengxin.remedies.Objections;
 import org.chengxin.remedies.Repairs;
 import org.chengxin.remedies.domain.Objection;
 import org.chengxin.remedies.domain.RepairApplication;
+import org.chengxin.shared.error.ApiAnswers;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.CurrentActor;
@@ -43,12 +44,14 @@ class RemediesApiController {
         this.view = view;
     }
 
+    @ApiAnswers(scopes = "remedies:decide")
     @GetMapping("/api/v1/objections")
     @Operation(summary = "涉及本部门记录的异议", description = "已通过平台初审的异议；open=true（默认）只列待处理的，按答复期限排序；open=false 含已处理的。当事人只给出脱敏的身份证号。")
     List<CaseJson.ObjectionSummary> objections(@RequestParam(defaultValue = "true") boolean open) {
         return objections.ofDepartment(department(), open).stream().map(o -> CaseJson.ObjectionSummary.of(o, view)).toList();
     }
 
+    @ApiAnswers(scopes = "remedies:decide", problems = 404)
     @GetMapping("/api/v1/objections/{id}")
     @Operation(summary = "一件异议的详情", description = "异议理由、申请更正的内容、被异议记录的全部字段（含中文名称）、附件清单、答复期限和是否超期。")
     CaseJson.ObjectionDetail objection(@PathVariable long id) {
@@ -58,6 +61,7 @@ class RemediesApiController {
         return CaseJson.ObjectionDetail.of(o, record(o.recordId(), department), objections.attachmentsOf(id), view);
     }
 
+    @ApiAnswers(scopes = "remedies:decide", problems = 404, media = {"application/pdf", "image/jpeg", "image/png"})
     @GetMapping("/api/v1/objections/{id}/attachments/{attachmentId}")
     @Operation(summary = "下载异议的一个附件", description = "PDF、JPEG 或 PNG 文件本身，以附件方式返回。")
     ResponseEntity<byte[]> objectionAttachment(@PathVariable long id, @PathVariable long attachmentId) {
@@ -66,6 +70,7 @@ class RemediesApiController {
         return attachment(department, attachmentId, objections.attachmentsOf(id));
     }
 
+    @ApiAnswers(scopes = "remedies:decide", problems = {404, 409})
     @PostMapping("/api/v1/objections/{id}/decision")
     @Operation(summary = "对异议作出处理决定", description = "outcome 为 UPHOLD（维持）、CORRECT（更正，须给出 correctedValue，仅限针对某一字段的异议）或 REVOKE（撤销记录）；reasons 必填，将告知当事人。尚未通过初审的异议答复 409 OBJECTION_NOT_SCREENED。")
     CaseJson.ObjectionDetail decideObjection(@PathVariable long id, @RequestBody ObjectionDecision decision) {
@@ -74,12 +79,14 @@ class RemediesApiController {
         return CaseJson.ObjectionDetail.of(o, record(o.recordId(), department), objections.attachmentsOf(id), view);
     }
 
+    @ApiAnswers(scopes = "remedies:decide")
     @GetMapping("/api/v1/repairs")
     @Operation(summary = "本部门认定记录的信用修复申请", description = "open=true（默认）只列待办理的，按办理期限排序；open=false 含已办结的。")
     List<CaseJson.RepairSummary> repairs(@RequestParam(defaultValue = "true") boolean open) {
         return repairs.ofDepartment(department(), open).stream().map(a -> CaseJson.RepairSummary.of(a, view)).toList();
     }
 
+    @ApiAnswers(scopes = "remedies:decide", problems = 404)
     @GetMapping("/api/v1/repairs/{id}")
     @Operation(summary = "一件信用修复申请的详情", description = "履行义务情况、信用承诺方式、申请修复记录的全部字段、附件清单、办理期限和是否超期。")
     CaseJson.RepairDetail repair(@PathVariable long id) {
@@ -89,6 +96,7 @@ class RemediesApiController {
         return CaseJson.RepairDetail.of(a, record(a.recordId(), department), repairs.attachmentsOf(id), repairs.proofRecordsOf(id), view);
     }
 
+    @ApiAnswers(scopes = "remedies:decide", problems = 404, media = {"application/pdf", "image/jpeg", "image/png"})
     @GetMapping("/api/v1/repairs/{id}/attachments/{attachmentId}")
     @Operation(summary = "下载信用修复申请的一个附件", description = "PDF、JPEG 或 PNG 文件本身，以附件方式返回。")
     ResponseEntity<byte[]> repairAttachment(@PathVariable long id, @PathVariable long attachmentId) {
@@ -97,6 +105,7 @@ class RemediesApiController {
         return attachment(department, attachmentId, repairs.attachmentsOf(id));
     }
 
+    @ApiAnswers(scopes = "remedies:decide", problems = {404, 409})
     @PostMapping("/api/v1/repairs/{id}/decision")
     @Operation(summary = "对信用修复申请作出决定", description = "grant 为 true（准予修复，记录自决定之时起不再公示和使用）或 false（不予修复）；reasons 必填，将告知当事人。")
     CaseJson.RepairDetail decideRepair(@PathVariable long id, @RequestBody RepairDecision decision) {

@@ -13,6 +13,7 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.lists.AgencyBlacklist;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.error.ApiAnswers;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
@@ -60,6 +61,7 @@ class CreditStatusController {
         this.transactions = transactions;
     }
 
+    @ApiAnswers(scopes = "reports:read")
     @PostMapping("/api/v1/credit-status")
     @Operation(summary = "查询个人信用状况", description = "号码与查询用途放在请求体中（不得放入 URL）。返回信用等级、积分、"
             + "所在名单、连续三年无不良记录标志、异议标志和有效的优良信用记录（附当事人已公布的本人声明）；每次查询均记入审计日志"
