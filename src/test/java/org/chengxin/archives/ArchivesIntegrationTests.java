@@ -36,6 +36,7 @@ import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -112,7 +113,7 @@ class ArchivesIntegrationTests {
 
     @BeforeEach
     void archives() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         // the catalog's codes, under their Yueyang names (the demo, sharing the database, keeps a department registered first)
         department("sfj", "岳阳市司法局", DepartmentKind.GOVERNMENT);
         department("lsxh", "岳阳市律师协会", DepartmentKind.ASSOCIATION);

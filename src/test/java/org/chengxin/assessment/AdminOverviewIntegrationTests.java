@@ -24,6 +24,7 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -88,7 +89,7 @@ class AdminOverviewIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
     }
 
     @AfterEach

@@ -23,6 +23,7 @@ import org.chengxin.assessment.domain.Period;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -82,7 +83,7 @@ class AssessmentIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         http = new Http(port);
         department = fixtures.department();
         departmentName = departments.find(DepartmentCode.of(department)).orElseThrow().name();

@@ -27,6 +27,7 @@ import org.chengxin.assessment.domain.Tally;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -86,7 +87,7 @@ class CountyAssessmentIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         http = new Http(port);
         // Monday 12 October 2026
         clock.set(LocalDate.of(2026, 10, 12).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());

@@ -17,6 +17,7 @@ import org.chengxin.shared.audit.AuditOutcome;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -57,7 +58,7 @@ class AuditPageIntegrationTests {
 
     @BeforeEach
     void entries() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         actor = "auditpage-" + ThreadLocalRandom.current().nextInt(1_000_000);
         department = fixtures.department();
         Actor who = new Actor(actor, "CLERK", DepartmentCode.of(department));

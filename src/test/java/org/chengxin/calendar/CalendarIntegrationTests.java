@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.chengxin.calendar.CalendarYears.DayKind;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.time.WorkingCalendar;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -68,7 +69,7 @@ class CalendarIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         admin = TestPrincipal.of(Role.ADMIN, null);
     }
 

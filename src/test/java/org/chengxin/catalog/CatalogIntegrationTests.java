@@ -18,6 +18,7 @@ import java.time.LocalDate;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Http;
@@ -88,7 +89,7 @@ class CatalogIntegrationTests {
 
     @Test
     void anAdministratorPublishesANewItemAsAVersionFromItsEffectiveDate() throws Exception {
-        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         String code = "YY-TST-" + (System.nanoTime() % 900 + 100);
         LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
 
@@ -119,7 +120,7 @@ class CatalogIntegrationTests {
 
     @Test
     void theEditorShowsAnItemsFieldsAsATableAndDepartmentsByNameAndPublishesWhatTheTableHolds() throws Exception {
-        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
         String editor = mvc.perform(get("/admin/catalog").param("code", "YY-GN-002").with(admin)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

@@ -34,6 +34,7 @@ import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.time.WorkingCalendar;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -110,7 +111,7 @@ class ComplaintsIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
     }
 
     @AfterEach

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import org.chengxin.evaluation.domain.ObjectedRecords;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.MutableClock;
@@ -49,7 +50,7 @@ class EvaluationAdminIntegrationTests {
 
     @Test
     void theAdministratorPublishesANewVersionFromADateAndBadNumbersAreRefused() throws Exception {
-        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
         LocalDate today = LocalDate.now(clock);
         // far in the future, so the other tests, which move the clock by a few years at most, keep the default model
@@ -104,7 +105,7 @@ class EvaluationAdminIntegrationTests {
 
     @Test
     void theModelIsShownAndAFullRecomputationRunsWithItsProgress() throws Exception {
-        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
 
         String page = mvc.perform(get("/admin/evaluation").with(admin)).andReturn().getResponse()

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.lists.SeriousDishonestyListAccess;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -63,7 +64,7 @@ class HonestyModelsIntegrationTests {
                 + "\"documentNumber\":\"岳文明〔2026〕8号\",\"content\":{\"honourTitle\":\"" + honour + "\",\"awardingAuthority\":"
                 + "\"岳阳市精神文明建设指导委员会\",\"honourLevel\":\"市级\"}}]}");
 
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         assertThat(publicPage(mvc)).doesNotContain(honour);
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("account", number.value())
                 .password("password", Fixtures.PASSWORD)).andReturn().getRequest().getSession();
@@ -99,7 +100,7 @@ class HonestyModelsIntegrationTests {
     @Test
     void aPersonWithoutHonoursCannotConsent() throws Exception {
         IdNumber number = fixtures.citizenWithAccount();
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("account", number.value())
                 .password("password", Fixtures.PASSWORD)).andReturn().getRequest().getSession();
         MockHttpServletResponse refused = mvc.perform(post("/my/honesty-model/consent").session(session).with(csrf()).param("confirm", "true"))

@@ -17,6 +17,7 @@ import org.chengxin.identity.PopulationRegister.NameMatch;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -102,7 +103,7 @@ class PopulationRegisterIntegrationTests {
 
     @Test
     void administratorUploadsAFileOnThePageAndTheImportIsAudited() throws Exception {
-        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         IdNumber person = fixtures.syntheticIdNumber();
         MockMultipartFile file = new MockMultipartFile("file", "人口.csv", "text/csv",
                 ("身份证号,姓名\n" + person.value() + ",页面导入\n坏号,某人\n").getBytes(GBK));

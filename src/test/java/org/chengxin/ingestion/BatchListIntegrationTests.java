@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -56,7 +57,7 @@ class BatchListIntegrationTests {
 
     @BeforeEach
     void batches() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         department = fixtures.department();
         officer = TestPrincipal.of(Role.DATA_OFFICER, department);
         // 25 completed uploads on 1 to 25 November, every fifth with rejected rows; 3 failed pushes on 1 December

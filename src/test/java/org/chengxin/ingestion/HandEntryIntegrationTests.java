@@ -22,6 +22,7 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.standing.Standings;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.MutableClock;
@@ -74,7 +75,7 @@ class HandEntryIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         fixtures.departmentWithCode("wmb");
     }
 

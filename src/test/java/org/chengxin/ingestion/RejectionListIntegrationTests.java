@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -61,7 +62,7 @@ class RejectionListIntegrationTests {
 
     @BeforeEach
     void aBatchWithRejections() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         department = fixtures.department();
         officer = TestPrincipal.of(Role.DATA_OFFICER, department);
         batch = batch(department, 45);

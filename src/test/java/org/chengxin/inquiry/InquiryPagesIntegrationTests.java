@@ -32,6 +32,7 @@ import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.statements.Statements;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -100,7 +101,7 @@ class InquiryPagesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         clerk = TestPrincipal.of(Role.CLERK, fixtures.department());
     }
 

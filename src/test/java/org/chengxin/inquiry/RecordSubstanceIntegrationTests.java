@@ -30,6 +30,7 @@ import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -158,7 +159,7 @@ class RecordSubstanceIntegrationTests {
             assertThat(text.contains(person.value())).isFalse();
         }
 
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         Authentication me = citizen(person, citizens.find(person).orElseThrow().id());
 
         // the citizen's report page and /my/credit

@@ -18,6 +18,7 @@ import org.chengxin.organization.Departments;
 import org.chengxin.organization.UnifiedSocialCreditCode;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -63,7 +64,7 @@ class AgencyBlacklistIntegrationTests {
     void anAgencyIsBlacklistedDuringItsPeriodAndUntilItIsRemoved() throws Exception {
         String agency = agency();
         LocalDate today = LocalDate.now(clock);
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
 
         mvc.perform(post("/admin/agency-blacklist").with(admin).with(csrf()).param("agencyCode", agency).param("staffName", "")

@@ -18,6 +18,7 @@ import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -98,7 +99,7 @@ class GoodCreditListPageIntegrationTests {
 
     @Test
     void onlyAReviewerSeesTheList() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.ADMIN, Role.AUDITOR}) {
             assertThat(mvc.perform(get("/lists/good-credit").with(authentication(TestPrincipal.of(role, "wmb"))))
                     .andReturn().getResponse().getStatus()).as(role.name()).isEqualTo(403);
@@ -108,7 +109,7 @@ class GoodCreditListPageIntegrationTests {
     }
 
     private String page() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         // the records of the department that pushed them, on one page: other tests add good-credit records of the item
         var response = mvc.perform(get("/lists/good-credit").param("item", PRESS).param("dept", "wmb").param("size", "100")
                 .with(authentication(TestPrincipal.of(Role.REVIEWER, "scjg")))).andReturn().getResponse();

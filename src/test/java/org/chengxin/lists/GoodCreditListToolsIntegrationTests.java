@@ -26,6 +26,7 @@ import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -88,7 +89,7 @@ class GoodCreditListToolsIntegrationTests {
 
     @BeforeEach
     void goodCreditRecordsOfTwoDepartments() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         deptA = fixtures.department();
         deptB = fixtures.department();
         today = LocalDate.now(clock);

@@ -24,6 +24,7 @@ import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.MutableClock;
@@ -80,7 +81,7 @@ class ListsCandidatesInSqlIntegrationTests {
     @BeforeEach
     void aDepartmentWithMoreSeriousRecordsThanTheOldCap() {
         clock.reset();
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         dept = DepartmentCode.of(fixtures.department());
         today = LocalDate.now(clock);
         Item tax = catalog.item(TAX).orElseThrow();

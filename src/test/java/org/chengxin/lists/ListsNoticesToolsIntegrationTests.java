@@ -29,6 +29,7 @@ import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -98,7 +99,7 @@ class ListsNoticesToolsIntegrationTests {
 
     @BeforeEach
     void noticesOfAFreshDepartment() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         dept = fixtures.department();
         Instant now = Instant.now();
         clock.set(now);

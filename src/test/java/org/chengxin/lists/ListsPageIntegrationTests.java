@@ -21,6 +21,7 @@ import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -80,7 +81,7 @@ class ListsPageIntegrationTests {
         var ids = records.allFor(subject).stream().map(r -> r.id()).sorted().toList();
         assertThat(ids).hasSize(2);
 
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         var reviewer = authentication(TestPrincipal.of(Role.REVIEWER, "swj"));
         String rows = mvc.perform(get("/lists").with(reviewer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String key = String.valueOf(ids.get(0));
@@ -248,7 +249,7 @@ class ListsPageIntegrationTests {
     }
 
     private MockMvc mvc() {
-        return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
     }
 
     /** The candidates' list and every candidate's page it links to, as the reviewer would read them one after another. */

@@ -27,6 +27,7 @@ import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -97,7 +98,7 @@ class ListsPageToolsIntegrationTests {
 
     @BeforeEach
     void candidatesAndEntriesOfAFreshDepartment() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         dept = fixtures.department();
         today = LocalDate.now(clock);
         Item tax = catalog.item(TAX).orElseThrow();

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.chengxin.identity.Citizens;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -85,7 +86,7 @@ class ChecksListIntegrationTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         department = fixtures.department();
         clerk = TestPrincipal.of(Role.CLERK, department);
         today = LocalDate.now(clock);

@@ -35,6 +35,7 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -222,7 +223,7 @@ class InboxIntegrationTests {
         }
         Authentication me = UsernamePasswordAuthenticationToken.authenticated(new Citizen("430602********0000", person.id()), null,
                 List.of(new SimpleGrantedAuthority("ROLE_CITIZEN")));
-        var response = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build()
+        var response = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build()
                 .perform(get(path).with(authentication(me))).andReturn().getResponse();
         assertThat(response.getStatus()).as(path).isEqualTo(200);
         return response.getContentAsString(StandardCharsets.UTF_8);

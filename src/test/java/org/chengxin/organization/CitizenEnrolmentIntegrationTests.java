@@ -22,6 +22,7 @@ import org.chengxin.identity.PopulationRegister;
 import org.chengxin.organization.CitizenEnrolment.AccountState;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -82,7 +83,7 @@ class CitizenEnrolmentIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         clerk = TestPrincipal.of(Role.CLERK, fixtures.department());
         address = (int) (System.nanoTime() % 200);
     }

@@ -21,6 +21,7 @@ import org.chengxin.identity.PopulationRegister;
 import org.chengxin.messaging.SentMessages;
 import org.chengxin.organization.CitizenEnrolment.AccountState;
 import org.chengxin.shared.id.IdNumber;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -78,7 +79,7 @@ class OnlineEnrolmentIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         address = "172.16." + ThreadLocalRandom.current().nextInt(250) + "." + ThreadLocalRandom.current().nextInt(250);
     }
 

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import jakarta.servlet.ServletException;
 
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.TestPrincipal;
 import org.junit.jupiter.api.BeforeEach;
@@ -308,7 +309,7 @@ class AccessMatrixIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
     }
 
     @Test

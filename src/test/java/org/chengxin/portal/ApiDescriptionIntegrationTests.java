@@ -1,16 +1,24 @@
 package org.chengxin.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Http;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +31,9 @@ class ApiDescriptionIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    WebApplicationContext context;
 
     private JsonNode description() {
         Http.Response answer = new Http(port).get("/v3/api-docs", null);
@@ -79,6 +90,16 @@ class ApiDescriptionIntegrationTests {
                 .asString()).isEqualTo("records:write");
         assertThat(paths.get("/api/v1/public/double-publicity").get("get").get("responses").propertyNames()).contains("200", "429");
         assertThat(paths.get("/api/v1/public/double-publicity").get("get").get("security")).isEmpty();
+    }
+
+    /** The checker runs on both paths the tests use: it read the description for the server and for MockMvc. */
+    @Test
+    void answersThroughHttpAndMockMvcAreChecked() throws Exception {
+        assertThat(new Http(port).get("/api/v1/whoami", null).status()).isEqualTo(401);
+        assertThat(ApiContract.checks("http://localhost:" + port)).isTrue();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        mvc.perform(get("/api/v1/whoami")).andExpect(status().isUnauthorized());
+        assertThat(ApiContract.checks(context)).isTrue();
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.subject.SubjectKey;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
@@ -193,7 +194,7 @@ class PublicPortalIntegrationTests {
 
     @Test
     void anAddressAskingTooOftenIsRefusedWithPublicRateLimited() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         String address = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 250);
         MvcResult api = untilRefused(mvc, "/api/v1/public/serious-dishonesty?size=1", address);
         assertThat(api.getResponse().getStatus()).isEqualTo(429);

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.chengxin.portal.StaffMenu.Entry;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class StaffMenuIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
     }
 
     @ParameterizedTest

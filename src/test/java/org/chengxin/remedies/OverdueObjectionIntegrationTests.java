@@ -38,6 +38,7 @@ import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.standing.Standings;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -281,7 +282,7 @@ class OverdueObjectionIntegrationTests {
         }
         Authentication me = UsernamePasswordAuthenticationToken.authenticated(new Citizen(p.number().masked(), p.person().id()), null,
                 List.of(new SimpleGrantedAuthority("ROLE_CITIZEN")));
-        return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build()
+        return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build()
                 .perform(get("/my/credit").with(authentication(me))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 

@@ -33,6 +33,7 @@ import org.chengxin.shared.listing.PageRequest;
 import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -108,7 +109,7 @@ class ReviewCasesListIntegrationTests {
 
     @BeforeEach
     void aDepartmentWithCases() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         department = fixtures.department();
         DepartmentCode d = DepartmentCode.of(department);
         Instant start = clock.instant();

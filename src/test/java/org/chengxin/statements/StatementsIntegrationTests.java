@@ -30,6 +30,7 @@ import org.chengxin.shared.security.ChengxinPrincipal;
 import org.chengxin.shared.security.Role;
 import org.chengxin.shared.subject.SubjectKey;
 import org.chengxin.statements.domain.StatementStatus;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -97,7 +98,7 @@ class StatementsIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         admin = TestPrincipal.of(Role.ADMIN, fixtures.department());
     }
 

@@ -17,12 +17,17 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.ResultHandler;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API as a contract (issue 18, item 5): every answer an integration test receives from {@code /api/v1} through
- * {@link Http} is checked against the description the same server serves ({@code /v3/api-docs}). Its status must be
+ * {@link Http} or through MockMvc ({@link #checking}) is checked against the description the same server serves ({@code /v3/api-docs}). Its status must be
  * declared for the operation, a problem must come as {@code application/problem+json} with its {@code code}, and a
  * success must come in a media type the operation declares. A difference fails the test that met it, naming the
  * operation and the status, so that the description cannot drift from what the platform answers. Addresses the
@@ -35,6 +40,8 @@ public final class ApiContract {
     private static final String PROBLEM_JSON = "application/problem+json";
     /** The description of each server (by base address), read once; empty where none is served. */
     private static final Map<String, Optional<Description>> DESCRIPTIONS = new ConcurrentHashMap<>();
+    /** The same for the tests that call through MockMvc, by application context. */
+    private static final Map<WebApplicationContext, Optional<Description>> MOCK_DESCRIPTIONS = new ConcurrentHashMap<>();
 
     private ApiContract() {
     }
@@ -51,6 +58,16 @@ public final class ApiContract {
         }
     }
 
+    /** Whether answers through MockMvc on this context are checked (its description was read): the tests check the checker. */
+    public static boolean checks(WebApplicationContext context) {
+        return MOCK_DESCRIPTIONS.getOrDefault(context, Optional.empty()).isPresent();
+    }
+
+    /** Whether answers through {@link Http} from this server are checked. */
+    public static boolean checks(String base) {
+        return DESCRIPTIONS.getOrDefault(base, Optional.empty()).isPresent();
+    }
+
     /** Checks one answer; throws an {@link AssertionError} where it differs from the description. */
     static void check(String base, HttpClient client, HttpRequest request, int status, HttpHeaders headers, String body) {
         String path = request.uri().getRawPath();
@@ -65,24 +82,56 @@ public final class ApiContract {
 
     /** Checks one answer against a description. */
     static void check(Description description, HttpRequest request, int status, HttpHeaders headers, String body) {
-        String path = request.uri().getRawPath();
+        check(description, request.method(), request.uri().getRawPath(), status, headers.firstValue("Content-Type").orElse(""), body);
+    }
+
+    /**
+     * A MockMvc result handler doing the same for the tests that call the API through MockMvc
+     * ({@code MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).alwaysDo(ApiContract.checking(context))}).
+     */
+    public static ResultHandler checking(WebApplicationContext context) {
+        return result -> {
+            String path = result.getRequest().getRequestURI();
+            if (!path.startsWith("/api/v1/")) {
+                return;
+            }
+            Description description = MOCK_DESCRIPTIONS.computeIfAbsent(context, ApiContract::load).orElse(null);
+            if (description != null) {
+                String contentType = result.getResponse().getContentType();
+                check(description, result.getRequest().getMethod(), path, result.getResponse().getStatus(),
+                        contentType == null ? "" : contentType, result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    private static Optional<Description> load(WebApplicationContext context) {
+        try {
+            MockHttpServletResponse answer = MockMvcBuilders.webAppContextSetup(context).build()
+                    .perform(MockMvcRequestBuilders.get("/v3/api-docs")).andReturn().getResponse();
+            return answer.getStatus() == 200 ? Optional.of(parse(JSON.readTree(answer.getContentAsString(StandardCharsets.UTF_8))))
+                    : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    static void check(Description description, String requestMethod, String path, int status, String contentTypeHeader, String body) {
         Optional<Operation> found = description.find(path);
         if (found.isEmpty()) {
             return;
         }
         Operation operation = found.get();
-        String method = request.method().toLowerCase();
-        Map<String, Set<String>> answers = operation.answers().get(method);
+        Map<String, Set<String>> answers = operation.answers().get(requestMethod.toLowerCase());
         if (answers == null) {
             return;
         }
-        String what = request.method() + " " + operation.template();
+        String what = requestMethod + " " + operation.template();
         Set<String> declared = answers.get(String.valueOf(status));
         if (declared == null) {
             throw new AssertionError("接口描述未声明 " + what + " 的状态 " + status + "（已声明：" + new TreeSet<>(answers.keySet())
                     + "）；响应：" + shortened(body));
         }
-        String contentType = headers.firstValue("Content-Type").map(t -> t.split(";")[0].trim().toLowerCase()).orElse("");
+        String contentType = contentTypeHeader.split(";")[0].trim().toLowerCase();
         if (status >= 400) {
             if (!contentType.equals(PROBLEM_JSON)) {
                 throw new AssertionError(what + " 的 " + status + " 应为 " + PROBLEM_JSON + "，实际为 “" + contentType + "”");

@@ -27,6 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.identity.Citizens;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -79,7 +80,7 @@ class AuditListsIntegrationTests {
 
     @BeforeEach
     void log() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         auditor = TestPrincipal.of(Role.AUDITOR, "fgw");
         org = "审查列表机构" + ThreadLocalRandom.current().nextInt(1_000_000);
         department = fixtures.department();

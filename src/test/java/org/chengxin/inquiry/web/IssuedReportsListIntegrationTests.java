@@ -25,6 +25,7 @@ import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.Masking;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -93,7 +94,7 @@ class IssuedReportsListIntegrationTests {
      */
     @BeforeEach
     void reports() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         department = fixtures.department();
         otherDepartment = fixtures.department();
         clerk = TestPrincipal.of(Role.CLERK, department);

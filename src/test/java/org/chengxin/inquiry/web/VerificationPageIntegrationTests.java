@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import org.chengxin.inquiry.CreditReport;
 import org.chengxin.inquiry.ReportFixture;
 import org.chengxin.inquiry.internal.ReportPdf;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class VerificationPageIntegrationTests {
 
     @BeforeEach
     void issue() throws Exception {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         CreditReport report = ReportFixture.withFiftyRecords();
         pdf = reportPdf.render(report, "http://localhost/verify");
         jdbc.sql("delete from inquiry_report where report_number = :n").param("n", report.reportNumber()).update();

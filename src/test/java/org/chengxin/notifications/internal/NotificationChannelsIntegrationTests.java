@@ -38,6 +38,7 @@ import org.chengxin.records.CreditRecord;
 import org.chengxin.records.Records;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -265,7 +266,7 @@ class NotificationChannelsIntegrationTests {
         String mobile = mobile();
         IdNumber number = fixtures.citizenWithAccount();
         register.register(number, "名单测试", mobile, "测试");
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("account", number.value())
                 .password("password", Fixtures.PASSWORD)).andReturn().getRequest().getSession();
 
