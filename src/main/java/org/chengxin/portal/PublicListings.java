@@ -80,7 +80,7 @@ class PublicListings {
      * published decision (4.4 s on the city's 20,000,000 records before V49's covering index; far longer cold).
      */
     private final Kept<List<DepartmentCount>> departmentCounts;
-    /** Totals per query and the per-department counts, kept for {@link #countsKept}: aggregates, never the rows shown. */
+    /** Totals per query, kept for {@link #countsKept}: aggregates, never the rows shown. */
     private final Map<Object, Counted> counts = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Object, Counted> eldest) {
