@@ -2,7 +2,6 @@ package org.chengxin.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
@@ -30,7 +29,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** The auditor's page: filtered, paged, in words with the codes in tooltips, exported to XLSX, and itself audited. */
@@ -58,7 +56,7 @@ class AuditPageIntegrationTests {
 
     @BeforeEach
     void entries() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        mvc = ApiContract.mockMvc(context);
         actor = "auditpage-" + ThreadLocalRandom.current().nextInt(1_000_000);
         department = fixtures.department();
         Actor who = new Actor(actor, "CLERK", DepartmentCode.of(department));

@@ -3,7 +3,6 @@ package org.chengxin.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** The catalog is public, downloadable as templates, and changed only by publishing a new version. */
@@ -89,7 +87,7 @@ class CatalogIntegrationTests {
 
     @Test
     void anAdministratorPublishesANewItemAsAVersionFromItsEffectiveDate() throws Exception {
-        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        var mvc = ApiContract.mockMvc(context);
         String code = "YY-TST-" + (System.nanoTime() % 900 + 100);
         LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
 
@@ -120,7 +118,7 @@ class CatalogIntegrationTests {
 
     @Test
     void theEditorShowsAnItemsFieldsAsATableAndDepartmentsByNameAndPublishesWhatTheTableHolds() throws Exception {
-        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        var mvc = ApiContract.mockMvc(context);
         var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
         String editor = mvc.perform(get("/admin/catalog").param("code", "YY-GN-002").with(admin)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

@@ -3,7 +3,6 @@ package org.chengxin.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** The administrator reads the model in force and starts a full recomputation that empties its queue. */
@@ -50,7 +48,7 @@ class EvaluationAdminIntegrationTests {
 
     @Test
     void theAdministratorPublishesANewVersionFromADateAndBadNumbersAreRefused() throws Exception {
-        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        var mvc = ApiContract.mockMvc(context);
         var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
         LocalDate today = LocalDate.now(clock);
         // far in the future, so the other tests, which move the clock by a few years at most, keep the default model
@@ -105,7 +103,7 @@ class EvaluationAdminIntegrationTests {
 
     @Test
     void theModelIsShownAndAFullRecomputationRunsWithItsProgress() throws Exception {
-        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        var mvc = ApiContract.mockMvc(context);
         var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
 
         String page = mvc.perform(get("/admin/evaluation").with(admin)).andReturn().getResponse()

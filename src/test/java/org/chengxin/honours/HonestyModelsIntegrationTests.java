@@ -3,7 +3,6 @@ package org.chengxin.honours;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -24,7 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -64,7 +62,7 @@ class HonestyModelsIntegrationTests {
                 + "\"documentNumber\":\"岳文明〔2026〕8号\",\"content\":{\"honourTitle\":\"" + honour + "\",\"awardingAuthority\":"
                 + "\"岳阳市精神文明建设指导委员会\",\"honourLevel\":\"市级\"}}]}");
 
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        MockMvc mvc = ApiContract.mockMvc(context);
         assertThat(publicPage(mvc)).doesNotContain(honour);
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("account", number.value())
                 .password("password", Fixtures.PASSWORD)).andReturn().getRequest().getSession();
@@ -100,7 +98,7 @@ class HonestyModelsIntegrationTests {
     @Test
     void aPersonWithoutHonoursCannotConsent() throws Exception {
         IdNumber number = fixtures.citizenWithAccount();
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        MockMvc mvc = ApiContract.mockMvc(context);
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("account", number.value())
                 .password("password", Fixtures.PASSWORD)).andReturn().getRequest().getSession();
         MockHttpServletResponse refused = mvc.perform(post("/my/honesty-model/consent").session(session).with(csrf()).param("confirm", "true"))

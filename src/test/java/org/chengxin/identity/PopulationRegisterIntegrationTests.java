@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -26,7 +25,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** The population register takes real files (UTF-8 with BOM, GBK), reports bad rows and checks names. */
@@ -103,7 +101,7 @@ class PopulationRegisterIntegrationTests {
 
     @Test
     void administratorUploadsAFileOnThePageAndTheImportIsAudited() throws Exception {
-        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        var mvc = ApiContract.mockMvc(context);
         IdNumber person = fixtures.syntheticIdNumber();
         MockMultipartFile file = new MockMultipartFile("file", "人口.csv", "text/csv",
                 ("身份证号,姓名\n" + person.value() + ",页面导入\n坏号,某人\n").getBytes(GBK));

@@ -2,7 +2,6 @@ package org.chengxin.ingestion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
@@ -29,7 +28,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** 本部门的报送批次: filtered by status, date, file name and rejections, paged, sorted, and exported as audited XLSX. */
@@ -57,7 +55,7 @@ class BatchListIntegrationTests {
 
     @BeforeEach
     void batches() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        mvc = ApiContract.mockMvc(context);
         department = fixtures.department();
         officer = TestPrincipal.of(Role.DATA_OFFICER, department);
         // 25 completed uploads on 1 to 25 November, every fifth with rejected rows; 3 failed pushes on 1 December

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** The administrator lists a credit agency or its staff; the agency is blacklisted inside the period only. */
@@ -64,7 +62,7 @@ class AgencyBlacklistIntegrationTests {
     void anAgencyIsBlacklistedDuringItsPeriodAndUntilItIsRemoved() throws Exception {
         String agency = agency();
         LocalDate today = LocalDate.now(clock);
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        MockMvc mvc = ApiContract.mockMvc(context);
         var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
 
         mvc.perform(post("/admin/agency-blacklist").with(admin).with(csrf()).param("agencyCode", agency).param("staffName", "")

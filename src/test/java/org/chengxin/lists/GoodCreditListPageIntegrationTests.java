@@ -2,7 +2,6 @@ package org.chengxin.lists;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** 优良信用记录名单: the records in force, masked, counted per item; expired and revoked ones are gone. */
@@ -99,7 +97,7 @@ class GoodCreditListPageIntegrationTests {
 
     @Test
     void onlyAReviewerSeesTheList() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        MockMvc mvc = ApiContract.mockMvc(context);
         for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.ADMIN, Role.AUDITOR}) {
             assertThat(mvc.perform(get("/lists/good-credit").with(authentication(TestPrincipal.of(role, "wmb"))))
                     .andReturn().getResponse().getStatus()).as(role.name()).isEqualTo(403);
@@ -109,7 +107,7 @@ class GoodCreditListPageIntegrationTests {
     }
 
     private String page() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        MockMvc mvc = ApiContract.mockMvc(context);
         // the records of the department that pushed them, on one page: other tests add good-credit records of the item
         var response = mvc.perform(get("/lists/good-credit").param("item", PRESS).param("dept", "wmb").param("size", "100")
                 .with(authentication(TestPrincipal.of(Role.REVIEWER, "scjg")))).andReturn().getResponse();

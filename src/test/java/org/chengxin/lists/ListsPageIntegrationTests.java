@@ -3,7 +3,6 @@ package org.chengxin.lists;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -34,7 +33,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -81,7 +79,7 @@ class ListsPageIntegrationTests {
         var ids = records.allFor(subject).stream().map(r -> r.id()).sorted().toList();
         assertThat(ids).hasSize(2);
 
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        MockMvc mvc = ApiContract.mockMvc(context);
         var reviewer = authentication(TestPrincipal.of(Role.REVIEWER, "swj"));
         String rows = mvc.perform(get("/lists").with(reviewer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String key = String.valueOf(ids.get(0));
@@ -249,7 +247,7 @@ class ListsPageIntegrationTests {
     }
 
     private MockMvc mvc() {
-        return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        return ApiContract.mockMvc(context);
     }
 
     /** The candidates' list and every candidate's page it links to, as the reviewer would read them one after another. */

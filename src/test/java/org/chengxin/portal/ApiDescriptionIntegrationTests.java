@@ -1,7 +1,6 @@
 package org.chengxin.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -97,7 +95,7 @@ class ApiDescriptionIntegrationTests {
     void answersThroughHttpAndMockMvcAreChecked() throws Exception {
         assertThat(new Http(port).get("/api/v1/whoami", null).status()).isEqualTo(401);
         assertThat(ApiContract.checks("http://localhost:" + port)).isTrue();
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        MockMvc mvc = ApiContract.mockMvc(context);
         mvc.perform(get("/api/v1/whoami")).andExpect(status().isUnauthorized());
         assertThat(ApiContract.checks(context)).isTrue();
     }

@@ -1,7 +1,6 @@
 package org.chengxin.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -38,7 +37,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -194,7 +192,7 @@ class PublicPortalIntegrationTests {
 
     @Test
     void anAddressAskingTooOftenIsRefusedWithPublicRateLimited() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        MockMvc mvc = ApiContract.mockMvc(context);
         String address = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 250);
         MvcResult api = untilRefused(mvc, "/api/v1/public/serious-dishonesty?size=1", address);
         assertThat(api.getResponse().getStatus()).isEqualTo(429);

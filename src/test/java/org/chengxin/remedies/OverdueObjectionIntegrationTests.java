@@ -3,7 +3,6 @@ package org.chengxin.remedies;
 import org.chengxin.shared.organization.DepartmentCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
@@ -53,7 +52,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -282,7 +280,7 @@ class OverdueObjectionIntegrationTests {
         }
         Authentication me = UsernamePasswordAuthenticationToken.authenticated(new Citizen(p.number().masked(), p.person().id()), null,
                 List.of(new SimpleGrantedAuthority("ROLE_CITIZEN")));
-        return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build()
+        return ApiContract.mockMvc(context)
                 .perform(get("/my/credit").with(authentication(me))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 

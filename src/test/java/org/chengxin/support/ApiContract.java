@@ -1,5 +1,7 @@
 package org.chengxin.support;
 
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultHandler;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -27,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API as a contract (issue 18, item 5): every answer an integration test receives from {@code /api/v1} through
- * {@link Http} or through MockMvc ({@link #checking}) is checked against the description the same server serves ({@code /v3/api-docs}). Its status must be
+ * {@link Http} or through MockMvc ({@link #mockMvc}) is checked against the description the same server serves
+ * ({@code /v3/api-docs}). Its status must be
  * declared for the operation, a problem must come as {@code application/problem+json} with its {@code code}, and a
  * success must come in a media type the operation declares. A difference fails the test that met it, naming the
  * operation and the status, so that the description cannot drift from what the platform answers. Addresses the
@@ -85,10 +89,12 @@ public final class ApiContract {
         check(description, request.method(), request.uri().getRawPath(), status, headers.firstValue("Content-Type").orElse(""), body);
     }
 
-    /**
-     * A MockMvc result handler doing the same for the tests that call the API through MockMvc
-     * ({@code MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).alwaysDo(ApiContract.checking(context))}).
-     */
+    /** MockMvc on the whole application with its security, every API answer checked against the description. */
+    public static MockMvc mockMvc(WebApplicationContext context) {
+        return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(checking(context)).build();
+    }
+
+    /** The result handler of {@link #mockMvc}: the same check for the tests that call the API through MockMvc. */
     public static ResultHandler checking(WebApplicationContext context) {
         return result -> {
             String path = result.getRequest().getRequestURI();

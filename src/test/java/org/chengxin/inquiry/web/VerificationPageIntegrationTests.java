@@ -2,7 +2,6 @@ package org.chengxin.inquiry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
@@ -24,7 +23,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** 报告核验: anyone checks a code and the file against what was issued; only the masked number is shown. */
@@ -48,7 +46,7 @@ class VerificationPageIntegrationTests {
 
     @BeforeEach
     void issue() throws Exception {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        mvc = ApiContract.mockMvc(context);
         CreditReport report = ReportFixture.withFiftyRecords();
         pdf = reportPdf.render(report, "http://localhost/verify");
         jdbc.sql("delete from inquiry_report where report_number = :n").param("n", report.reportNumber()).update();

@@ -3,7 +3,6 @@ package org.chengxin.notifications.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -54,7 +53,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -266,7 +264,7 @@ class NotificationChannelsIntegrationTests {
         String mobile = mobile();
         IdNumber number = fixtures.citizenWithAccount();
         register.register(number, "名单测试", mobile, "测试");
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).alwaysDo(ApiContract.checking(context)).build();
+        MockMvc mvc = ApiContract.mockMvc(context);
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("account", number.value())
                 .password("password", Fixtures.PASSWORD)).andReturn().getRequest().getSession();
 
