@@ -88,6 +88,11 @@ class OpenApiConfiguration {
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             ApiResponse success = responses.remove("200");
             if (success == null) {
+                // two handlers of one path and method (the JSON and the file push) are one operation: the first one's
+                // customizing already moved its answer's schema to the status of success
+                success = responses.get(String.valueOf(answers.success()));
+            }
+            if (success == null) {
                 success = new ApiResponse();
             }
             success.setDescription(switch (answers.success()) {

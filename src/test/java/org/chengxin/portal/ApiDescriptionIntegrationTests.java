@@ -84,6 +84,13 @@ class ApiDescriptionIntegrationTests {
         assertThat(paths.get("/api/v1/record-batches").get("post").get("responses").propertyNames()).contains("202", "413", "415")
                 .doesNotContain("200");
         assertThat(paths.get("/api/v1/measure-checks").get("post").get("responses").propertyNames()).contains("201").doesNotContain("200");
+        // the JSON and the file push are one operation: both bodies, and the batch the 202 answers (for a generated client)
+        JsonNode push = paths.get("/api/v1/record-batches").get("post");
+        assertThat(push.get("requestBody").get("content").get("application/json").get("schema").get("$ref").asString())
+                .isEqualTo("#/components/schemas/RecordBatch");
+        assertThat(push.get("requestBody").get("content").propertyNames()).contains("multipart/form-data");
+        assertThat(push.get("responses").get("202").get("content").get("application/json").get("schema").get("$ref").asString())
+                .isEqualTo("#/components/schemas/BatchReport");
         assertThat(paths.get("/api/v1/record-batches/{id}").get("get").get("security").get(0).get(OpenApiConfiguration.SCHEME).get(0)
                 .asString()).isEqualTo("records:write");
         assertThat(paths.get("/api/v1/public/double-publicity").get("get").get("responses").propertyNames()).contains("200", "429");
