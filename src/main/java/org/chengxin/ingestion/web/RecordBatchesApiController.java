@@ -85,7 +85,7 @@ class RecordBatchesApiController {
 
     @ApiAnswers(scopes = "records:write", problems = 404)
     @GetMapping("/api/v1/record-batches/{id}")
-    @Operation(summary = "批次处理情况", description = "状态、进度、接收与拒绝数，以及前1000条拒绝明细（行号、字段、错误代码、说明）。")
+    @Operation(operationId = "batchReport", summary = "批次处理情况", description = "状态、进度、接收与拒绝数，以及前1000条拒绝明细（行号、字段、错误代码、说明）。")
     BatchReport report(@PathVariable long id) {
         return batches.report(id, department()).orElseThrow(BatchNotFound::new);
     }
