@@ -7,7 +7,8 @@
 #      the same day, changes nothing), started as the administrator does (全量重算 on /admin/evaluation), timed from the
 #      run's log (evaluation_run), against its floor in the same run: one SQL aggregate of each person's points under
 #      the model in force (fastest of two plans). Targets: within 3x of the aggregate and under 2 minutes;
-#   3. every query of the pages and APIs below, explained: auto_explain logs the plan of each statement of one pass over
+#   3. every query of the pages and APIs below and of the administrator's, the reviewer's (the serious dishonesty list's
+#      candidates) and the window's pages, explained: auto_explain logs the plan of each statement of one pass over
 #      them (JSON, in the server's log directory), and every scan of a whole large table (a sequential scan of a table
 #      of over 100,000 rows) is listed; the script fails when there is one;
 #   4. latency (bench/LatencyProbe.java, REQUESTS requests from CONCURRENCY threads after a warm-up, health as the floor):
@@ -205,6 +206,15 @@ for n in $(sed -n '7,11p' "$WORK/files/register/register-01.csv" | cut -d, -f1);
 done
 login admin
 for p in /admin/evaluation /admin/population /audit /admin/clients; do curl -s -o /dev/null -b "$COOKIES" "$URL$p"; done
+# the reviewer's pages (the serious dishonesty list's candidates, notices and entries, good credit, cases) and the window's
+login reviewer
+for p in /lists "/lists?tab=notices" "/lists?tab=entries" /lists/good-credit /review/cases /review/complaints; do
+    curl -s -o /dev/null -b "$COOKIES" "$URL$p"
+done
+KEY=$(curl -s -b "$COOKIES" "$URL/lists" | grep -o '/lists/candidates/[0-9]*' | head -n 1)
+[[ -z "$KEY" ]] || curl -s -o /dev/null -b "$COOKIES" "$URL$KEY"
+login clerk
+for p in /checks /window/remedies /window/complaints /window/accounts; do curl -s -o /dev/null -b "$COOKIES" "$URL$p"; done
 sql "alter system set auto_explain.log_min_duration = -1" && sql "select pg_reload_conf()" >/dev/null
 sleep 2
 python3 - "$PGDATA_DIR/log" "$LOG_BEFORE" > "$WORK/explained.txt" <<'PY'

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The people a department's serious records put forward, set-based: the department's counting serious records
- * (index records_record_department_status of V33), grouped by person, each person's basis records and the figures the
+ * (index records_record_serious of V50, read alone), grouped by person, each person's basis records and the figures the
  * list sorts by computed by the database, which also counts and pages them.
  */
 @Component
