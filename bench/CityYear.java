@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -404,6 +405,7 @@ public class CityYear {
         }
         long decided = 0, refused = 0;
         Map<String, Long> refusals = new TreeMap<>();
+        Set<Long> tried = new HashSet<>();
         for (String account : byDepartment.values()) {
             HttpClient officer = login(account);
             while (true) {
@@ -417,7 +419,7 @@ public class CityYear {
                     break;
                 }
                 long before = decided;
-                for (long id : entries.stream().distinct().toList()) {
+                for (long id : entries.stream().distinct().filter(tried::add).toList()) {
                     // the dates the form proposes: from today, as long as the notice said
                     int at = page.indexOf("id=\"decide-" + id + "\"");
                     String decideForm = at < 0 ? "" : page.substring(at, page.indexOf("</form>", at));
