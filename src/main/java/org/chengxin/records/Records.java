@@ -77,6 +77,12 @@ public interface Records {
     PageResult<CreditRecord> goodCreditList(GoodCreditFilter filter, PageRequest page);
 
     /**
+     * One page of the good-credit records as filtered, with a total the caller already holds (the counts in force by
+     * item, kept: counting the city's millions of good-credit records takes seconds, reading a page milliseconds).
+     */
+    PageResult<CreditRecord> goodCreditList(GoodCreditFilter filter, PageRequest page, long total);
+
+    /**
      * Every good-credit record the filter matches, in the page request's order (its page and size ignored), handed one
      * at a time from a database cursor (an export of any size without holding the rows); returns how many.
      */

@@ -183,6 +183,10 @@ class ListsPageToolsIntegrationTests {
         assertThat(rows(CANDIDATE, first)).hasSize(20);
         assertThat(first).contains("第 <span class=\"listing-number\">1</span>/<span class=\"listing-pages\">2</span> 页");
         assertThat(rows(CANDIDATE, page("/lists?tab=candidates&page=2"))).hasSize(4);
+        // a page past the end (the window count sees no row): counted alone, and the last page shown with the total
+        String past = page("/lists?tab=candidates&page=9");
+        assertThat(rows(CANDIDATE, past)).hasSize(4);
+        assertThat(total(past)).isEqualTo(24);
         assertThat(rows(CANDIDATE, page("/lists?tab=candidates&size=50"))).hasSize(24);
         assertThat(rows(CANDIDATE, page("/lists?tab=candidates&to=" + today.minusDays(300)))).containsExactly(ids.get("old-1"));
         assertThat(total(page("/lists?tab=candidates&from=" + today.minusDays(12) + "&to=" + today.minusDays(10)))).isEqualTo(3);

@@ -62,11 +62,13 @@ class GoodCreditListPageController {
     private final PersonFilters personFilters;
     private final GoodCreditExport exporter;
     private final ApplicationEventPublisher events;
+    private final GoodCreditCounts goodCreditCounts;
     private final Clock clock;
 
     GoodCreditListPageController(Records records, Catalog catalog, Citizens citizens, PopulationRegister register,
             Departments departments, PersonLookups lookups, PersonFilters personFilters, GoodCreditExport exporter, ApplicationEventPublisher events,
-            Clock clock) {
+            GoodCreditCounts goodCreditCounts, Clock clock) {
+        this.goodCreditCounts = goodCreditCounts;
         this.records = records;
         this.catalog = catalog;
         this.citizens = citizens;
@@ -95,8 +97,10 @@ class GoodCreditListPageController {
         Map<String, String> departmentNames = departmentNames();
         GoodCreditQuery query = query(params, session, itemNames, departmentNames);
         PageRequest request = pageRequest(params);
-        PageResult<CreditRecord> result = records.goodCreditList(query.filter(), request);
-        Map<String, Long> counts = records.goodCreditInForceByItem();
+        Map<String, Long> counts = goodCreditCounts.byItem();
+        Long known = goodCreditCounts.totalOf(query.filter(), counts);
+        PageResult<CreditRecord> result = known == null ? records.goodCreditList(query.filter(), request)
+                : records.goodCreditList(query.filter(), request, known);
         String described = query.describe(itemNames, departmentNames);
         if (query.hasPerson()) {
             audit("lists.good-credit-browse", AuditOutcome.SUCCESS, "查询优良信用记录名单（" + result.total() + " 条）；筛选：" + described);

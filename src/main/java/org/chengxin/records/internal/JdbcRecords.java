@@ -366,6 +366,18 @@ class JdbcRecords {
         Map<String, Object> params = new HashMap<>();
         String where = goodCreditWhere(filter, params);
         long total = jdbc.sql("select count(*) from records_record" + where).params(params).query(Long.class).single();
+        return goodCreditPage(where, params, page, total);
+    }
+
+    PageResult<CreditRecord> goodCreditList(GoodCreditFilter filter, PageRequest page, long total) {
+        if (filter.subjects() != null && filter.subjects().isEmpty()) {
+            return new PageResult<>(List.of(), 0, page);
+        }
+        Map<String, Object> params = new HashMap<>();
+        return goodCreditPage(goodCreditWhere(filter, params), params, page, total);
+    }
+
+    private PageResult<CreditRecord> goodCreditPage(String where, Map<String, Object> params, PageRequest page, long total) {
         if (total <= page.offset()) {
             return new PageResult<>(List.of(), total, page);
         }

@@ -39,15 +39,28 @@ class JdbcSeriousSubjects {
     PageResult<SeriousSubject> page(SeriousSubjectsQuery q, PageRequest request) {
         Map<String, Object> params = new HashMap<>();
         String people = people(q, params);
-        long total = jdbc.sql("select count(*) from (" + people + ") p").params(params).query(Long.class).single();
+        // the page and the total in one pass over the department's serious records (a window count over the people)
+        long[] total = {-1};
+        List<SeriousSubject> rows = pageOf(people, params, request, total);
         PageRequest page = request;
-        if (total > 0 && page.offset() >= total) {
-            page = page.withPage((int) ((total - 1) / page.size()));
+        if (rows.isEmpty()) {
+            total[0] = jdbc.sql("select count(*) from (" + people + ") p").params(params).query(Long.class).single();
+            if (total[0] > 0 && page.offset() >= total[0]) {
+                page = page.withPage((int) ((total[0] - 1) / page.size()));
+                rows = pageOf(people, params, page, total);
+            }
         }
-        List<SeriousSubject> rows = jdbc.sql(people + " order by " + page.orderBy(Records.SERIOUS_SUBJECT_SORT, "first_record_id")
-                + " limit :limit offset :offset").params(params).param("limit", page.size()).param("offset", page.offset())
-                .query(this::map).list();
-        return new PageResult<>(rows, total, page);
+        return new PageResult<>(rows, total[0], page);
+    }
+
+    private List<SeriousSubject> pageOf(String people, Map<String, Object> params, PageRequest page, long[] total) {
+        return jdbc.sql("select p.*, count(*) over () as total_people from (" + people + ") p order by "
+                + page.orderBy(Records.SERIOUS_SUBJECT_SORT, "first_record_id") + " limit :limit offset :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total_people");
+                    return map(rs, n);
+                }).list();
     }
 
     long count(SeriousSubjectsQuery q) {

@@ -300,6 +300,11 @@ class RecordKeeping implements Records {
     }
 
     @Override
+    public PageResult<CreditRecord> goodCreditList(GoodCreditFilter filter, PageRequest page, long total) {
+        return rows.goodCreditList(filter, page, total);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public long eachGoodCredit(GoodCreditFilter filter, PageRequest order, Consumer<CreditRecord> each) {
         return rows.eachGoodCredit(filter, order, each);
