@@ -165,6 +165,12 @@ class ListsPageToolsIntegrationTests {
         return found;
     }
 
+    private static long candidatesTab(String html) {
+        Matcher m = Pattern.compile("候选 <span class=\"count\">(\\d+)<").matcher(html);
+        assertThat(m.find()).as("the candidates tab's count").isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
     private static long total(String html) {
         Matcher m = Pattern.compile("id=\"total\">(\\d+)<").matcher(html);
         assertThat(m.find()).isTrue();
@@ -190,7 +196,12 @@ class ListsPageToolsIntegrationTests {
         assertThat(rows(CANDIDATE, page("/lists?tab=candidates&size=50"))).hasSize(24);
         assertThat(rows(CANDIDATE, page("/lists?tab=candidates&to=" + today.minusDays(300)))).containsExactly(ids.get("old-1"));
         assertThat(total(page("/lists?tab=candidates&from=" + today.minusDays(12) + "&to=" + today.minusDays(10)))).isEqualTo(3);
-        assertThat(total(page("/lists?tab=candidates&item=" + otherDishonestyItem()))).isZero();
+        String none = page("/lists?tab=candidates&item=" + otherDishonestyItem());
+        assertThat(total(none)).isZero();
+        // the tab counts every candidate whatever the filter (unfiltered, the page's own total is the tab's count)
+        assertThat(candidatesTab(none)).isEqualTo(24);
+        assertThat(candidatesTab(first)).isEqualTo(24);
+        assertThat(candidatesTab(page("/lists?tab=notices"))).isEqualTo(24);
         assertThat(total(page("/lists?tab=candidates&item=" + TAX))).isEqualTo(24);
         assertThat(page("/lists?tab=candidates&item=nope&from=x")).contains("信息项无法识别，已忽略", "起始日期格式应为 年-月-日，已忽略");
         // sorted by the record count, most first; by the earliest record date, oldest first

@@ -29,6 +29,7 @@ import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PersonFilters;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.lists.Candidate;
+import org.chengxin.lists.CandidateFilter;
 import org.chengxin.lists.Decision;
 import org.chengxin.lists.EntryFilter;
 import org.chengxin.lists.ListEntry;
@@ -144,7 +145,12 @@ class ListsPageController {
         DepartmentCode dept = who.departmentCode();
         Map<String, String> itemNames = itemNames();
         ListsQuery query = ListsQuery.parse(shown, params, lookups.find(session, params.get("who")), itemNames.keySet());
-        long allCandidates = list.countCandidates(dept);
+        // the candidates' page counts them too: unfiltered, its total is the tab's count (one grouping of the department's
+        // serious records fewer; over the city's records each takes about 0.2 s)
+        PageResult<Candidate> candidates = shown.equals("candidates")
+                ? list.candidates(dept, query.candidateFilter(), pageRequest(params, CANDIDATE_SORT)) : null;
+        long allCandidates = candidates != null && CandidateFilter.NONE.equals(query.candidateFilter()) ? candidates.total()
+                : list.countCandidates(dept);
         long notices = list.notices(dept, NoticeFilter.NONE, PageRequest.of(1, 20, null, null, SeriousDishonestyList.NOTICE_SORT)).total();
         long inForce = list.entries(dept, EntryFilter.inForce(), PageRequest.of(1, 20, null, null, SeriousDishonestyList.ENTRY_SORT)).total();
         long ended = list.entries(dept, EntryFilter.endedOrDropped(), PageRequest.of(1, 20, null, null, SeriousDishonestyList.ENTRY_SORT)).total();
@@ -152,7 +158,6 @@ class ListsPageController {
         model.addAttribute("counts", Map.of("candidates", allCandidates, "notices", notices, "entries", inForce,
                 "ended", ended));
         if (shown.equals("candidates")) {
-            PageResult<Candidate> candidates = list.candidates(dept, query.candidateFilter(), pageRequest(params, CANDIDATE_SORT));
             List<CandidateRow> rows = candidates.items().stream().map(c -> row(c, who)).toList();
             Listing<CandidateRow> listing = Listing.of(new PageResult<>(rows, candidates.total(), candidates.request()), "/lists",
                     query.params());
