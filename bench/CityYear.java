@@ -87,7 +87,7 @@ public class CityYear {
         double scale = args.length > 3 ? Double.parseDouble(args[3]) : 1.0;
         int workers = args.length > 4 ? Integer.parseInt(args[4]) : 8;
         List<String> people = people(Path.of(args[2]));
-        System.out.printf(Locale.ROOT, "%,d people in the register files; scale %.3f of a year, %d requests in flight%n", people.size(), scale, workers);
+        System.out.printf(Locale.ROOT, "%,d people in the register files; scale %s of a year, %d requests in flight%n", people.size(), scale, workers);
         HttpClient admin = year.login("admin");
         year.registerClients(admin);
         int failed = 0;

@@ -74,9 +74,8 @@ echo "    ready in $(since "$T") s"
 java bench/CityYear.java decide "$URL"
 stop_server
 
-echo "==> after (the platform stopped)"
+echo "==> after (the platform started again at its own clock)"
 start_server
 counts
 echo "  list entries by status: $(sql "select string_agg(status || ' ' || n, ', ') from (select status, count(*) n from lists_entry group by status) s")"
 echo "  checks by matter: $(sql "select string_agg(matter_code || ' ' || n, ', ' order by n desc) from (select matter_code, count(*) n from measures_check group by matter_code) s")"
-echo "  audit chain: $(curl -s "$URL/actuator/health" | grep -o '"auditChain":{[^}]*}' | head -c 200)"
