@@ -60,15 +60,8 @@ log_destination = 'jsonlog'
 EOF
 
 SERVER=
-stop_server() {
-    if [[ -n "$SERVER" ]]; then
-        kill "$SERVER" 2>/dev/null || true
-        wait "$SERVER" 2>/dev/null || true
-        SERVER=
-    fi
-}
 cleanup() {
-    stop_server
+    server_stop
     # the settings above leave with the script (ALTER SYSTEM in step 3 rewrites the file without the comment: by name)
     sed -i -e '/^# bench\/city-measure.sh$/d' -e '/^\(session_preload_libraries\|auto_explain\.\|logging_collector\|log_destination\)/d' \
         "$PGDATA_DIR/postgresql.auto.conf"
@@ -76,18 +69,7 @@ cleanup() {
 }
 trap cleanup EXIT
 start_server() { # extra arguments
-    java -Xmx"$XMX" -Xlog:gc:file="$WORK/measure-gc.log" -jar "$JAR" --server.port="$PORT" --chengxin.data-dir="$WORK/data" --chengxin.embedded.port="$PG_PORT" \
-        --chengxin.demo.citizens=0 --chengxin.demo.records-per-item=0 --chengxin.evaluation.queue-interval=PT24H \
-        --chengxin.evaluation.queue-initial-delay=PT24H --chengxin.portal.public-requests-per-minute=100000000 --chengxin.notifications.background=false "$@" \
-        >> "$WORK/measure-server.log" 2>&1 &
-    SERVER=$!
-    for _ in $(seq 1 600); do
-        # ready: the start-up jobs (expiry, escalation) have run
-        curl -sf "$URL/actuator/health/readiness" >/dev/null 2>&1 && return 0
-        kill -0 "$SERVER" 2>/dev/null || fail "the platform did not start (see $WORK/measure-server.log)"
-        sleep 1
-    done
-    fail "the platform did not answer within 10 minutes"
+    city_start "$WORK/measure-server.log" -Xlog:gc:file="$WORK/measure-gc.log" -- --chengxin.portal.public-requests-per-minute=100000000 "$@"
 }
 COOKIES="$WORK/measure-cookies.txt"
 csrf() { curl -sf -b "$COOKIES" -c "$COOKIES" "$URL$1" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="\([^"]*\)"/\1/'; }
@@ -280,7 +262,7 @@ LAST_RUN=$(sql "select coalesce(max(id), 0) from cluster_job_run")
 sql "update cluster_job set last_started_at = last_started_at - interval '1 day'"
 EXPIRED_BEFORE=$(sql "select count(*) from records_record where status = 'EXPIRED'")
 ENDED_BEFORE=$(sql "select count(*) from lists_entry where ended_at is not null")
-stop_server
+server_stop
 S=$(date -d "+4 min" +%s)
 cron_at() { TZ=Asia/Shanghai date -d "@$1" +"%-S %-M %-H * * *"; }
 start_server --chengxin.clock.offset="$NIGHT_OFFSET" --chengxin.jobs.list-ends-cron="$(cron_at "$S")" \
@@ -296,12 +278,12 @@ result "records expired by the night: $(( $(sql "select count(*) from records_re
 result "list entries ended by the night: $(( $(sql "select count(*) from lists_entry where ended_at is not null") - ENDED_BEFORE ))"
 result "the night's recomputation: $(sql "select people || ' people, ' || scores_changed || ' scores and ' || grades_changed || ' grades changed, ' || millis || ' ms'
      from evaluation_run where trigger = '夜间全量重算' order by id desc limit 1")"
-stop_server
+server_stop
 fi
 
 if want 7; then
 echo "==> 7. a base backup"
-stop_server
+server_stop
 # the embedded binaries have no pg_basebackup (and the Debian client's is older than the server): the low-level API
 # pg_basebackup uses, in one session: pg_backup_start, a copy of the data directory, pg_backup_stop and its label
 rm -rf "$WORK/backup" && mkdir -p "$WORK/backup"
@@ -313,7 +295,7 @@ printf '%s\n' "select pg_backup_start('bench/city-measure.sh', true);" \
     | psql -qtA -h localhost -p "$PG_PORT" -U postgres -d chengxin > /dev/null
 grep -q "START WAL LOCATION" "$WORK/backup/backup_label" || fail "the backup has no label"
 result "base backup (pg_backup_start, tar of the data directory, pg_backup_stop): $(since "$T") s, $(du -sh "$WORK/backup/base.tar" | cut -f1)"
-stop_server
+server_stop
 fi
 
 echo

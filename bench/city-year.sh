@@ -28,26 +28,9 @@ now() { date +%s.%N; }
 since() { printf "%.1f" "$(echo "$(now) - $1" | bc)"; }
 
 SERVER=
-stop_server() {
-    if [[ -n "$SERVER" ]]; then
-        kill "$SERVER" 2>/dev/null || true
-        wait "$SERVER" 2>/dev/null || true
-        SERVER=
-    fi
-}
-trap stop_server EXIT
+trap server_stop EXIT
 start_server() { # extra arguments
-    java -Xmx"$XMX" -jar "$JAR" --server.port="$PORT" --chengxin.data-dir="$WORK/data" --chengxin.embedded.port="$PG_PORT" \
-        --chengxin.demo.citizens=0 --chengxin.demo.records-per-item=0 --chengxin.evaluation.queue-interval=PT24H \
-        --chengxin.evaluation.queue-initial-delay=PT24H --chengxin.notifications.background=false "$@" \
-        >> "$WORK/year-server.log" 2>&1 &
-    SERVER=$!
-    for _ in $(seq 1 600); do
-        curl -sf "$URL/actuator/health/readiness" >/dev/null 2>&1 && return 0
-        kill -0 "$SERVER" 2>/dev/null || fail "the platform did not start (see $WORK/year-server.log)"
-        sleep 1
-    done
-    fail "the platform did not answer within 10 minutes"
+    city_start "$WORK/year-server.log" -- "$@"
 }
 TABLES="measures_check inquiry_report inquiry_query lists_entry audit_entry notifications_notice"
 counts() {
@@ -65,14 +48,14 @@ echo "==> a year at scale $SCALE ($WORKERS requests in flight)"
 T=$(now)
 java -Xmx1500m bench/CityYear.java year "$URL" "$WORK/files/register" "$SCALE" "$WORKERS"
 echo "    the year's requests: $(since "$T") s"
-stop_server
+server_stop
 
 echo "==> the platform again with its clock $DECIDE_OFFSET on: the notices decided"
 T=$(now)
 start_server --chengxin.clock.offset="$DECIDE_OFFSET"
 echo "    ready in $(since "$T") s"
 java bench/CityYear.java decide "$URL"
-stop_server
+server_stop
 
 echo "==> after (the platform started again at its own clock)"
 start_server

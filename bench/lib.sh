@@ -1,6 +1,6 @@
 # Sourced by the scripts of bench/ from the repository's root: fail and check (the first failed check ends the script,
 # every passed one is printed), bench_jar (the packaged jar, built unless BENCH_SKIP_BUILD is set), and the pushes of
-# the benchmarks: field, client_token and push_batch.
+# the benchmarks: field, client_token and push_batch; city_start and server_stop (the platform on the loaded city).
 
 fail() {
     echo "FAILED: $*" >&2
@@ -45,4 +45,33 @@ push_batch() { # push_batch BASE_URL FILE TOKEN_COMMAND [POLL_SECONDS]
         sleep "$poll"
     done
     echo "$report"
+}
+
+# The platform on the city bench/city-load.sh loaded (target/city), as bench/city-measure.sh and bench/city-year.sh start
+# it: its embedded PostgreSQL, no demo people or records, the per-person queue and the notifications' background off.
+# Needs JAR, XMX, PORT, PG_PORT, WORK and URL; leaves the process in SERVER once it reports itself ready.
+city_start() { # city_start LOG [JVM_OPTION ...] -- [ARGUMENT ...]
+    local log=$1 jvm=()
+    shift
+    while [[ $# -gt 0 && "$1" != -- ]]; do jvm+=("$1"); shift; done
+    [[ $# -eq 0 ]] || shift
+    java -Xmx"$XMX" "${jvm[@]}" -jar "$JAR" --server.port="$PORT" --chengxin.data-dir="$WORK/data" --chengxin.embedded.port="$PG_PORT" \
+        --chengxin.demo.citizens=0 --chengxin.demo.records-per-item=0 --chengxin.evaluation.queue-interval=PT24H \
+        --chengxin.evaluation.queue-initial-delay=PT24H --chengxin.notifications.background=false "$@" >> "$log" 2>&1 &
+    SERVER=$!
+    for _ in $(seq 1 600); do
+        # ready: the start-up jobs (expiry, escalation) have run and the kept counts are counted
+        curl -sf "$URL/actuator/health/readiness" >/dev/null 2>&1 && return 0
+        kill -0 "$SERVER" 2>/dev/null || fail "the platform did not start (see $log)"
+        sleep 1
+    done
+    fail "the platform did not answer within 10 minutes (see $log)"
+}
+
+server_stop() { # stops the platform in SERVER, if any, and waits for it
+    if [[ -n "${SERVER:-}" ]]; then
+        kill "$SERVER" 2>/dev/null || true
+        wait "$SERVER" 2>/dev/null || true
+        SERVER=
+    fi
 }
