@@ -2,6 +2,7 @@ package org.chengxin.demo;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.identity.PopulationRegister;
@@ -32,6 +33,12 @@ class DemoDataLoader implements ApplicationRunner {
     static final String PASSWORD = "Chengxin2026";
     static final String CLIENT_ID = "demo-scjg";
     static final String CLIENT_SECRET = "demo-scjg-secret-2026";
+    /** The provincial platform's system, reading the city's change feed (scope exchange:read). */
+    static final String UPSTREAM_CLIENT_ID = "demo-xyhn";
+    static final String UPSTREAM_CLIENT_SECRET = "demo-xyhn-secret-2026";
+    /** A neighbouring city's platform, asking for credit status by mutual query (scope mutual:query). */
+    static final String CITY_CLIENT_ID = "demo-xycd";
+    static final String CITY_CLIENT_SECRET = "demo-xycd-secret-2026";
     /** Two synthetic citizens with accounts; their numbers are made up and listed in the README. */
     static final List<String> CITIZEN_IDS = List.of("430602199001011235", "430681198512154562");
 
@@ -68,6 +75,10 @@ class DemoDataLoader implements ApplicationRunner {
                 // a demo loaded before the leading group's account existed gets it now
                 transactions.executeWithoutResult(status -> createLeader());
             }
+            if (!clients.exists(UPSTREAM_CLIENT_ID)) {
+                // a demo loaded before the exchange with other platforms (issue 18) gets their systems now
+                transactions.executeWithoutResult(status -> loadExternalPlatforms());
+            }
             log.info("演示数据已存在，跳过加载（演示账号见 README）");
             return;
         }
@@ -77,7 +88,8 @@ class DemoDataLoader implements ApplicationRunner {
             loadDepartments();
             loadAccounts();
             loadPeople(people);
-            clients.register(CLIENT_ID, CLIENT_SECRET, "市场监管局业务系统（演示）", DepartmentCode.of("scjg"), ApiClients.SCOPES);
+            clients.register(CLIENT_ID, CLIENT_SECRET, "市场监管局业务系统（演示）", DepartmentCode.of("scjg"), ApiClients.DEPARTMENT_SCOPES);
+            loadExternalPlatforms();
         });
         List<SyntheticPeople.Person> featured = List.of(
                 new SyntheticPeople.Person(IdNumber.parse(CITIZEN_IDS.get(0), clock), "岳示例"),
@@ -99,9 +111,23 @@ class DemoDataLoader implements ApplicationRunner {
             String body = prefix + "430600" + String.format("MB%07d", 1_000 + n++);
             // a department registered by hand before the first start is kept as it is
             if (departments.find(DepartmentCode.of(d.code())).isEmpty()) {
-                departments.register(d.code(), d.name(), d.kind(), body + UnifiedSocialCreditCode.checkCharacter(body), "430600");
+                departments.register(d.code(), d.name(), d.kind(), body + UnifiedSocialCreditCode.checkCharacter(body), d.regionCode());
             }
         }
+    }
+
+    private void loadExternalPlatforms() {
+        int n = 0;
+        for (YueyangDepartments.Entry d : YueyangDepartments.EXTERNAL) {
+            String body = "11" + d.regionCode() + String.format("MB%07d", 9_000 + n++);
+            if (departments.find(DepartmentCode.of(d.code())).isEmpty()) {
+                departments.register(d.code(), d.name(), d.kind(), body + UnifiedSocialCreditCode.checkCharacter(body), d.regionCode());
+            }
+        }
+        clients.register(UPSTREAM_CLIENT_ID, UPSTREAM_CLIENT_SECRET, "信用湖南数据交换系统（演示）", DepartmentCode.of("xyhn"),
+                Set.of("exchange:read"));
+        clients.register(CITY_CLIENT_ID, CITY_CLIENT_SECRET, "常德市信用平台互查系统（演示）", DepartmentCode.of("xycd"),
+                Set.of("mutual:query"));
     }
 
     private void loadAccounts() {

@@ -7,7 +7,11 @@ import org.chengxin.organization.DepartmentKind;
 /** The departments of the Yueyang demo: code, name, kind. Their credit codes are synthetic. */
 final class YueyangDepartments {
 
-    record Entry(String code, String name, DepartmentKind kind) {
+    record Entry(String code, String name, DepartmentKind kind, String regionCode) {
+
+        Entry(String code, String name, DepartmentKind kind) {
+            this(code, name, kind, "430600");
+        }
     }
 
     static final List<Entry> ALL = List.of(
@@ -56,6 +60,14 @@ final class YueyangDepartments {
             new Entry("kjxh", "岳阳市注册会计师协会", DepartmentKind.ASSOCIATION),
             new Entry("fdcxh", "岳阳市房地产中介行业协会", DepartmentKind.ASSOCIATION),
             new Entry("zxjg", "岳阳示例征信服务有限公司", DepartmentKind.CREDIT_AGENCY));
+
+    /**
+     * The other credit platforms of the demo (issue 18): the provincial platform, which reads the city's change feed, and a
+     * neighbouring city's platform, which asks for credit status by mutual query. Their region codes are their own.
+     */
+    static final List<Entry> EXTERNAL = List.of(
+            new Entry("xyhn", "湖南省公共信用信息平台（信用湖南，演示）", DepartmentKind.EXTERNAL_PLATFORM, "430000"),
+            new Entry("xycd", "常德市公共信用信息平台（演示）", DepartmentKind.EXTERNAL_PLATFORM, "430700"));
 
     private YueyangDepartments() {
     }

@@ -1,8 +1,10 @@
 package org.chengxin.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.SignedJWT;
+import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.support.AuditRecords;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
@@ -76,6 +78,23 @@ class ClientCredentialsIntegrationTests {
         Http.Response answer = http.postJson("/api/v1/identity/validations", token, "{\"idNumber\":\"430602199001011235\"}");
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.json().get("code").asString()).isEqualTo("ACCESS_DENIED");
+    }
+
+    @Autowired
+    ApiClients clients;
+
+    @Test
+    void exchangeScopesAreForExternalPlatformsOnlyAndTheirSystemsHoldNoOther() {
+        assertThatThrownBy(() -> fixtures.apiClient("exchange:read")).isInstanceOf(ChengxinException.class)
+                .extracting(e -> ((ChengxinException) e).code()).isEqualTo("CLIENT_SCOPE_NOT_FOR_KIND");
+        assertThatThrownBy(() -> fixtures.apiClient("reports:read", "mutual:query")).isInstanceOf(ChengxinException.class)
+                .extracting(e -> ((ChengxinException) e).code()).isEqualTo("CLIENT_SCOPE_NOT_FOR_KIND");
+        assertThatThrownBy(() -> fixtures.externalPlatformClient("exchange:read", "records:write")).isInstanceOf(ChengxinException.class)
+                .extracting(e -> ((ChengxinException) e).code()).isEqualTo("CLIENT_SCOPE_NOT_FOR_KIND");
+
+        String upstream = fixtures.externalPlatformClient("exchange:read");
+        assertThat(http.tokenResponse(upstream, Fixtures.PASSWORD, "exchange:read").status()).isEqualTo(200);
+        assertThat(clients.all()).anySatisfy(c -> assertThat(c.clientId()).isEqualTo(upstream));
     }
 
     @Test

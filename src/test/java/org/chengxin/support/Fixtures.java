@@ -95,6 +95,23 @@ public class Fixtures {
         return clientId;
     }
 
+    /** A new organization of kind {@link DepartmentKind#EXTERNAL_PLATFORM} (another credit platform); returns its code. */
+    public String externalPlatform() {
+        int n = SEQUENCE.incrementAndGet();
+        String body = "11430000" + String.format("E%08d", n);
+        String code = "ext-" + n;
+        departments.register(code, "测试外部平台" + n, DepartmentKind.EXTERNAL_PLATFORM, body + UnifiedSocialCreditCode.checkCharacter(body),
+                "430000");
+        return code;
+    }
+
+    /** A system of a new external credit platform with the given exchange scopes; returns the client id (secret {@link #PASSWORD}). */
+    public String externalPlatformClient(String... scopes) {
+        String clientId = "client-" + SEQUENCE.incrementAndGet();
+        clients.register(clientId, PASSWORD, "测试外部平台系统", DepartmentCode.of(externalPlatform()), Set.of(scopes));
+        return clientId;
+    }
+
     /** A made-up but valid ID number of a Yueyang resident. */
     public IdNumber syntheticIdNumber() {
         return syntheticIdNumberBornOn(LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000)));

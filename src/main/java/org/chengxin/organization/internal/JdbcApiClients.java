@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import org.chengxin.organization.ApiClientInfo;
 import org.chengxin.organization.ApiClients;
+import org.chengxin.organization.Department;
+import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
@@ -69,11 +71,17 @@ class JdbcApiClients implements ApiClients {
         if (scopes == null || scopes.isEmpty()) {
             throw ChengxinException.badRequest("CLIENT_INVALID_SCOPE", "至少授予一个授权范围");
         }
-        if (departmentCode == null || departments.find(departmentCode).isEmpty()) {
+        Optional<Department> department = departmentCode == null ? Optional.empty() : departments.find(departmentCode);
+        if (department.isEmpty()) {
             throw ChengxinException.badRequest("DEPARTMENT_NOT_FOUND", "部门不存在：" + departmentCode);
         }
         if (!SCOPES.containsAll(scopes)) {
             throw ChengxinException.badRequest("CLIENT_INVALID_SCOPE", "不支持的授权范围：" + scopes);
+        }
+        if (!ApiClients.scopesFor(department.get().kind()).containsAll(scopes)) {
+            throw ChengxinException.badRequest("CLIENT_SCOPE_NOT_FOR_KIND", department.get().kind() == DepartmentKind.EXTERNAL_PLATFORM
+                    ? "外部信用平台的接入客户端只能授予信用信息交换和异地互查范围"
+                    : "信用信息交换和异地互查范围只能授予外部信用平台的接入客户端");
         }
         if (exists(clientId)) {
             throw ChengxinException.conflict("CLIENT_EXISTS", "接入客户端已存在：" + clientId);
