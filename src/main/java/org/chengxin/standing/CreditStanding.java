@@ -29,13 +29,15 @@ public record CreditStanding(LocalDate day, String modelVersion, int points, Str
      * @param lastDay  the last day the record is disclosed and counts
      * @param disputed under objection
      * @param substance what the record says, labelled in Chinese (违法事实：…；处罚依据：…；处罚结果：…；处罚机关：…)
+     * @param scope     the catalog's disclosure scope of the record's item as it was pushed (PUBLIC, AUTHORIZED, GOVERNMENT,
+     *                  NOT_DISCLOSED): who besides the person may see it
      */
     public record RecordInForce(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
-            LocalDate decisionDate, String severity, LocalDate lastDay, boolean disputed, String substance) {
+            LocalDate decisionDate, String severity, LocalDate lastDay, boolean disputed, String substance, String scope) {
 
         public RecordInForce(long recordId, String itemCode, String itemName, DepartmentCode departmentCode, String documentNumber,
                 LocalDate decisionDate, String severity, LocalDate lastDay, boolean disputed) {
-            this(recordId, itemCode, itemName, departmentCode, documentNumber, decisionDate, severity, lastDay, disputed, null);
+            this(recordId, itemCode, itemName, departmentCode, documentNumber, decisionDate, severity, lastDay, disputed, null, null);
         }
     }
 

@@ -86,7 +86,7 @@ public final class StandingAssembly {
         return inForce.stream().filter(r -> kind.equals(r.kind()))
                 .map(r -> new RecordInForce(r.id(), r.itemCode(), itemNames.apply(r.itemCode()), r.departmentCode(),
                         r.documentNumber(), r.decisionDate(), r.severity(), r.expiresOn().minusDays(1),
-                        r.status() == RecordStatus.OBJECTED, substances.apply(r)))
+                        r.status() == RecordStatus.OBJECTED, substances.apply(r), r.scope()))
                 .toList();
     }
 }

@@ -93,6 +93,7 @@ class StandingAssemblyTests {
             assertThat(r.itemName()).isEqualTo("偷逃税款");
             assertThat(r.severity()).isEqualTo("SERIOUS");
             assertThat(r.documentNumber()).isEqualTo("文号-3");
+            assertThat(r.scope()).as("the disclosure scope it was pushed under, for who may see it").isEqualTo("PUBLIC");
         });
     }
 
