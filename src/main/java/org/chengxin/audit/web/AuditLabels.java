@@ -91,6 +91,7 @@ class AuditLabels {
         a.put("lists.candidates-export", "导出严重失信主体认定候选");
         a.put("lists.entries-export", "导出严重失信主体名单");
         a.put("measures.check", "联合奖惩核查");
+        a.put("mutual.query", "异地信用互查");
         a.put("measures.checks-export", "导出联合奖惩核查记录");
         a.put("measures.feedback", "联合奖惩反馈");
         a.put("measures.list-publish", "发布奖惩措施清单");

@@ -59,6 +59,12 @@ record Asker(QueryKind kind, String organization, DepartmentCode departmentCode,
                 ReportLabels.loggedPurpose(ReportLabels.matter(matterCode, matterName)), null, ReportLabels.measureBasis(listVersion, checkId));
     }
 
+    /** Another city's platform asking for a duty of the mutual-query list, under its case number. */
+    static Asker mutual(Actor actor, String platform, String dutyCode, String dutyName, String caseNumber, String purpose) {
+        return new Asker(QueryKind.MUTUAL, platform, actor.department(), actor.name(), ReportLabels.loggedPurpose(purpose), null,
+                ReportLabels.mutualBasis(dutyCode, dutyName, caseNumber));
+    }
+
     /** A regulator's or a school's opening of a person's archive, for a purpose of the archive's list. */
     static Asker archive(Actor actor, String organization, boolean student, String purpose, String basis) {
         return new Asker(student ? QueryKind.STUDENT_ARCHIVE : QueryKind.ARCHIVE, organization, actor.department(), actor.name(),

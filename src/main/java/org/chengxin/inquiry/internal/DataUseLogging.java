@@ -8,6 +8,7 @@ import java.util.Map;
 import org.chengxin.archives.ArchiveOpened;
 import org.chengxin.measures.MeasureChecked;
 import org.chengxin.measures.MeasureChecksStored;
+import org.chengxin.mutual.MutualQueryAnswered;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.shared.security.Actor;
@@ -17,9 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the uses of a person's data made in other modules into the person's query log: the credit-status answers
- * of {@code standing}, the measure checks of {@code measures} and the archive openings of {@code archives}. A plain {@link EventListener}, so it runs in the
+ * of {@code standing}, the measure checks of {@code measures}, the archive openings of {@code archives} and the answers to
+ * other cities' mutual queries of {@code mutual}. A plain {@link EventListener}, so it runs in the
  * publisher's transaction: the entry is committed with the answer or the stored check, or not at all (a failure
- * here rolls the answer back). The dependency runs one way: {@code inquiry} hears the three modules' events, none
+ * here rolls the answer back). The dependency runs one way: {@code inquiry} hears the four modules' events, none
  * of them knows {@code inquiry}.
  */
 @Component
@@ -65,6 +67,13 @@ class DataUseLogging {
     void on(ArchiveOpened e) {
         Asker asker = Asker.archive(e.actor(), organization(e.actor()), e.student(), e.purpose(), e.basis());
         log.add(e.subject(), e.maskedId(), asker, names.of(e.actor()), false, null, null, e.at());
+    }
+
+    /** Under the asking platform's name, with the duty, the case number and what was answered. */
+    @EventListener
+    void on(MutualQueryAnswered e) {
+        Asker asker = Asker.mutual(e.actor(), e.platform(), e.dutyCode(), e.dutyName(), e.caseNumber(), e.purpose());
+        log.add(e.subject(), e.maskedId(), asker, names.of(e.actor()), e.refused(), e.refusalCode(), null, e.answer(), e.at());
     }
 
     /** The department's name, never its code. */

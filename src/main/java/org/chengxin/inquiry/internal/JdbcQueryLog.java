@@ -158,13 +158,26 @@ class JdbcQueryLog implements QueryLog {
      */
     long add(SubjectKey subject, String masked, Asker asker, String actorName, boolean refused, String code, String reportNumber,
             Instant at) {
+        return add(subject, masked, asker, actorName, refused, code, reportNumber, null, at);
+    }
+
+    /**
+     * The same, with what was answered in one line of Chinese (another city's mutual query: what crossed the region).
+     */
+    long add(SubjectKey subject, String masked, Asker asker, String actorName, boolean refused, String code, String reportNumber,
+            String answer, Instant at) {
         return jdbc.sql(INSERT + " returning id").paramSource(params(new NewEntry(subject, masked, asker, actorName, refused, code,
-                reportNumber, at))).query(Long.class).single();
+                reportNumber, answer, at))).query(Long.class).single();
     }
 
     /** An entry to add; see {@link #addAll}. */
     record NewEntry(SubjectKey subject, String masked, Asker asker, String actorName, boolean refused, String code, String reportNumber,
-            Instant at) {
+            String answer, Instant at) {
+
+        NewEntry(SubjectKey subject, String masked, Asker asker, String actorName, boolean refused, String code, String reportNumber,
+                Instant at) {
+            this(subject, masked, asker, actorName, refused, code, reportNumber, null, at);
+        }
     }
 
     /** Several entries in one statement (one batch), in their order: the uses of a group commit. */
@@ -177,8 +190,9 @@ class JdbcQueryLog implements QueryLog {
 
     private static final String INSERT = """
             insert into inquiry_query (subject_index, masked_id, kind, organization, department_code, actor, actor_name, purpose,
-                authorization_id, basis, refused, refusal_code, report_number, queried_at)
-            values (:s, :masked, :kind, :org, :dept, :actor, :actorName, :purpose, :auth, :basis, :refused, :code, :report, :at)""";
+                authorization_id, basis, refused, refusal_code, report_number, answer, queried_at)
+            values (:s, :masked, :kind, :org, :dept, :actor, :actorName, :purpose, :auth, :basis, :refused, :code, :report, :answer,
+                :at)""";
 
     private static SqlParameterSource params(NewEntry e) {
         Asker asker = e.asker();
@@ -191,6 +205,7 @@ class JdbcQueryLog implements QueryLog {
                         : UnicodeText.truncate(asker.authorizationText(), 300))
                 .addValue("auth", asker.authorizationId(), Types.BIGINT).addValue("refused", e.refused())
                 .addValue("code", e.code(), Types.VARCHAR).addValue("report", e.reportNumber(), Types.VARCHAR)
+                .addValue("answer", e.answer() == null ? null : UnicodeText.truncate(e.answer(), 300), Types.VARCHAR)
                 .addValue("at", Timestamp.from(e.at()));
     }
 
@@ -203,16 +218,17 @@ class JdbcQueryLog implements QueryLog {
         return new Entry(rs.getLong("id"), rs.getTimestamp("queried_at").toInstant(), kind.name(), kind.label(),
                 rs.getString("organization"), DepartmentCodes.read(rs, "department_code"), rs.getString("actor"),
                 rs.getString("actor_name"), rs.getString("purpose"), (Long) rs.getObject("authorization_id"), rs.getString("basis"),
-                refused, code, reason, report, outcome(kind, refused, reason, report), rs.getString("masked_id"));
+                refused, code, reason, report, outcome(kind, refused, reason, report, rs.getString("answer")), rs.getString("masked_id"));
     }
 
-    /** What came of a use, in the words the person reads. */
-    static String outcome(QueryKind kind, boolean refused, String reason, String reportNumber) {
+    /** What came of a use, in the words the person reads; what was answered where the entry keeps it (a mutual query). */
+    static String outcome(QueryKind kind, boolean refused, String reason, String reportNumber, String answer) {
         if (refused) {
             return "已拒绝：" + reason;
         }
         return switch (kind) {
             case STATUS -> "已答复信用状况";
+            case MUTUAL -> answer == null ? "已答复信用状况" : "已答复：" + answer;
             case MEASURE -> "已核查";
             case ARCHIVE, STUDENT_ARCHIVE -> "已查阅档案";
             default -> reportNumber == null ? "已查询" : "已出具 " + reportNumber;

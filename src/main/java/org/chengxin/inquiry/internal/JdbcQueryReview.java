@@ -91,7 +91,7 @@ class JdbcQueryReview implements QueryReview {
         List<QueryReviewRules.Fact> facts = jdbc.sql("""
                 select id, queried_at, kind, actor, organization, department_code, subject_index, refused, refusal_code
                 from inquiry_query where queried_at >= :since and queried_at <= :now
-                    and kind in ('WINDOW', 'SELF', 'GOVERNMENT', 'API', 'ARCHIVE', 'STUDENT_ARCHIVE')
+                    and kind in ('WINDOW', 'SELF', 'GOVERNMENT', 'API', 'ARCHIVE', 'STUDENT_ARCHIVE', 'MUTUAL')
                 order by queried_at, id""")
                 .param("since", Timestamp.from(now.minus(Duration.ofDays(8)))).param("now", Timestamp.from(now))
                 .query((rs, n) -> new QueryReviewRules.Fact(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),

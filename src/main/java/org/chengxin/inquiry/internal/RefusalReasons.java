@@ -14,7 +14,8 @@ final class RefusalReasons {
             Map.entry("INQUIRY_DUTY_REQUIRED", "未写明所履行的法定职责"),
             Map.entry("INQUIRY_ORGANIZATION_REQUIRED", "查询系统未关联机构"),
             Map.entry("INQUIRY_AGENCY_BLACKLISTED", "该机构或其从业人员已被列入信用服务机构黑名单"),
-            Map.entry("AGENCY_BLACKLISTED", "该机构或其从业人员已被列入信用服务机构黑名单"));
+            Map.entry("AGENCY_BLACKLISTED", "该机构或其从业人员已被列入信用服务机构黑名单"),
+            Map.entry("MUTUAL_NAME_MISMATCH", "查询方所填姓名与您的身份证号码登记的姓名不一致"));
 
     private RefusalReasons() {
     }

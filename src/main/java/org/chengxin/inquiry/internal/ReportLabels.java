@@ -43,6 +43,11 @@ final class ReportLabels {
         return "联合奖惩核查，依据守信激励和失信惩戒措施清单（" + listVersion + "）" + (checkId == null ? "" : "，核查 #" + checkId);
     }
 
+    /** The basis of another city's mutual query: the duty of the list and the asking city's case number. */
+    static String mutualBasis(String dutyCode, String dutyName, String caseNumber) {
+        return "异地信用互查（平台接入授权范围 mutual:query），事项：" + dutyName + "（" + dutyCode + "），对方办件编号：" + caseNumber;
+    }
+
     static String duty(String duty) {
         return duty == null ? null : "履职依据：" + duty.strip();
     }
