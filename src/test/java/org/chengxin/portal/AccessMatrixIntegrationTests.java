@@ -41,9 +41,12 @@ class AccessMatrixIntegrationTests {
     private static final Set<String> ALL_PEOPLE = Set.of("ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER",
             "CITIZEN");
     private static final Set<String> SCOPES = Set.of("records:write", "measures:check", "reports:read", "identity:validate",
-            "remedies:decide");
+            "remedies:decide", "mutual:query");
 
-    /** Endpoint ("METHOD /path") to the callers allowed: "anonymous", role names, or "scope:..." for API clients. */
+    /**
+     * Endpoint ("METHOD /path") to the callers allowed: "anonymous", role names ("people" for every role), or "scope:..." for
+     * API clients ("scopes" for a token of any scope).
+     */
     static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
 
     static {
@@ -74,8 +77,7 @@ class AccessMatrixIntegrationTests {
         allow("POST /admin/calendar/days", "ADMIN");
         allow("POST /admin/calendar/days/{date}/removal", "ADMIN");
         allow("POST /admin/calendar/year", "ADMIN");
-        allow("GET /api/v1/calendar/{year}", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
-                "scope:identity:validate", "scope:remedies:decide");
+        allow("GET /api/v1/calendar/{year}", "anonymous", "scopes");
         allow("POST /enrol", "anonymous", "people");
         allow("GET /window/accounts", "CLERK");
         allow("POST /window/accounts/person", "CLERK");
@@ -95,19 +97,16 @@ class AccessMatrixIntegrationTests {
         allow("GET /audit/export.xlsx", "AUDITOR");
         allow("POST /audit/verification", "AUDITOR");
         allow("POST /api/v1/identity/validations", "scope:identity:validate", "scope:records:write");
-        allow("GET /api/v1/catalog", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
-                "scope:identity:validate", "scope:remedies:decide");
+        allow("GET /api/v1/catalog", "anonymous", "scopes");
         allow("GET /public/double-publicity", "anonymous", "people");
         allow("GET /public/serious-dishonesty", "anonymous", "people");
         for (String open : List.of("/api/v1/public/double-publicity", "/api/v1/public/double-publicity.csv",
                 "/api/v1/public/serious-dishonesty", "/api/v1/public/serious-dishonesty.csv", "/api/v1/public/honesty-models",
                 "/api/v1/public/honesty-models.csv")) {
-            allow("GET " + open, "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
-                    "scope:identity:validate", "scope:remedies:decide");
+            allow("GET " + open, "anonymous", "scopes");
         }
         allow("GET /catalog", "anonymous", "people");
-        allow("GET /api/v1/public/figures", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
-                "scope:identity:validate", "scope:remedies:decide");
+        allow("GET /api/v1/public/figures", "anonymous", "scopes");
         allow("GET /catalog/items/{code}", "anonymous", "people");
         allow("GET /catalog/items/{code}/template.csv", "anonymous", "people");
         allow("GET /catalog/items/{code}/template.xlsx", "anonymous", "people");
@@ -175,6 +174,7 @@ class AccessMatrixIntegrationTests {
         allow("POST /lists/good-credit/filter", "REVIEWER");
         allow("GET /lists/good-credit/export.xlsx", "REVIEWER");
         allow("POST /api/v1/credit-status", "scope:reports:read");
+        allow("POST /api/v1/mutual/credit-status", "scope:mutual:query");
         allow("POST /api/v1/reports", "scope:reports:read");
         allow("POST /api/v1/reports/pdf", "scope:reports:read");
         allow("GET /my/report/{number}.pdf", "CITIZEN");
@@ -215,10 +215,8 @@ class AccessMatrixIntegrationTests {
         allow("GET /api/v1/measure-checks/{id}", "scope:measures:check");
         allow("POST /api/v1/measure-checks/{id}/feedback", "scope:measures:check");
         allow("GET /api/v1/measure-checks/overdue", "scope:measures:check");
-        allow("GET /api/v1/whoami", "scope:records:write", "scope:measures:check", "scope:reports:read", "scope:identity:validate",
-                "scope:remedies:decide");
-        allow("GET /api/v1/measures", "anonymous", "scope:records:write", "scope:measures:check", "scope:reports:read",
-                "scope:identity:validate", "scope:remedies:decide");
+        allow("GET /api/v1/whoami", "scopes");
+        allow("GET /api/v1/measures", "anonymous", "scopes");
         allow("GET /measures", "anonymous", "people");
         allow("GET /checks", "CLERK");
         allow("POST /checks", "CLERK");
@@ -293,6 +291,8 @@ class AccessMatrixIntegrationTests {
         for (String caller : callers) {
             if (caller.equals("people")) {
                 allowed.addAll(ALL_PEOPLE);
+            } else if (caller.equals("scopes")) {
+                SCOPES.forEach(scope -> allowed.add("scope:" + scope));
             } else {
                 allowed.add(caller);
             }
