@@ -33,6 +33,9 @@ public interface Citizens {
 
     Optional<CitizenRef> findById(long subjectId);
 
+    /** The subject ids of these blind indexes, in one query; keys of no subject are left out. */
+    Map<SubjectKey, Long> subjectIdsOf(Collection<SubjectKey> keys);
+
     /** The masked numbers of many subjects in one query (a list page, an export); unknown ids are left out. */
     Map<Long, String> maskedIds(Collection<Long> subjectIds);
 

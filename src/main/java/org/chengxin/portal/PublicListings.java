@@ -21,10 +21,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.chengxin.catalog.Catalog;
-import org.chengxin.catalog.domain.DisclosureScope;
 import org.chengxin.catalog.domain.Item;
-import org.chengxin.catalog.domain.ItemKind;
-import org.chengxin.catalog.domain.Severity;
+import org.chengxin.catalog.domain.PublicDecisionType;
 import org.chengxin.identity.Citizens;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.ingestion.DepartmentFigures;
@@ -60,8 +58,6 @@ class PublicListings {
     static final int MAX_PAGE_SIZE = 100;
     static final String LICENCE = "行政许可";
     static final String PENALTY = "行政处罚";
-    /** Court decisions (失信被执行人 …) are not administrative decisions: the 双公示 is about the latter only. */
-    private static final String JUDICIAL = "JUDICIAL";
     /** Ten or more digits in a row: an ID number or a part of one, never a decision number (a year and a sequence). */
     private static final Pattern ID_LIKE = Pattern.compile("[0-9０-９]{10,}|[0-9０-９]{6,}[xXｘＸ]");
 
@@ -189,15 +185,11 @@ class PublicListings {
     }
 
     private static boolean published(Item item) {
-        if (item.scope() != DisclosureScope.PUBLIC || JUDICIAL.equals(item.domain())) {
-            return false;
-        }
-        return item.kind() == ItemKind.BASIC
-                || item.kind() == ItemKind.DISHONESTY && item.severity() != null && item.severity() != Severity.MINOR;
+        return PublicDecisionType.of(item).isPresent();
     }
 
     private static String typeOf(Item item) {
-        return item.kind() == ItemKind.BASIC ? LICENCE : PENALTY;
+        return PublicDecisionType.of(item).map(PublicDecisionType::label).orElse(PENALTY);
     }
 
     List<Department> departments() {

@@ -41,7 +41,7 @@ public final class StaffMenu {
                             entry("投诉与举报办理", "/admin/complaints"), entry("本人声明审核", "/statements/review")),
                     group("考核评价", entry("部门考核", "/assessment")),
                     group("系统管理", entry("部门与机构", "/admin/departments"), entry("工作人员账号", "/admin/staff"),
-                            entry("业务系统接入", "/admin/clients"), entry("工作日历", "/admin/calendar"),
+                            entry("业务系统接入", "/admin/clients"), entry("信用信息交换", "/admin/exchange"), entry("工作日历", "/admin/calendar"),
                             entry("通知公告与政策法规", "/admin/bulletins"))),
             Role.DATA_OFFICER, List.of(
                     group("信用信息归集", entry("信用信息报送", "/ingestion"), entry("逐条录入", "/ingestion/entry"),

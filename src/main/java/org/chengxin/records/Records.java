@@ -3,6 +3,7 @@ package org.chengxin.records;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,12 @@ public interface Records {
 
     /** A record, unless it has expired (whether or not the daily job has marked it yet). */
     Optional<CreditRecord> find(long id);
+
+    /**
+     * These records whatever their status (one past its period reads as expired), in no particular order; ids that name no
+     * record are left out. For a module that reports on records in sets (the exchange's change feed).
+     */
+    List<CreditRecord> byIds(Collection<Long> ids);
 
     /**
      * The records of a person that are shown today: active, under objection or suspended after an objection

@@ -41,7 +41,7 @@ class AccessMatrixIntegrationTests {
     private static final Set<String> ALL_PEOPLE = Set.of("ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER",
             "CITIZEN");
     private static final Set<String> SCOPES = Set.of("records:write", "measures:check", "reports:read", "identity:validate",
-            "remedies:decide", "mutual:query");
+            "remedies:decide", "mutual:query", "exchange:read");
 
     /**
      * Endpoint ("METHOD /path") to the callers allowed: "anonymous", role names ("people" for every role), or "scope:..." for
@@ -175,6 +175,10 @@ class AccessMatrixIntegrationTests {
         allow("GET /lists/good-credit/export.xlsx", "REVIEWER");
         allow("POST /api/v1/credit-status", "scope:reports:read");
         allow("POST /api/v1/mutual/credit-status", "scope:mutual:query");
+        allow("GET /api/v1/exchange/changes", "scope:exchange:read");
+        allow("GET /admin/exchange", "ADMIN");
+        allow("POST /admin/exchange/export", "ADMIN");
+        allow("POST /admin/exchange/deliveries/{id}/resend", "ADMIN");
         allow("POST /api/v1/reports", "scope:reports:read");
         allow("POST /api/v1/reports/pdf", "scope:reports:read");
         allow("GET /my/report/{number}.pdf", "CITIZEN");

@@ -92,6 +92,9 @@ class AuditLabels {
         a.put("lists.entries-export", "导出严重失信主体名单");
         a.put("measures.check", "联合奖惩核查");
         a.put("mutual.query", "异地信用互查");
+        a.put("exchange.feed", "向上级平台交付交换数据（接口）");
+        a.put("exchange.export", "向上级平台交付交换数据（文件）");
+        a.put("exchange.resend", "重新交付交换文件");
         a.put("measures.checks-export", "导出联合奖惩核查记录");
         a.put("measures.feedback", "联合奖惩反馈");
         a.put("measures.list-publish", "发布奖惩措施清单");

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
@@ -192,6 +193,18 @@ class JdbcCitizens implements Citizens {
     public Optional<CitizenRef> findById(long subjectId) {
         return jdbc.sql("select * from identity_subject where id = :id").param("id", subjectId)
                 .query(JdbcCitizens::map).optional();
+    }
+
+    @Override
+    public Map<SubjectKey, Long> subjectIdsOf(Collection<SubjectKey> keys) {
+        Map<SubjectKey, Long> ids = new HashMap<>();
+        if (!keys.isEmpty()) {
+            jdbc.sql("select blind_index, id from identity_subject where blind_index = any(:keys)")
+                    .param("keys", SubjectKeys.array(Set.copyOf(keys))).query(rs -> {
+                        ids.put(SubjectKeys.read(rs, 1), rs.getLong(2));
+                    });
+        }
+        return ids;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -241,6 +242,13 @@ class JdbcRecords {
     Optional<CreditRecord> find(long id) {
         return jdbc.sql(SELECT + " where id = :id and status <> 'EXPIRED' and expires_on > :today")
                 .param("id", id).param("today", LocalDate.now(clock)).query(this::map).optional();
+    }
+
+    List<CreditRecord> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where id = any(:ids)").param("ids", ids.toArray(Long[]::new)).query(this::map).list();
     }
 
     Optional<CreditRecord> findOfDepartment(long id, DepartmentCode departmentCode) {

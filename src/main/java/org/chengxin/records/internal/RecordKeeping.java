@@ -3,6 +3,7 @@ package org.chengxin.records.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +208,11 @@ class RecordKeeping implements Records {
     @Override
     public Optional<CreditRecord> find(long id) {
         return rows.find(id);
+    }
+
+    @Override
+    public List<CreditRecord> byIds(Collection<Long> ids) {
+        return rows.byIds(ids);
     }
 
     @Override
