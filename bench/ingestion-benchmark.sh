@@ -94,11 +94,13 @@ PY
 )
 
 echo "==> the floor: the rows the push stored, exported (untimed), then loaded with COPY into copies of the tables"
-TABLES=(identity_subject records_record evaluation_pending)
+# exchange_change: the change feed for the platforms above the city (issue 18), written in the push's transactions
+TABLES=(identity_subject records_record evaluation_pending exchange_change)
 declare -A SELECTS=(
     [identity_subject]="select s.* from identity_subject s where s.id in (select subject_id from records_record where batch_id = $BATCH) order by s.id"
     [records_record]="select * from records_record where batch_id = $BATCH order by id"
     [evaluation_pending]="select * from evaluation_pending where record_id in (select id from records_record where batch_id = $BATCH) order by queued_at, subject_index"
+    [exchange_change]="select * from exchange_change where record_id in (select id from records_record where batch_id = $BATCH) order by id"
 )
 for t in "${TABLES[@]}"; do
     "${PSQL[@]}" -c "\\copy (${SELECTS[$t]}) to '$WORK_ABS/floor-$t.copy'"
@@ -121,7 +123,7 @@ for t in "${TABLES[@]}"; do
     FLOOR_ROWS+=$(printf "    %-20s %9s rows, %2s indexes, %7.1f s" "$t" "$n" "$idx" "${FLOOR_S[$t]}")$'\n'
 done
 SIZES=$("${PSQL[@]}" -At -c "select string_agg(c || ' ' || pg_size_pretty(pg_total_relation_size(c::regclass)), ', ')
-    from unnest(array['identity_subject_floor', 'records_record_floor', 'evaluation_pending_floor']) c")
+    from unnest(array['identity_subject_floor', 'records_record_floor', 'evaluation_pending_floor', 'exchange_change_floor']) c")
 for t in "${TABLES[@]}"; do
     "${PSQL[@]}" -c "drop table ${t}_floor"
 done

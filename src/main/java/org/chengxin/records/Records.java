@@ -130,6 +130,17 @@ public interface Records {
      */
     long countPublicDecisions(PublicDecisionQuery query, long atMost);
 
+    /** A decision the 双公示 publishes today, by its id, person and item: what a baseline of the exchange starts from. */
+    record Published(long id, SubjectKey subject, String itemCode) {
+    }
+
+    /**
+     * The decisions of these items published today (as {@link #publicDecisions} publishes them) with an id above
+     * {@code afterId}, in id order, at most {@code limit}: a keyset page, so that the city's millions are read in passes
+     * of a bounded size.
+     */
+    List<Published> publishedAfter(Set<String> itemCodes, long afterId, int limit);
+
     /** How many decisions of these items are published today, by department. */
     Map<DepartmentCode, Long> publicDecisionsByDepartment(Set<String> itemCodes);
 

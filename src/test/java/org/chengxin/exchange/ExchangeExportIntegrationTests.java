@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chengxin.exchange.domain.FeedCursor;
+import org.chengxin.exchange.internal.ChangeBaseline;
 import org.chengxin.exchange.internal.FileExport;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.records.CreditRecord;
@@ -178,7 +179,8 @@ class ExchangeExportIntegrationTests {
         // sent again: the same positions, into a directory of its own, logged as a resend of the first
         FileExport.Delivery resent = export.resend(d.id(), Actor.SYSTEM);
         assertThat(resent.resentOf()).isEqualTo(d.id());
-        assertThat(resent.location()).isNotEqualTo(d.location()).endsWith("-R" + d.id());
+        assertThat(Path.of(resent.location()).getFileName().toString()).matches("\\d{8}-R" + d.id() + "(-\\d+)?");
+        assertThat(resent.location()).isNotEqualTo(d.location());
         assertThat(resent.fromPosition()).isEqualTo(d.fromPosition());
         assertThat(resent.toPosition()).isEqualTo(d.toPosition());
         assertThat(resent.changes()).isEqualTo(d.changes());
@@ -209,6 +211,38 @@ class ExchangeExportIntegrationTests {
         assertThat(http.get("/api/v1/exchange/changes", token).status()).as("without a cursor: from what is kept").isEqualTo(200);
     }
 
+    @Autowired
+    ChangeBaseline baseline;
+
+    @Test
+    void aBaselineAddsEveryPublishedDecisionTheFeedLacksOnceAndNothingTheSecondTime() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        LocalDate decided = LocalDate.now(clock).minusDays(2);
+        push(penalty("b1-" + tag, person(), decided), penalty("b2-" + tag, person(), decided), penalty("b3-" + tag, person(), decided));
+        CreditRecord b1 = records.findBySource(DepartmentCode.of(department), "b1-" + tag).orElseThrow();
+        CreditRecord b2 = records.findBySource(DepartmentCode.of(department), "b2-" + tag).orElseThrow();
+        CreditRecord b3 = records.findBySource(DepartmentCode.of(department), "b3-" + tag).orElseThrow();
+        records.revoke(b3.id(), DepartmentCode.of(department), "撤销原处罚决定");
+        // as if b1 and b3 had been stored before the exchange existed (V52): the feed holds nothing of them
+        jdbc.sql("delete from exchange_change where entity = 'PENALTY' and entity_id in (:a, :b)").param("a", b1.id()).param("b", b3.id())
+                .update();
+
+        ChangeBaseline.Added added = baseline.run(Actor.SYSTEM);
+
+        assertThat(added.decisions()).isGreaterThanOrEqualTo(1);
+        assertThat(changesOf(b1.id())).containsExactly("NEW");
+        assertThat(changesOf(b2.id())).as("already in the feed: not again").containsExactly("NEW");
+        assertThat(changesOf(b3.id())).as("revoked: not published, not in the baseline").isEmpty();
+        assertThat(baseline.run(Actor.SYSTEM).decisions()).as("run again: nothing added").isZero();
+        assertThat(changesOf(b1.id())).containsExactly("NEW");
+        assertThat(audit.count("action = 'exchange.baseline'")).isGreaterThanOrEqualTo(2);
+    }
+
+    private List<String> changesOf(long recordId) {
+        return jdbc.sql("select change_kind from exchange_change where entity = 'PENALTY' and entity_id = :id order by id").param("id", recordId)
+                .query(String.class).list();
+    }
+
     @Test
     void theAdministratorSeesTheDeliveriesExportsNowAndResends() throws Exception {
         MockMvc mvc = ApiContract.mockMvc(context);
@@ -221,6 +255,8 @@ class ExchangeExportIntegrationTests {
         String resent = mvc.perform(post("/admin/exchange/deliveries/" + id + "/resend").with(admin).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(resent).contains("已重新交付第 " + id + " 次交付");
+        String based = mvc.perform(post("/admin/exchange/baseline").with(admin).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(based).contains("全量基线已生成").contains("data-confirm");
         String unknown = mvc.perform(post("/admin/exchange/deliveries/999999999/resend").with(admin).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(unknown).contains("EXCHANGE_DELIVERY_NOT_FOUND");

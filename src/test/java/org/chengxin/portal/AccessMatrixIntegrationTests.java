@@ -178,6 +178,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /api/v1/exchange/changes", "scope:exchange:read");
         allow("GET /admin/exchange", "ADMIN");
         allow("POST /admin/exchange/export", "ADMIN");
+        allow("POST /admin/exchange/baseline", "ADMIN");
         allow("POST /admin/exchange/deliveries/{id}/resend", "ADMIN");
         allow("POST /api/v1/reports", "scope:reports:read");
         allow("POST /api/v1/reports/pdf", "scope:reports:read");

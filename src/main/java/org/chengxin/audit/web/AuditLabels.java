@@ -95,6 +95,7 @@ class AuditLabels {
         a.put("exchange.feed", "向上级平台交付交换数据（接口）");
         a.put("exchange.export", "向上级平台交付交换数据（文件）");
         a.put("exchange.resend", "重新交付交换文件");
+        a.put("exchange.baseline", "生成交换全量基线");
         a.put("measures.checks-export", "导出联合奖惩核查记录");
         a.put("measures.feedback", "联合奖惩反馈");
         a.put("measures.list-publish", "发布奖惩措施清单");

@@ -1,5 +1,6 @@
 package org.chengxin.exchange.web;
 
+import org.chengxin.exchange.internal.ChangeBaseline;
 import org.chengxin.exchange.internal.FileExport;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 class ExchangePageController {
 
     private final FileExport export;
+    private final ChangeBaseline baseline;
 
-    ExchangePageController(FileExport export) {
+    ExchangePageController(FileExport export, ChangeBaseline baseline) {
         this.export = export;
+        this.baseline = baseline;
     }
 
     @GetMapping("/admin/exchange")
@@ -41,6 +44,15 @@ class ExchangePageController {
         } catch (ChengxinException e) {
             model.addAttribute("error", e);
         }
+        return page(model);
+    }
+
+    /** The baseline for a platform connecting now: every decision published and every entry in force not in the feed yet. */
+    @PostMapping("/admin/exchange/baseline")
+    String baseline(Model model) {
+        ChangeBaseline.Added added = baseline.run(CurrentActor.get());
+        model.addAttribute("notice", "全量基线已生成：补充双公示决定 " + added.decisions() + " 条、严重失信主体名单条目 " + added.entries()
+                + " 条的新增变更，将随接口和下一次交换文件交付");
         return page(model);
     }
 

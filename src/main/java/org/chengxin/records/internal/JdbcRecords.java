@@ -464,6 +464,15 @@ class JdbcRecords {
                 .param("atMost", atMost).query(Long.class).single();
     }
 
+    List<Records.Published> publishedAfter(Set<String> itemCodes, long afterId, int limit) {
+        if (itemCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, subject_index, item_code from records_record" + PUBLISHED + " and id > :after order by id limit :n")
+                .param("today", LocalDate.now(clock)).param("items", List.copyOf(itemCodes)).param("after", afterId).param("n", limit)
+                .query((rs, i) -> new Records.Published(rs.getLong(1), SubjectKeys.read(rs, 2), rs.getString(3))).list();
+    }
+
     Map<DepartmentCode, Long> publicDecisionsByDepartment(Set<String> itemCodes) {
         Map<DepartmentCode, Long> counts = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         jdbc.sql("select department_code, count(*) from records_record" + PUBLISHED + " group by department_code")

@@ -211,6 +211,12 @@ class RecordKeeping implements Records {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<Published> publishedAfter(Set<String> itemCodes, long afterId, int limit) {
+        return rows.publishedAfter(itemCodes, afterId, limit);
+    }
+
+    @Override
     public List<CreditRecord> byIds(Collection<Long> ids) {
         return rows.byIds(ids);
     }
