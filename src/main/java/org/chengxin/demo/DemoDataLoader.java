@@ -169,9 +169,12 @@ class DemoDataLoader implements ApplicationRunner {
                     leader    领导小组        岳阳市发展和改革委员会（只读：部门考核）
                   公民账号：以身份证号登录（完整号码见 README，密码同上）
                   演示接入客户端：client_id={}  client_secret={}  （POST /oauth2/token，grant_type=client_credentials）
+                  上级平台（信用湖南，读取交换数据 exchange:read）：client_id={}  client_secret={}
+                  其他城市平台（常德，异地互查 mutual:query）：client_id={}  client_secret={}
                   虚构居民 {} 人已载入人口基础信息库
                 =========================================================================================""",
-                PASSWORD, CLIENT_ID, CLIENT_SECRET, citizens + CITIZEN_IDS.size());
+                PASSWORD, CLIENT_ID, CLIENT_SECRET, UPSTREAM_CLIENT_ID, UPSTREAM_CLIENT_SECRET, CITY_CLIENT_ID, CITY_CLIENT_SECRET,
+                citizens + CITIZEN_IDS.size());
     }
 
 }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -121,6 +122,9 @@ class ExchangeExportIntegrationTests {
         Path dir = Path.of(d.location());
         assertThat(dir.getFileName().toString()).startsWith(LocalDate.now(clock).toString().replace("-", ""));
         assertThat(Files.exists(dir.resolveSibling(dir.getFileName() + ".partial"))).isFalse();
+        // the files hold full ID numbers: the platform's own account alone reads them
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("penalties.csv")))).isEqualTo("rw-------");
         JsonNode manifest = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("manifest.json")));
         assertThat(manifest.get("fromPosition").asLong()).isEqualTo(d.fromPosition());
         assertThat(manifest.get("toPosition").asLong()).isEqualTo(d.toPosition());

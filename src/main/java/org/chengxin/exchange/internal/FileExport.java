@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -178,6 +179,7 @@ public class FileExport {
             }
             sums.append(manifestSum).append("  manifest.json\n");
             Files.writeString(partial.resolve("SHA256SUMS"), sums.toString());
+            ownerOnly(partial);
             move(partial, target);
             Delivery d = transactions.execute(tx -> {
                 long id = jdbc.sql("""
@@ -383,6 +385,24 @@ public class FileExport {
             p = directory.resolve(name + "-" + n);
         }
         return p;
+    }
+
+    /**
+     * The files hold full ID numbers: readable by the platform's own account only (the exchange server collects them as that
+     * account, or the operator widens it for the exchange server's group on purpose). Where the file system has no POSIX
+     * permissions the directory's own protection applies.
+     */
+    private static void ownerOnly(Path dir) throws IOException {
+        try {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            log.debug("交换目录所在的文件系统不支持 POSIX 权限：{}", dir);
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {
