@@ -194,6 +194,25 @@ class ExchangeExportIntegrationTests {
     }
 
     @Test
+    void whatAnExportStoppedHalfWayLeftIsRemovedAndItsChangesComeInTheNextExport() throws Exception {
+        FileExport.Delivery before = export.exportNow(Actor.SYSTEM);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        push(penalty("h1-" + tag, person(), LocalDate.now(clock).minusDays(1)));
+        CreditRecord r = records.findBySource(DepartmentCode.of(department), "h1-" + tag).orElseThrow();
+        // an export killed while writing: a directory under its temporary name, no delivery logged
+        Path half = export.directory().resolve("19990101.partial");
+        Files.createDirectories(half);
+        Files.writeString(half.resolve("penalties.csv"), "XH,BSID\n");
+
+        FileExport.Delivery next = export.exportNow(Actor.SYSTEM);
+
+        assertThat(Files.exists(half)).isFalse();
+        assertThat(next.fromPosition()).isEqualTo(before.toPosition());
+        assertThat(Files.readString(Path.of(next.location()).resolve("penalties.csv"), Charset.forName("GBK")))
+                .contains("430600-CF-" + r.id());
+    }
+
+    @Test
     void afterItsRetentionTheFeedIsPrunedOnceExportedAndACursorFromBeforeIsRefused() {
         String upstream = fixtures.externalPlatformClient("exchange:read");
         String token = http.token(upstream, Fixtures.PASSWORD, "exchange:read");

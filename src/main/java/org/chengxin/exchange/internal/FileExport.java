@@ -153,6 +153,7 @@ public class FileExport {
     }
 
     private Delivery write(Actor actor, long from, long to, String name, Long resentOf) {
+        leftovers();
         Path target = free(name);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         Instant now = Instant.now(clock);
@@ -410,6 +411,24 @@ public class FileExport {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
+        }
+    }
+
+    /**
+     * Removes what an export stopped half-way left (a stop, a crash, a full disk): a {@code .partial} directory is never a
+     * delivery, and its changes are written again by the next export, which starts after the last delivery logged.
+     */
+    private void leftovers() {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var dirs = Files.list(directory)) {
+            dirs.filter(d -> d.getFileName().toString().endsWith(".partial")).forEach(d -> {
+                log.warn("删除上次未写完的交换目录 {}", d);
+                deleteQuietly(d);
+            });
+        } catch (IOException e) {
+            log.warn("未能检查交换目录 {}", directory);
         }
     }
 
