@@ -5,7 +5,7 @@
 # HTTP endpoint of the packaged platform, running with -Xmx512m on its embedded PostgreSQL, and times it until the
 # batch has ended. Then, in the same run on the same server, it measures the floor: the very rows the push stored
 # (its subjects in identity_subject, its records in records_record, its entries in the recomputation queue
-# evaluation_pending) are exported with COPY (untimed) and loaded with COPY, one table after the other, into copies
+# evaluation_pending, its changes in the exchange's feed exchange_change) are exported with COPY (untimed) and loaded with COPY, one table after the other, into copies
 # of those tables made with `create table x_floor (like x including all)`: same columns, defaults, constraints and
 # every index. Prints push time, floor time, the ratio floor / push (target: at least 0.8) and the largest heap used
 # by the server during the push (sampled with jstat every 200 ms).
