@@ -33,7 +33,10 @@ class DemoDataLoader implements ApplicationRunner {
     static final String PASSWORD = "Chengxin2026";
     static final String CLIENT_ID = "demo-scjg";
     static final String CLIENT_SECRET = "demo-scjg-secret-2026";
-    /** The provincial platform's system, reading the city's change feed (scope exchange:read). */
+    /**
+     * The provincial platform's system, reading the city's change feed (scope exchange:read) and delivering its lists
+     * (scope lists:import).
+     */
     static final String UPSTREAM_CLIENT_ID = "demo-xyhn";
     static final String UPSTREAM_CLIENT_SECRET = "demo-xyhn-secret-2026";
     /** A neighbouring city's platform, asking for credit status by mutual query (scope mutual:query). */
@@ -52,6 +55,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final Clock clock;
     private final int citizens;
     private final DemoPushes pushes;
+    private final DemoInboundList inboundList;
     private final int recordsPerItem;
 
     DemoDataLoader(Departments departments, Accounts accounts, ApiClients clients, PopulationRegister register,
@@ -65,6 +69,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.clock = clock;
         this.citizens = citizens;
         this.pushes = new DemoPushes(catalog, batches, clock);
+        this.inboundList = new DemoInboundList(batches, clock);
         this.recordsPerItem = recordsPerItem;
     }
 
@@ -97,6 +102,10 @@ class DemoDataLoader implements ApplicationRunner {
         var reports = pushes.push(people, featured, recordsPerItem, 20261128L);
         log.info("演示部门已通过报送接口报送 {} 批、{} 条记录（拒绝 {} 条）", reports.size(),
                 reports.stream().mapToInt(r -> r.accepted()).sum(), reports.stream().mapToInt(r -> r.rejected()).sum());
+        var lists = inboundList.deliver();
+        log.info("信用湖南已送达演示失信被执行人名单 {} 期：新增 {} 条，结束 {} 条（拒绝 {} 条）", lists.size(),
+                lists.stream().mapToInt(r -> r.accepted()).sum(), lists.stream().mapToInt(r -> r.ended()).sum(),
+                lists.stream().mapToInt(r -> r.rejected()).sum());
         announce();
     }
 
@@ -125,7 +134,7 @@ class DemoDataLoader implements ApplicationRunner {
             }
         }
         clients.register(UPSTREAM_CLIENT_ID, UPSTREAM_CLIENT_SECRET, "信用湖南数据交换系统（演示）", DepartmentCode.of("xyhn"),
-                Set.of("exchange:read"));
+                Set.of("exchange:read", "lists:import"));
         clients.register(CITY_CLIENT_ID, CITY_CLIENT_SECRET, "常德市信用平台互查系统（演示）", DepartmentCode.of("xycd"),
                 Set.of("mutual:query"));
     }

@@ -71,7 +71,9 @@ final class DemoPushes {
             }
         }
         for (Item item : catalog.current().allItems()) {
-            String department = item.departments().stream().filter(d -> !d.equals(Item.ALL_GOVERNMENT)).sorted().findFirst()
+            // an upstream platform named as a source delivers its list (DemoInboundList), it does not push
+            String department = item.departments().stream().filter(d -> !d.equals(Item.ALL_GOVERNMENT))
+                    .filter(d -> YueyangDepartments.EXTERNAL.stream().noneMatch(e -> e.code().equals(d))).sorted().findFirst()
                     .orElse("scjg");
             for (int i = 0; i < perItem; i++) {
                 SyntheticPeople.Person person = people.get(random.nextInt(people.size()));

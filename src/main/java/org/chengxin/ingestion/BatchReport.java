@@ -9,11 +9,12 @@ import org.chengxin.shared.organization.DepartmentCode;
 /**
  * Where a batch stands: its status, progress and counts, and its rejected rows (the first ones; all
  * of them download as CSV or XLSX). {@code failure} says why a batch failed; {@code warning} what a
- * completed batch's sender should know, e.g. {@value #NO_ROWS} for a file with no data row.
+ * completed batch's sender should know, e.g. {@value #NO_ROWS} for a file with no data row. {@code ended} counts the rows
+ * of an upstream platform's list that ended a record held (issue 18 item 2); 0 for a department's push.
  */
 public record BatchReport(long id, DepartmentCode departmentCode, String submittedBy, BatchFormat format, String fileName,
         boolean atomic, BatchStatus status, Integer total, int processed, int accepted, int corrected, int unchanged,
-        int rejected, String failure, String warning, Instant submittedAt, Instant finishedAt, double averageDaysToPush, int lateRows,
+        int ended, int rejected, String failure, String warning, Instant submittedAt, Instant finishedAt, double averageDaysToPush, int lateRows,
         List<Rejection> rejections) {
 
     /** The warning of a completed batch that held no data row: only a header, or nothing at all. */

@@ -40,6 +40,19 @@ public interface RecordBatches {
     /** Processes a submission in the caller's thread (demo data, tests, the command line). */
     BatchReport submitAndWait(Submission submission);
 
+    /**
+     * Imports an upstream platform's list (issue 18 item 2) as a batch of that platform ({@code platform}, an active
+     * organization of kind {@code EXTERNAL_PLATFORM}), by its own system or by an administrator for it (otherwise 403
+     * {@code INBOUND_PLATFORM_REQUIRED}): the rows are checked like a push, and only for the items whose catalog entry
+     * names the platform among its sources ({@code ITEM_NOT_FROM_SOURCE}); no column the list format does not know
+     * ({@code INBOUND_COLUMN_UNKNOWN}); a row saying that the entry ended (名单状态 1 撤销, 移出日期) revokes the record the
+     * platform holds under that source id, with a reason naming the upstream platform. Processed in the background.
+     */
+    long importList(DepartmentCode platform, Submission submission);
+
+    /** {@link #importList} in the caller's thread (the demo's list, tests). */
+    BatchReport importListAndWait(DepartmentCode platform, Submission submission);
+
     Optional<BatchReport> report(long batchId, DepartmentCode departmentCode);
 
     List<BatchReport> ofDepartment(DepartmentCode departmentCode, int limit);

@@ -16,13 +16,14 @@ public interface ApiClients {
 
     /**
      * Scopes only a system of another credit platform ({@link DepartmentKind#EXTERNAL_PLATFORM}) may be granted, and it no
-     * other: reading the city's change feed for the upstream platform, and another city's mutual credit-status query.
+     * other: reading the city's change feed for the upstream platform, another city's mutual credit-status query, and
+     * delivering the upstream platform's lists (national or provincial lists about the city's residents).
      */
-    Set<String> EXTERNAL_SCOPES = Set.of("exchange:read", "mutual:query");
+    Set<String> EXTERNAL_SCOPES = Set.of("exchange:read", "mutual:query", "lists:import");
 
     /** Every scope there is. */
     Set<String> SCOPES = Set.of("records:write", "measures:check", "reports:read", "identity:validate",
-            "remedies:decide", "exchange:read", "mutual:query");
+            "remedies:decide", "exchange:read", "mutual:query", "lists:import");
 
     /** What each scope lets a department system do, in the words the pages and the API description use. */
     Map<String, String> SCOPE_LABELS = Map.of(
@@ -32,7 +33,8 @@ public interface ApiClients {
             "identity:validate", "核验身份证号码",
             "remedies:decide", "处理异议和信用修复申请",
             "exchange:read", "读取信用信息交换数据（上级平台）",
-            "mutual:query", "异地信用状况互查（其他城市平台）");
+            "mutual:query", "异地信用状况互查（其他城市平台）",
+            "lists:import", "送达上级名单（上级平台）");
 
     /** The scopes a system of an organization of this kind may be granted. */
     static Set<String> scopesFor(DepartmentKind kind) {

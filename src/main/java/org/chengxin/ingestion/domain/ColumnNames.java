@@ -23,7 +23,11 @@ public final class ColumnNames {
             Map.entry("来源编号", "sourceId"), Map.entry("信息项代码", "itemCode"), Map.entry("身份证号", "idNumber"),
             Map.entry("身份证号码", "idNumber"), Map.entry("公民身份号码", "idNumber"), Map.entry("姓名", "name"),
             Map.entry("决定日期", "decisionDate"), Map.entry("文书号", "documentNumber"), Map.entry("决定书文号", "documentNumber"),
-            Map.entry("信用修复告知书", "repairNotice"), Map.entry("两书同达", "repairNotice"));
+            Map.entry("信用修复告知书", "repairNotice"), Map.entry("两书同达", "repairNotice"),
+            // an upstream platform's list (issue 18 item 2): whether the entry is still on it, and the day it came off
+            Map.entry("名单状态", InboundEnd.STATUS), Map.entry("状态", InboundEnd.STATUS),
+            Map.entry("移出日期", InboundEnd.END_DATE), Map.entry("结束日期", InboundEnd.END_DATE),
+            Map.entry("撤销日期", InboundEnd.END_DATE), Map.entry("屏蔽日期", InboundEnd.END_DATE));
 
     /** The 双公示 administrative-penalty and licensing columns. */
     public static final Map<String, String> DOUBLE_PUBLICITY = Map.ofEntries(

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -51,9 +52,20 @@ public final class RowChecks {
             "idNumber", "身份证号", "name", "姓名", "decisionDate", "决定日期", "documentNumber", "文书号",
             "repairNotice", "信用修复告知书");
 
-    /** Who pushes: the department's code and whether it is a government department (for items open to all). */
-    public record Pusher(DepartmentCode departmentCode, boolean government) {
+    /**
+     * Who pushes: the department's code and whether it is a government department (for items open to all); or, with
+     * {@code upstream}, an upstream platform delivering its list (issue 18 item 2): then only the items that name the
+     * platform among their sources, no column the list format does not know, and the entry's status and end read.
+     */
+    public record Pusher(DepartmentCode departmentCode, boolean government, boolean upstream) {
+        public Pusher(DepartmentCode departmentCode, boolean government) {
+            this(departmentCode, government, false);
+        }
     }
+
+    /** The envelope columns of a pushed row. */
+    private static final Set<String> ENVELOPE = Set.of("sourceId", "itemCode", "idNumber", "name",
+            "decisionDate", "documentNumber");
 
     private final Function<String, Item> items;
     private final Pusher pusher;
@@ -110,7 +122,12 @@ public final class RowChecks {
         if (UnicodeText.longerThan(document, MAX_DOCUMENT_NUMBER)) {
             problems.add(new Rejection(n, "documentNumber", "DOCUMENT_NUMBER_TOO_LONG", "文书号超过" + MAX_DOCUMENT_NUMBER + "个字符"));
         }
-        Boolean repairNotice = repairNotice(row, problems);
+        Boolean repairNotice = pusher.upstream() ? Boolean.FALSE : repairNotice(row, problems);
+        LocalDate endedOn = null;
+        if (pusher.upstream()) {
+            unknownColumns(row, item, problems);
+            endedOn = InboundEnd.of(row, decision, LocalDate.now(clock), problems);
+        }
         Map<String, String> content = new LinkedHashMap<>();
         if (item != null) {
             if (Boolean.TRUE.equals(repairNotice) && !item.isDishonesty()) {
@@ -121,7 +138,8 @@ public final class RowChecks {
                 problems.add(new Rejection(n, "documentNumber", "DOCUMENT_NUMBER_MISSING", "失信信息必须填写决定书文号"));
             }
             fields(row, item, content, problems);
-            if (decision != null && !item.expiryDate(decision).isAfter(LocalDate.now(clock))) {
+            // an entry that ended is ended whenever it was decided: only one in force must still be within the period
+            if (endedOn == null && decision != null && !item.expiryDate(decision).isAfter(LocalDate.now(clock))) {
                 problems.add(new Rejection(n, "decisionDate", "PAST_DISCLOSURE_PERIOD",
                         "决定日期距今已超过该信息项的最长公开期限（" + item.maxMonths() + "个月），不再归集"));
             }
@@ -133,7 +151,22 @@ public final class RowChecks {
             return new Result(null, problems);
         }
         return new Result(new Candidate(n, idNumber, name, item, sourceId, decision, document, content,
-                Boolean.TRUE.equals(repairNotice)), List.of());
+                Boolean.TRUE.equals(repairNotice), endedOn), List.of());
+    }
+
+    /**
+     * An upstream list holds only the envelope, the entry's status and end, and the item's fields: any other column is
+     * refused on every row (a list in another format would otherwise lose what it says without a word).
+     */
+    private static void unknownColumns(RawRow row, Item item, List<Rejection> problems) {
+        row.values().keySet().stream().filter(k -> !RawRow.isMarker(k)).sorted().forEach(key -> {
+            boolean known = ENVELOPE.contains(key) || key.equals(InboundEnd.STATUS) || key.equals(InboundEnd.END_DATE)
+                    || item != null && fieldAt(item, key) != null;
+            if (!known) {
+                problems.add(new Rejection(row.rowNo(), null, "INBOUND_COLUMN_UNKNOWN",
+                        "名单中有本平台不认识的列“" + Masking.maskIdShaped(key) + "”：请按名单导入格式（接口说明第19节）填写列名"));
+            }
+        });
     }
 
     /**
@@ -170,6 +203,15 @@ public final class RowChecks {
         if (item == null) {
             problems.add(new Rejection(row.rowNo(), "itemCode", "ITEM_UNKNOWN", "现行目录中没有该信息项：" + code));
             return null;
+        }
+        if (pusher.upstream()) {
+            // an upstream platform delivers only the items the catalog names it the source of, never one open to all
+            if (!item.departments().contains(pusher.departmentCode().value())) {
+                problems.add(new Rejection(row.rowNo(), "itemCode", "ITEM_NOT_FROM_SOURCE",
+                        "目录未将本平台列为该信息项的来源，不能以名单导入：" + code));
+                return null;
+            }
+            return item;
         }
         boolean allowed = item.departments().contains(pusher.departmentCode().value())
                 || (pusher.government() && item.departments().contains(Item.ALL_GOVERNMENT));

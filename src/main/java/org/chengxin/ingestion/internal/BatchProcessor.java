@@ -27,6 +27,7 @@ import org.chengxin.ingestion.domain.Rejection;
 import org.chengxin.ingestion.domain.RowChecks;
 import org.chengxin.ingestion.internal.BatchStore.Counts;
 import org.chengxin.records.NewRecord;
+import org.chengxin.records.RecordStatus;
 import org.chengxin.records.Records;
 import org.chengxin.records.StoreResult;
 import org.chengxin.shared.id.IdNumber;
@@ -68,6 +69,8 @@ final class BatchProcessor {
     private final WorkingCalendar calendar;
     /** Working days from a decision date to today, counted once per date for the batch. */
     private final Map<LocalDate, Long> daysToPush = new ConcurrentHashMap<>();
+    /** The upstream platform's name when the batch imports its list; null for a department's push. */
+    private String upstream;
     private final Counts counts;
     /** Null for an atomic batch: its chunks are stored one after the other, in its one transaction. */
     private final ExecutorService writers;
@@ -96,6 +99,10 @@ final class BatchProcessor {
         this.store = store;
         this.sink = sink;
         this.clock = clock;
+    }
+
+    void upstream(String platformName) {
+        this.upstream = platformName;
     }
 
     void accept(RawRow row) {
@@ -239,6 +246,11 @@ final class BatchProcessor {
         }
         addPhase(1, System.nanoTime() - t);
         t = System.nanoTime();
+        List<Candidate> ending = named.stream().filter(Candidate::ends).toList();
+        if (!ending.isEmpty()) {
+            end(ending, lookup);
+            named = named.stream().filter(c -> !c.ends()).toList();
+        }
         Map<IdNumber, CitizenRef> subjects = citizens.enrollAll(lookup, named.stream().map(Candidate::idNumber).toList());
         addPhase(2, System.nanoTime() - t);
         t = System.nanoTime();
@@ -250,6 +262,10 @@ final class BatchProcessor {
             records.add(new NewRecord(subject.subject(), subject.id(), c.item(), version.id(), department, c.sourceId(),
                     c.decisionDate(), c.documentNumber(), c.content(), c.repairNotice(), c.idNumber().isMinorOn(c.decisionDate())));
             bySource.put(c.sourceId(), c);
+        }
+        if (records.isEmpty()) {
+            addPhase(3, System.nanoTime() - t);
+            return;
         }
         StoreResult result = this.records.store(records, batchId);
         addPhase(3, System.nanoTime() - t);
@@ -274,6 +290,37 @@ final class BatchProcessor {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The rows of an upstream list saying that their entry ended: the record the platform holds under the source id is
+     * revoked, in the chunk's transaction, with a reason naming the upstream platform and the day; one already revoked,
+     * or none held (an entry that came and went before the city received it), is left as it is and counted unchanged, so
+     * that a delivery replayed changes nothing. The person is never enrolled for an entry that ended. A record held under
+     * the source id about another person is not touched: the row is refused.
+     */
+    private void end(List<Candidate> ending, SubjectLookup lookup) {
+        int ended = 0;
+        int unchanged = 0;
+        for (Candidate c : ending) {
+            var held = records.findBySource(department, c.sourceId()).orElse(null);
+            if (held == null || held.status() == RecordStatus.REVOKED) {
+                unchanged++;
+                continue;
+            }
+            if (!held.subject().equals(lookup.keys().get(c.idNumber()))) {
+                reject(List.of(new Rejection(c.rowNo(), "idNumber", "INBOUND_END_SUBJECT_MISMATCH",
+                        "该来源编号的名单条目记载的是另一人，未予结束：请核对来源编号和身份证号").withSourceId(c.sourceId())));
+                continue;
+            }
+            records.revoke(held.id(), department, "上级平台（" + upstream + "）名单通报该条目已于 " + c.endedOn()
+                    + " 移出或撤销（名单导入批次 " + batchId + "）");
+            ended++;
+        }
+        synchronized (counts) {
+            counts.ended += ended;
+            counts.unchanged += unchanged;
         }
     }
 }

@@ -116,7 +116,7 @@ class BatchRunner {
             expectRows(job);
             CatalogVersion version = catalog.current();
             RowChecks checks = new RowChecks(code -> version.item(code).orElse(null),
-                    new RowChecks.Pusher(job.department(), job.government()), clock);
+                    new RowChecks.Pusher(job.department(), job.government(), job.inbound()), clock);
             if (s.atomic()) {
                 boolean[] whole = {true};
                 transactions.executeWithoutResult(tx -> {
@@ -167,10 +167,16 @@ class BatchRunner {
         }
         store.finish(job.batchId(), status, counts, failure, Instant.now(clock));
         Actor a = job.actor();
-        events.publishEvent(new AuditEvent(UUID.randomUUID(), Instant.now(clock), a.name(), a.role(), job.department().value(),
-                "ingestion.batch", null, "报送信用记录", status == BatchStatus.COMPLETED ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
-                "批次 " + job.batchId() + "（" + s.format() + "）：处理 " + counts.processed + " 行，新增 " + counts.accepted
-                        + "，更正 " + counts.corrected + "，未变 " + counts.unchanged + "，拒绝 " + counts.rejected));
+        // an upstream list is audited as such, under the department of whoever imported it (the platform's system, or
+        // the administrator for it), with the platform named
+        events.publishEvent(new AuditEvent(UUID.randomUUID(), Instant.now(clock), a.name(), a.role(),
+                job.inbound() && a.department() != null ? a.department().value() : job.department().value(),
+                job.inbound() ? "ingestion.inbound-list" : "ingestion.batch", null,
+                job.inbound() ? "导入上级平台名单" : "报送信用记录", status == BatchStatus.COMPLETED ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
+                (job.inbound() ? job.upstream() + "（" + job.department().value() + "）名单，" : "")
+                        + "批次 " + job.batchId() + "（" + s.format() + "）：处理 " + counts.processed + " 行，新增 " + counts.accepted
+                        + "，更正 " + counts.corrected + "，未变 " + counts.unchanged
+                        + (job.inbound() ? "，结束 " + counts.ended : "") + "，拒绝 " + counts.rejected));
     }
 
     /** In a non-atomic batch the chunks before a failure are stored: the report says so. */
@@ -183,6 +189,7 @@ class BatchRunner {
         counts.accepted = 0;
         counts.corrected = 0;
         counts.unchanged = 0;
+        counts.ended = 0;
         counts.daysToPush = 0;
         counts.late = 0;
     }
@@ -232,6 +239,7 @@ class BatchRunner {
         };
         BatchProcessor processor = new BatchProcessor(job.batchId(), job.department(), version, checks, citizens, register,
                 records, store, sink, clock, calendar, counts, atomic ? null : writers);
+        processor.upstream(job.upstream());
         boolean whole = true;
         try {
             reader(job.submission()).read(job.submission().file(), row -> {

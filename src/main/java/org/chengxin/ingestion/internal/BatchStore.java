@@ -72,10 +72,10 @@ class BatchStore {
 
     void progress(long id, Counts c) {
         jdbc.sql("""
-                update ingestion_batch set processed = :p, accepted = :a, corrected = :c, unchanged = :u, rejected = :r,
+                update ingestion_batch set processed = :p, accepted = :a, corrected = :c, unchanged = :u, ended = :e, rejected = :r,
                     timeliness_days = :t, late_rows = :late, last_activity_at = now() where id = :id""")
                 .param("p", c.processed).param("a", c.accepted).param("c", c.corrected).param("u", c.unchanged)
-                .param("r", c.rejected).param("t", c.daysToPush).param("late", c.late).param("id", id).update();
+                .param("e", c.ended).param("r", c.rejected).param("t", c.daysToPush).param("late", c.late).param("id", id).update();
     }
 
     void finish(long id, BatchStatus status, Counts c, String failure, Instant at) {
@@ -95,7 +95,7 @@ class BatchStore {
         return jdbc.sql("""
                 update ingestion_batch set status = 'INTERRUPTED', failure = :f, finished_at = :at,
                     accepted = case when atomic then 0 else accepted end, corrected = case when atomic then 0 else corrected end,
-                    unchanged = case when atomic then 0 else unchanged end, timeliness_days = case when atomic then 0 else timeliness_days end,
+                    unchanged = case when atomic then 0 else unchanged end, ended = case when atomic then 0 else ended end, timeliness_days = case when atomic then 0 else timeliness_days end,
                     late_rows = case when atomic then 0 else late_rows end
                 where status in ('RECEIVED', 'PROCESSING') and last_activity_at < now() - make_interval(secs => :quiet)""")
                 .param("f", failure).param("at", Timestamp.from(at)).param("quiet", (double) quiet.toSeconds()).update();
@@ -109,7 +109,7 @@ class BatchStore {
         return jdbc.sql("""
                 update ingestion_batch set status = 'INTERRUPTED', failure = :f, finished_at = :at,
                     accepted = case when atomic then 0 else accepted end, corrected = case when atomic then 0 else corrected end,
-                    unchanged = case when atomic then 0 else unchanged end, timeliness_days = case when atomic then 0 else timeliness_days end,
+                    unchanged = case when atomic then 0 else unchanged end, ended = case when atomic then 0 else ended end, timeliness_days = case when atomic then 0 else timeliness_days end,
                     late_rows = case when atomic then 0 else late_rows end
                 where id in (select unnest(:ids)) and status in ('RECEIVED', 'PROCESSING')""")
                 .param("f", failure).param("at", Timestamp.from(at)).param("ids", ids.toArray(Long[]::new)).update();
@@ -326,7 +326,7 @@ class BatchStore {
         return new BatchReport(rs.getLong("id"), DepartmentCode.of(rs.getString("department_code")), rs.getString("submitted_by"),
                 BatchFormat.valueOf(rs.getString("format")), rs.getString("file_name"), rs.getBoolean("atomic"),
                 status, (Integer) rs.getObject("total"), rs.getInt("processed"),
-                rs.getInt("accepted"), rs.getInt("corrected"), rs.getInt("unchanged"), rs.getInt("rejected"),
+                rs.getInt("accepted"), rs.getInt("corrected"), rs.getInt("unchanged"), rs.getInt("ended"), rs.getInt("rejected"),
                 rs.getString("failure"), BatchReport.warningFor(status, rs.getInt("processed")), rs.getTimestamp("submitted_at").toInstant(), finished == null ? null : finished.toInstant(),
                 accepted == 0 ? 0 : rs.getLong("timeliness_days") / (double) accepted, rs.getInt("late_rows"), rejections);
     }
@@ -337,6 +337,8 @@ class BatchStore {
         int accepted;
         int corrected;
         int unchanged;
+        /** Rows of an upstream list that ended a record held. */
+        int ended;
         int rejected;
         /** Rows refused because their bytes were not valid in the file's encoding. */
         int badEncoding;

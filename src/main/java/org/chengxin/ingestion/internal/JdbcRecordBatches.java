@@ -33,6 +33,7 @@ import org.chengxin.shared.listing.PageResult;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
+import org.chengxin.shared.security.Role;
 import org.chengxin.shared.upload.Uploads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,23 @@ class JdbcRecordBatches implements RecordBatches, StopsBesideOthers {
 
     @Override
     public long submit(Submission submission) {
-        BatchJob job = register(submission);
+        return run(register(submission, null));
+    }
+
+    @Override
+    public long importList(DepartmentCode platform, Submission submission) {
+        return run(register(submission, platform));
+    }
+
+    @Override
+    public BatchReport importListAndWait(DepartmentCode platform, Submission submission) {
+        BatchJob job = register(submission, platform);
+        runner.run(job);
+        return store.report(job.batchId(), job.department()).orElseThrow();
+    }
+
+    private long run(BatchJob job) {
+        Submission submission = job.submission();
         mine.add(job.batchId());
         try {
             executor.execute(() -> {
@@ -189,7 +206,7 @@ class JdbcRecordBatches implements RecordBatches, StopsBesideOthers {
 
     @Override
     public BatchReport submitAndWait(Submission submission) {
-        BatchJob job = register(submission);
+        BatchJob job = register(submission, null);
         runner.run(job);
         return store.report(job.batchId(), job.department()).orElseThrow();
     }
@@ -250,21 +267,48 @@ class JdbcRecordBatches implements RecordBatches, StopsBesideOthers {
     }
 
     /** A batch that cannot be registered, for whatever reason, takes its file with it. */
-    private BatchJob register(Submission s) {
+    /**
+     * Registers a department's push ({@code platform} null: for the actor's department), or the import of an upstream
+     * platform's list: by the platform's own system, or by an administrator for it. An external platform pushes nothing
+     * as a department, and only an active external platform's list is imported.
+     */
+    private BatchJob register(Submission s, DepartmentCode platform) {
         try {
             Actor actor = CurrentActor.get();
+            if (platform != null) {
+                return registerImport(s, platform, actor);
+            }
             DepartmentCode department = actor.department();
             var dept = department == null ? null : departments.find(department).orElse(null);
             if (dept == null) {
                 throw ChengxinException.forbidden("PUSH_WITHOUT_DEPARTMENT", "只有部门的报送员或业务系统可以报送信用记录");
             }
+            if (dept.kind() == DepartmentKind.EXTERNAL_PLATFORM) {
+                throw ChengxinException.forbidden("PUSH_BY_EXTERNAL_PLATFORM",
+                        "外部信用平台不以部门身份报送记录：上级平台的名单通过名单导入（/api/v1/inbound-lists）送达");
+            }
             long id = store.create(department, actor.name(), s.format(), s.fileName(), s.atomic(), Instant.now(clock));
-            return new BatchJob(id, department, dept.kind() != DepartmentKind.ASSOCIATION && dept.kind() != DepartmentKind.CREDIT_AGENCY,
-                    actor, s);
+            // only a government department or the platform pushes the items open to every government department
+            return new BatchJob(id, department, dept.kind() == DepartmentKind.GOVERNMENT || dept.kind() == DepartmentKind.PLATFORM,
+                    actor, s, null);
         } catch (RuntimeException e) {
             TempFiles.delete(s.file());
             throw e;
         }
+    }
+
+    private BatchJob registerImport(Submission s, DepartmentCode platform, Actor actor) {
+        var dept = departments.find(platform).orElse(null);
+        if (dept == null || !dept.active() || dept.kind() != DepartmentKind.EXTERNAL_PLATFORM) {
+            throw ChengxinException.forbidden("INBOUND_PLATFORM_REQUIRED", "只能导入已登记且有效的外部信用平台（上级平台）的名单");
+        }
+        boolean itsOwnSystem = platform.equals(actor.department());
+        boolean administrator = Role.ADMIN.name().equals(actor.role());
+        if (!itsOwnSystem && !administrator) {
+            throw ChengxinException.forbidden("INBOUND_PLATFORM_REQUIRED", "只有该上级平台的系统或平台管理员可以导入其名单");
+        }
+        long id = store.create(platform, actor.name(), s.format(), s.fileName(), s.atomic(), Instant.now(clock));
+        return new BatchJob(id, platform, false, actor, s, dept.name());
     }
 
 }
