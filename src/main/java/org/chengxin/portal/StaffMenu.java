@@ -33,7 +33,7 @@ public final class StaffMenu {
     private static final Map<Role, List<Group>> MENUS = Map.of(
             Role.ADMIN, List.of(
                     group("信用信息归集", entry("信息目录维护", "/admin/catalog"), entry("部门报送情况", "/admin/figures"),
-                            entry("人口基础信息", "/admin/population")),
+                            entry("人口基础信息", "/admin/population"), entry("上级名单导入", "/admin/inbound-lists")),
                     group("信用评价", entry("信用积分模型", "/admin/evaluation")),
                     group("名单与奖惩", entry("信用服务机构黑名单", "/admin/agency-blacklist"), entry("奖惩措施清单", "/admin/measures"),
                             entry("核查与反馈情况", "/admin/measures/figures")),

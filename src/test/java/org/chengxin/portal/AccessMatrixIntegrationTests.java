@@ -41,7 +41,7 @@ class AccessMatrixIntegrationTests {
     private static final Set<String> ALL_PEOPLE = Set.of("ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER",
             "CITIZEN");
     private static final Set<String> SCOPES = Set.of("records:write", "measures:check", "reports:read", "identity:validate",
-            "remedies:decide", "mutual:query", "exchange:read");
+            "remedies:decide", "mutual:query", "exchange:read", "lists:import");
 
     /**
      * Endpoint ("METHOD /path") to the callers allowed: "anonymous", role names ("people" for every role), or "scope:..." for
@@ -93,6 +93,9 @@ class AccessMatrixIntegrationTests {
         allow("POST /admin/clients", "ADMIN");
         allow("GET /admin/population", "ADMIN");
         allow("POST /admin/population", "ADMIN");
+        allow("GET /admin/inbound-lists", "ADMIN");
+        allow("POST /admin/inbound-lists", "ADMIN");
+        allow("GET /admin/inbound-lists/{platform}/batches/{id}/rejections.csv", "ADMIN");
         allow("GET /audit", "AUDITOR");
         allow("GET /audit/export.xlsx", "AUDITOR");
         allow("POST /audit/verification", "AUDITOR");
@@ -116,6 +119,9 @@ class AccessMatrixIntegrationTests {
         allow("GET /api/v1/record-batches/{id}", "scope:records:write");
         allow("GET /api/v1/record-batches/{id}/rejections.csv", "scope:records:write");
         allow("GET /api/v1/record-batches/{id}/rejections.xlsx", "scope:records:write");
+        allow("POST /api/v1/inbound-lists", "scope:lists:import");
+        allow("GET /api/v1/inbound-lists/{id}", "scope:lists:import");
+        allow("GET /api/v1/inbound-lists/{id}/rejections.csv", "scope:lists:import");
         allow("POST /api/v1/records/{id}/revocation", "scope:records:write");
         allow("POST /api/v1/records/revocation", "scope:records:write");
         allow("GET /ingestion", "DATA_OFFICER");

@@ -159,9 +159,13 @@ public final class RowChecks {
      * refused on every row (a list in another format would otherwise lose what it says without a word).
      */
     private static void unknownColumns(RawRow row, Item item, List<Rejection> problems) {
+        if (item == null) {
+            // the row's item is refused already: its columns cannot be judged
+            return;
+        }
         row.values().keySet().stream().filter(k -> !RawRow.isMarker(k)).sorted().forEach(key -> {
             boolean known = ENVELOPE.contains(key) || key.equals(InboundEnd.STATUS) || key.equals(InboundEnd.END_DATE)
-                    || item != null && fieldAt(item, key) != null;
+                    || fieldAt(item, key) != null;
             if (!known) {
                 problems.add(new Rejection(row.rowNo(), null, "INBOUND_COLUMN_UNKNOWN",
                         "名单中有本平台不认识的列“" + Masking.maskIdShaped(key) + "”：请按名单导入格式（接口说明第19节）填写列名"));
@@ -349,8 +353,12 @@ public final class RowChecks {
         String code = row.values().get("itemCode");
         Item item = code == null || UnicodeText.firstFlaw(code, false).isPresent() ? null : items.apply(UnicodeText.stripInvisible(code));
         row.values().keySet().stream().filter(k -> !RawRow.isMarker(k)).sorted().forEach(key -> {
-            if (UnicodeText.firstFlaw(key, false).isPresent()) {
-                problems.add(new Rejection(row.rowNo(), null, "COLUMN_NAME_INVALID_CHARACTER", "有一列的列名含有控制字符或无效字符"));
+            var keyFlaw = UnicodeText.firstFlaw(key, false);
+            if (keyFlaw.isPresent()) {
+                // a header in another encoding than the file's (a GBK file read as UTF-8): the file's encoding is wrong
+                problems.add(keyFlaw.get().kind() == UnicodeText.Flaw.Kind.UNDECODABLE_BYTES
+                        ? new Rejection(row.rowNo(), null, BAD_ENCODING, "有一列的列名含有不符合文件编码（UTF-8）的字节，请确认文件编码后重新上传")
+                        : new Rejection(row.rowNo(), null, "COLUMN_NAME_INVALID_CHARACTER", "有一列的列名含有控制字符或无效字符"));
                 return;
             }
             ItemField field = item == null ? null : fieldAt(item, key);
