@@ -7,6 +7,7 @@ import org.chengxin.identity.PopulationRegister;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.organization.UnifiedSocialCreditCode;
+import org.chengxin.records.RecordStatus;
 import org.chengxin.records.Records;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.support.Http;
@@ -63,6 +64,18 @@ class DemoDataIntegrationTests {
         assertThat(records.countOfDepartment(DepartmentCode.of("scjg"))).isGreaterThan(0);
         long total = departments.all().stream().mapToLong(d -> records.countOfDepartment(d.code())).sum();
         assertThat(total).isGreaterThanOrEqualTo(catalog.current().allItems().size() * 3L);
+    }
+
+    @Test
+    void theProvincialPlatformDeliveredTheSyntheticDefaultersListTwiceEndingOneEntry() {
+        DepartmentCode xyhn = DepartmentCode.of("xyhn");
+        assertThat(records.findBySource(xyhn, "HN-SXBZXR-2026-000101")).get().extracting(r -> r.status())
+                .isEqualTo(RecordStatus.REVOKED);
+        assertThat(DemoInboundList.ENTRIES.subList(1, 5)).allSatisfy(e -> assertThat(records.findBySource(xyhn, e.sourceId())).get()
+                .satisfies(r -> {
+                    assertThat(r.itemCode()).isEqualTo("YY-JD-001");
+                    assertThat(r.status()).isEqualTo(RecordStatus.ACTIVE);
+                }));
     }
 
     @Test
