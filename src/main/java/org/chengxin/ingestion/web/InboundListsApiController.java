@@ -96,6 +96,7 @@ class InboundListsApiController {
 
     @ApiAnswers(scopes = "lists:import", problems = 404, media = "text/csv")
     @GetMapping("/api/v1/inbound-lists/{id}/rejections.csv")
+    @Operation(operationId = "inboundListRejectionsCsv", summary = "名单批次的拒绝明细（CSV）", description = "该批次被拒绝的全部行：行号、字段、错误代码和说明。")
     void rejectionsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
         report(id);
         response.setContentType("text/csv;charset=UTF-8");
