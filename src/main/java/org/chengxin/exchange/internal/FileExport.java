@@ -134,7 +134,7 @@ public class FileExport {
 
     /** Exports what was sequenced since the last export (a delivery of no change says so too); returns the delivery. */
     public synchronized Delivery exportNow(Actor actor) {
-        sequencer.sequence();
+        sequencer.sequenceAll();
         long from = jdbc.sql("select coalesce(max(to_position), (select pruned_through from exchange_horizon)) from exchange_delivery "
                 + "where channel = 'FILE' and resent_of is null").query(Long.class).single();
         long to = feed.head();
