@@ -12,12 +12,11 @@ import org.chengxin.records.RecordEvents.RecordRepaired;
 import org.chengxin.records.RecordEvents.RecordRevoked;
 import org.chengxin.records.RecordEvents.RecordSuspended;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.jdbc.TransactionBuffers;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Hears the records module's events inside the transaction that changed the records and queues the
@@ -80,28 +79,11 @@ class RecomputeQueue {
         queue(e.subject(), e.recordId());
     }
 
-    @SuppressWarnings("unchecked")
     private void queue(SubjectKey subject, long recordId) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Map<SubjectKey, Long> pending = TransactionBuffers.of(KEY, LinkedHashMap::new, this::insert);
+        if (pending == null) {
             insert(Map.of(subject, recordId));
             return;
-        }
-        Map<SubjectKey, Long> pending = (Map<SubjectKey, Long>) TransactionSynchronizationManager.getResource(KEY);
-        if (pending == null) {
-            Map<SubjectKey, Long> fresh = new LinkedHashMap<>();
-            TransactionSynchronizationManager.bindResource(KEY, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    insert(fresh);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-                }
-            });
-            pending = fresh;
         }
         pending.put(subject, recordId);
     }

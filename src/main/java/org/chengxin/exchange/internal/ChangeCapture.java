@@ -22,12 +22,11 @@ import org.chengxin.records.RecordEvents.RecordRepaired;
 import org.chengxin.records.RecordEvents.RecordRevoked;
 import org.chengxin.remedies.RemedyDecided;
 import org.chengxin.shared.jdbc.SubjectKeys;
+import org.chengxin.shared.jdbc.TransactionBuffers;
 import org.chengxin.shared.subject.SubjectKey;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -139,28 +138,11 @@ class ChangeCapture {
         return catalog.item(itemCode).flatMap(PublicDecisionType::of).orElse(null);
     }
 
-    @SuppressWarnings("unchecked")
     private void add(Change change) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        List<Change> pending = TransactionBuffers.of(KEY, ArrayList::new, this::insert);
+        if (pending == null) {
             insert(List.of(change));
             return;
-        }
-        List<Change> pending = (List<Change>) TransactionSynchronizationManager.getResource(KEY);
-        if (pending == null) {
-            List<Change> fresh = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(KEY, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    insert(fresh);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-                }
-            });
-            pending = fresh;
         }
         pending.add(change);
     }
