@@ -62,7 +62,8 @@ class SchemaDistributionIntegrationTests {
     static final Set<String> LOCAL = Set.of("audit_entry", "audit_chain_head", "audit_inbox", "event_publication",
             "ingestion_batch", "ingestion_rejection", "inquiry_flag", "notifications_cursor",
             "organization_revoked_access_token", "spring_session", "spring_session_attributes", "cluster_job", "cluster_job_run",
-            "evaluation_run", "flyway_schema_history", "exchange_change", "exchange_delivery", "exchange_horizon");
+            "evaluation_run", "flyway_schema_history", "exchange_change", "exchange_delivery", "exchange_horizon",
+            "firms_firm", "firms_record", "firms_record_person");
 
     @Autowired
     JdbcClient jdbc;

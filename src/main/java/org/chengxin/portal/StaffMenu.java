@@ -33,7 +33,8 @@ public final class StaffMenu {
     private static final Map<Role, List<Group>> MENUS = Map.of(
             Role.ADMIN, List.of(
                     group("信用信息归集", entry("信息目录维护", "/admin/catalog"), entry("部门报送情况", "/admin/figures"),
-                            entry("人口基础信息", "/admin/population"), entry("上级名单导入", "/admin/inbound-lists")),
+                            entry("人口基础信息", "/admin/population"), entry("上级名单导入", "/admin/inbound-lists"),
+                            entry("法人和其他组织", "/firms")),
                     group("信用评价", entry("信用积分模型", "/admin/evaluation")),
                     group("名单与奖惩", entry("信用服务机构黑名单", "/admin/agency-blacklist"), entry("奖惩措施清单", "/admin/measures"),
                             entry("核查与反馈情况", "/admin/measures/figures")),
@@ -45,19 +46,21 @@ public final class StaffMenu {
                             entry("通知公告与政策法规", "/admin/bulletins"))),
             Role.DATA_OFFICER, List.of(
                     group("信用信息归集", entry("信用信息报送", "/ingestion"), entry("逐条录入", "/ingestion/entry"),
-                            entry("本部门信用记录", "/records"))),
+                            entry("本部门信用记录", "/records"), entry("法人和其他组织", "/firms"))),
             Role.REVIEWER, List.of(
-                    group("信用信息", entry("信用记录查阅", "/records"), entry("重点人群与学生诚信档案", "/archives")),
+                    group("信用信息", entry("信用记录查阅", "/records"), entry("重点人群与学生诚信档案", "/archives"),
+                            entry("法人和其他组织", "/firms")),
                     group("名单管理", entry("严重失信主体认定", "/lists"), entry("优良信用记录名单", "/lists/good-credit")),
                     group("权益保护", entry("异议与信用修复审核", "/review/cases"), entry("投诉与举报办理", "/review/complaints"))),
             Role.CLERK, List.of(
                     group("查询与报告", entry("信用报告查询", "/inquiry"), entry("窗口出具的报告", "/reports/issued"),
-                            entry("联合奖惩核查", "/checks")),
+                            entry("联合奖惩核查", "/checks"), entry("法人和其他组织", "/firms")),
                     group("权益保护", entry("异议与信用修复代办", "/window/remedies"), entry("投诉与举报代办", "/window/complaints")),
                     group("窗口服务", entry("公民账号开户", "/window/accounts"))),
             Role.AUDITOR, List.of(
                     group("审计", entry("审计日志", "/audit"), entry("查询记录审查", "/audit/queries"),
-                            entry("查询异常使用提示", "/audit/flags"), entry("窗口出具的报告", "/reports/issued")),
+                            entry("查询异常使用提示", "/audit/flags"), entry("窗口出具的报告", "/reports/issued"),
+                            entry("法人和其他组织", "/firms")),
                     group("考核评价", entry("部门考核", "/assessment"))),
             Role.LEADER, List.of(
                     group("考核评价", entry("部门考核", "/assessment"))));

@@ -228,7 +228,7 @@ class IngestionIntegrationTests {
     }
 
     @Test
-    void theNationalDoublePublicityFormatIsTakenAsItIsAndLegalPersonsAreRefused() {
+    void theNationalDoublePublicityFormatIsTakenAsItIsAndARowNamingNeitherPersonNorFirmIsRefused() {
         IdNumber person = fixtures.syntheticIdNumber();
         String csv = "CF_WSH,CF_CFMC,CF_CFLB1,CF_SY,CF_YJ,CF_XDR_MC,CF_XDR_SFZ,CF_JG,CF_JDRQ,CF_XZJG,CF_ZT,DFBM,SJC,BZ\n"
                 + "岳市监罚〔2026〕" + System.nanoTime() % 100000 + "号,某处罚,罚款,无照经营,《无证无照经营查处办法》第十三条,周个人,"
@@ -238,7 +238,7 @@ class IngestionIntegrationTests {
         JsonNode report = pushFile("双公示.csv", csv.getBytes(StandardCharsets.UTF_8), "UTF-8", null, false);
 
         assertThat(report.get("accepted").asInt()).as(report.toString()).isEqualTo(1);
-        assertThat(report.get("rejections").get(0).get("code").asString()).isEqualTo("LEGAL_PERSON_NOT_SUPPORTED");
+        assertThat(report.get("rejections").get(0).get("code").asString()).isEqualTo("SUBJECT_CODE_MISSING");
         CreditRecord stored = records.ofDepartment(DepartmentCode.of(department), 0, 10).get(0);
         assertThat(stored.itemCode()).isEqualTo(PENALTY);
         assertThat(stored.content()).containsEntry("facts", "无照经营").containsEntry("penaltyType", "罚款");

@@ -182,6 +182,11 @@ class AccessMatrixIntegrationTests {
         allow("POST /api/v1/credit-status", "scope:reports:read");
         allow("POST /api/v1/mutual/credit-status", "scope:mutual:query");
         allow("GET /api/v1/exchange/changes", "scope:exchange:read");
+        // firms and their responsible persons (issue 18 item 3)
+        allow("GET /api/v1/firms/{uscc}/records", "scope:records:write", "scope:measures:check");
+        allow("POST /api/v1/firm-records/revocation", "scope:records:write");
+        allow("GET /firms", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "ADMIN");
+        allow("GET /firms/{uscc}", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "ADMIN");
         allow("GET /admin/exchange", "ADMIN");
         allow("POST /admin/exchange/export", "ADMIN");
         allow("POST /admin/exchange/baseline", "ADMIN");

@@ -21,7 +21,9 @@ public record RecordSubstance(List<Line> lines) {
 
     /** Labels of envelope-like keys the 双公示 formats carry into a record's content without a catalog field. */
     private static final Map<String, String> KNOWN_LABELS = Map.of("regionCode", "地方编码", "timestamp", "数据更新时间",
-            "remark", "备注", "currentStatus", "当前状态");
+            "remark", "备注", "currentStatus", "当前状态",
+            // a person's record made from a firm's (issue 18 item 3): which firm, and the person's part in it
+            "firmName", "所涉单位", "firmUscc", "所涉单位统一社会信用代码", "responsibleRole", "责任人身份");
 
     /**
      * One labelled value.

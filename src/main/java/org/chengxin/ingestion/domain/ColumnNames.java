@@ -27,7 +27,13 @@ public final class ColumnNames {
             // an upstream platform's list (issue 18 item 2): whether the entry is still on it, and the day it came off
             Map.entry("名单状态", InboundEnd.STATUS), Map.entry("状态", InboundEnd.STATUS),
             Map.entry("移出日期", InboundEnd.END_DATE), Map.entry("结束日期", InboundEnd.END_DATE),
-            Map.entry("撤销日期", InboundEnd.END_DATE), Map.entry("屏蔽日期", InboundEnd.END_DATE));
+            Map.entry("撤销日期", InboundEnd.END_DATE), Map.entry("屏蔽日期", InboundEnd.END_DATE),
+            // a row about a firm (issue 18 item 3): its code, and the natural persons it names as responsible
+            Map.entry("统一社会信用代码", FirmColumns.USCC), Map.entry("法定代表人", FirmColumns.REPRESENTATIVE),
+            Map.entry("法定代表人身份证号", FirmColumns.REPRESENTATIVE_ID),
+            Map.entry("法定代表人身份证号码", FirmColumns.REPRESENTATIVE_ID),
+            Map.entry("直接责任人", FirmColumns.RESPONSIBLE), Map.entry("直接责任人身份证号", FirmColumns.RESPONSIBLE_ID),
+            Map.entry("直接责任人身份证号码", FirmColumns.RESPONSIBLE_ID));
 
     /** The 双公示 administrative-penalty and licensing columns. */
     public static final Map<String, String> DOUBLE_PUBLICITY = Map.ofEntries(
@@ -38,13 +44,22 @@ public final class ColumnNames {
             // the later edition of the standard: 处罚类别, 处罚内容 and 处罚机关 under these names
             Map.entry("CF_CFLB", "penaltyType"), Map.entry("CF_NR", "penaltyResult"), Map.entry("CF_CFJG", "authority"),
             Map.entry("SJC", "timestamp"), Map.entry("BZ", "remark"),
+            // the later edition: the person's number as 证件号码, a firm's code and its legal representative
+            Map.entry("CF_XDR_ZJHM", "idNumber"), Map.entry("CF_XDR_ZJLX", FirmColumns.SUBJECT_ID_TYPE),
+            Map.entry("CF_XDR_LB", FirmColumns.SUBJECT_CATEGORY), Map.entry("CF_XDR_SHXYM", FirmColumns.USCC),
+            Map.entry("CF_FRDB", FirmColumns.REPRESENTATIVE), Map.entry("CF_FR_ZJHM", FirmColumns.REPRESENTATIVE_ID),
+            Map.entry("CF_FR_ZJLX", FirmColumns.REPRESENTATIVE_ID_TYPE),
             // amounts in 万元: the row defaults turn them into the items' amounts in 元
             Map.entry("CF_NR_FK", TEN_THOUSAND_YUAN_PREFIX + "fineAmount"),
             Map.entry("CF_NR_WFFF", TEN_THOUSAND_YUAN_PREFIX + "confiscatedAmount"),
             Map.entry("XK_WSH", "documentNumber"), Map.entry("XK_XDR_SFZ", "idNumber"), Map.entry("XK_XDR_MC", "name"),
             Map.entry("XK_JDRQ", "decisionDate"), Map.entry("XK_XMMC", "licenseName"), Map.entry("XK_SPLB", "approvalCategory"),
             Map.entry("XK_NR", "licenseContent"), Map.entry("XK_JZQ", "validTo"), Map.entry("XK_XZJG", "authority"),
-            Map.entry("XK_ZT", "currentStatus"), Map.entry("XK_XKBH", "licenseNumber"));
+            Map.entry("XK_ZT", "currentStatus"), Map.entry("XK_XKBH", "licenseNumber"),
+            Map.entry("XK_XDR_ZJHM", "idNumber"), Map.entry("XK_XDR_ZJLX", FirmColumns.SUBJECT_ID_TYPE),
+            Map.entry("XK_XDR_LB", FirmColumns.SUBJECT_CATEGORY), Map.entry("XK_XDR_SHXYM", FirmColumns.USCC),
+            Map.entry("XK_FRDB", FirmColumns.REPRESENTATIVE), Map.entry("XK_FR_ZJHM", FirmColumns.REPRESENTATIVE_ID),
+            Map.entry("XK_FR_ZJLX", FirmColumns.REPRESENTATIVE_ID_TYPE));
 
     private ColumnNames() {
     }

@@ -14,8 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.chengxin.catalog.domain.FieldType;
+import org.chengxin.catalog.domain.FirmSubjects;
 import org.chengxin.catalog.domain.Item;
 import org.chengxin.catalog.domain.ItemField;
+import org.chengxin.shared.firm.Uscc;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.id.IdNumberCheck;
 import org.chengxin.shared.id.IdNumberError;
@@ -63,6 +65,8 @@ public final class RowChecks {
         }
     }
 
+    private static final String USCC_FIELD = FirmColumns.USCC;
+
     /** The envelope columns of a pushed row. */
     private static final Set<String> ENVELOPE = Set.of("sourceId", "itemCode", "idNumber", "name",
             "decisionDate", "documentNumber");
@@ -96,9 +100,10 @@ public final class RowChecks {
         if (!unfit.isEmpty()) {
             return new Result(null, unfit);
         }
-        if (row.values().containsKey(RawRow.DOUBLE_PUBLICITY) && row.get("idNumber") == null) {
-            return new Result(null, List.of(new Rejection(n, "idNumber", "LEGAL_PERSON_NOT_SUPPORTED",
-                    "行政相对人没有居民身份证号（法人或其他组织）：本平台只归集自然人的信用信息")));
+        boolean aboutFirm = FirmColumns.aboutFirm(row);
+        if (row.values().containsKey(RawRow.DOUBLE_PUBLICITY) && row.get("idNumber") == null && !aboutFirm) {
+            return new Result(null, List.of(new Rejection(n, "idNumber", "SUBJECT_CODE_MISSING",
+                    "行政相对人既没有居民身份证号（自然人）也没有统一社会信用代码（法人和其他组织），无法确定是谁")));
         }
         String sourceId = identifier(row, "sourceId", "来源编号", problems);
         if (sourceId == null && row.get("sourceId") == null) {
@@ -107,15 +112,16 @@ public final class RowChecks {
             problems.add(new Rejection(n, "sourceId", "SOURCE_ID_TOO_LONG", "来源编号超过" + MAX_SOURCE_ID + "个字符"));
         }
         Item item = item(row, problems);
-        IdNumber idNumber = idNumber(row, problems);
-        String name = row.get("name");
-        if (name == null) {
-            problems.add(new Rejection(n, "name", "NAME_MISSING", "缺少姓名"));
-        } else if (UnicodeText.longerThan(name, MAX_NAME)) {
-            problems.add(new Rejection(n, "name", "NAME_TOO_LONG", "姓名超过" + MAX_NAME + "个字符"));
-        } else if (UnicodeText.invisibleInside(name).isPresent()) {
-            problems.add(new Rejection(n, "name", "NAME_INVISIBLE_CHARACTER",
-                    "姓名中间含有不可见字符或全角空格（" + notation(UnicodeText.invisibleInside(name).get()) + "），请删除后重新填写"));
+        if (aboutFirm && item != null && !FirmSubjects.allows(item)) {
+            problems.add(new Rejection(n, USCC_FIELD, "LEGAL_PERSON_NOT_SUPPORTED",
+                    "该信息项只归集自然人的信用信息，不接收法人和其他组织的记录：" + item.code()));
+            item = null;
+        }
+        Uscc uscc = aboutFirm ? FirmColumns.uscc(row, problems) : null;
+        IdNumber idNumber = aboutFirm ? null : idNumber(row, problems);
+        String name = aboutFirm ? FirmColumns.firmName(row, problems) : row.get("name");
+        if (!aboutFirm) {
+            personName(n, name, problems);
         }
         LocalDate decision = decisionDate(row, problems);
         String document = identifier(row, "documentNumber", "文书号", problems);
@@ -147,11 +153,29 @@ public final class RowChecks {
                 problems.add(new Rejection(n, "idNumber", "SUBJECT_UNDER_18", "该信息项只适用于年满18周岁的人员"));
             }
         }
+        List<FirmRow.Responsible> persons = aboutFirm && item != null
+                ? FirmColumns.persons(row, item, decision, clock, problems) : List.of();
+        if (!persons.isEmpty() && UnicodeText.longerThan(sourceId, MAX_SOURCE_ID - 3)) {
+            problems.add(new Rejection(n, "sourceId", "SOURCE_ID_TOO_LONG",
+                    "来源编号超过" + (MAX_SOURCE_ID - 3) + "个字符：责任人的记录以来源编号加“#FR”“#ZR”保存"));
+        }
         if (!problems.isEmpty()) {
             return new Result(null, problems);
         }
+        FirmRow firm = aboutFirm ? new FirmRow(uscc, name, persons) : null;
         return new Result(new Candidate(n, idNumber, name, item, sourceId, decision, document, content,
-                Boolean.TRUE.equals(repairNotice), endedOn), List.of());
+                Boolean.TRUE.equals(repairNotice), endedOn, firm), List.of());
+    }
+
+    private static void personName(long n, String name, List<Rejection> problems) {
+        if (name == null) {
+            problems.add(new Rejection(n, "name", "NAME_MISSING", "缺少姓名"));
+        } else if (UnicodeText.longerThan(name, MAX_NAME)) {
+            problems.add(new Rejection(n, "name", "NAME_TOO_LONG", "姓名超过" + MAX_NAME + "个字符"));
+        } else if (UnicodeText.invisibleInside(name).isPresent()) {
+            problems.add(new Rejection(n, "name", "NAME_INVISIBLE_CHARACTER",
+                    "姓名中间含有不可见字符或全角空格（" + notation(UnicodeText.invisibleInside(name).get()) + "），请删除后重新填写"));
+        }
     }
 
     /**
@@ -164,7 +188,8 @@ public final class RowChecks {
             return;
         }
         row.values().keySet().stream().filter(k -> !RawRow.isMarker(k)).sorted().forEach(key -> {
-            boolean known = ENVELOPE.contains(key) || key.equals(InboundEnd.STATUS) || key.equals(InboundEnd.END_DATE)
+            boolean known = ENVELOPE.contains(key) || FirmColumns.ALL.contains(key) || key.equals(InboundEnd.STATUS)
+                    || key.equals(InboundEnd.END_DATE)
                     || fieldAt(item, key) != null;
             if (!known) {
                 problems.add(new Rejection(row.rowNo(), null, "INBOUND_COLUMN_UNKNOWN",

@@ -3,6 +3,7 @@ package org.chengxin.ingestion.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,21 +16,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 import org.chengxin.catalog.domain.CatalogVersion;
+import org.chengxin.firms.FirmRecords;
+import org.chengxin.firms.NewFirmRecord;
 import org.chengxin.identity.CitizenRef;
 import org.chengxin.identity.Citizens;
-import org.chengxin.identity.PopulationRegister;
 import org.chengxin.identity.PopulationRegister.NameMatch;
+import org.chengxin.identity.PopulationRegister;
 import org.chengxin.identity.SubjectLookup;
 import org.chengxin.ingestion.domain.Candidate;
+import org.chengxin.ingestion.domain.FirmRow;
 import org.chengxin.ingestion.domain.PushTimeliness;
 import org.chengxin.ingestion.domain.RawRow;
 import org.chengxin.ingestion.domain.Rejection;
+import org.chengxin.ingestion.domain.ResponsiblePersons;
 import org.chengxin.ingestion.domain.RowChecks;
 import org.chengxin.ingestion.internal.BatchStore.Counts;
 import org.chengxin.records.NewRecord;
 import org.chengxin.records.RecordStatus;
 import org.chengxin.records.Records;
 import org.chengxin.records.StoreResult;
+import org.chengxin.shared.firm.ResponsibleRole;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.time.WorkingCalendar;
@@ -71,6 +77,8 @@ final class BatchProcessor {
     private final Map<LocalDate, Long> daysToPush = new ConcurrentHashMap<>();
     /** The upstream platform's name when the batch imports its list; null for a department's push. */
     private String upstream;
+    /** Where the rows about firms go (issue 18 item 3). */
+    private FirmRecords firms;
     private final Counts counts;
     /** Null for an atomic batch: its chunks are stored one after the other, in its one transaction. */
     private final ExecutorService writers;
@@ -103,6 +111,10 @@ final class BatchProcessor {
 
     void upstream(String platformName) {
         this.upstream = platformName;
+    }
+
+    void firms(FirmRecords firmRecords) {
+        this.firms = firmRecords;
     }
 
     void accept(RawRow row) {
@@ -223,10 +235,27 @@ final class BatchProcessor {
         phases[4] += System.nanoTime() - t;
     }
 
-    private void store(List<Candidate> rows) {
-        if (rows.isEmpty()) {
+    private void store(List<Candidate> chunkRows) {
+        if (chunkRows.isEmpty()) {
             return;
         }
+        // a row about a firm names its responsible persons: each becomes a person's row of the same item, checked,
+        // enrolled and stored with the others; the firm's record is stored after them, with the links
+        List<Candidate> firmRows = chunkRows.stream().filter(Candidate::aboutFirm).toList();
+        Map<String, Candidate> derivedFrom = new HashMap<>();
+        List<Candidate> rows = new ArrayList<>(chunkRows.size());
+        for (Candidate c : chunkRows) {
+            if (!c.aboutFirm()) {
+                rows.add(c);
+            } else if (!c.ends()) {
+                for (FirmRow.Responsible p : c.firm().persons()) {
+                    Candidate person = ResponsiblePersons.rowOf(c, p);
+                    derivedFrom.put(person.sourceId(), c);
+                    rows.add(person);
+                }
+            }
+        }
+        Set<Long> refusedFirmRows = new HashSet<>();
         long t = System.nanoTime();
         Map<IdNumber, String> names = new HashMap<>();
         rows.forEach(c -> names.putIfAbsent(c.idNumber(), c.name()));
@@ -238,12 +267,18 @@ final class BatchProcessor {
             // the same person twice in a chunk under another spelling: checked on its own
             NameMatch match = c.name().equals(names.get(c.idNumber())) ? matches.get(c.idNumber())
                     : register.checkName(c.idNumber(), c.name());
-            if (match == NameMatch.MISMATCH) {
+            Candidate firm = derivedFrom.get(c.sourceId());
+            if (match == NameMatch.MISMATCH && firm != null) {
+                refusedFirmRows.add(firm.rowNo());
+                reject(List.of(ResponsiblePersons.nameMismatch(c, firm)));
+            } else if (match == NameMatch.MISMATCH) {
                 reject(List.of(new Rejection(c.rowNo(), "name", "NAME_MISMATCH", "姓名与人口基础信息不符").withSourceId(c.sourceId())));
             } else {
                 named.add(c);
             }
         }
+        // one person of a firm's row not matching the register refuses the whole row: the firm's record and the others'
+        named.removeIf(c -> derivedFrom.containsKey(c.sourceId()) && refusedFirmRows.contains(derivedFrom.get(c.sourceId()).rowNo()));
         addPhase(1, System.nanoTime() - t);
         t = System.nanoTime();
         List<Candidate> ending = named.stream().filter(Candidate::ends).toList();
@@ -255,33 +290,104 @@ final class BatchProcessor {
         addPhase(2, System.nanoTime() - t);
         t = System.nanoTime();
         List<NewRecord> records = new ArrayList<>(named.size());
+        List<NewRecord> personsOfFirms = new ArrayList<>();
         Map<String, Candidate> bySource = new HashMap<>();
         LocalDate today = LocalDate.now(clock);
         for (Candidate c : named) {
             CitizenRef subject = subjects.get(c.idNumber());
-            records.add(new NewRecord(subject.subject(), subject.id(), c.item(), version.id(), department, c.sourceId(),
-                    c.decisionDate(), c.documentNumber(), c.content(), c.repairNotice(), c.idNumber().isMinorOn(c.decisionDate())));
+            NewRecord record = new NewRecord(subject.subject(), subject.id(), c.item(), version.id(), department, c.sourceId(),
+                    c.decisionDate(), c.documentNumber(), c.content(), c.repairNotice(), c.idNumber().isMinorOn(c.decisionDate()));
+            (derivedFrom.containsKey(c.sourceId()) ? personsOfFirms : records).add(record);
             bySource.put(c.sourceId(), c);
         }
+        List<Candidate> storedFirms = storeFirms(firmRows, refusedFirmRows, personsOfFirms, bySource);
         if (records.isEmpty()) {
             addPhase(3, System.nanoTime() - t);
+            countTimeliness(storedFirms, today, Set.copyOf(storedFirms.stream().map(Candidate::sourceId).toList()));
             return;
         }
         StoreResult result = this.records.store(records, batchId);
         addPhase(3, System.nanoTime() - t);
+        count(result, bySource);
+        countTimeliness(storedFirms, today, Set.copyOf(storedFirms.stream().map(Candidate::sourceId).toList()));
+        countTimeliness(named.stream().filter(c -> !derivedFrom.containsKey(c.sourceId())).toList(), today,
+                result.storedSourceIds());
+    }
+
+    /**
+     * The rows about firms that passed: the persons' records they name first, then the firms' own with the links; a firm's
+     * row counts once, as its own record does. Returns the rows whose firm record was stored (new or corrected).
+     */
+    private List<Candidate> storeFirms(List<Candidate> firmRows, Set<Long> refused, List<NewRecord> persons,
+            Map<String, Candidate> bySource) {
+        List<Candidate> kept = firmRows.stream().filter(c -> !refused.contains(c.rowNo())).toList();
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        List<Candidate> ending = kept.stream().filter(Candidate::ends).toList();
+        if (!ending.isEmpty()) {
+            endFirms(ending);
+        }
+        if (!persons.isEmpty()) {
+            // the persons' records are not the rows': a push of 10 firms' rows naming 20 persons has 10 rows accepted
+            this.records.store(persons, batchId);
+        }
+        List<NewFirmRecord> firmRecords = new ArrayList<>();
+        Map<String, Candidate> firmsBySource = new HashMap<>();
+        for (Candidate c : kept) {
+            if (c.ends()) {
+                continue;
+            }
+            Map<ResponsibleRole, String> links = new EnumMap<>(ResponsibleRole.class);
+            c.firm().persons().forEach(p -> links.put(p.role(), p.role().sourceIdOf(c.sourceId())));
+            firmRecords.add(new NewFirmRecord(c.firm().uscc(), c.firm().name(), c.item(), version.id(), department, c.sourceId(),
+                    c.decisionDate(), c.documentNumber(), c.content(), links));
+            firmsBySource.put(c.sourceId(), c);
+        }
+        if (firmRecords.isEmpty()) {
+            return List.of();
+        }
+        StoreResult result = firms.store(firmRecords, batchId);
+        count(result, firmsBySource);
+        return kept.stream().filter(c -> result.storedSourceIds().contains(c.sourceId())).toList();
+    }
+
+    /** The rows of an upstream list saying a firm's entry ended: its record and its persons' are revoked. */
+    private void endFirms(List<Candidate> ending) {
+        int ended = 0;
+        int unchanged = 0;
+        for (Candidate c : ending) {
+            var held = firms.findBySource(department, c.sourceId()).orElse(null);
+            if (held == null || "REVOKED".equals(held.status())) {
+                unchanged++;
+                continue;
+            }
+            firms.revokeBySource(department, c.sourceId(), "上级平台（" + upstream + "）名单通报该条目已于 " + c.endedOn()
+                    + " 移出或撤销（名单导入批次 " + batchId + "）");
+            ended++;
+        }
+        synchronized (counts) {
+            counts.ended += ended;
+            counts.unchanged += unchanged;
+        }
+    }
+
+    private void count(StoreResult result, Map<String, Candidate> bySource) {
         synchronized (counts) {
             counts.accepted += result.accepted();
             counts.corrected += result.corrected();
             counts.unchanged += result.unchanged();
         }
-        Set<String> revoked = new HashSet<>(result.revokedSourceIds());
-        for (String source : revoked) {
+        for (String source : result.revokedSourceIds()) {
             reject(List.of(new Rejection(bySource.get(source).rowNo(), "sourceId", "RECORD_REVOKED", "该来源编号的记录已撤销，不能再次报送")
                     .withSourceId(source)));
         }
-        for (Candidate c : named) {
+    }
+
+    private void countTimeliness(List<Candidate> rows, LocalDate today, Set<String> stored) {
+        for (Candidate c : rows) {
             // timeliness counts what this push brought: repeats of unchanged records do not count again
-            if (result.storedSourceIds().contains(c.sourceId())) {
+            if (stored.contains(c.sourceId())) {
                 long days = daysToPush.computeIfAbsent(c.decisionDate(), d -> PushTimeliness.workingDays(calendar, d, today));
                 synchronized (counts) {
                     counts.daysToPush += days;

@@ -22,6 +22,7 @@ import org.chengxin.ingestion.RecordBatches.Submission;
 import org.chengxin.ingestion.domain.Rejection;
 import org.chengxin.ingestion.domain.RowChecks;
 import org.chengxin.ingestion.internal.BatchStore.Counts;
+import org.chengxin.firms.FirmRecords;
 import org.chengxin.records.Records;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
@@ -62,12 +63,13 @@ class BatchRunner {
     private final Clock clock;
     private final WorkingCalendar calendar;
     private final String penaltyItem;
+    private final FirmRecords firms;
     private final String licenceItem;
     private volatile boolean stopping;
     private final AtomicInteger running = new AtomicInteger();
 
     BatchRunner(BatchStore store, Catalog catalog, Citizens citizens, PopulationRegister register, Records records,
-            ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+            FirmRecords firms, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
             @Qualifier("ingestionWriters") ExecutorService writers, Clock clock, WorkingCalendar calendar,
             @Value("${chengxin.ingestion.penalty-item}") String penaltyItem,
             @Value("${chengxin.ingestion.licence-item}") String licenceItem) {
@@ -76,6 +78,7 @@ class BatchRunner {
         this.citizens = citizens;
         this.register = register;
         this.records = records;
+        this.firms = firms;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.separate = new TransactionTemplate(transactionManager);
@@ -239,6 +242,7 @@ class BatchRunner {
         };
         BatchProcessor processor = new BatchProcessor(job.batchId(), job.department(), version, checks, citizens, register,
                 records, store, sink, clock, calendar, counts, atomic ? null : writers);
+        processor.firms(firms);
         processor.upstream(job.upstream());
         boolean whole = true;
         try {

@@ -18,7 +18,14 @@ final class RejectionCodes {
         LABELS.put("ROW_NOT_AN_OBJECT", "该条记录不是 JSON 对象");
         LABELS.put("ROW_WRONG_COLUMN_COUNT", "列数与表头不一致");
         LABELS.put("COLUMN_NAME_INVALID_CHARACTER", "列名含有无效字符");
-        LABELS.put("LEGAL_PERSON_NOT_SUPPORTED", "法人或其他组织（非自然人）");
+        LABELS.put("LEGAL_PERSON_NOT_SUPPORTED", "该信息项不接收法人和其他组织");
+        LABELS.put("SUBJECT_CODE_MISSING", "既无身份证号也无统一社会信用代码");
+        LABELS.put("USCC_WRONG_LENGTH", "统一社会信用代码位数不对");
+        LABELS.put("USCC_BAD_CHARACTERS", "统一社会信用代码含有非法字符");
+        LABELS.put("USCC_BAD_CHECK_CHARACTER", "统一社会信用代码校验码错误");
+        LABELS.put("FIRM_NAME_TOO_LONG", "单位名称过长");
+        LABELS.put("RESPONSIBLE_NAME_MISSING", "缺少责任人姓名");
+        LABELS.put("RESPONSIBLE_NAME_MISMATCH", "责任人姓名与人口基础信息不符");
         LABELS.put("SOURCE_ID_MISSING", "缺少来源编号");
         LABELS.put("SOURCE_ID_TOO_LONG", "来源编号过长");
         LABELS.put("DUPLICATE_IN_BATCH", "同一批次中来源编号重复");

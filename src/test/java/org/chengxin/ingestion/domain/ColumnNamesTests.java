@@ -76,7 +76,12 @@ class ColumnNamesTests {
             "XK_WSH, documentNumber", "XK_XDR_SFZ, idNumber", "XK_XDR_MC, name", "XK_JDRQ, decisionDate",
             "XK_XMMC, licenseName", "XK_SPLB, approvalCategory", "XK_NR, licenseContent", "XK_JZQ, validTo",
             "XK_XZJG, authority", "XK_ZT, currentStatus", "XK_XKBH, licenseNumber", "CF_CFLB, penaltyType",
-            "CF_NR, penaltyResult", "CF_CFJG, authority", "CF_NR_FK, 万元:fineAmount", "CF_NR_WFFF, 万元:confiscatedAmount"})
+            "CF_NR, penaltyResult", "CF_CFJG, authority", "CF_NR_FK, 万元:fineAmount", "CF_NR_WFFF, 万元:confiscatedAmount",
+            // the later edition's party columns: a person's number, a firm's code and its legal representative
+            "CF_XDR_ZJHM, idNumber", "CF_XDR_ZJLX, subjectIdType", "CF_XDR_LB, subjectCategory", "CF_XDR_SHXYM, uscc",
+            "CF_FRDB, legalRepresentative", "CF_FR_ZJHM, legalRepresentativeIdNumber", "CF_FR_ZJLX, legalRepresentativeIdType",
+            "XK_XDR_ZJHM, idNumber", "XK_XDR_ZJLX, subjectIdType", "XK_XDR_LB, subjectCategory", "XK_XDR_SHXYM, uscc",
+            "XK_FRDB, legalRepresentative", "XK_FR_ZJHM, legalRepresentativeIdNumber", "XK_FR_ZJLX, legalRepresentativeIdType"})
     void mapsEveryDoublePublicityColumnWhateverItsCase(String column, String name) {
         assertThat(ColumnNames.canonical(column)).isEqualTo(name);
         assertThat(ColumnNames.canonical(column.toLowerCase(Locale.ROOT))).isEqualTo(name);
@@ -86,7 +91,7 @@ class ColumnNamesTests {
     @Test
     void theDoublePublicityTableHoldsNoColumnBeyondThoseListed() {
         // keeps the test above complete: a column added to the table must be added there too
-        assertThat(ColumnNames.DOUBLE_PUBLICITY).hasSize(30);
+        assertThat(ColumnNames.DOUBLE_PUBLICITY).hasSize(44);
     }
 
     @Test

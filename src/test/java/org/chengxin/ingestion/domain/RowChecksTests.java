@@ -159,9 +159,9 @@ class RowChecksTests {
     }
 
     @Test
-    void aDoublePublicityRowWithoutAnIdNumberIsALegalPerson() {
+    void aDoublePublicityRowWithNeitherAnIdNumberNorACreditCodeNamesNobody() {
         assertThat(rejectionsOf(row(RawRow.DOUBLE_PUBLICITY, "CF", "idNumber", null)))
-                .containsExactly(tuple(7L, "idNumber", "LEGAL_PERSON_NOT_SUPPORTED"));
+                .containsExactly(tuple(7L, "idNumber", "SUBJECT_CODE_MISSING"));
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** The firms' tables. */
+package org.chengxin.firms.internal;

@@ -1,0 +1,2 @@
+/** The firms' page and API. */
+package org.chengxin.firms.web;
