@@ -240,4 +240,34 @@ class FirmRecordsIntegrationTests {
                 + "\"penaltyType\":\"警告\",\"facts\":\"逾期申报\",\"authority\":\"岳阳市税务局\"}}";
         assertThat(codes(push(http, token, minor))).containsExactly("LEGAL_PERSON_NOT_SUPPORTED");
     }
+
+    @Test
+    void aCorrectionThatNoLongerNamesThePersonRevokesTheirRecordAndOneNamingAnotherMovesIt() {
+        Http http = new Http(port);
+        String token = http.token(fixtures.apiClientOf("swj", "records:write"), Fixtures.PASSWORD, "records:write");
+        IdNumber first = fixtures.syntheticIdNumber();
+        IdNumber second = fixtures.syntheticIdNumber();
+        String uscc = syntheticUscc();
+        String source = "firm-" + UUID.randomUUID();
+        String named = "\"responsiblePerson\":\"甲责任\",\"responsiblePersonIdNumber\":\"" + first.value() + "\",";
+        push(http, token, taxEvasion(source, uscc, "岳阳市某某物流有限公司", named));
+        CreditRecord firstRecord = records.findBySource(TAX, source + "#ZR").orElseThrow();
+        assertThat(firstRecord.subject()).isEqualTo(citizens.subjectKeyOf(first));
+
+        // the decision corrected to name another person under the same role: the record follows the person named now
+        JsonNode moved = push(http, token, taxEvasion(source, uscc, "岳阳市某某物流有限公司",
+                "\"responsiblePerson\":\"乙责任\",\"responsiblePersonIdNumber\":\"" + second.value() + "\","));
+        assertThat(moved.get("corrected").asInt()).as(moved.toString()).isEqualTo(1);
+        assertThat(records.findBySource(TAX, source + "#ZR").orElseThrow().subject()).isEqualTo(citizens.subjectKeyOf(second));
+
+        // corrected again to name nobody: the person's record is revoked, the firm's stays
+        JsonNode dropped = push(http, token, taxEvasion(source, uscc, "岳阳市某某物流有限公司", ""));
+        assertThat(dropped.get("corrected").asInt()).as(dropped.toString()).isEqualTo(1);
+        assertThat(records.findBySource(TAX, source + "#ZR").orElseThrow().status()).isEqualTo(RecordStatus.REVOKED);
+        FirmRecord firm = firms.findBySource(TAX, source).orElseThrow();
+        assertThat(firm.status()).isEqualTo("ACTIVE");
+        // the firm's own record changed once: when it no longer named the person (the person it names is its persons' record)
+        assertThat(firm.version()).isEqualTo(2);
+        assertThat(firm.personSources()).isEmpty();
+    }
 }

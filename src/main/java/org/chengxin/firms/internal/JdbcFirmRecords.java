@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -119,6 +120,7 @@ class JdbcFirmRecords implements FirmRecords {
                         JSON.writeValueAsString(new TreeMap<>(r.content())), hash, r.item().kind().name(),
                         r.item().severity() == null ? null : r.item().severity().name(), r.item().scope().name(),
                         r.item().expiryDate(r.decisionDate()), batchId, ts(now), id).update();
+                revokeDropped(id, r);
                 jdbc.sql("delete from firms_record_person where firm_record_id = ?").param(id).update();
                 corrected++;
             }
@@ -128,6 +130,23 @@ class JdbcFirmRecords implements FirmRecords {
             stored.add(r.sourceId());
         }
         return new StoreResult(accepted, corrected, unchanged, revoked, stored);
+    }
+
+    /**
+     * A correction that no longer names a person the record named before: that person's record goes, since the decision
+     * no longer says they were responsible. A person named again under the same role keeps the source id, and
+     * {@code records} corrects the record to whoever is named now.
+     */
+    private void revokeDropped(long firmRecordId, NewFirmRecord r) {
+        List<String> dropped = jdbc.sql("select role, person_source_id from firms_record_person where firm_record_id = ?")
+                .param(firmRecordId)
+                .query((rs, i) -> r.personSourceIds().containsKey(ResponsibleRole.valueOf(rs.getString(1))) ? null : rs.getString(2))
+                .list().stream().filter(Objects::nonNull).toList();
+        for (String source : dropped) {
+            records.findBySource(r.departmentCode(), source).filter(p -> p.status() != RecordStatus.REVOKED)
+                    .ifPresent(p -> records.revoke(p.id(), r.departmentCode(),
+                            "法人记录（" + r.sourceId() + "）更正后不再列明该责任人"));
+        }
     }
 
     private long firm(NewFirmRecord r, Instant now) {

@@ -328,10 +328,8 @@ final class BatchProcessor {
         if (!ending.isEmpty()) {
             endFirms(ending);
         }
-        if (!persons.isEmpty()) {
-            // the persons' records are not the rows': a push of 10 firms' rows naming 20 persons has 10 rows accepted
-            this.records.store(persons, batchId);
-        }
+        // the persons' records are not the rows': a push of 10 firms' rows naming 20 persons has 10 rows accepted
+        Set<String> personsStored = persons.isEmpty() ? Set.of() : this.records.store(persons, batchId).storedSourceIds();
         List<NewFirmRecord> firmRecords = new ArrayList<>();
         Map<String, Candidate> firmsBySource = new HashMap<>();
         for (Candidate c : kept) {
@@ -347,7 +345,14 @@ final class BatchProcessor {
         if (firmRecords.isEmpty()) {
             return List.of();
         }
-        StoreResult result = firms.store(firmRecords, batchId);
+        StoreResult stored = firms.store(firmRecords, batchId);
+        // a row whose firm's record is as it was but which names another person under a role corrected that person's
+        // record: the row counts as corrected, not unchanged
+        int moved = (int) kept.stream().filter(c -> !c.ends() && !stored.storedSourceIds().contains(c.sourceId())
+                && !stored.revokedSourceIds().contains(c.sourceId())
+                && c.firm().persons().stream().anyMatch(p -> personsStored.contains(p.role().sourceIdOf(c.sourceId())))).count();
+        StoreResult result = new StoreResult(stored.accepted(), stored.corrected() + moved, stored.unchanged() - moved,
+                stored.revokedSourceIds(), stored.storedSourceIds());
         count(result, firmsBySource);
         return kept.stream().filter(c -> result.storedSourceIds().contains(c.sourceId())).toList();
     }
