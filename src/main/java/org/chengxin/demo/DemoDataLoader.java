@@ -80,6 +80,10 @@ class DemoDataLoader implements ApplicationRunner {
                 // a demo loaded before the leading group's account existed gets it now
                 transactions.executeWithoutResult(status -> createLeader());
             }
+            if (!accounts.staffExists("security")) {
+                // a demo loaded before the administrators were separated (三员分立): "admin" became the system administrator
+                transactions.executeWithoutResult(status -> createSecurityAndAuditAdministrators());
+            }
             if (!clients.exists(UPSTREAM_CLIENT_ID)) {
                 // a demo loaded before the exchange with other platforms (issue 18) gets their systems now
                 transactions.executeWithoutResult(status -> loadExternalPlatforms());
@@ -140,7 +144,9 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private void loadAccounts() {
-        accounts.createStaff("admin", "平台管理员（演示）", Role.ADMIN, DepartmentCode.of("fgw"), PASSWORD);
+        // the three separated administrators (三员分立): "admin" stays the system administrator, as scripts expect
+        accounts.createStaff("admin", "系统管理员（演示）", Role.SYSTEM_ADMIN, DepartmentCode.of("fgw"), PASSWORD);
+        createSecurityAndAuditAdministrators();
         accounts.createStaff("officer", "市场监管局报送员（演示）", Role.DATA_OFFICER, DepartmentCode.of("scjg"), PASSWORD);
         accounts.createStaff("reviewer", "市场监管局审核员（演示）", Role.REVIEWER, DepartmentCode.of("scjg"), PASSWORD);
         accounts.createStaff("clerk", "政务服务中心窗口（演示）", Role.CLERK, DepartmentCode.of("zwfw"), PASSWORD);
@@ -149,6 +155,11 @@ class DemoDataLoader implements ApplicationRunner {
         for (String id : CITIZEN_IDS) {
             accounts.createCitizen(IdNumber.parse(id, clock), PASSWORD);
         }
+    }
+
+    private void createSecurityAndAuditAdministrators() {
+        accounts.createStaff("security", "安全管理员（演示）", Role.SECURITY_ADMIN, DepartmentCode.of("fgw"), PASSWORD);
+        accounts.createStaff("auditadmin", "安全审计员（演示）", Role.AUDIT_ADMIN, DepartmentCode.of("fgw"), PASSWORD);
     }
 
     private void createLeader() {
@@ -170,7 +181,9 @@ class DemoDataLoader implements ApplicationRunner {
 
                 ================ 岳阳市演示数据已加载（此信息只显示一次，README 中亦有列出） ================
                   工作人员账号（密码均为 {}）：
-                    admin     平台管理员      岳阳市发展和改革委员会
+                    admin      系统管理员      岳阳市发展和改革委员会（三员分立：系统管理）
+                    security   安全管理员      岳阳市发展和改革委员会（三员分立：工作人员账号）
+                    auditadmin 安全审计员      岳阳市发展和改革委员会（三员分立：审计日志，只读）
                     officer   部门报送员      岳阳市市场监督管理局
                     reviewer  部门审核员      岳阳市市场监督管理局
                     clerk     窗口人员        岳阳市政务服务中心

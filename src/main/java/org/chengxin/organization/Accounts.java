@@ -11,6 +11,10 @@ import org.chengxin.shared.security.Role;
 /** Creates staff and citizen accounts. Passwords are hashed (Argon2) before they are stored. */
 public interface Accounts {
 
+    /**
+     * A staff account of one role. An administrator role (三员) is refused to a person (a name) who already holds one of
+     * the three: {@code ACCOUNT_ADMINISTRATOR_ROLES_SEPARATED}.
+     */
     long createStaff(String username, String displayName, Role role, DepartmentCode departmentCode, String rawPassword);
 
     long createCitizen(IdNumber idNumber, String rawPassword);
@@ -20,7 +24,8 @@ public interface Accounts {
     /** The real name (display name) of the staff member with this login name, as the administrator entered it. */
     Optional<String> staffName(String username);
 
-    boolean anyAdministrator();
+    /** Whether an enabled account holds this administrator role. */
+    boolean anyAdministrator(Role role);
 
     List<StaffAccount> staff();
 

@@ -42,7 +42,7 @@ class PortalController {
     }
 
     /**
-     * Each role's own home page, with the work that role does; the administrator's also with the overview of the city's
+     * Each role's own home page, with the work that role does; the system administrator's also with the overview of the city's
      * credit work (its charts drawn by a static script from {@code /home/overview/charts}, its figures here as tables).
      */
     @GetMapping("/home")
@@ -52,7 +52,7 @@ class PortalController {
         model.addAttribute("principal", principal);
         model.addAttribute("department", principal.departmentCode() == null ? null
                 : departments.find(principal.departmentCode()).map(Department::name).orElse(principal.departmentCode().value()));
-        if (role == Role.ADMIN) {
+        if (role == Role.SYSTEM_ADMIN) {
             model.addAttribute("overview", overview.now());
         }
         return "home";

@@ -31,7 +31,7 @@ public final class StaffMenu {
     public static final Entry WORKBENCH = new Entry("工作台", "/home", "menu-home");
 
     private static final Map<Role, List<Group>> MENUS = Map.of(
-            Role.ADMIN, List.of(
+            Role.SYSTEM_ADMIN, List.of(
                     group("信用信息归集", entry("信息目录维护", "/admin/catalog"), entry("部门报送情况", "/admin/figures"),
                             entry("人口基础信息", "/admin/population"), entry("上级名单导入", "/admin/inbound-lists"),
                             entry("法人和其他组织", "/firms")),
@@ -41,9 +41,13 @@ public final class StaffMenu {
                     group("权益保护", entry("异议初审与督办", "/remedies/screening"), entry("异议与修复办理情况", "/admin/remedies-figures"),
                             entry("投诉与举报办理", "/admin/complaints"), entry("本人声明审核", "/statements/review")),
                     group("考核评价", entry("部门考核", "/assessment")),
-                    group("系统管理", entry("部门与机构", "/admin/departments"), entry("工作人员账号", "/admin/staff"),
-                            entry("业务系统接入", "/admin/clients"), entry("信用信息交换", "/admin/exchange"), entry("工作日历", "/admin/calendar"),
+                    group("系统管理", entry("部门与机构", "/admin/departments"), entry("业务系统接入", "/admin/clients"),
+                            entry("信用信息交换", "/admin/exchange"), entry("工作日历", "/admin/calendar"),
                             entry("通知公告与政策法规", "/admin/bulletins"))),
+            Role.SECURITY_ADMIN, List.of(
+                    group("安全管理", entry("工作人员账号", "/admin/staff"))),
+            Role.AUDIT_ADMIN, List.of(
+                    group("安全审计", entry("审计日志", "/audit"))),
             Role.DATA_OFFICER, List.of(
                     group("信用信息归集", entry("信用信息报送", "/ingestion"), entry("逐条录入", "/ingestion/entry"),
                             entry("本部门信用记录", "/records"), entry("法人和其他组织", "/firms"))),

@@ -16,7 +16,7 @@ class AssessmentAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/assessment", "/assessment/**")
-                .hasAnyRole(Role.LEADER.name(), Role.ADMIN.name(), Role.AUDITOR.name())
-                .requestMatchers(HttpMethod.GET, "/home/overview/charts").hasRole(Role.ADMIN.name());
+                .hasAnyRole(Role.LEADER.name(), Role.SYSTEM_ADMIN.name(), Role.AUDITOR.name())
+                .requestMatchers(HttpMethod.GET, "/home/overview/charts").hasRole(Role.SYSTEM_ADMIN.name());
     }
 }

@@ -152,6 +152,10 @@ class AuditLabels {
         if ("SYSTEM".equals(code)) {
             return "系统";
         }
+        if ("ADMIN".equals(code)) {
+            // entries written before the administrators were separated (三员分立, V63) keep the role of their day
+            return "平台管理员（三员分立前）";
+        }
         try {
             return Role.valueOf(code).label();
         } catch (IllegalArgumentException e) {

@@ -12,6 +12,6 @@ class BulletinsAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/public/notices", "/public/laws", "/public/bulletins/*").permitAll()
-                .requestMatchers("/admin/bulletins", "/admin/bulletins/**").hasRole("ADMIN");
+                .requestMatchers("/admin/bulletins", "/admin/bulletins/**").hasRole("SYSTEM_ADMIN");
     }
 }

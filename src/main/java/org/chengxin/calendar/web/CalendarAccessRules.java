@@ -12,6 +12,6 @@ class CalendarAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/api/v1/calendar/*").permitAll()
-                .requestMatchers("/admin/calendar", "/admin/calendar/**").hasRole("ADMIN");
+                .requestMatchers("/admin/calendar", "/admin/calendar/**").hasRole("SYSTEM_ADMIN");
     }
 }

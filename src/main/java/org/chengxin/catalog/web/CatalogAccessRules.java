@@ -12,6 +12,6 @@ class CatalogAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/api/v1/catalog", "/catalog", "/catalog/items/**").permitAll()
-                .requestMatchers("/admin/catalog", "/admin/catalog/**").hasRole("ADMIN");
+                .requestMatchers("/admin/catalog", "/admin/catalog/**").hasRole("SYSTEM_ADMIN");
     }
 }

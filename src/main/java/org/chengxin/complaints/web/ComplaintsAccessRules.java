@@ -15,7 +15,7 @@ class ComplaintsAccessRules implements AccessRules {
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/my/complaints", "/my/complaints/**").hasRole("CITIZEN")
                 .requestMatchers("/window/complaints", "/window/complaints/**").hasRole("CLERK")
-                .requestMatchers("/admin/complaints", "/admin/complaints/**").hasRole("ADMIN")
+                .requestMatchers("/admin/complaints", "/admin/complaints/**").hasRole("SYSTEM_ADMIN")
                 .requestMatchers("/review/complaints", "/review/complaints/**").hasRole("REVIEWER");
     }
 }

@@ -10,6 +10,6 @@ class EvaluationAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/my/credit").hasRole("CITIZEN")
-                .requestMatchers("/admin/evaluation", "/admin/evaluation/**").hasRole("ADMIN");
+                .requestMatchers("/admin/evaluation", "/admin/evaluation/**").hasRole("SYSTEM_ADMIN");
     }
 }

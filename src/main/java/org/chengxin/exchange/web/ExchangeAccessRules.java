@@ -10,6 +10,6 @@ class ExchangeAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/api/v1/exchange/**").hasAuthority("SCOPE_exchange:read")
-                .requestMatchers("/admin/exchange", "/admin/exchange/**").hasRole("ADMIN");
+                .requestMatchers("/admin/exchange", "/admin/exchange/**").hasRole("SYSTEM_ADMIN");
     }
 }

@@ -11,6 +11,6 @@ class IdentityAccessRules implements AccessRules {
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/api/v1/identity/validations")
                 .hasAnyAuthority("SCOPE_identity:validate", "SCOPE_records:write")
-                .requestMatchers("/admin/population", "/admin/population/**").hasRole("ADMIN");
+                .requestMatchers("/admin/population", "/admin/population/**").hasRole("SYSTEM_ADMIN");
     }
 }

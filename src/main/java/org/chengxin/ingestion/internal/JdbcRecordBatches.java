@@ -303,9 +303,9 @@ class JdbcRecordBatches implements RecordBatches, StopsBesideOthers {
             throw ChengxinException.forbidden("INBOUND_PLATFORM_REQUIRED", "只能导入已登记且有效的外部信用平台（上级平台）的名单");
         }
         boolean itsOwnSystem = platform.equals(actor.department());
-        boolean administrator = Role.ADMIN.name().equals(actor.role());
+        boolean administrator = Role.SYSTEM_ADMIN.name().equals(actor.role());
         if (!itsOwnSystem && !administrator) {
-            throw ChengxinException.forbidden("INBOUND_PLATFORM_REQUIRED", "只有该上级平台的系统或平台管理员可以导入其名单");
+            throw ChengxinException.forbidden("INBOUND_PLATFORM_REQUIRED", "只有该上级平台的系统或系统管理员可以导入其名单");
         }
         long id = store.create(platform, actor.name(), s.format(), s.fileName(), s.atomic(), Instant.now(clock));
         return new BatchJob(id, platform, false, actor, s, dept.name());

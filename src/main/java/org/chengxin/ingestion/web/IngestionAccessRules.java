@@ -11,8 +11,8 @@ class IngestionAccessRules implements AccessRules {
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/api/v1/record-batches", "/api/v1/record-batches/**").hasAuthority("SCOPE_records:write")
                 .requestMatchers("/api/v1/inbound-lists", "/api/v1/inbound-lists/**").hasAuthority("SCOPE_lists:import")
-                .requestMatchers("/admin/inbound-lists", "/admin/inbound-lists/**").hasRole("ADMIN")
+                .requestMatchers("/admin/inbound-lists", "/admin/inbound-lists/**").hasRole("SYSTEM_ADMIN")
                 .requestMatchers("/ingestion", "/ingestion/**").hasRole("DATA_OFFICER")
-                .requestMatchers("/admin/figures").hasRole("ADMIN");
+                .requestMatchers("/admin/figures").hasRole("SYSTEM_ADMIN");
     }
 }

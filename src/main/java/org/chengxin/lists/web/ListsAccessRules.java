@@ -11,6 +11,6 @@ class ListsAccessRules implements AccessRules {
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/lists", "/lists/**").hasRole("REVIEWER");
         rules.requestMatchers("/my/list-notices", "/my/list-notices/**").hasRole("CITIZEN");
-        rules.requestMatchers("/admin/agency-blacklist", "/admin/agency-blacklist/**").hasRole("ADMIN");
+        rules.requestMatchers("/admin/agency-blacklist", "/admin/agency-blacklist/**").hasRole("SYSTEM_ADMIN");
     }
 }

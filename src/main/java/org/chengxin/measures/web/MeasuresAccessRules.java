@@ -13,6 +13,6 @@ class MeasuresAccessRules implements AccessRules {
         rules.requestMatchers(HttpMethod.GET, "/api/v1/measures", "/measures").permitAll()
                 .requestMatchers("/api/v1/measure-checks", "/api/v1/measure-checks/**").hasAuthority("SCOPE_measures:check")
                 .requestMatchers("/checks", "/checks/**").hasRole("CLERK")
-                .requestMatchers("/admin/measures", "/admin/measures/**").hasRole("ADMIN");
+                .requestMatchers("/admin/measures", "/admin/measures/**").hasRole("SYSTEM_ADMIN");
     }
 }

@@ -1,5 +1,8 @@
 package org.chengxin.organization.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.chengxin.organization.Accounts;
 import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
@@ -16,10 +19,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A new production installation has nobody to log in. When no administrator exists and the
- * bootstrap settings are given (CHENGXIN_BOOTSTRAP_ADMIN_USERNAME, _PASSWORD and
- * CHENGXIN_BOOTSTRAP_PLATFORM_USCC), the first administrator and the platform's operating unit are
- * created. Once an administrator exists, the settings are ignored and should be removed.
+ * A new production installation has nobody to log in. The three separated administrators (三员分立: system, security and
+ * audit administrator) are created from the bootstrap settings, each when no enabled account holds its role and its user
+ * name and password are given (CHENGXIN_BOOTSTRAP_ADMIN_*, _SECURITY_ADMIN_*, _AUDIT_ADMIN_*), with the platform's
+ * operating unit (CHENGXIN_BOOTSTRAP_PLATFORM_USCC) when it is not registered yet. An installation from before the
+ * separation has a system administrator (its former administrator); the settings of the two others create them once.
+ * Once an administrator of a role exists, that role's settings are ignored and should be removed.
  */
 @Component
 @Order(0)
@@ -34,7 +39,15 @@ class AdministratorBootstrap implements ApplicationRunner {
     private final boolean prod;
     private final ClusterJobs cluster;
 
-    record Settings(String username, String password, String platformCode, String platformName, String platformUscc,
+    /** One administrator to create: the role, and the user name and initial password from the settings. */
+    record Administrator(Role role, String username, String password, String variable) {
+
+        boolean given() {
+            return !username.isBlank();
+        }
+    }
+
+    record Settings(List<Administrator> administrators, String platformCode, String platformName, String platformUscc,
             String regionCode) {
     }
 
@@ -42,6 +55,10 @@ class AdministratorBootstrap implements ApplicationRunner {
             @Value("#{environment.matchesProfiles('prod')}") boolean prod,
             @Value("${chengxin.bootstrap.admin-username:}") String username,
             @Value("${chengxin.bootstrap.admin-password:}") String password,
+            @Value("${chengxin.bootstrap.security-admin-username:}") String securityUsername,
+            @Value("${chengxin.bootstrap.security-admin-password:}") String securityPassword,
+            @Value("${chengxin.bootstrap.audit-admin-username:}") String auditUsername,
+            @Value("${chengxin.bootstrap.audit-admin-password:}") String auditPassword,
             @Value("${chengxin.bootstrap.platform-code:platform}") String platformCode,
             @Value("${chengxin.bootstrap.platform-name:信用平台运营机构}") String platformName,
             @Value("${chengxin.bootstrap.platform-uscc:}") String platformUscc,
@@ -51,7 +68,11 @@ class AdministratorBootstrap implements ApplicationRunner {
         this.departments = departments;
         this.transactions = transactions;
         this.prod = prod;
-        this.settings = new Settings(username, password, platformCode, platformName, platformUscc, regionCode);
+        this.settings = new Settings(List.of(
+                new Administrator(Role.SYSTEM_ADMIN, username, password, "CHENGXIN_BOOTSTRAP_ADMIN"),
+                new Administrator(Role.SECURITY_ADMIN, securityUsername, securityPassword, "CHENGXIN_BOOTSTRAP_SECURITY_ADMIN"),
+                new Administrator(Role.AUDIT_ADMIN, auditUsername, auditPassword, "CHENGXIN_BOOTSTRAP_AUDIT_ADMIN")),
+                platformCode, platformName, platformUscc, regionCode);
     }
 
     @Override
@@ -60,13 +81,27 @@ class AdministratorBootstrap implements ApplicationRunner {
     }
 
     private void bootstrap() {
-        if (settings.username().isBlank() || accounts.anyAdministrator()) {
-            if (!settings.username().isBlank()) {
-                log.info("已存在平台管理员，忽略引导管理员设置（可删除 CHENGXIN_BOOTSTRAP_* 环境变量）");
-            } else if (prod && !accounts.anyAdministrator()) {
-                log.warn("尚无平台管理员：请设置 CHENGXIN_BOOTSTRAP_ADMIN_USERNAME、CHENGXIN_BOOTSTRAP_ADMIN_PASSWORD 和 "
-                        + "CHENGXIN_BOOTSTRAP_PLATFORM_USCC 后重新启动（见 docs/operations.md）");
+        List<Administrator> missing = new ArrayList<>();
+        List<Administrator> toCreate = new ArrayList<>();
+        for (Administrator a : settings.administrators()) {
+            if (accounts.anyAdministrator(a.role())) {
+                if (a.given()) {
+                    log.info("已存在{}，忽略其引导设置（可删除 {}_USERNAME 和 {}_PASSWORD 环境变量）", a.role().label(), a.variable(),
+                            a.variable());
+                }
+            } else if (a.given()) {
+                toCreate.add(a);
+            } else {
+                missing.add(a);
             }
+        }
+        if (prod && !missing.isEmpty()) {
+            for (Administrator a : missing) {
+                log.warn("尚无{}：请设置 {}_USERNAME、{}_PASSWORD（首次安装还需 CHENGXIN_BOOTSTRAP_PLATFORM_USCC）后重新启动"
+                        + "（见 docs/operations.md）", a.role().label(), a.variable(), a.variable());
+            }
+        }
+        if (toCreate.isEmpty()) {
             return;
         }
         transactions.executeWithoutResult(status -> {
@@ -75,10 +110,15 @@ class AdministratorBootstrap implements ApplicationRunner {
                 departments.register(settings.platformCode(), settings.platformName(), DepartmentKind.PLATFORM,
                         settings.platformUscc(), settings.regionCode());
             }
-            accounts.createStaff(settings.username(), "平台管理员", Role.ADMIN, DepartmentCode.of(settings.platformCode()),
-                    settings.password());
+            // one account each, under the role's name: no name holds two administrator roles
+            for (Administrator a : toCreate) {
+                accounts.createStaff(a.username(), a.role().label(), a.role(), DepartmentCode.of(settings.platformCode()),
+                        a.password());
+            }
         });
-        log.info("已创建首个平台管理员账号 {}（所属 {}）。请登录后修改密码，并删除 CHENGXIN_BOOTSTRAP_ADMIN_PASSWORD。",
-                settings.username(), settings.platformName());
+        for (Administrator a : toCreate) {
+            log.info("已创建{}账号 {}（所属 {}）。请登录后修改密码，并删除 {}_PASSWORD。", a.role().label(), a.username(),
+                    settings.platformName(), a.variable());
+        }
     }
 }

@@ -77,6 +77,11 @@ class JdbcAccounts implements Accounts {
         if (staffExists(username)) {
             throw ChengxinException.conflict("ACCOUNT_EXISTS", "用户名已存在");
         }
+        if (role.isAdministrator() && administratorNamed(displayName.strip())) {
+            // 三员分立: the partial unique index organization_staff_account_one_administrator_role holds the same rule
+            throw ChengxinException.conflict("ACCOUNT_ADMINISTRATOR_ROLES_SEPARATED",
+                    "同一人不得兼任系统管理员、安全管理员和安全审计员：" + displayName.strip() + " 已有管理员账号");
+        }
         long id = jdbc.sql("""
                 insert into organization_staff_account (username, display_name, role, department_code, password_hash)
                 values (:username, :display, :role, :dept, :hash) returning id""")
@@ -118,9 +123,19 @@ class JdbcAccounts implements Accounts {
     }
 
     @Override
-    public boolean anyAdministrator() {
-        return jdbc.sql("select count(*) from organization_staff_account where role = 'ADMIN' and enabled")
-                .query(Long.class).single() > 0;
+    public boolean anyAdministrator(Role role) {
+        if (!role.isAdministrator()) {
+            throw new IllegalArgumentException("not an administrator role: " + role);
+        }
+        return jdbc.sql("select count(*) from organization_staff_account where role = :role and enabled")
+                .param("role", role.name()).query(Long.class).single() > 0;
+    }
+
+    private boolean administratorNamed(String displayName) {
+        return jdbc.sql("""
+                select count(*) from organization_staff_account
+                where display_name = :name and role in ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')""")
+                .param("name", displayName).query(Long.class).single() > 0;
     }
 
     @Override

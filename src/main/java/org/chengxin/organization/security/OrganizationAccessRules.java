@@ -15,8 +15,11 @@ class OrganizationAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/admin/departments", "/admin/departments/**", "/admin/staff", "/admin/staff/**",
-                "/admin/clients", "/admin/clients/**").hasRole("ADMIN")
+        // 三员分立: departments and department systems are the system administrator's, staff accounts the security
+        // administrator's
+        rules.requestMatchers("/admin/departments", "/admin/departments/**", "/admin/clients", "/admin/clients/**")
+                .hasRole("SYSTEM_ADMIN")
+                .requestMatchers("/admin/staff", "/admin/staff/**").hasRole("SECURITY_ADMIN")
                 // the activation page is public: the person has a code from the window, not a password yet
                 .requestMatchers("/activate").permitAll()
                 // so is asking for a code by SMS: the code goes to the mobile number the register holds, not to the asker

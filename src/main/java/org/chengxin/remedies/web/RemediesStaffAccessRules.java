@@ -10,7 +10,7 @@ class RemediesStaffAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/remedies/screening", "/remedies/screening/**", "/remedies/attachments/*").hasRole("ADMIN")
+        rules.requestMatchers("/remedies/screening", "/remedies/screening/**", "/remedies/attachments/*").hasRole("SYSTEM_ADMIN")
                 .requestMatchers("/review/cases", "/review/cases/**", "/review/objections/**", "/review/repairs/**", "/review/attachments/*")
                 .hasRole("REVIEWER")
                 .requestMatchers("/api/v1/objections", "/api/v1/objections/**", "/api/v1/repairs", "/api/v1/repairs/**")

@@ -9,6 +9,6 @@ class RemedyFiguresAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/admin/remedies-figures").hasRole("ADMIN");
+        rules.requestMatchers("/admin/remedies-figures").hasRole("SYSTEM_ADMIN");
     }
 }

@@ -1,8 +1,19 @@
 package org.chengxin.shared.security;
 
-/** The roles of the platform. Staff roles belong to a department; citizens and API clients are apart. */
+/**
+ * The roles of the platform. Staff roles belong to a department; citizens and API clients are apart. An account has
+ * exactly one role. The platform's administration is split three ways (三员分立, docs/architecture.md, "Separated
+ * administrators"): the system administrator runs the platform's configuration and business administration, the
+ * security administrator the accounts, the audit administrator reads the audit trail; no account and no person holds
+ * two of them.
+ */
 public enum Role {
-    ADMIN("平台管理员"),
+    /** 系统管理员: departments, clients, catalog, models and the platform's business administration. */
+    SYSTEM_ADMIN("系统管理员"),
+    /** 安全管理员: staff accounts, their roles, lockouts. */
+    SECURITY_ADMIN("安全管理员"),
+    /** 安全审计员: reads the audit trail and verifies its chain; changes nothing. */
+    AUDIT_ADMIN("安全审计员"),
     DATA_OFFICER("部门报送员"),
     REVIEWER("部门审核员"),
     CLERK("窗口人员"),
@@ -25,6 +36,11 @@ public enum Role {
     /** The Spring Security authority, e.g. {@code ROLE_CLERK}. */
     public String authority() {
         return "ROLE_" + name();
+    }
+
+    /** One of the three separated administrators (三员). */
+    public boolean isAdministrator() {
+        return this == SYSTEM_ADMIN || this == SECURITY_ADMIN || this == AUDIT_ADMIN;
     }
 
     public boolean isStaff() {

@@ -11,6 +11,6 @@ class StatementsAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/my/statements", "/my/statements/**").hasRole("CITIZEN")
-                .requestMatchers("/statements/review", "/statements/review/**").hasRole("ADMIN");
+                .requestMatchers("/statements/review", "/statements/review/**").hasRole("SYSTEM_ADMIN");
     }
 }
