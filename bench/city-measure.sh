@@ -187,7 +187,10 @@ for n in $(sed -n '7,11p' "$WORK/files/register/register-01.csv" | cut -d, -f1);
     api /api/v1/reports "{\"idNumber\":\"$n\",\"basis\":\"DUTY\",\"duty\":\"行政许可审查\",\"purpose\":\"全市规模测量\"}" >/dev/null
 done
 login admin
-for p in /admin/evaluation /admin/population /audit /admin/clients; do curl -s -o /dev/null -b "$COOKIES" "$URL$p"; done
+for p in /admin/evaluation /admin/population /admin/clients; do curl -s -o /dev/null -b "$COOKIES" "$URL$p"; done
+# the audit trail is the audit administrator's (三员分立; the system administrator cannot open it)
+login auditadmin
+curl -s -o /dev/null -b "$COOKIES" "$URL/audit"
 # the reviewer's pages (the serious dishonesty list's candidates, notices and entries, good credit, cases) and the window's
 login reviewer
 for p in /lists "/lists?tab=notices" "/lists?tab=entries" /lists/good-credit /review/cases /review/complaints; do

@@ -173,7 +173,7 @@ class AdminOverviewIntegrationTests {
                 - before.get("charts").get("checks").get("series").get(0).get("data").get(11).asLong()).isEqualTo(1);
         assertThat(checksChart.get("series").get(1).get("data").get(11).asDouble()).isBetween(0.1, 100.0);
 
-        String page = page(Role.ADMIN);
+        String page = page(Role.SYSTEM_ADMIN);
         assertThat(page).contains("全市概况", "data-charts=\"/home/overview/charts\"", "data-chart=\"recordsByDomain\"",
                 "data-chart=\"grades\"", "data-chart=\"queries\"", "data-chart=\"checks\"", "id=\"overview-records-table\"",
                 "id=\"overview-grades-table\"", "id=\"overview-checks-table\"", "/webjars/echarts/5.3.1/dist/echarts.min.js",
@@ -208,8 +208,8 @@ class AdminOverviewIntegrationTests {
                 continue;
             }
             int status = mvc.perform(get("/home/overview/charts").with(authentication(as(role)))).andReturn().getResponse().getStatus();
-            assertThat(status).as(role.name()).isEqualTo(role == Role.ADMIN ? 200 : 403);
-            if (role != Role.ADMIN) {
+            assertThat(status).as(role.name()).isEqualTo(role == Role.SYSTEM_ADMIN ? 200 : 403);
+            if (role != Role.SYSTEM_ADMIN) {
                 String home = page(role);
                 assertThat(home).as(role.name()).contains("工作台").doesNotContain("全市概况").doesNotContain("data-charts")
                         .doesNotContain("echarts.min.js");
@@ -219,7 +219,7 @@ class AdminOverviewIntegrationTests {
     }
 
     private JsonNode charts() throws Exception {
-        MockHttpServletResponse response = mvc.perform(get("/home/overview/charts").with(authentication(as(Role.ADMIN))))
+        MockHttpServletResponse response = mvc.perform(get("/home/overview/charts").with(authentication(as(Role.SYSTEM_ADMIN))))
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         return JSON.readTree(response.getContentAsString());

@@ -161,7 +161,7 @@ class AssessmentIntegrationTests {
             }
             int status = mvc.perform(get("/assessment").param("period", "2026-10").with(authentication(as(role))))
                     .andReturn().getResponse().getStatus();
-            boolean reads = role == Role.LEADER || role == Role.ADMIN || role == Role.AUDITOR;
+            boolean reads = role == Role.LEADER || role == Role.SYSTEM_ADMIN || role == Role.AUDITOR;
             assertThat(status).as(role.name()).isEqualTo(reads ? 200 : 403);
             int export = mvc.perform(get("/assessment/export.xlsx").param("period", "2026-10").with(authentication(as(role))))
                     .andReturn().getResponse().getStatus();

@@ -208,7 +208,7 @@ class CountyAssessmentIntegrationTests {
         assertThat(departmentsTab).contains("data-charts=\"/assessment/charts?period=2026-10\"", "全国城市信用状况监测指标（本平台可计算部分）")
                 .doesNotContain("区县排名");
         String empty = mvc.perform(get("/assessment").param("period", "2020-01").param("view", "counties")
-                .with(authentication(as(Role.ADMIN)))).andReturn().getResponse().getContentAsString();
+                .with(authentication(as(Role.SYSTEM_ADMIN)))).andReturn().getResponse().getContentAsString();
         assertThat(empty).contains("不适用/无数据");
 
         MockHttpServletResponse detail = mvc.perform(get("/assessment/counties/" + XIANGYIN).param("period", "2026-Q4")

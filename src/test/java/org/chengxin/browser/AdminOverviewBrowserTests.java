@@ -36,7 +36,7 @@ class AdminOverviewBrowserTests {
     @SuppressWarnings("unchecked")
     void theAdministratorsWorkbenchDrawsTheOverview(Browser browser) {
         browser.driver().manage().window().setSize(new Dimension(1440, 900));
-        browser.logIn(fixtures.staff(Role.ADMIN), Fixtures.PASSWORD);
+        browser.logIn(fixtures.staff(Role.SYSTEM_ADMIN), Fixtures.PASSWORD);
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
         browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#overview [data-drawn='true']"), 4));
         for (String chart : List.of("chart-records-by-domain", "chart-grades", "chart-queries", "chart-checks")) {

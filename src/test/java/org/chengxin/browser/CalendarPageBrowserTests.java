@@ -43,7 +43,7 @@ class CalendarPageBrowserTests {
 
     @Test
     void theAdministratorReadsTheYearAndAddsAndRemovesADayAfterConfirming(Browser browser) {
-        browser.logIn(fixtures.staff(Role.ADMIN), Fixtures.PASSWORD);
+        browser.logIn(fixtures.staff(Role.SYSTEM_ADMIN), Fixtures.PASSWORD);
         browser.open("/admin/calendar?year=2026");
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("calendar-months")));
         assertThat(browser.find(By.cssSelector("#month-2 td[data-date='2026-02-17']")).getAttribute("class")).isEqualTo("holiday");

@@ -97,7 +97,7 @@ class EvaluationPagesBrowserTests {
 
     @Test
     void administratorReadsTheModelAndRunsAFullRecomputationThatDrains(Browser browser) {
-        browser.logIn(fixtures.staff(Role.ADMIN), Fixtures.PASSWORD);
+        browser.logIn(fixtures.staff(Role.SYSTEM_ADMIN), Fixtures.PASSWORD);
         browser.find(By.cssSelector("a[href$='/admin/evaluation']")).click();
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("points-model")));
 

@@ -127,7 +127,7 @@ class RemediesPagesBrowserTests {
         register.register(person, "修复测试", "测试");
         String reviewer = "reviewer-swj-" + ThreadLocalRandom.current().nextInt(1_000_000);
         accounts.createStaff(reviewer, "税务局审核员", Role.REVIEWER, DepartmentCode.of(fixtures.departmentWithCode(TAX)), Fixtures.PASSWORD);
-        String admin = fixtures.staff(Role.ADMIN);
+        String admin = fixtures.staff(Role.SYSTEM_ADMIN);
         LocalDate today = LocalDate.now(clock);
         long recordId = pushTaxEvasion(person, today.minusMonths(13));
         Path decision = Files.write(dir.resolve("review-decision.pdf"), PDF);

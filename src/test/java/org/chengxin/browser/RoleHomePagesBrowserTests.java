@@ -28,7 +28,7 @@ class RoleHomePagesBrowserTests {
     Fixtures fixtures;
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER"})
+    @EnumSource(value = Role.class, names = {"SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER"})
     void staffMemberLandsOnTheRoleHomePageWithTheDepartment(Role role, Browser browser) {
         browser.logIn(fixtures.staff(role), Fixtures.PASSWORD);
 

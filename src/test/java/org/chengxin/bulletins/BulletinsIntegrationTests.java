@@ -53,7 +53,7 @@ class BulletinsIntegrationTests {
     @BeforeEach
     void setUp() {
         mvc = ApiContract.mockMvc(context);
-        admin = TestPrincipal.of(Role.ADMIN, null);
+        admin = TestPrincipal.of(Role.SYSTEM_ADMIN, null);
     }
 
     @Test

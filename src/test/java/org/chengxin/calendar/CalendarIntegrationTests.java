@@ -68,7 +68,7 @@ class CalendarIntegrationTests {
     @BeforeEach
     void setUp() {
         mvc = ApiContract.mockMvc(context);
-        admin = TestPrincipal.of(Role.ADMIN, null);
+        admin = TestPrincipal.of(Role.SYSTEM_ADMIN, null);
     }
 
     @AfterEach
@@ -182,7 +182,7 @@ class CalendarIntegrationTests {
     @Test
     void onlyTheAdministratorKeepsTheCalendar() throws Exception {
         for (Role role : Role.values()) {
-            if (role == Role.ADMIN) {
+            if (role == Role.SYSTEM_ADMIN) {
                 continue;
             }
             Authentication someone = TestPrincipal.of(role, role == Role.CITIZEN ? null : "scjg");

@@ -91,7 +91,7 @@ class CatalogIntegrationTests {
         String code = "YY-TST-" + (System.nanoTime() % 900 + 100);
         LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
 
-        var result = mvc.perform(post("/admin/catalog").with(csrf()).with(authentication(TestPrincipal.of(Role.ADMIN, "fgw")))
+        var result = mvc.perform(post("/admin/catalog").with(csrf()).with(authentication(TestPrincipal.of(Role.SYSTEM_ADMIN, "fgw")))
                         .param("code", code).param("name", "测试信息项").param("domain", "GENERAL").param("kind", "DISHONESTY")
                         .param("severity", "GENERAL").param("scope", "PUBLIC").param("minMonths", "3").param("maxMonths", "12")
                         .param("departments", "*").param("fields", "facts|违法事实|STRING|必填").param("law", "")
@@ -101,7 +101,7 @@ class CatalogIntegrationTests {
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(refused).contains("CATALOG_INVALID").contains("法律依据");
 
-        String published = mvc.perform(post("/admin/catalog").with(csrf()).with(authentication(TestPrincipal.of(Role.ADMIN, "fgw")))
+        String published = mvc.perform(post("/admin/catalog").with(csrf()).with(authentication(TestPrincipal.of(Role.SYSTEM_ADMIN, "fgw")))
                         .param("code", code).param("name", "测试信息项").param("domain", "GENERAL").param("kind", "DISHONESTY")
                         .param("severity", "GENERAL").param("scope", "PUBLIC").param("minMonths", "3").param("maxMonths", "12")
                         .param("departments", "*").param("fields", "facts|违法事实|STRING|必填")
@@ -119,7 +119,7 @@ class CatalogIntegrationTests {
     @Test
     void theEditorShowsAnItemsFieldsAsATableAndDepartmentsByNameAndPublishesWhatTheTableHolds() throws Exception {
         var mvc = ApiContract.mockMvc(context);
-        var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
+        var admin = authentication(TestPrincipal.of(Role.SYSTEM_ADMIN, "fgw"));
         String editor = mvc.perform(get("/admin/catalog").param("code", "YY-GN-002").with(admin)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(editor).as("one row per field, its type and role picked in words")

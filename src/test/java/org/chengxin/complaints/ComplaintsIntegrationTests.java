@@ -191,7 +191,7 @@ class ComplaintsIntegrationTests {
         assertThat(send(get("/window/complaints"), p.auth()).getResponse().getStatus()).isEqualTo(403);
         assertThat(send(get("/my/complaints"), TestPrincipal.of(Role.CLERK, fixtures.department())).getResponse().getStatus())
                 .isEqualTo(403);
-        assertThat(send(get("/my/complaints"), TestPrincipal.of(Role.ADMIN, fixtures.department())).getResponse().getStatus())
+        assertThat(send(get("/my/complaints"), TestPrincipal.of(Role.SYSTEM_ADMIN, fixtures.department())).getResponse().getStatus())
                 .isEqualTo(403);
     }
 
@@ -204,7 +204,7 @@ class ComplaintsIntegrationTests {
         assertThat(filed.replyDue()).as("fifteen working days after a Friday").isEqualTo(LocalDate.parse("2026-12-25"));
         String department = fixtures.department();
         complaints.assign(filed.id(), DepartmentCode.of(department));
-        Authentication admin = TestPrincipal.of(Role.ADMIN, fixtures.department());
+        Authentication admin = TestPrincipal.of(Role.SYSTEM_ADMIN, fixtures.department());
 
         clock.set(Instant.parse("2026-12-08T09:00:00Z")); // the last day to acknowledge
         assertThat(rowOf(body(get("/admin/complaints"), admin), filed.id())).doesNotContain("overdue-row");
@@ -232,7 +232,7 @@ class ComplaintsIntegrationTests {
     void theAdministratorAcknowledgesAssignsAndAnswersAndThePersonIsToldInTheirInbox() throws Exception {
         Person p = person();
         Complaint filed = complaints.file(p.ref(), ComplaintKind.DATA_MISUSE, "我的信息被泄露给推销电话", null);
-        Authentication admin = TestPrincipal.of(Role.ADMIN, fixtures.department());
+        Authentication admin = TestPrincipal.of(Role.SYSTEM_ADMIN, fixtures.department());
         String department = fixtures.department();
 
         assertThat(body(get("/admin/complaints"), admin)).contains("我的信息被泄露给推销电话", p.ref().maskedId(), "各部门投诉办理情况");
@@ -264,7 +264,7 @@ class ComplaintsIntegrationTests {
         assertThat(body(get("/my/complaints"), p.auth())).contains("已答复", "经核查，已责令该部门整改并追究相关人员责任");
 
         for (String action : List.of("complaints.acknowledge", "complaints.assign", "complaints.answer")) {
-            assertThat(audit.count("action = ? and subject_index = ? and role = 'ADMIN'", action, p.ref().subject())).as(action)
+            assertThat(audit.count("action = ? and subject_index = ? and role = 'SYSTEM_ADMIN'", action, p.ref().subject())).as(action)
                     .isEqualTo(1);
         }
         assertThat(audit.count("subject_index = ? and (detail like '%推销电话%' or detail like '%追究%')", p.ref().subject())).isZero();
@@ -290,7 +290,7 @@ class ComplaintsIntegrationTests {
                 .isEqualTo(1);
         assertThat(body(get("/home"), clerk)).contains("href=\"/window/complaints\"");
         assertThat(body(get("/home"), p.auth())).contains("href=\"/my/complaints\"");
-        assertThat(body(get("/home"), TestPrincipal.of(Role.ADMIN, fixtures.department()))).contains("href=\"/admin/complaints\"");
+        assertThat(body(get("/home"), TestPrincipal.of(Role.SYSTEM_ADMIN, fixtures.department()))).contains("href=\"/admin/complaints\"");
     }
 
     @Test
@@ -365,7 +365,7 @@ class ComplaintsIntegrationTests {
         Complaint filed = complaints.ofPerson(p.ref()).get(0);
         assertThat(filed.queryId()).isEqualTo(entry.id());
         assertThat(complaints.findingOf(filed)).isEmpty();
-        Authentication admin = TestPrincipal.of(Role.ADMIN, fixtures.department());
+        Authentication admin = TestPrincipal.of(Role.SYSTEM_ADMIN, fixtures.department());
         assertThat(rowOf(body(get("/admin/complaints"), admin), filed.id())).contains("id=\"refer-" + filed.id() + "\"")
                 .doesNotContain("answer-with-finding-");
         assertThat(adminRefusal("/admin/complaints/" + filed.id() + "/acknowledgement", admin, null, null)).isNull();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.chengxin.catalog.Catalog;
 import org.chengxin.identity.PopulationRegister;
+import org.chengxin.organization.Accounts;
 import org.chengxin.organization.Department;
 import org.chengxin.organization.Departments;
 import org.chengxin.organization.UnifiedSocialCreditCode;
@@ -31,6 +32,9 @@ class DemoDataIntegrationTests {
 
     @Autowired
     Departments departments;
+
+    @Autowired
+    Accounts accounts;
 
     @Autowired
     PopulationRegister register;
@@ -81,9 +85,13 @@ class DemoDataIntegrationTests {
     @Test
     void everyDemoLoginWorksWithTheReadmePassword() {
         Http http = new Http(port);
-        for (String account : new String[] {"admin", "officer", "reviewer", "clerk", "auditor", "leader"}) {
+        for (String account : new String[] {"admin", "security", "auditadmin", "officer", "reviewer", "clerk", "auditor", "leader"}) {
             assertThat(http.login(account, DemoDataLoader.PASSWORD)).as(account).endsWith("/home");
         }
+        // 三员分立: the demo's three administrators, one role each ("admin" stays the system administrator for the scripts)
+        assertThat(accounts.staff()).filteredOn(a -> a.role().isAdministrator())
+                .extracting(a -> a.username() + " " + a.role())
+                .contains("admin SYSTEM_ADMIN", "security SECURITY_ADMIN", "auditadmin AUDIT_ADMIN");
         for (String citizen : DemoDataLoader.CITIZEN_IDS) {
             assertThat(http.login(citizen, DemoDataLoader.PASSWORD)).as("a demo citizen").endsWith("/home");
         }

@@ -103,7 +103,9 @@ class PagesInWordsIntegrationTests {
     void everyPageOfEveryStaffRoleSpeaksInWords() throws Exception {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         Map<String, Role> logins = new LinkedHashMap<>();
-        logins.put("admin", Role.ADMIN);
+        logins.put("admin", Role.SYSTEM_ADMIN);
+        logins.put("security", Role.SECURITY_ADMIN);
+        logins.put("auditadmin", Role.AUDIT_ADMIN);
         logins.put("officer", Role.DATA_OFFICER);
         logins.put("reviewer", Role.REVIEWER);
         // the education bureau's reviewer holds the teachers' and the student archive (DemoArchives)

@@ -49,7 +49,7 @@ class EvaluationAdminIntegrationTests {
     @Test
     void theAdministratorPublishesANewVersionFromADateAndBadNumbersAreRefused() throws Exception {
         var mvc = ApiContract.mockMvc(context);
-        var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
+        var admin = authentication(TestPrincipal.of(Role.SYSTEM_ADMIN, "fgw"));
         LocalDate today = LocalDate.now(clock);
         // far in the future, so the other tests, which move the clock by a few years at most, keep the default model
         LocalDate from = today.plusYears(40);
@@ -104,7 +104,7 @@ class EvaluationAdminIntegrationTests {
     @Test
     void theModelIsShownAndAFullRecomputationRunsWithItsProgress() throws Exception {
         var mvc = ApiContract.mockMvc(context);
-        var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
+        var admin = authentication(TestPrincipal.of(Role.SYSTEM_ADMIN, "fgw"));
 
         String page = mvc.perform(get("/admin/evaluation").with(admin)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

@@ -269,7 +269,7 @@ class ExchangeExportIntegrationTests {
     @Test
     void theAdministratorSeesTheDeliveriesExportsNowAndResends() throws Exception {
         MockMvc mvc = ApiContract.mockMvc(context);
-        var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
+        var admin = authentication(TestPrincipal.of(Role.SYSTEM_ADMIN, "fgw"));
         String exported = mvc.perform(post("/admin/exchange/export").with(admin).with(csrf())).andReturn().getResponse().getContentAsString();
         assertThat(exported).contains("已写出交换文件").contains("交付记录");
         long id = jdbc.sql("select max(id) from exchange_delivery where channel = 'FILE'").query(Long.class).single();

@@ -108,7 +108,7 @@ class PopulationRegisterIntegrationTests {
         long before = audit.count("action = 'identity.register-import'");
 
         mvc.perform(multipart("/admin/population").file(file).param("charset", "GBK").with(csrf())
-                        .with(authentication(TestPrincipal.of(Role.ADMIN, "scjg"))))
+                        .with(authentication(TestPrincipal.of(Role.SYSTEM_ADMIN, "scjg"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("导入 <span>1</span> 行")))
                 .andExpect(content().string(Matchers.containsString("ID_WRONG_LENGTH")))

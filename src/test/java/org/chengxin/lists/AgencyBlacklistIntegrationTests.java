@@ -63,7 +63,7 @@ class AgencyBlacklistIntegrationTests {
         String agency = agency();
         LocalDate today = LocalDate.now(clock);
         MockMvc mvc = ApiContract.mockMvc(context);
-        var admin = authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
+        var admin = authentication(TestPrincipal.of(Role.SYSTEM_ADMIN, "fgw"));
 
         mvc.perform(post("/admin/agency-blacklist").with(admin).with(csrf()).param("agencyCode", agency).param("staffName", "")
                 .param("violation", "违规采集个人信用信息").param("documentNumber", "岳发改信〔2026〕7号")

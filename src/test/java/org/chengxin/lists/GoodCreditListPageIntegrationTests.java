@@ -98,7 +98,7 @@ class GoodCreditListPageIntegrationTests {
     @Test
     void onlyAReviewerSeesTheList() throws Exception {
         MockMvc mvc = ApiContract.mockMvc(context);
-        for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.ADMIN, Role.AUDITOR}) {
+        for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.SYSTEM_ADMIN, Role.AUDITOR}) {
             assertThat(mvc.perform(get("/lists/good-credit").with(authentication(TestPrincipal.of(role, "wmb"))))
                     .andReturn().getResponse().getStatus()).as(role.name()).isEqualTo(403);
         }

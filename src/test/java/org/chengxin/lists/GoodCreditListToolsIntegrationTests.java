@@ -249,7 +249,7 @@ class GoodCreditListToolsIntegrationTests {
 
     @Test
     void onlyAReviewerFiltersOrExports() throws Exception {
-        for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.ADMIN, Role.AUDITOR}) {
+        for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.SYSTEM_ADMIN, Role.AUDITOR}) {
             RequestPostProcessor who = authentication(TestPrincipal.of(role, "wmb"));
             assertThat(mvc.perform(get("/lists/good-credit/export.xlsx").with(who)).andReturn().getResponse().getStatus()).as(role.name())
                     .isEqualTo(403);

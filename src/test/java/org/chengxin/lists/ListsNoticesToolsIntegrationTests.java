@@ -300,7 +300,7 @@ class ListsNoticesToolsIntegrationTests {
         assertThat(html).doesNotContain(stated.masked()).doesNotContain(early.masked());
         assertThat(ListPages.rows(mvc.perform(get("/lists/notices/export.xlsx").with(otherReviewer)).andReturn().getResponse()
                 .getContentAsByteArray())).hasSize(1);
-        for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.ADMIN, Role.AUDITOR}) {
+        for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.SYSTEM_ADMIN, Role.AUDITOR}) {
             RequestPostProcessor who = authentication(TestPrincipal.of(role, dept));
             assertThat(mvc.perform(get("/lists/notices/export.xlsx").with(who)).andReturn().getResponse().getStatus())
                     .as(role.name()).isEqualTo(403);

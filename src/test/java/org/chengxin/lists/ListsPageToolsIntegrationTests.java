@@ -335,7 +335,7 @@ class ListsPageToolsIntegrationTests {
                 .getContentAsByteArray())).hasSize(1);
         assertThat(ListPages.rows(mvc.perform(get("/lists/candidates/export.xlsx").with(otherReviewer)).andReturn().getResponse()
                 .getContentAsByteArray())).hasSize(1);
-        for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.ADMIN, Role.AUDITOR}) {
+        for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.SYSTEM_ADMIN, Role.AUDITOR}) {
             RequestPostProcessor who = authentication(TestPrincipal.of(role, dept));
             for (String url : List.of("/lists/candidates/export.xlsx", "/lists/entries/export.xlsx", "/lists")) {
                 assertThat(mvc.perform(get(url).with(who)).andReturn().getResponse().getStatus()).as(role + " " + url).isEqualTo(403);

@@ -190,7 +190,7 @@ class ChecksListIntegrationTests {
         List<List<String>> sheet = ListPages.rows(send(get("/checks/export.xlsx"), other, null).getContentAsByteArray());
         assertThat(sheet).hasSize(1);
 
-        for (Role role : new Role[] {Role.ADMIN, Role.REVIEWER, Role.DATA_OFFICER, Role.AUDITOR}) {
+        for (Role role : new Role[] {Role.SYSTEM_ADMIN, Role.REVIEWER, Role.DATA_OFFICER, Role.AUDITOR}) {
             Authentication who = TestPrincipal.of(role, department);
             assertThat(send(get("/checks/export.xlsx"), who, null).getStatus()).as(role.name()).isEqualTo(403);
             assertThat(send(post("/checks/filter").param("idNumber", p1.value()), who, null).getStatus()).as(role.name()).isEqualTo(403);

@@ -50,7 +50,7 @@ import org.springframework.web.context.WebApplicationContext;
 class MeasuresPagesIntegrationTests {
 
     private static final Authentication CLERK = TestPrincipal.of(Role.CLERK, "rsj");
-    private static final Authentication ADMIN = TestPrincipal.of(Role.ADMIN, "fgw");
+    private static final Authentication ADMIN = TestPrincipal.of(Role.SYSTEM_ADMIN, "fgw");
 
     @LocalServerPort
     int port;

@@ -68,12 +68,12 @@ class AdministrationPagesIntegrationTests {
         assertThat(again).as("registering a code twice never overwrites").contains("DEPARTMENT_EXISTS");
 
         String username = "page-officer-" + System.nanoTime() % 1_000_000;
-        mvc.perform(post("/admin/staff").with(admin()).with(csrf()).param("username", username)
+        mvc.perform(post("/admin/staff").with(securityAdmin()).with(csrf()).param("username", username)
                 .param("displayName", "测试报送员").param("role", "DATA_OFFICER").param("departmentCode", code)
                 .param("password", Fixtures.PASSWORD));
 
         assertThat(new Http(port).login(username, Fixtures.PASSWORD)).endsWith("/home");
-        assertThat(audit.count("action = 'organization.staff-create' and actor = 'admin-test' and detail like ?", "%" + username + "%"))
+        assertThat(audit.count("action = 'organization.staff-create' and actor = 'security_admin-test' and detail like ?", "%" + username + "%"))
                 .isEqualTo(1);
     }
 
@@ -85,7 +85,7 @@ class AdministrationPagesIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("DEPARTMENT_INVALID_USCC").contains("校验码");
 
-        String staffPage = mvc.perform(post("/admin/staff").with(admin()).with(csrf()).param("username", "weak-one")
+        String staffPage = mvc.perform(post("/admin/staff").with(securityAdmin()).with(csrf()).param("username", "weak-one")
                         .param("displayName", "弱密码").param("role", "CLERK").param("departmentCode", fixtures.department())
                         .param("password", "short"))
                 .andReturn().getResponse().getContentAsString();
@@ -96,7 +96,7 @@ class AdministrationPagesIntegrationTests {
     @Test
     void aDepartmentCodeNoDepartmentCanHaveIsRefusedOnTheFormsLikeAnUnknownOne() throws Exception {
         for (String code : new String[] {"no-such-dept", "SCJG", "市监局", "s"}) {
-            var staff = mvc.perform(post("/admin/staff").with(admin()).with(csrf()).param("username", "nodept-one")
+            var staff = mvc.perform(post("/admin/staff").with(securityAdmin()).with(csrf()).param("username", "nodept-one")
                             .param("displayName", "无部门").param("role", "CLERK").param("departmentCode", code)
                             .param("password", Fixtures.PASSWORD))
                     .andReturn().getResponse();
@@ -140,12 +140,17 @@ class AdministrationPagesIntegrationTests {
         long id = accounts.staff().stream().filter(a -> a.username().equals(clerk)).findFirst().orElseThrow().id();
         assertThat(accounts.staff().stream().filter(a -> a.id() == id).findFirst().orElseThrow().lockedUntil()).isNotNull();
 
-        mvc.perform(post("/admin/staff/" + id + "/unlock").with(admin()).with(csrf()));
+        mvc.perform(post("/admin/staff/" + id + "/unlock").with(securityAdmin()).with(csrf()));
 
         assertThat(http.login(clerk, Fixtures.PASSWORD)).endsWith("/home");
     }
 
+    /** Staff accounts, their roles and lockouts are the security administrator's (三员分立). */
+    private static RequestPostProcessor securityAdmin() {
+        return authentication(TestPrincipal.of(Role.SECURITY_ADMIN, "fgw"));
+    }
+
     private static RequestPostProcessor admin() {
-        return authentication(TestPrincipal.of(Role.ADMIN, "fgw"));
+        return authentication(TestPrincipal.of(Role.SYSTEM_ADMIN, "fgw"));
     }
 }

@@ -38,8 +38,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 @ChengxinIntegrationTest
 class AccessMatrixIntegrationTests {
 
-    private static final Set<String> ALL_PEOPLE = Set.of("ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER",
-            "CITIZEN");
+    private static final Set<String> ALL_PEOPLE = Set.of("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN", "DATA_OFFICER",
+            "REVIEWER", "CLERK", "AUDITOR", "LEADER", "CITIZEN");
     private static final Set<String> SCOPES = Set.of("records:write", "measures:check", "reports:read", "identity:validate",
             "remedies:decide", "mutual:query", "exchange:read", "lists:import");
 
@@ -55,7 +55,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /error", "anonymous", "people");
         allow("GET /error/problem", "anonymous", "people");
         allow("GET /home", "people");
-        allow("GET /home/overview/charts", "ADMIN");
+        allow("GET /home/overview/charts", "SYSTEM_ADMIN");
         allow("GET /account/password", "people");
         allow("POST /account/password", "people");
         allow("GET /activate", "anonymous", "people");
@@ -69,14 +69,14 @@ class AccessMatrixIntegrationTests {
         allow("POST /my/honesty-model/withdrawal", "CITIZEN");
         allow("GET /public/laws", "anonymous", "people");
         allow("GET /public/bulletins/{id}", "anonymous", "people");
-        allow("GET /admin/bulletins", "ADMIN");
-        allow("POST /admin/bulletins", "ADMIN");
-        allow("POST /admin/bulletins/preview", "ADMIN");
-        allow("POST /admin/bulletins/{id}/withdrawal", "ADMIN");
-        allow("GET /admin/calendar", "ADMIN");
-        allow("POST /admin/calendar/days", "ADMIN");
-        allow("POST /admin/calendar/days/{date}/removal", "ADMIN");
-        allow("POST /admin/calendar/year", "ADMIN");
+        allow("GET /admin/bulletins", "SYSTEM_ADMIN");
+        allow("POST /admin/bulletins", "SYSTEM_ADMIN");
+        allow("POST /admin/bulletins/preview", "SYSTEM_ADMIN");
+        allow("POST /admin/bulletins/{id}/withdrawal", "SYSTEM_ADMIN");
+        allow("GET /admin/calendar", "SYSTEM_ADMIN");
+        allow("POST /admin/calendar/days", "SYSTEM_ADMIN");
+        allow("POST /admin/calendar/days/{date}/removal", "SYSTEM_ADMIN");
+        allow("POST /admin/calendar/year", "SYSTEM_ADMIN");
         allow("GET /api/v1/calendar/{year}", "anonymous", "scopes");
         allow("POST /enrol", "anonymous", "people");
         allow("GET /window/accounts", "CLERK");
@@ -84,21 +84,23 @@ class AccessMatrixIntegrationTests {
         allow("POST /window/accounts/code", "CLERK");
         allow("GET /my/account", "CITIZEN");
         allow("POST /my/account/closure", "CITIZEN");
-        allow("GET /admin/departments", "ADMIN");
-        allow("POST /admin/departments", "ADMIN");
-        allow("GET /admin/staff", "ADMIN");
-        allow("POST /admin/staff", "ADMIN");
-        allow("POST /admin/staff/{id}/unlock", "ADMIN");
-        allow("GET /admin/clients", "ADMIN");
-        allow("POST /admin/clients", "ADMIN");
-        allow("GET /admin/population", "ADMIN");
-        allow("POST /admin/population", "ADMIN");
-        allow("GET /admin/inbound-lists", "ADMIN");
-        allow("POST /admin/inbound-lists", "ADMIN");
-        allow("GET /admin/inbound-lists/{platform}/batches/{id}/rejections.csv", "ADMIN");
-        allow("GET /audit", "AUDITOR");
-        allow("GET /audit/export.xlsx", "AUDITOR");
-        allow("POST /audit/verification", "AUDITOR");
+        allow("GET /admin/departments", "SYSTEM_ADMIN");
+        allow("POST /admin/departments", "SYSTEM_ADMIN");
+        // 三员分立 (docs/architecture.md, "Separated administrators"): the security administrator keeps the staff accounts
+        allow("GET /admin/staff", "SECURITY_ADMIN");
+        allow("POST /admin/staff", "SECURITY_ADMIN");
+        allow("POST /admin/staff/{id}/unlock", "SECURITY_ADMIN");
+        allow("GET /admin/clients", "SYSTEM_ADMIN");
+        allow("POST /admin/clients", "SYSTEM_ADMIN");
+        allow("GET /admin/population", "SYSTEM_ADMIN");
+        allow("POST /admin/population", "SYSTEM_ADMIN");
+        allow("GET /admin/inbound-lists", "SYSTEM_ADMIN");
+        allow("POST /admin/inbound-lists", "SYSTEM_ADMIN");
+        allow("GET /admin/inbound-lists/{platform}/batches/{id}/rejections.csv", "SYSTEM_ADMIN");
+        // the audit trail: the security audit administrator (read, verify) and the auditor, neither other administrator
+        allow("GET /audit", "AUDITOR", "AUDIT_ADMIN");
+        allow("GET /audit/export.xlsx", "AUDITOR", "AUDIT_ADMIN");
+        allow("POST /audit/verification", "AUDITOR", "AUDIT_ADMIN");
         allow("POST /api/v1/identity/validations", "scope:identity:validate", "scope:records:write");
         allow("GET /api/v1/catalog", "anonymous", "scopes");
         allow("GET /public/double-publicity", "anonymous", "people");
@@ -113,8 +115,8 @@ class AccessMatrixIntegrationTests {
         allow("GET /catalog/items/{code}", "anonymous", "people");
         allow("GET /catalog/items/{code}/template.csv", "anonymous", "people");
         allow("GET /catalog/items/{code}/template.xlsx", "anonymous", "people");
-        allow("GET /admin/catalog", "ADMIN");
-        allow("POST /admin/catalog", "ADMIN");
+        allow("GET /admin/catalog", "SYSTEM_ADMIN");
+        allow("POST /admin/catalog", "SYSTEM_ADMIN");
         allow("POST /api/v1/record-batches", "scope:records:write");
         allow("GET /api/v1/record-batches/{id}", "scope:records:write");
         allow("GET /api/v1/record-batches/{id}/rejections.csv", "scope:records:write");
@@ -135,14 +137,14 @@ class AccessMatrixIntegrationTests {
         allow("GET /ingestion/batches/{id}/rejections.csv", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}/rejections.xlsx", "DATA_OFFICER");
         allow("GET /ingestion/batches/{id}/rejections/export.xlsx", "DATA_OFFICER");
-        allow("GET /admin/figures", "ADMIN");
-        allow("GET /assessment", "LEADER", "ADMIN", "AUDITOR");
-        allow("GET /assessment/charts", "LEADER", "ADMIN", "AUDITOR");
-        allow("GET /assessment/departments/{code}", "LEADER", "ADMIN", "AUDITOR");
-        allow("GET /assessment/departments/{code}/charts", "LEADER", "ADMIN", "AUDITOR");
-        allow("GET /assessment/counties/{code}", "LEADER", "ADMIN", "AUDITOR");
-        allow("GET /assessment/counties/{code}/charts", "LEADER", "ADMIN", "AUDITOR");
-        allow("GET /assessment/export.xlsx", "LEADER", "ADMIN", "AUDITOR");
+        allow("GET /admin/figures", "SYSTEM_ADMIN");
+        allow("GET /assessment", "LEADER", "SYSTEM_ADMIN", "AUDITOR");
+        allow("GET /assessment/charts", "LEADER", "SYSTEM_ADMIN", "AUDITOR");
+        allow("GET /assessment/departments/{code}", "LEADER", "SYSTEM_ADMIN", "AUDITOR");
+        allow("GET /assessment/departments/{code}/charts", "LEADER", "SYSTEM_ADMIN", "AUDITOR");
+        allow("GET /assessment/counties/{code}", "LEADER", "SYSTEM_ADMIN", "AUDITOR");
+        allow("GET /assessment/counties/{code}/charts", "LEADER", "SYSTEM_ADMIN", "AUDITOR");
+        allow("GET /assessment/export.xlsx", "LEADER", "SYSTEM_ADMIN", "AUDITOR");
         allow("GET /my/credit", "CITIZEN");
         allow("GET /my/report", "CITIZEN");
         allow("POST /my/report", "CITIZEN");
@@ -153,9 +155,9 @@ class AccessMatrixIntegrationTests {
         allow("GET /my/inbox", "CITIZEN");
         allow("GET /my/notification-settings", "CITIZEN");
         allow("POST /my/notification-settings", "CITIZEN");
-        allow("GET /statements/review", "ADMIN");
-        allow("POST /statements/review/{id}/publication", "ADMIN");
-        allow("POST /statements/review/{id}/rejection", "ADMIN");
+        allow("GET /statements/review", "SYSTEM_ADMIN");
+        allow("POST /statements/review/{id}/publication", "SYSTEM_ADMIN");
+        allow("POST /statements/review/{id}/rejection", "SYSTEM_ADMIN");
         allow("GET /my/authorizations", "CITIZEN");
         allow("POST /my/authorizations", "CITIZEN");
         allow("POST /my/authorizations/{id}/withdrawal", "CITIZEN");
@@ -185,12 +187,12 @@ class AccessMatrixIntegrationTests {
         // firms and their responsible persons (issue 18 item 3)
         allow("GET /api/v1/firms/{uscc}/records", "scope:records:write", "scope:measures:check");
         allow("POST /api/v1/firm-records/revocation", "scope:records:write");
-        allow("GET /firms", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "ADMIN");
-        allow("GET /firms/{uscc}", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "ADMIN");
-        allow("GET /admin/exchange", "ADMIN");
-        allow("POST /admin/exchange/export", "ADMIN");
-        allow("POST /admin/exchange/baseline", "ADMIN");
-        allow("POST /admin/exchange/deliveries/{id}/resend", "ADMIN");
+        allow("GET /firms", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "SYSTEM_ADMIN");
+        allow("GET /firms/{uscc}", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "SYSTEM_ADMIN");
+        allow("GET /admin/exchange", "SYSTEM_ADMIN");
+        allow("POST /admin/exchange/export", "SYSTEM_ADMIN");
+        allow("POST /admin/exchange/baseline", "SYSTEM_ADMIN");
+        allow("POST /admin/exchange/deliveries/{id}/resend", "SYSTEM_ADMIN");
         allow("POST /api/v1/reports", "scope:reports:read");
         allow("POST /api/v1/reports/pdf", "scope:reports:read");
         allow("GET /my/report/{number}.pdf", "CITIZEN");
@@ -214,12 +216,12 @@ class AccessMatrixIntegrationTests {
         allow("GET /window/complaints", "CLERK");
         allow("POST /window/complaints/person", "CLERK");
         allow("POST /window/complaints/complaint", "CLERK");
-        allow("GET /admin/complaints", "ADMIN");
-        allow("POST /admin/complaints/{id}/acknowledgement", "ADMIN");
-        allow("POST /admin/complaints/{id}/assignment", "ADMIN");
-        allow("POST /admin/complaints/{id}/reply", "ADMIN");
-        allow("POST /admin/complaints/{id}/finding-referral", "ADMIN");
-        allow("POST /admin/complaints/{id}/reply-with-finding", "ADMIN");
+        allow("GET /admin/complaints", "SYSTEM_ADMIN");
+        allow("POST /admin/complaints/{id}/acknowledgement", "SYSTEM_ADMIN");
+        allow("POST /admin/complaints/{id}/assignment", "SYSTEM_ADMIN");
+        allow("POST /admin/complaints/{id}/reply", "SYSTEM_ADMIN");
+        allow("POST /admin/complaints/{id}/finding-referral", "SYSTEM_ADMIN");
+        allow("POST /admin/complaints/{id}/reply-with-finding", "SYSTEM_ADMIN");
         allow("GET /review/complaints", "REVIEWER");
         allow("POST /review/complaints/{id}/acknowledgement", "REVIEWER");
         allow("POST /review/complaints/{id}/reply", "REVIEWER");
@@ -240,11 +242,11 @@ class AccessMatrixIntegrationTests {
         allow("POST /checks/{id}/feedback", "CLERK");
         allow("POST /checks/filter", "CLERK");
         allow("GET /checks/export.xlsx", "CLERK");
-        allow("GET /admin/measures", "ADMIN");
-        allow("POST /admin/measures", "ADMIN");
-        allow("POST /admin/measures/{code}/removal", "ADMIN");
-        allow("POST /admin/measures/objected-records", "ADMIN");
-        allow("GET /admin/measures/figures", "ADMIN");
+        allow("GET /admin/measures", "SYSTEM_ADMIN");
+        allow("POST /admin/measures", "SYSTEM_ADMIN");
+        allow("POST /admin/measures/{code}/removal", "SYSTEM_ADMIN");
+        allow("POST /admin/measures/objected-records", "SYSTEM_ADMIN");
+        allow("GET /admin/measures/figures", "SYSTEM_ADMIN");
         allow("POST /lists/notices", "REVIEWER");
         allow("POST /lists/notices/confirmation", "REVIEWER");
         allow("POST /lists/entries/{id}/decision", "REVIEWER");
@@ -252,13 +254,13 @@ class AccessMatrixIntegrationTests {
         allow("GET /my/list-notices", "CITIZEN");
         allow("POST /my/list-notices/{id}/statement", "CITIZEN");
         allow("POST /lists/entries/{id}/removal", "REVIEWER");
-        allow("GET /admin/evaluation", "ADMIN");
-        allow("GET /admin/agency-blacklist", "ADMIN");
-        allow("POST /admin/agency-blacklist", "ADMIN");
-        allow("POST /admin/agency-blacklist/{id}/end", "ADMIN");
-        allow("GET /admin/evaluation/progress", "ADMIN");
-        allow("POST /admin/evaluation/recomputation", "ADMIN");
-        allow("POST /admin/evaluation/model", "ADMIN");
+        allow("GET /admin/evaluation", "SYSTEM_ADMIN");
+        allow("GET /admin/agency-blacklist", "SYSTEM_ADMIN");
+        allow("POST /admin/agency-blacklist", "SYSTEM_ADMIN");
+        allow("POST /admin/agency-blacklist/{id}/end", "SYSTEM_ADMIN");
+        allow("GET /admin/evaluation/progress", "SYSTEM_ADMIN");
+        allow("POST /admin/evaluation/recomputation", "SYSTEM_ADMIN");
+        allow("POST /admin/evaluation/model", "SYSTEM_ADMIN");
         allow("GET /records", "DATA_OFFICER", "REVIEWER");
         allow("POST /records/filter", "DATA_OFFICER", "REVIEWER");
         allow("GET /records/export.xlsx", "DATA_OFFICER", "REVIEWER");
@@ -275,15 +277,15 @@ class AccessMatrixIntegrationTests {
         allow("GET /swagger-ui.html", "anonymous", "people");
         allow("GET /actuator/health", "anonymous", "people");
         allow("GET /actuator/health/**", "anonymous", "people");
-        allow("GET /actuator/auditchain", "ADMIN", "AUDITOR");
+        allow("GET /actuator/auditchain", "AUDIT_ADMIN", "AUDITOR");
         allow("GET /actuator");
         allow("GET /verify", "anonymous", "people");
         allow("POST /verify", "anonymous", "people");
-        allow("GET /remedies/screening", "ADMIN");
-        allow("GET /admin/remedies-figures", "ADMIN");
-        allow("POST /remedies/screening/{id}/acceptance", "ADMIN");
-        allow("POST /remedies/screening/{id}/dismissal", "ADMIN");
-        allow("GET /remedies/attachments/{id}", "ADMIN");
+        allow("GET /remedies/screening", "SYSTEM_ADMIN");
+        allow("GET /admin/remedies-figures", "SYSTEM_ADMIN");
+        allow("POST /remedies/screening/{id}/acceptance", "SYSTEM_ADMIN");
+        allow("POST /remedies/screening/{id}/dismissal", "SYSTEM_ADMIN");
+        allow("GET /remedies/attachments/{id}", "SYSTEM_ADMIN");
         allow("GET /review/cases", "REVIEWER");
         allow("POST /review/cases/filter", "REVIEWER");
         allow("GET /review/cases/export.xlsx", "REVIEWER");
@@ -337,6 +339,34 @@ class AccessMatrixIntegrationTests {
                 }));
         assertThat(mapped).as("endpoints mapped by the application; add each new one to MATRIX with its rule")
                 .isSubsetOf(MATRIX.keySet());
+    }
+
+    /**
+     * 三员分立: beyond what every person may open (the workbench, the own password, the public pages), no endpoint is open to
+     * two of the three administrators, and the audit administrator changes nothing but runs the chain's verification.
+     */
+    @Test
+    void theThreeAdministratorsShareNoPowerAndTheAuditAdministratorOnlyReads() {
+        List<String> shared = new ArrayList<>();
+        List<String> auditWrites = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> entry : MATRIX.entrySet()) {
+            Set<String> allowed = entry.getValue();
+            if (allowed.containsAll(ALL_PEOPLE)) {
+                continue;
+            }
+            long administrators = Set.of("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN").stream().filter(allowed::contains).count();
+            if (administrators > 1) {
+                shared.add(entry.getKey() + " " + allowed);
+            }
+            if (allowed.contains("AUDIT_ADMIN") && !entry.getKey().startsWith("GET ")) {
+                auditWrites.add(entry.getKey());
+            }
+        }
+        assertThat(shared).isEmpty();
+        assertThat(auditWrites).containsExactly("POST /audit/verification");
+        assertThat(MATRIX.entrySet().stream().filter(e -> !e.getValue().containsAll(ALL_PEOPLE))
+                .filter(e -> e.getValue().contains("SECURITY_ADMIN")).map(Map.Entry::getKey))
+                .containsExactlyInAnyOrder("GET /admin/staff", "POST /admin/staff", "POST /admin/staff/{id}/unlock");
     }
 
     @Test

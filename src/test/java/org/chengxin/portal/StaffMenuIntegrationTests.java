@@ -52,7 +52,7 @@ class StaffMenuIntegrationTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER"})
+    @EnumSource(value = Role.class, names = {"SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER"})
     void everyMenuEntryOpensInTheStaffLayoutMarkedCurrent(Role role) throws Exception {
         MockHttpSession session = logIn(fixtures.staff(role));
         List<String> wrong = new ArrayList<>();
@@ -96,7 +96,7 @@ class StaffMenuIntegrationTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER"})
+    @EnumSource(value = Role.class, names = {"SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER"})
     void theMenuListsExactlyThePagesTheAccessRulesOpenToTheRoleAlone(Role role) {
         Set<String> pages = new TreeSet<>();
         for (Map.Entry<String, Set<String>> rule : AccessMatrixIntegrationTests.MATRIX.entrySet()) {

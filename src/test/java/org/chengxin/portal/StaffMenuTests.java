@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StaffMenuTests {
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER"})
+    @EnumSource(value = Role.class, names = {"SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN", "DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "LEADER"})
     void everyStaffRoleHasGroupedPagesWithUniquePathsAndTheWorkbenchFirst(Role role) {
         List<Entry> entries = StaffMenu.entries(role);
 
@@ -33,14 +33,14 @@ class StaffMenuTests {
     @Test
     void theAuditorFindsTheQueryFlagsAndTheAdministratorTheCalendar() {
         assertThat(StaffMenu.entries(Role.AUDITOR)).extracting(Entry::path).contains("/audit", "/audit/queries", "/audit/flags");
-        assertThat(StaffMenu.entries(Role.ADMIN)).extracting(Entry::path).contains("/admin/calendar")
+        assertThat(StaffMenu.entries(Role.SYSTEM_ADMIN)).extracting(Entry::path).contains("/admin/calendar")
                 .doesNotContain("/audit/flags", "/records");
     }
 
     @Test
     void aPageBelongsToTheEntryWithTheLongestPathCoveringIt() {
-        assertThat(StaffMenu.current(Role.ADMIN, "/admin/measures/figures")).get().extracting(Entry::path).isEqualTo("/admin/measures/figures");
-        assertThat(StaffMenu.current(Role.ADMIN, "/admin/measures")).get().extracting(Entry::path).isEqualTo("/admin/measures");
+        assertThat(StaffMenu.current(Role.SYSTEM_ADMIN, "/admin/measures/figures")).get().extracting(Entry::path).isEqualTo("/admin/measures/figures");
+        assertThat(StaffMenu.current(Role.SYSTEM_ADMIN, "/admin/measures")).get().extracting(Entry::path).isEqualTo("/admin/measures");
         assertThat(StaffMenu.current(Role.REVIEWER, "/lists/candidates/abc")).get().extracting(Entry::path).isEqualTo("/lists");
         assertThat(StaffMenu.current(Role.REVIEWER, "/lists/good-credit")).get().extracting(Entry::path).isEqualTo("/lists/good-credit");
         assertThat(StaffMenu.current(Role.DATA_OFFICER, "/records/42")).get().extracting(Entry::path).isEqualTo("/records");

@@ -67,7 +67,7 @@ class UnknownPathIntegrationTests {
 
     @Test
     void aKnownPathWithAnotherMethodOrAnotherRoleStaysForbidden() throws Exception {
-        var admin = authentication(TestPrincipal.of(Role.ADMIN, "scjg"));
+        var admin = authentication(TestPrincipal.of(Role.SYSTEM_ADMIN, "scjg"));
 
         assertThat(status(get("/records").with(admin))).isEqualTo(403);
         assertThat(status(post("/public/double-publicity").with(admin).with(csrf()))).as("open for GET only").isEqualTo(403);

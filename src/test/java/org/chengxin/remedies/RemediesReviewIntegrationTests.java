@@ -117,7 +117,7 @@ class RemediesReviewIntegrationTests {
         Objection filed = objections.file(ref, record.id(), "fineAmount", "罚款已依复议决定减为 500 元", "500",
                 List.of(new Upload("复议决定书.pdf", "application/pdf", PDF)));
         long attachment = objections.attachmentsOf(filed.id()).get(0).id();
-        Authentication admin = TestPrincipal.of(Role.ADMIN, "fgw");
+        Authentication admin = TestPrincipal.of(Role.SYSTEM_ADMIN, "fgw");
         Authentication reviewer = TestPrincipal.of(Role.REVIEWER, department);
         Authentication otherReviewer = TestPrincipal.of(Role.REVIEWER, fixtures.department());
 
@@ -269,7 +269,7 @@ class RemediesReviewIntegrationTests {
         assertThat(escalations(filed)).isEqualTo(1);
         assertThat(objections.find(filed.id()).orElseThrow().escalatedAt()).isNotNull();
         assertThat(objections.overdue()).extracting(Objection::id).contains(filed.id());
-        assertThat(body(get("/remedies/screening"), TestPrincipal.of(Role.ADMIN, "fgw")))
+        assertThat(body(get("/remedies/screening"), TestPrincipal.of(Role.SYSTEM_ADMIN, "fgw")))
                 .containsPattern("(?s)id=\"overdue-objection-" + filed.id() + "\".*?已督办");
         assertThat(body(get("/review/cases"), TestPrincipal.of(Role.REVIEWER, department)))
                 .containsPattern("<tr[^>]*(overdue-row[^>]*id=\"objection-" + filed.id() + "\"|id=\"objection-" + filed.id()
@@ -291,7 +291,7 @@ class RemediesReviewIntegrationTests {
         Objection passedOn = objections.file(ref, second.id(), "fineAmount", "金额有误", "60", proof);
         long dismissedFile = objections.attachmentsOf(dismissedOne.id()).get(0).id();
         long passedFile = objections.attachmentsOf(passedOn.id()).get(0).id();
-        Authentication admin = TestPrincipal.of(Role.ADMIN, "fgw");
+        Authentication admin = TestPrincipal.of(Role.SYSTEM_ADMIN, "fgw");
 
         Object refused = mvc.perform(post("/remedies/screening/" + dismissedOne.id() + "/dismissal").param("explanation", "同一事项")
                 .with(csrf()).with(authentication(admin))).andReturn().getFlashMap().get("error");

@@ -403,7 +403,7 @@ class ReviewCasesListIntegrationTests {
                 .andReturn().getResponse();
         assertThat(total(page(posted.getRedirectedUrl(), stranger, session))).isZero();
 
-        for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.ADMIN, Role.AUDITOR}) {
+        for (Role role : new Role[] {Role.DATA_OFFICER, Role.CLERK, Role.SYSTEM_ADMIN, Role.AUDITOR}) {
             RequestPostProcessor who = authentication(TestPrincipal.of(role, department));
             assertThat(mvc.perform(get("/review/cases").with(who)).andReturn().getResponse().getStatus()).as(role.name()).isEqualTo(403);
             assertThat(mvc.perform(get("/review/cases/export.xlsx").with(who)).andReturn().getResponse().getStatus()).as(role.name())

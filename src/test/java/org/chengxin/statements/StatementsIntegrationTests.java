@@ -97,7 +97,7 @@ class StatementsIntegrationTests {
     @BeforeEach
     void setUp() {
         mvc = ApiContract.mockMvc(context);
-        admin = TestPrincipal.of(Role.ADMIN, fixtures.department());
+        admin = TestPrincipal.of(Role.SYSTEM_ADMIN, fixtures.department());
     }
 
     @Test

@@ -76,8 +76,11 @@ public class Fixtures {
 
     /** A staff member of a new department; returns the user name. */
     public String staff(Role role) {
-        String username = role.name().toLowerCase().replace('_', '-') + "-" + SEQUENCE.incrementAndGet();
-        accounts.createStaff(username, "测试" + role.label(), role, DepartmentCode.of(department()), PASSWORD);
+        int n = SEQUENCE.incrementAndGet();
+        String username = role.name().toLowerCase().replace('_', '-') + "-" + n;
+        // an administrator is a person of their own: no name holds two administrator accounts (三员分立)
+        String name = "测试" + role.label() + (role.isAdministrator() ? n : "");
+        accounts.createStaff(username, name, role, DepartmentCode.of(department()), PASSWORD);
         return username;
     }
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who sees firms' records: the staff who handle or check records (data officers, reviewers, window clerks, auditors,
- * administrators) on the page; a department's system holding {@code records:write} or {@code measures:check} through the
+ * the system administrator) on the page; a department's system holding {@code records:write} or {@code measures:check} through the
  * API. A firm's code and records hold no personal data; the persons they name are shown by their record's number only.
  */
 @Component
@@ -19,6 +19,6 @@ class FirmsAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/firms/*/records")
                 .hasAnyAuthority("SCOPE_records:write", "SCOPE_measures:check")
                 .requestMatchers(HttpMethod.GET, "/firms", "/firms/*")
-                .hasAnyRole("DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "ADMIN");
+                .hasAnyRole("DATA_OFFICER", "REVIEWER", "CLERK", "AUDITOR", "SYSTEM_ADMIN");
     }
 }

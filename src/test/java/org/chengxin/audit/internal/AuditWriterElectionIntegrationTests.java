@@ -120,7 +120,7 @@ class AuditWriterElectionIntegrationTests {
     }
 
     private static AuditEvent event(String detail, Instant at) {
-        return new AuditEvent(UUID.randomUUID(), at, "选举测试", "ADMIN", null, "test.election", null, null, AuditOutcome.SUCCESS, detail);
+        return new AuditEvent(UUID.randomUUID(), at, "选举测试", "SYSTEM_ADMIN", null, "test.election", null, null, AuditOutcome.SUCCESS, detail);
     }
 
     private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {

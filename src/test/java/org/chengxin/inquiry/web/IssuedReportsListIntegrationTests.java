@@ -209,7 +209,7 @@ class IssuedReportsListIntegrationTests {
         assertThat(ListPages.rows(send(get("/reports/issued/export.xlsx?number=" + prefix), otherClerk, null).andReturn().getResponse()
                 .getContentAsByteArray())).hasSize(4);
 
-        for (Role role : new Role[] {Role.ADMIN, Role.REVIEWER, Role.DATA_OFFICER, Role.LEADER}) {
+        for (Role role : new Role[] {Role.SYSTEM_ADMIN, Role.REVIEWER, Role.DATA_OFFICER, Role.LEADER}) {
             Authentication who = TestPrincipal.of(role, department);
             assertThat(send(get("/reports/issued"), who, null).andReturn().getResponse().getStatus()).as(role.name()).isEqualTo(403);
             assertThat(send(get("/reports/issued/export.xlsx"), who, null).andReturn().getResponse().getStatus()).as(role.name())
