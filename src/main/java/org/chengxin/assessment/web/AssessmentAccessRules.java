@@ -7,8 +7,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * The assessment is read by the leading group, the administrator and the auditor; nothing on it changes anything. The
- * overview on the workbench is the administrator's only.
+ * The assessment is read by the leading group, the system administrator and the auditor; nothing on it changes anything.
+ * The overview on the workbench is the system administrator's only.
  */
 @Component
 class AssessmentAccessRules implements AccessRules {

@@ -5,7 +5,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Anybody reads the published articles; only the administrator writes them. */
+/** Anybody reads the published articles; only the system administrator writes them. */
 @Component
 class BulletinsAccessRules implements AccessRules {
 

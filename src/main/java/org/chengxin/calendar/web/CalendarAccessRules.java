@@ -5,7 +5,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The holiday arrangement is public information anybody may read; only the administrator keeps it. */
+/** The holiday arrangement is public information anybody may read; only the system administrator keeps it. */
 @Component
 class CalendarAccessRules implements AccessRules {
 

@@ -5,7 +5,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The catalog is public (policy 十一: a published catalog); only the administrator changes it. */
+/** The catalog is public (policy 十一: a published catalog); only the system administrator changes it. */
 @Component
 class CatalogAccessRules implements AccessRules {
 

@@ -5,8 +5,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * A citizen reads and files only their own complaints; a clerk files at the window; the administrator handles them all,
- * a department's reviewer those routed to their department.
+ * A citizen reads and files only their own complaints; a clerk files at the window; the system administrator handles them
+ * all, a department's reviewer those routed to their department.
  */
 @Component
 class ComplaintsAccessRules implements AccessRules {

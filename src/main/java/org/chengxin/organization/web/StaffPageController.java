@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The administrator creates staff accounts for departments and lifts lockouts. */
+/** The security administrator (安全管理员, 三员分立) creates staff accounts for departments and lifts lockouts. */
 @Controller
 class StaffPageController {
 
