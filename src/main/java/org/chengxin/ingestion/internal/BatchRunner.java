@@ -176,7 +176,8 @@ class BatchRunner {
                 job.inbound() && a.department() != null ? a.department().value() : job.department().value(),
                 job.inbound() ? "ingestion.inbound-list" : "ingestion.batch", null,
                 job.inbound() ? "导入上级平台名单" : "报送信用记录", status == BatchStatus.COMPLETED ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
-                (job.inbound() ? job.upstream() + "（" + job.department().value() + "）名单，" : "")
+                // the platform by its name: the audit page shows the detail as it is, and codes are not words
+                (job.inbound() ? job.upstream() + "名单，" : "")
                         + "批次 " + job.batchId() + "（" + s.format() + "）：处理 " + counts.processed + " 行，新增 " + counts.accepted
                         + "，更正 " + counts.corrected + "，未变 " + counts.unchanged
                         + (job.inbound() ? "，结束 " + counts.ended : "") + "，拒绝 " + counts.rejected));
