@@ -56,6 +56,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final int citizens;
     private final DemoPushes pushes;
     private final DemoInboundList inboundList;
+    private final DemoFirms firms;
     private final int recordsPerItem;
 
     DemoDataLoader(Departments departments, Accounts accounts, ApiClients clients, PopulationRegister register,
@@ -70,6 +71,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.citizens = citizens;
         this.pushes = new DemoPushes(catalog, batches, clock);
         this.inboundList = new DemoInboundList(batches, clock);
+        this.firms = new DemoFirms(pushes, clock);
         this.recordsPerItem = recordsPerItem;
     }
 
@@ -106,6 +108,9 @@ class DemoDataLoader implements ApplicationRunner {
         var reports = pushes.push(people, featured, recordsPerItem, 20261128L);
         log.info("演示部门已通过报送接口报送 {} 批、{} 条记录（拒绝 {} 条）", reports.size(),
                 reports.stream().mapToInt(r -> r.accepted()).sum(), reports.stream().mapToInt(r -> r.rejected()).sum());
+        var firmReports = firms.push(people);
+        log.info("演示部门报送了关于法人的记录 {} 条（拒绝 {} 条），其中一条记入其法定代表人名下",
+                firmReports.stream().mapToInt(r -> r.accepted()).sum(), firmReports.stream().mapToInt(r -> r.rejected()).sum());
         var lists = inboundList.deliver();
         log.info("信用湖南已送达演示失信被执行人名单 {} 期：新增 {} 条，结束 {} 条（拒绝 {} 条）", lists.size(),
                 lists.stream().mapToInt(r -> r.accepted()).sum(), lists.stream().mapToInt(r -> r.ended()).sum(),

@@ -3,6 +3,8 @@ package org.chengxin.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.chengxin.catalog.Catalog;
+import org.chengxin.firms.FirmRecord;
+import org.chengxin.firms.FirmRecords;
 import org.chengxin.identity.PopulationRegister;
 import org.chengxin.organization.Accounts;
 import org.chengxin.organization.Department;
@@ -10,6 +12,7 @@ import org.chengxin.organization.Departments;
 import org.chengxin.organization.UnifiedSocialCreditCode;
 import org.chengxin.records.RecordStatus;
 import org.chengxin.records.Records;
+import org.chengxin.shared.firm.ResponsibleRole;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.support.Http;
 import org.chengxin.support.IntegrationTestConfiguration;
@@ -68,6 +71,20 @@ class DemoDataIntegrationTests {
         assertThat(records.countOfDepartment(DepartmentCode.of("scjg"))).isGreaterThan(0);
         long total = departments.all().stream().mapToLong(d -> records.countOfDepartment(d.code())).sum();
         assertThat(total).isGreaterThanOrEqualTo(catalog.current().allItems().size() * 3L);
+    }
+
+    @Autowired
+    FirmRecords firms;
+
+    @Test
+    void theDemoFirmsRecordsAreThereAndTheTaxEvasionNamesItsLegalRepresentative() {
+        DepartmentCode swj = DepartmentCode.of("swj");
+        FirmRecord evasion = firms.findBySource(swj, "SWJ-FR-DEMO-1").orElseThrow();
+        assertThat(evasion.uscc().value()).isEqualTo(DemoFirms.TAX_EVADER);
+        assertThat(records.findBySource(swj, evasion.personSources().get(ResponsibleRole.LEGAL_REPRESENTATIVE))).get()
+                .satisfies(r -> assertThat(r.content()).containsEntry("responsibleRole", "法定代表人"));
+        assertThat(firms.findBySource(DepartmentCode.of("scjg"), "SCJG-FR-DEMO-1")).get()
+                .satisfies(r -> assertThat(r.personSources()).isEmpty());
     }
 
     @Test

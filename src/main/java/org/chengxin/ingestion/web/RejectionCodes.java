@@ -22,6 +22,8 @@ final class RejectionCodes {
         LABELS.put("SUBJECT_CODE_MISSING", "既无身份证号也无统一社会信用代码");
         LABELS.put("USCC_WRONG_LENGTH", "统一社会信用代码位数不对");
         LABELS.put("USCC_BAD_CHARACTERS", "统一社会信用代码含有非法字符");
+        LABELS.put("USCC_BAD_AUTHORITY", "统一社会信用代码登记管理部门代码不正确");
+        LABELS.put("USCC_BAD_REGION", "统一社会信用代码行政区划码不正确");
         LABELS.put("USCC_BAD_CHECK_CHARACTER", "统一社会信用代码校验码错误");
         LABELS.put("FIRM_NAME_TOO_LONG", "单位名称过长");
         LABELS.put("RESPONSIBLE_NAME_MISSING", "缺少责任人姓名");

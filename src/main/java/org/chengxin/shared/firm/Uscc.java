@@ -15,12 +15,16 @@ public record Uscc(String value) {
 
     /** The GB 32100 code set, in the order of the values 0–30. */
     static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    /** The registering authorities' codes (第1位): 机构编制, 民政, 工商 … and 其他. */
+    private static final String AUTHORITIES = "123456789ANY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     /** Why a string is not a unified social credit code; the codes are stable. */
     public enum Error {
         USCC_WRONG_LENGTH("统一社会信用代码应为18位"),
         USCC_BAD_CHARACTERS("统一社会信用代码含有非法字符：只能是数字和除 I、O、Z、S、V 以外的大写字母"),
+        USCC_BAD_AUTHORITY("统一社会信用代码的登记管理部门代码（第1位）不正确"),
+        USCC_BAD_REGION("统一社会信用代码的行政区划码（第3至8位）应为6位数字"),
         USCC_BAD_CHECK_CHARACTER("统一社会信用代码校验码错误（GB 32100）");
 
         private final String message;
@@ -54,6 +58,12 @@ public record Uscc(String value) {
             if (CHARSET.indexOf(s.charAt(i)) < 0) {
                 return Optional.of(Error.USCC_BAD_CHARACTERS);
             }
+        }
+        if (AUTHORITIES.indexOf(s.charAt(0)) < 0) {
+            return Optional.of(Error.USCC_BAD_AUTHORITY);
+        }
+        if (!s.substring(2, 8).chars().allMatch(Character::isDigit)) {
+            return Optional.of(Error.USCC_BAD_REGION);
         }
         if (s.charAt(17) != checkCharacter(s.substring(0, 17))) {
             return Optional.of(Error.USCC_BAD_CHECK_CHARACTER);

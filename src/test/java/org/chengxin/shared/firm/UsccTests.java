@@ -31,6 +31,8 @@ class UsccTests {
             "91350100M000100I43, USCC_BAD_CHARACTERS",
             "91350100M000100O43, USCC_BAD_CHARACTERS",
             "9135010-M000100Y43, USCC_BAD_CHARACTERS",
+            "B1350100M000100Y43, USCC_BAD_AUTHORITY",
+            "9135A100M000100Y43, USCC_BAD_REGION",
             "91350100M000100Y44, USCC_BAD_CHECK_CHARACTER",
             "91350100M000100Y34, USCC_BAD_CHECK_CHARACTER"
     })
@@ -42,7 +44,7 @@ class UsccTests {
     void everyCheckCharacterOfTheCodeSetCanBeComputed() {
         // the check character is 31 minus the weighted sum modulo 31; 0 for a sum divisible by 31
         for (char c : Uscc.CHARSET.toCharArray()) {
-            String first17 = "9143060" + c + "MA4L00012";
+            String first17 = "91430600" + c + "A4L00012";
             String whole = first17 + Uscc.checkCharacter(first17);
             assertThat(Uscc.check(whole)).as(whole).isEmpty();
         }
