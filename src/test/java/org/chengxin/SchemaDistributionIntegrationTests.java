@@ -59,7 +59,7 @@ class SchemaDistributionIntegrationTests {
             "organization_api_client", "organization_staff_account", "bulletins_article", "lists_agency_blacklist");
 
     /** Tables of the coordinator alone: the audit chain, the batches, the outbox, sessions, job runs, security tokens, migrations. */
-    static final Set<String> LOCAL = Set.of("audit_entry", "audit_chain_head", "audit_inbox", "event_publication",
+    static final Set<String> LOCAL = Set.of("audit_entry", "audit_chain_head", "audit_inbox", "audit_archive", "event_publication",
             "ingestion_batch", "ingestion_rejection", "inquiry_flag", "notifications_cursor",
             "organization_revoked_access_token", "spring_session", "spring_session_attributes", "cluster_job", "cluster_job_run",
             "evaluation_run", "flyway_schema_history", "exchange_change", "exchange_delivery", "exchange_horizon",

@@ -63,11 +63,13 @@ class AuditChainIntegrationTests {
         assertThat(concurrentReads()).isEqualTo(before + 2_000);
         Long max = jdbc.queryForObject("select max(seq) from audit_entry", Long.class);
         Long count = jdbc.queryForObject("select count(*) from audit_entry", Long.class);
-        assertThat(max).isEqualTo(count);
+        // numbered without a gap after what an archive (AuditArchiveIntegrationTests) took out of the table
+        Long archived = jdbc.queryForObject("select coalesce(max(through_seq), 0) from audit_archive", Long.class);
+        assertThat(max - archived).isEqualTo(count);
         // the trail's size is read from the chain's head, not counted: between a count before and a count after it
         long size = trail.size();
         Long countAfter = jdbc.queryForObject("select count(*) from audit_entry", Long.class);
-        assertThat(size).isBetween(count, countAfter);
+        assertThat(size - archived).isBetween(count, countAfter);
         assertThat(trail.verify().intact()).isTrue();
     }
 

@@ -278,6 +278,7 @@ class AccessMatrixIntegrationTests {
         allow("GET /actuator/health", "anonymous", "people");
         allow("GET /actuator/health/**", "anonymous", "people");
         allow("GET /actuator/auditchain", "AUDIT_ADMIN", "AUDITOR");
+        allow("GET /actuator/auditchain/**", "AUDIT_ADMIN", "AUDITOR");
         allow("GET /actuator");
         allow("GET /verify", "anonymous", "people");
         allow("POST /verify", "anonymous", "people");

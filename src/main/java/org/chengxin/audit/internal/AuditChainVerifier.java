@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.chengxin.audit.AuditVerification;
 import org.chengxin.audit.AuditTrail;
@@ -17,7 +16,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Walks the chain from the first entry: every sequence number must follow the last, every entry
+ * Walks the chain from the first entry (or, once the old part is archived, from the last archive's anchor, the
+ * anchors themselves checked from the genesis: {@link ArchiveAnchor#startOf}): every sequence number must follow the last, every entry
  * must point to the previous hash and hash to its own, and the last must be the recorded head.
  * Reports the first broken link. The walk and the head are read in one snapshot (repeatable read), so entries a
  * running platform appends meanwhile are neither walked nor taken for a head out of step, and an entry past the head
@@ -31,9 +31,11 @@ class AuditChainVerifier implements AuditTrail {
     private final Clock clock;
     private final ChainHash chainHash;
     private final TransactionTemplate snapshot;
+    private final ArchiveAnchors anchors;
 
     AuditChainVerifier(JdbcTemplate jdbc, AuditChainWriter writer, Clock clock, ChainHash chainHash,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, ArchiveAnchors anchors) {
+        this.anchors = anchors;
         this.jdbc = jdbc;
         this.writer = writer;
         this.clock = clock;
@@ -49,14 +51,18 @@ class AuditChainVerifier implements AuditTrail {
     }
 
     private AuditVerification walkToHead() {
-        Walk walk = new Walk(chainHash);
+        Instant now = Instant.now(clock);
+        ArchiveAnchor.Start start = ArchiveAnchor.startOf(anchors.all(), chainHash);
+        if (start.brokenAt() != null) {
+            return new AuditVerification(false, 0, start.brokenAt(), start.reason(), now);
+        }
+        Walk walk = new Walk(chainHash, start.seq(), start.hash());
         jdbc.query(con -> {
             con.setAutoCommit(false);
             var statement = con.prepareStatement("select * from audit_entry order by seq");
             statement.setFetchSize(5000);
             return statement;
         }, walk);
-        Instant now = Instant.now(clock);
         if (walk.brokenAt != null) {
             return new AuditVerification(false, walk.checked, walk.brokenAt, walk.reason, now);
         }
@@ -85,15 +91,17 @@ class AuditChainVerifier implements AuditTrail {
 
     /** Stops at the first broken link. */
     private static final class Walk implements RowCallbackHandler {
-        final ChainHash chainHash;
+        final ArchiveFile.Links links;
         long checked;
         long lastSeq;
-        String lastHash = ChainHash.GENESIS;
+        String lastHash;
         Long brokenAt;
         String reason;
 
-        Walk(ChainHash chainHash) {
-            this.chainHash = chainHash;
+        Walk(ChainHash chainHash, long archivedThrough, String anchorHash) {
+            this.links = new ArchiveFile.Links(chainHash, archivedThrough, anchorHash);
+            this.lastSeq = archivedThrough;
+            this.lastHash = anchorHash;
         }
 
         @Override
@@ -101,30 +109,17 @@ class AuditChainVerifier implements AuditTrail {
             if (brokenAt != null) {
                 return;
             }
-            StoredEntry e = read(rs);
+            StoredEntry e = StoredEntry.from(rs);
             checked++;
-            if (e.seq() != lastSeq + 1) {
-                fail(lastSeq + 1, "缺少第 " + (lastSeq + 1) + " 条记录（记录被删除）");
-            } else if (!e.prevHash().equals(lastHash)) {
-                fail(e.seq(), "第 " + e.seq() + " 条记录的前序哈希与上一条不符");
-            } else if (!chainHash.of(e.prevHash(), e).equals(e.hash())) {
-                fail(e.seq(), "第 " + e.seq() + " 条记录的内容与其哈希不符（记录被篡改）");
+            try {
+                links.next(e);
+            } catch (ArchiveFile.BrokenLink broken) {
+                brokenAt = broken.seq;
+                reason = broken.getMessage();
             }
+            // past a break the walk goes no further; the tail check compares the head with the last entry read
             lastSeq = e.seq();
             lastHash = e.hash();
-        }
-
-        private void fail(long seq, String why) {
-            brokenAt = seq;
-            reason = why;
-        }
-
-        private static StoredEntry read(ResultSet rs) throws SQLException {
-            return new StoredEntry(rs.getLong("seq"), rs.getObject("event_id", UUID.class),
-                    rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
-                    rs.getString("actor"), rs.getString("role"), rs.getString("department"), rs.getString("action"),
-                    rs.getString("subject_index"), rs.getString("purpose"), rs.getString("outcome"),
-                    rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));
         }
     }
 }

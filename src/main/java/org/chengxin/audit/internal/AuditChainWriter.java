@@ -153,6 +153,11 @@ class AuditChainWriter implements SmartLifecycle, AuditedWrites {
         queue.offer(Pending.WAKE_UP);
     }
 
+    /** Requests waiting in this instance's queue for the writer (each caller waits, at most {@link #WAIT}). */
+    int queueLength() {
+        return queue.size();
+    }
+
     /** Whether this writer chains (the leader, or the only writer when there is no election). */
     boolean leader() {
         return leader;

@@ -32,7 +32,20 @@ final class ChainHash {
                 e.department(), e.action(), e.subjectHex(), e.purpose(), e.outcome(), e.detail()}) {
             s.append(SEPARATOR).append(field == null ? "" : field.toString());
         }
-        byte[] input = s.toString().getBytes(StandardCharsets.UTF_8);
+        return mac(s.toString());
+    }
+
+    /** HMAC-SM3 of fields joined in their order: an archive's anchor and manifest are signed with the chain's key. */
+    String sign(Object... fields) {
+        StringBuilder s = new StringBuilder(256).append("archive");
+        for (Object field : fields) {
+            s.append(SEPARATOR).append(field == null ? "" : field.toString());
+        }
+        return mac(s.toString());
+    }
+
+    private String mac(String text) {
+        byte[] input = text.getBytes(StandardCharsets.UTF_8);
         HMac mac = new HMac(new SM3Digest());
         mac.init(new KeyParameter(key));
         mac.update(input, 0, input.length);

@@ -1,5 +1,7 @@
 package org.chengxin.audit.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -22,6 +24,15 @@ record StoredEntry(long seq, UUID eventId, Instant occurredAt, Instant recordedA
                 action, subjectHex, purpose, outcome, detail, prevHash, null);
         return new StoredEntry(seq, eventId, occurredAt, withSeq.recordedAt, actor, role, department, action,
                 subjectHex, purpose, outcome, detail, prevHash, chainHash.of(prevHash, withSeq));
+    }
+
+    /** A row of {@code audit_entry}. */
+    static StoredEntry from(ResultSet rs) throws SQLException {
+        return new StoredEntry(rs.getLong("seq"), rs.getObject("event_id", UUID.class),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
+                rs.getString("actor"), rs.getString("role"), rs.getString("department"), rs.getString("action"),
+                rs.getString("subject_index"), rs.getString("purpose"), rs.getString("outcome"),
+                rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));
     }
 
     static Instant micros(Instant instant) {

@@ -17,6 +17,6 @@ class AuditAccessRules implements AccessRules {
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/audit", "/audit/export.xlsx", "/audit/verification").hasAnyRole("AUDITOR", "AUDIT_ADMIN")
                 .requestMatchers("/audit/**").hasRole("AUDITOR")
-                .requestMatchers("/actuator/auditchain").hasAnyRole("AUDITOR", "AUDIT_ADMIN");
+                .requestMatchers("/actuator/auditchain", "/actuator/auditchain/**").hasAnyRole("AUDITOR", "AUDIT_ADMIN");
     }
 }

@@ -35,6 +35,7 @@ class AuditLabels {
         a.put("auth.token-revoke", "业务系统令牌吊销");
         a.put("audit.view", "查看审计日志");
         a.put("audit.verify", "校验审计链");
+        a.put("audit.archive", "归档审计日志");
         a.put("assessment.export", "导出部门考核结果");
         a.put("audit.export", "导出审计日志");
         a.put("bulletins.save", "保存通知公告");
