@@ -277,8 +277,6 @@ class AccessMatrixIntegrationTests {
         allow("GET /swagger-ui.html", "anonymous", "people");
         allow("GET /actuator/health", "anonymous", "people");
         allow("GET /actuator/health/**", "anonymous", "people");
-        allow("GET /actuator/auditchain", "AUDIT_ADMIN", "AUDITOR");
-        allow("GET /actuator/auditchain/**", "AUDIT_ADMIN", "AUDITOR");
         allow("GET /actuator");
         allow("GET /verify", "anonymous", "people");
         allow("POST /verify", "anonymous", "people");
