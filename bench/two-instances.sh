@@ -94,6 +94,7 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem
 export CHENGXIN_DB_URL=$DB_URL CHENGXIN_DB_USER=chengxin CHENGXIN_DB_PASSWORD=chengxin-two-instances CHENGXIN_DB_POOL_SIZE=12
 export CHENGXIN_SM4_KEYS="k1:$(openssl rand -hex 16)" CHENGXIN_SM4_ACTIVE_KEY=k1
 export CHENGXIN_BLIND_INDEX_KEY=$(openssl rand -hex 32) CHENGXIN_AUDIT_CHAIN_KEY=$(openssl rand -hex 32)
+export CHENGXIN_METRICS_USERNAME=metrics CHENGXIN_METRICS_PASSWORD=$(openssl rand -hex 16)
 CHENGXIN_JWT_SIGNING_KEY=$(cat "$WORK/jwt.pem")
 export CHENGXIN_JWT_SIGNING_KEY
 export CHENGXIN_ISSUER="http://localhost:$LB_PORT" CHENGXIN_COOKIE_SECURE=false

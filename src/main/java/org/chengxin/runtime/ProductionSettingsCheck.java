@@ -17,7 +17,8 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor {
     static final List<String> REQUIRED = List.of(
             "CHENGXIN_DB_URL", "CHENGXIN_DB_USER", "CHENGXIN_DB_PASSWORD",
             "CHENGXIN_SM4_KEYS", "CHENGXIN_SM4_ACTIVE_KEY", "CHENGXIN_BLIND_INDEX_KEY",
-            "CHENGXIN_JWT_SIGNING_KEY", "CHENGXIN_AUDIT_CHAIN_KEY", "CHENGXIN_ISSUER");
+            "CHENGXIN_JWT_SIGNING_KEY", "CHENGXIN_AUDIT_CHAIN_KEY", "CHENGXIN_ISSUER",
+            "CHENGXIN_METRICS_USERNAME", "CHENGXIN_METRICS_PASSWORD");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

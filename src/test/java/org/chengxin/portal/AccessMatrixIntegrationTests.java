@@ -277,6 +277,10 @@ class AccessMatrixIntegrationTests {
         allow("GET /swagger-ui.html", "anonymous", "people");
         allow("GET /actuator/health", "anonymous", "people");
         allow("GET /actuator/health/**", "anonymous", "people");
+        allow("GET /actuator/auditchain", "AUDIT_ADMIN", "AUDITOR");
+        allow("GET /actuator/auditchain/{file}", "AUDIT_ADMIN", "AUDITOR");
+        // the metrics account alone (HTTP Basic, MetricsEndpointIntegrationTests), no person's session
+        allow("GET /actuator/prometheus");
         allow("GET /actuator");
         allow("GET /verify", "anonymous", "people");
         allow("POST /verify", "anonymous", "people");
