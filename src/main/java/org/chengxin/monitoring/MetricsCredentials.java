@@ -10,31 +10,25 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
  * The one account of the metrics endpoint: {@code chengxin.metrics.username} and {@code chengxin.metrics.password}
  * (in production CHENGXIN_METRICS_USERNAME and CHENGXIN_METRICS_PASSWORD, required, the password at least 16
  * characters). Outside production a password left blank is generated once into {@code <data-dir>/keys/metrics-password}.
- * Compared in constant time; no person's account can read the metrics, and these credentials open nothing else.
+ * Compared in constant time; no person's account can read the metrics, and these credentials open nothing else. Not an
+ * {@code AuthenticationProvider} bean: one would become the global provider and replace the people's login.
  */
 @Component
-class MetricsCredentials implements AuthenticationProvider {
+class MetricsCredentials {
 
     private static final Logger log = LoggerFactory.getLogger(MetricsCredentials.class);
-    static final String ROLE = "METRICS";
     static final int MIN_PRODUCTION_LENGTH = 16;
 
     private final String username;
@@ -66,21 +60,11 @@ class MetricsCredentials implements AuthenticationProvider {
         return username;
     }
 
-    @Override
-    public Authentication authenticate(Authentication authentication) {
-        String name = authentication.getName();
-        Object credentials = authentication.getCredentials();
+    /** Whether the name and password are the metrics account's, compared in constant time. */
+    boolean matches(String name, String password) {
         boolean nameMatches = MessageDigest.isEqual(usernameDigest, sha256(name == null ? "" : name));
-        boolean passwordMatches = MessageDigest.isEqual(passwordDigest, sha256(credentials == null ? "" : credentials.toString()));
-        if (!(nameMatches & passwordMatches)) {
-            throw new BadCredentialsException("监控接口账号或密码错误");
-        }
-        return UsernamePasswordAuthenticationToken.authenticated(username, null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
-    }
-
-    @Override
-    public boolean supports(Class<?> authentication) {
-        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        boolean passwordMatches = MessageDigest.isEqual(passwordDigest, sha256(password == null ? "" : password));
+        return nameMatches & passwordMatches;
     }
 
     private static byte[] sha256(String s) {

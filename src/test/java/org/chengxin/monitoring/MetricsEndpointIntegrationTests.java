@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.chengxin.shared.security.Role;
 import org.chengxin.support.ChengxinIntegrationTest;
+import org.chengxin.support.Fixtures;
 import org.chengxin.support.Http;
 import org.chengxin.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +49,9 @@ class MetricsEndpointIntegrationTests {
     @Autowired
     Environment env;
 
+    @Autowired
+    Fixtures fixtures;
+
     @AfterEach
     void backToRealTime() {
         clock.reset();
@@ -62,6 +67,14 @@ class MetricsEndpointIntegrationTests {
         assertThat(scrape("admin", password()).status()).isEqualTo(401);
         // a token of a department system is no metrics account either
         assertThat(http.get("/actuator/prometheus", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln").status()).isEqualTo(401);
+    }
+
+    @Test
+    void thePeoplesLoginIsUntouchedByTheMetricsAccount() {
+        // an AuthenticationProvider bean would have become the global one and refused every person's password
+        Http http = new Http(port);
+        assertThat(http.login(fixtures.staff(Role.CLERK), Fixtures.PASSWORD)).endsWith("/home");
+        assertThat(http.login(credentials.username(), password())).endsWith("/login?error");
     }
 
     @Test
@@ -117,8 +130,12 @@ class MetricsEndpointIntegrationTests {
         return http.send(HttpRequest.newBuilder(http.uri("/actuator/prometheus")).header("Authorization", "Basic " + basic).GET());
     }
 
-    /** Outside production a blank password is generated into the data directory, where the operator reads it. */
+    /** The configured password (production: CHENGXIN_METRICS_PASSWORD), else the one generated into the data directory. */
     private String password() {
+        String configured = env.getProperty("chengxin.metrics.password", "");
+        if (!configured.isBlank()) {
+            return configured;
+        }
         try {
             return Files.readString(Path.of(env.getRequiredProperty("chengxin.data-dir"), "keys", "metrics-password"),
                     StandardCharsets.US_ASCII).strip();
