@@ -13,6 +13,7 @@ import org.chengxin.audit.AuditVerification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -62,7 +63,12 @@ class AuditChainWatch {
 
     @Scheduled(fixedDelayString = "${chengxin.audit.lag-check-interval:PT30S}", initialDelayString = "PT30S")
     void scheduledLagCheck() {
-        measureLag();
+        try {
+            measureLag();
+        } catch (DataAccessException e) {
+            // the database's own health shows the outage; the lag is measured again once it is back
+            log.warn("审计链写入滞后无法测量（数据库不可用）：{}", e.getClass().getSimpleName());
+        }
     }
 
     AuditVerification verifyNow() {
