@@ -2,6 +2,7 @@ package org.chengxin.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,9 +27,12 @@ import org.chengxin.audit.AuditTrail;
 import org.chengxin.audit.AuditVerification;
 import org.chengxin.shared.audit.AuditEvent;
 import org.chengxin.shared.audit.AuditOutcome;
+import org.chengxin.shared.security.Role;
+import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Http;
 import org.chengxin.support.MutableClock;
+import org.chengxin.support.TestPrincipal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +40,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The trail kept as the law asks, on a moved clock: entries older than the retention (one year here) are archived to a
@@ -82,6 +88,9 @@ class AuditArchiveIntegrationTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    WebApplicationContext context;
+
     @AfterEach
     void backToRealTime() {
         clock.reset();
@@ -90,7 +99,7 @@ class AuditArchiveIntegrationTests {
     }
 
     @Test
-    void entriesOlderThanTheRetentionAreArchivedAndTheChainStillVerifiesFromTheAnchor() throws IOException {
+    void entriesOlderThanTheRetentionAreArchivedAndTheChainStillVerifiesFromTheAnchor() throws Exception {
         Instant start = Instant.now();
         clock.set(start);
         AuditEvent old = entry("一年多以前");
@@ -128,6 +137,10 @@ class AuditArchiveIntegrationTests {
             assertThat(archiver.directory().resolve(ArchiveFile.manifestName(anchor.fileName()))).content()
                     .contains("through_seq=" + anchor.throughSeq()).contains("last_hash=" + anchor.lastHash());
         }
+        // the auditor's way: GET /actuator/auditchain/{file}, the file's name with its dots as the selector
+        String answer = ApiContract.mockMvc(context).perform(MockMvcRequestBuilders.get("/actuator/auditchain/" + last.fileName())
+                .with(authentication(TestPrincipal.of(Role.AUDITOR, null)))).andReturn().getResponse().getContentAsString();
+        assertThat(answer).contains("\"intact\":true").contains("\"entriesChecked\":" + last.entries());
         assertThat(archiver.archiveDue()).as("nothing more is due").isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'audit.archive' and detail like ?",
                 Long.class, "%" + last.fileName() + "%")).isEqualTo(1);
