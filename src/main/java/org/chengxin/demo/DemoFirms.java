@@ -19,7 +19,7 @@ import org.chengxin.shared.firm.Uscc;
 final class DemoFirms {
 
     /** The demo firm whose tax evasion reaches its legal representative. */
-    static final String TAX_EVADER = uscc("914306007000012");
+    static final String TAX_EVADER = uscc("430600700001012");
 
     private final DemoPushes pushes;
     private final Clock clock;
