@@ -300,7 +300,7 @@ final class BatchProcessor {
             (derivedFrom.containsKey(c.sourceId()) ? personsOfFirms : records).add(record);
             bySource.put(c.sourceId(), c);
         }
-        List<Candidate> storedFirms = storeFirms(firmRows, refusedFirmRows, personsOfFirms, bySource);
+        List<Candidate> storedFirms = storeFirms(firmRows, refusedFirmRows, personsOfFirms);
         if (records.isEmpty()) {
             addPhase(3, System.nanoTime() - t);
             countTimeliness(storedFirms, today, Set.copyOf(storedFirms.stream().map(Candidate::sourceId).toList()));
@@ -318,8 +318,7 @@ final class BatchProcessor {
      * The rows about firms that passed: the persons' records they name first, then the firms' own with the links; a firm's
      * row counts once, as its own record does. Returns the rows whose firm record was stored (new or corrected).
      */
-    private List<Candidate> storeFirms(List<Candidate> firmRows, Set<Long> refused, List<NewRecord> persons,
-            Map<String, Candidate> bySource) {
+    private List<Candidate> storeFirms(List<Candidate> firmRows, Set<Long> refused, List<NewRecord> persons) {
         List<Candidate> kept = firmRows.stream().filter(c -> !refused.contains(c.rowNo())).toList();
         if (kept.isEmpty()) {
             return List.of();
