@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.chengxin.ChengxinApplication;
+import org.chengxin.shared.security.SecondFactorPolicy;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,6 +35,31 @@ class ProductionSettingsCheckTests {
         MockEnvironment env = new MockEnvironment();
         env.setActiveProfiles("prod");
         ProductionSettingsCheck.REQUIRED.forEach(name -> env.setProperty(name, "x"));
+
+        assertThatCode(() -> check.postProcessEnvironment(env, new SpringApplication())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void prodRefusesToLetAdministratorsLogInWithAPasswordAlone() {
+        MockEnvironment env = new MockEnvironment();
+        env.setActiveProfiles("prod");
+        ProductionSettingsCheck.REQUIRED.forEach(name -> env.setProperty(name, "x"));
+        env.setProperty(SecondFactorPolicy.PROPERTY, "AUDITOR,REVIEWER");
+
+        assertThatThrownBy(() -> check.postProcessEnvironment(env, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("拒绝启动").hasMessageContaining("ADMIN");
+
+        env.setProperty(SecondFactorPolicy.PROPERTY, "");
+        assertThatThrownBy(() -> check.postProcessEnvironment(env, new SpringApplication())).hasMessageContaining("ADMIN");
+
+        env.setProperty(SecondFactorPolicy.PROPERTY, "ADMIN");
+        assertThatCode(() -> check.postProcessEnvironment(env, new SpringApplication())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void outsideProdTheSecondFactorMayBeSwitchedOffForAnyRole() {
+        MockEnvironment env = new MockEnvironment();
+        env.setProperty(SecondFactorPolicy.PROPERTY, "");
 
         assertThatCode(() -> check.postProcessEnvironment(env, new SpringApplication())).doesNotThrowAnyException();
     }

@@ -1,0 +1,34 @@
+package org.chengxin.shared.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SecondFactorPolicyTests {
+
+    @Test
+    void theDefaultAsksItOfAdministratorsAuditorsAndReviewersOnly() {
+        SecondFactorPolicy policy = SecondFactorPolicy.of(SecondFactorPolicy.DEFAULT);
+
+        assertThat(policy.requires(Role.ADMIN)).isTrue();
+        assertThat(policy.requires(Role.AUDITOR)).isTrue();
+        assertThat(policy.requires(Role.REVIEWER)).isTrue();
+        assertThat(policy.requires(Role.CLERK)).isFalse();
+        assertThat(policy.requires(Role.DATA_OFFICER)).isFalse();
+        assertThat(policy.administratorsWithoutSecondFactor()).isEmpty();
+    }
+
+    @Test
+    void otherRolesCanBeAddedAndABlankListAsksNobody() {
+        assertThat(SecondFactorPolicy.of(" clerk , ADMIN").requires(Role.CLERK)).isTrue();
+        assertThat(SecondFactorPolicy.of("").requiredRoles()).isEmpty();
+        assertThat(SecondFactorPolicy.of("").administratorsWithoutSecondFactor()).containsExactly(Role.ADMIN);
+    }
+
+    @Test
+    void aNameThatIsNoStaffRoleIsRefusedNotIgnored() {
+        assertThatThrownBy(() -> SecondFactorPolicy.of("ADMIN,AUDITER")).hasMessageContaining("AUDITER");
+        assertThatThrownBy(() -> SecondFactorPolicy.of("CITIZEN")).hasMessageContaining("CITIZEN");
+    }
+}
