@@ -63,7 +63,9 @@ class SchemaDistributionIntegrationTests {
             "ingestion_batch", "ingestion_rejection", "inquiry_flag", "notifications_cursor",
             "organization_revoked_access_token", "spring_session", "spring_session_attributes", "cluster_job", "cluster_job_run",
             "evaluation_run", "flyway_schema_history", "exchange_change", "exchange_delivery", "exchange_horizon",
-            "firms_firm", "firms_record", "firms_record_person");
+            "firms_firm", "firms_record", "firms_record_person",
+            "organization_staff_second_factor", "organization_staff_recovery_code", "organization_second_factor_reset",
+            "organization_login_failure");
 
     @Autowired
     JdbcClient jdbc;

@@ -12,6 +12,7 @@ import org.chengxin.catalog.domain.Item;
 import org.chengxin.ingestion.BatchReport;
 import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.organization.Accounts;
+import org.chengxin.organization.SecondFactors;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ class DemoArchives {
     private static final Logger log = LoggerFactory.getLogger(DemoArchives.class);
 
     private final Accounts accounts;
+    private final SecondFactors secondFactors;
     private final Catalog catalog;
     private final TransactionTemplate transactions;
     private final DemoPushes pushes;
@@ -53,8 +55,10 @@ class DemoArchives {
     private final int recordsPerItem;
 
     DemoArchives(Accounts accounts, Catalog catalog, RecordBatches batches, TransactionTemplate transactions, Clock clock,
-            @Value("${chengxin.demo.citizens:3000}") int citizens, @Value("${chengxin.demo.records-per-item:50}") int recordsPerItem) {
+            @Value("${chengxin.demo.citizens:3000}") int citizens, @Value("${chengxin.demo.records-per-item:50}") int recordsPerItem,
+            SecondFactors secondFactors) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
         this.catalog = catalog;
         this.transactions = transactions;
         this.pushes = new DemoPushes(catalog, batches, clock);
@@ -68,8 +72,11 @@ class DemoArchives {
         if (!accounts.staffExists("admin") || accounts.staffExists(REVIEWERS.get(0)[0])) {
             return;
         }
-        transactions.executeWithoutResult(status -> REVIEWERS.forEach(r ->
-                accounts.createStaff(r[0], r[1], Role.REVIEWER, DepartmentCode.of(r[2]), DemoDataLoader.PASSWORD)));
+        transactions.executeWithoutResult(status -> REVIEWERS.forEach(r -> {
+            accounts.createStaff(r[0], r[1], Role.REVIEWER, DepartmentCode.of(r[2]), DemoDataLoader.PASSWORD);
+            // reviewers log in with a second factor: the demo's documented synthetic secret, as for "reviewer"
+            secondFactors.enrolWithSecret(r[0], DemoDataLoader.TOTP_SECRET);
+        }));
         Item item = catalog.item(LAWYER_ITEM).orElse(null);
         if (item == null || !item.departments().contains("sfj")) {
             return;

@@ -10,6 +10,7 @@ import org.chengxin.ingestion.RecordBatches;
 import org.chengxin.organization.Accounts;
 import org.chengxin.organization.ApiClients;
 import org.chengxin.organization.Departments;
+import org.chengxin.organization.SecondFactors;
 import org.chengxin.organization.UnifiedSocialCreditCode;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
@@ -31,6 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoDataLoader implements ApplicationRunner {
 
     static final String PASSWORD = "Chengxin2026";
+    /**
+     * The synthetic TOTP secret (Base32) the demo's administrator, reviewer and auditor are enrolled with: add it to an
+     * authenticator app (README) to log in as them. Never a real account's: the demo never runs in the prod profile.
+     */
+    static final String TOTP_SECRET = "KRSXG5CDNBSW4Z3YNFXECZDNNFXA";
     static final String CLIENT_ID = "demo-scjg";
     static final String CLIENT_SECRET = "demo-scjg-secret-2026";
     /**
@@ -49,6 +55,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     private final Departments departments;
     private final Accounts accounts;
+    private final SecondFactors secondFactors;
     private final ApiClients clients;
     private final PopulationRegister register;
     private final TransactionTemplate transactions;
@@ -61,8 +68,10 @@ class DemoDataLoader implements ApplicationRunner {
 
     DemoDataLoader(Departments departments, Accounts accounts, ApiClients clients, PopulationRegister register,
             TransactionTemplate transactions, Clock clock, @Value("${chengxin.demo.citizens:3000}") int citizens,
-            Catalog catalog, RecordBatches batches, @Value("${chengxin.demo.records-per-item:50}") int recordsPerItem) {
+            Catalog catalog, RecordBatches batches, @Value("${chengxin.demo.records-per-item:50}") int recordsPerItem,
+            SecondFactors secondFactors) {
         this.departments = departments;
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.clients = clients;
         this.register = register;
@@ -157,14 +166,25 @@ class DemoDataLoader implements ApplicationRunner {
         accounts.createStaff("clerk", "政务服务中心窗口（演示）", Role.CLERK, DepartmentCode.of("zwfw"), PASSWORD);
         accounts.createStaff("auditor", "信用办审计员（演示）", Role.AUDITOR, DepartmentCode.of("fgw"), PASSWORD);
         createLeader();
+        for (String username : List.of("admin", "reviewer", "auditor")) {
+            secondFactors.enrolWithSecret(username, TOTP_SECRET);
+        }
         for (String id : CITIZEN_IDS) {
             accounts.createCitizen(IdNumber.parse(id, clock), PASSWORD);
         }
     }
 
+    /**
+     * The security and audit administrators (三员分立), enrolled with the demo's TOTP secret like the system administrator;
+     * two security administrators, since a lost second factor is reset by one and approved by another.
+     */
     private void createSecurityAndAuditAdministrators() {
         accounts.createStaff("security", "安全管理员（演示）", Role.SECURITY_ADMIN, DepartmentCode.of("fgw"), PASSWORD);
+        accounts.createStaff("security2", "安全管理员二（演示）", Role.SECURITY_ADMIN, DepartmentCode.of("fgw"), PASSWORD);
         accounts.createStaff("auditadmin", "安全审计员（演示）", Role.AUDIT_ADMIN, DepartmentCode.of("fgw"), PASSWORD);
+        for (String username : List.of("security", "security2", "auditadmin")) {
+            secondFactors.enrolWithSecret(username, TOTP_SECRET);
+        }
     }
 
     private void createLeader() {

@@ -35,13 +35,14 @@ public interface Accounts {
     /** A logged-in person changes their own password, proving the current one. */
     void changeOwnPassword(ChengxinPrincipal who, String currentPassword, String newPassword);
 
-    /** Checks a password against the platform's rules; null when it is acceptable. */
+    /** Checks a password against the platform's rules ({@link PasswordRules}); null when it is acceptable. */
     static String passwordProblem(String password) {
-        if (password == null || password.length() < 10) {
-            return "密码至少10位";
-        }
-        boolean letter = password.chars().anyMatch(Character::isLetter);
-        boolean digit = password.chars().anyMatch(Character::isDigit);
-        return letter && digit ? null : "密码须同时包含字母和数字";
+        return PasswordRules.problem(password);
     }
+
+    /**
+     * The administrator set this staff member's password (a new account, the first administrator): the person must
+     * change it at their next login before anything else.
+     */
+    void requirePasswordChange(String username);
 }

@@ -45,7 +45,7 @@ public final class StaffMenu {
                             entry("信用信息交换", "/admin/exchange"), entry("工作日历", "/admin/calendar"),
                             entry("通知公告与政策法规", "/admin/bulletins"))),
             Role.SECURITY_ADMIN, List.of(
-                    group("安全管理", entry("工作人员账号", "/admin/staff"))),
+                    group("安全管理", entry("工作人员账号", "/admin/staff"), entry("双因素认证重置", "/admin/second-factor-resets"))),
             Role.AUDIT_ADMIN, List.of(
                     group("安全审计", entry("审计日志", "/audit"))),
             Role.DATA_OFFICER, List.of(

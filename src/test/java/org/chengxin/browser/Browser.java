@@ -1,8 +1,10 @@
 package org.chengxin.browser;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
+import org.chengxin.support.TestTotp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -19,10 +21,13 @@ final class Browser implements AutoCloseable {
 
     private final HeadlessChromium chromium;
     private final String base;
+    private final Clock clock;
 
-    Browser(HeadlessChromium chromium, String base) {
+    /** The platform's clock: the second factor's code is the one of the platform's time. */
+    Browser(HeadlessChromium chromium, String base, Clock clock) {
         this.chromium = chromium;
         this.base = base;
+        this.clock = clock;
     }
 
     WebDriver driver() {
@@ -45,9 +50,14 @@ final class Browser implements AutoCloseable {
         driver().findElement(By.id("login-submit")).click();
     }
 
-    /** Logs in and waits for the role's home page. */
+    /** Logs in and waits for the role's home page; a role that needs a second factor gives the code of {@link TestTotp#SECRET}. */
     void logIn(String account, String password) {
         submitLogin(account, password);
+        await(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login$")));
+        if (driver().getCurrentUrl().contains("/login/second-factor")) {
+            find(By.id("code")).sendKeys(TestTotp.nextCode(clock));
+            find(By.id("second-factor-submit")).click();
+        }
         awaitHomePage();
     }
 

@@ -1,8 +1,11 @@
 package org.chengxin.browser;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -25,7 +28,8 @@ final class ChromiumExtension implements ParameterResolver {
     }
 
     private static Browser open(ExtensionContext context) {
-        String port = SpringExtension.getApplicationContext(context).getEnvironment().getRequiredProperty("local.server.port");
-        return new Browser(HeadlessChromium.start(), "http://localhost:" + port);
+        ApplicationContext application = SpringExtension.getApplicationContext(context);
+        String port = application.getEnvironment().getRequiredProperty("local.server.port");
+        return new Browser(HeadlessChromium.start(), "http://localhost:" + port, application.getBean(Clock.class));
     }
 }

@@ -2,6 +2,7 @@ package org.chengxin.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import org.chengxin.catalog.Catalog;
 import org.chengxin.firms.FirmRecord;
 import org.chengxin.firms.FirmRecords;
@@ -32,6 +33,9 @@ class DemoDataIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     Departments departments;
@@ -101,7 +105,7 @@ class DemoDataIntegrationTests {
 
     @Test
     void everyDemoLoginWorksWithTheReadmePassword() {
-        Http http = new Http(port);
+        Http http = new Http(port, clock);
         for (String account : new String[] {"admin", "security", "auditadmin", "officer", "reviewer", "clerk", "auditor", "leader"}) {
             assertThat(http.login(account, DemoDataLoader.PASSWORD)).as(account).endsWith("/home");
         }
@@ -116,7 +120,7 @@ class DemoDataIntegrationTests {
 
     @Test
     void theDemoClientGetsATokenAndTheRegisterHoldsTheResidents() {
-        Http http = new Http(port);
+        Http http = new Http(port, clock);
         String token = http.token(DemoDataLoader.CLIENT_ID, DemoDataLoader.CLIENT_SECRET, "identity:validate");
         assertThat(http.postJson("/api/v1/identity/validations", token, "{\"idNumber\":\"430681198512154562\"}").json()
                 .get("valid").asBoolean()).isTrue();

@@ -72,7 +72,8 @@ class AdministrationPagesIntegrationTests {
                 .param("displayName", "测试报送员").param("role", "DATA_OFFICER").param("departmentCode", code)
                 .param("password", Fixtures.PASSWORD));
 
-        assertThat(new Http(port).login(username, Fixtures.PASSWORD)).endsWith("/home");
+        assertThat(new Http(port).login(username, Fixtures.PASSWORD)).as("an administrator-set password is changed first")
+                .endsWith("/account/password?required");
         assertThat(audit.count("action = 'organization.staff-create' and actor = 'security_admin-test' and detail like ?", "%" + username + "%"))
                 .isEqualTo(1);
     }

@@ -90,6 +90,14 @@ class AccessMatrixIntegrationTests {
         allow("GET /admin/staff", "SECURITY_ADMIN");
         allow("POST /admin/staff", "SECURITY_ADMIN");
         allow("POST /admin/staff/{id}/unlock", "SECURITY_ADMIN");
+        allow("GET /admin/second-factor-resets", "SECURITY_ADMIN");
+        allow("POST /admin/second-factor-resets", "SECURITY_ADMIN");
+        allow("POST /admin/second-factor-resets/{id}/approval", "SECURITY_ADMIN");
+        // between the password and the second factor only (SecondFactorPending): nobody fully logged in, nobody anonymous
+        allow("GET /login/second-factor");
+        allow("POST /login/second-factor");
+        allow("GET /login/second-factor/enrolment");
+        allow("POST /login/second-factor/enrolment");
         allow("GET /admin/clients", "SYSTEM_ADMIN");
         allow("POST /admin/clients", "SYSTEM_ADMIN");
         allow("GET /admin/population", "SYSTEM_ADMIN");

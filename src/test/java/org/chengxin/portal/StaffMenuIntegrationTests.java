@@ -2,8 +2,11 @@ package org.chengxin.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import org.chengxin.shared.security.Role;
 import org.chengxin.support.ApiContract;
 import org.chengxin.support.ChengxinIntegrationTest;
 import org.chengxin.support.Fixtures;
+import org.chengxin.support.TestTotp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +47,9 @@ class StaffMenuIntegrationTests {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    Clock clock;
 
     MockMvc mvc;
 
@@ -121,8 +128,15 @@ class StaffMenuIntegrationTests {
     private MockHttpSession logIn(String account) throws Exception {
         var result = mvc.perform(formLogin("/login").userParameter("account").passwordParam("password")
                 .user(account).password(Fixtures.PASSWORD)).andReturn();
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        if (result.getResponse().getRedirectedUrl().endsWith("/login/second-factor")) {
+            // the fixtures enrol the roles that need a second factor with TestTotp.SECRET
+            result = mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", TestTotp.nextCode(clock)))
+                    .andReturn();
+            session = (MockHttpSession) result.getRequest().getSession(false);
+        }
         assertThat(result.getResponse().getRedirectedUrl()).endsWith("/home");
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return session;
     }
 
     private static List<String> menuLinks(String html) {

@@ -52,7 +52,10 @@ class ProductionSettingsCheckTests {
         env.setProperty(SecondFactorPolicy.PROPERTY, "");
         assertThatThrownBy(() -> check.postProcessEnvironment(env, new SpringApplication())).hasMessageContaining("ADMIN");
 
-        env.setProperty(SecondFactorPolicy.PROPERTY, "ADMIN");
+        env.setProperty(SecondFactorPolicy.PROPERTY, "SYSTEM_ADMIN,SECURITY_ADMIN");
+        assertThatThrownBy(() -> check.postProcessEnvironment(env, new SpringApplication())).hasMessageContaining("AUDIT_ADMIN");
+
+        env.setProperty(SecondFactorPolicy.PROPERTY, "SYSTEM_ADMIN,SECURITY_ADMIN,AUDIT_ADMIN");
         assertThatCode(() -> check.postProcessEnvironment(env, new SpringApplication())).doesNotThrowAnyException();
     }
 

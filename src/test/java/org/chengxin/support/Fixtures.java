@@ -11,10 +11,12 @@ import org.chengxin.organization.Accounts;
 import org.chengxin.organization.ApiClients;
 import org.chengxin.organization.DepartmentKind;
 import org.chengxin.organization.Departments;
+import org.chengxin.organization.SecondFactors;
 import org.chengxin.organization.UnifiedSocialCreditCode;
 import org.chengxin.shared.id.IdNumber;
 import org.chengxin.shared.organization.DepartmentCode;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.security.SecondFactorPolicy;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
@@ -31,8 +33,13 @@ public class Fixtures {
     private final Accounts accounts;
     private final ApiClients clients;
     private final Clock clock;
+    private final SecondFactors secondFactors;
+    private final SecondFactorPolicy secondFactorPolicy;
 
-    public Fixtures(Departments departments, Accounts accounts, ApiClients clients, Clock clock) {
+    public Fixtures(Departments departments, Accounts accounts, ApiClients clients, Clock clock, SecondFactors secondFactors,
+            SecondFactorPolicy secondFactorPolicy) {
+        this.secondFactors = secondFactors;
+        this.secondFactorPolicy = secondFactorPolicy;
         this.departments = departments;
         this.accounts = accounts;
         this.clients = clients;
@@ -81,6 +88,10 @@ public class Fixtures {
         // an administrator is a person of their own: no name holds two administrator accounts (三员分立)
         String name = "测试" + role.label() + (role.isAdministrator() ? n : "");
         accounts.createStaff(username, name, role, DepartmentCode.of(department()), PASSWORD);
+        if (secondFactorPolicy.requires(role)) {
+            // as its authenticator app would have been set up: the login asks for the code of TestTotp.SECRET
+            secondFactors.enrolWithSecret(username, TestTotp.SECRET);
+        }
         return username;
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -24,9 +25,17 @@ public final class Http {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
+    private final Clock clock;
+    private String lastCookie = "";
 
     public Http(int port) {
+        this(port, Clock.systemUTC());
+    }
+
+    /** With the platform's clock, for a login with the second factor (its code is the one of the platform's time). */
+    public Http(int port, Clock clock) {
         this.base = "http://localhost:" + port;
+        this.clock = clock;
     }
 
     public record Response(int status, String body, HttpHeaders headers) {
@@ -107,17 +116,72 @@ public final class Http {
         return send(b);
     }
 
-    /** Logs in through the login form as a browser would; returns where the login redirected to. */
+    /**
+     * Logs in through the login form as a browser would; returns where the login redirected to. A staff member enrolled
+     * with the fixtures' second factor ({@link TestTotp#SECRET}) gives its current code as the second step.
+     */
     public String login(String account, String password) {
+        String location = passwordStep(account, password);
+        if (location.endsWith("/login/second-factor")) {
+            location = secondFactor(TestTotp.nextCode(clock));
+        }
+        return location;
+    }
+
+    /** The login form's step alone (account and password); returns where it redirected to. */
+    public String passwordStep(String account, String password) {
         Response page = get("/login", null);
         String cookie = page.headers().firstValue("Set-Cookie").orElse("").split(";")[0];
-        String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String csrf = csrfIn(page.body());
         String form = "account=" + encode(account) + "&password=" + encode(password) + "&_csrf=" + encode(csrf);
         Response answer = send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", cookie)
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
+        String location = answer.headers().firstValue("Location").orElse("(no redirect: " + answer.status() + ")");
+        lastCookie = answer.headers().firstValue("Set-Cookie").map(c -> c.split(";")[0]).orElse(cookie);
+        return location;
+    }
+
+    /** The session cookie of the last {@link #login} ("JSESSIONID=..."). */
+    public String lastCookie() {
+        return lastCookie;
+    }
+
+    /** Gives a code on the second-factor page of the last login's session; returns where it redirected to. */
+    public String secondFactor(String code) {
+        Response page = send(HttpRequest.newBuilder(URI.create(base + "/login/second-factor")).header("Cookie", lastCookie).GET());
+        Response answer = send(HttpRequest.newBuilder(URI.create(base + "/login/second-factor"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", lastCookie)
+                .POST(HttpRequest.BodyPublishers.ofString("code=" + encode(code) + "&_csrf=" + encode(csrfIn(page.body())))));
+        lastCookie = answer.headers().firstValue("Set-Cookie").map(c -> c.split(";")[0]).orElse(lastCookie);
         return answer.headers().firstValue("Location").orElse("(no redirect: " + answer.status() + ")");
+    }
+
+    /** A page (or any GET) in the session of the last login, as its browser would ask for it. */
+    public Response getInSession(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", lastCookie).GET());
+    }
+
+    /** A form posted in the session of the last login, with the CSRF token of {@code formPage}. */
+    public Response postInSession(String formPage, String path, String form) {
+        String csrf = csrfIn(getInSession(formPage).body());
+        Response answer = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", lastCookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(csrf))));
+        lastCookie = answer.headers().firstValue("Set-Cookie").map(c -> c.split(";")[0]).orElse(lastCookie);
+        return answer;
+    }
+
+    /** Makes the session of an earlier login the current one again (its cookie, as {@link #lastCookie} gave it). */
+    public void useCookie(String cookie) {
+        lastCookie = cookie;
+    }
+
+    private static String csrfIn(String html) {
+        return html.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
     }
 
     private static String encode(String s) {

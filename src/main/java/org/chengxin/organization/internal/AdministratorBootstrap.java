@@ -114,6 +114,8 @@ class AdministratorBootstrap implements ApplicationRunner {
             for (Administrator a : toCreate) {
                 accounts.createStaff(a.username(), a.role().label(), a.role(), DepartmentCode.of(settings.platformCode()),
                         a.password());
+                // the password sat in the environment: the administrator replaces it at the first login
+                accounts.requirePasswordChange(a.username());
             }
         });
         for (Administrator a : toCreate) {

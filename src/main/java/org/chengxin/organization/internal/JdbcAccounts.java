@@ -186,11 +186,18 @@ class JdbcAccounts implements Accounts {
             throw ChengxinException.badRequest("ACCOUNT_SAME_PASSWORD", "新密码不能与当前密码相同");
         }
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("update " + table + " set password_hash = :hash, failed_attempts = 0 where " + where)
+            jdbc.sql("update " + table + " set password_hash = :hash, failed_attempts = 0"
+                    + (citizen ? "" : ", must_change_password = false") + " where " + where)
                     .param("hash", passwords.encode(newPassword)).param("key", key).update();
             events.publishEvent(AuditEvent.of(CurrentActor.get(), Instant.now(clock), "auth.password-change", null, null,
                     AuditOutcome.SUCCESS, "修改本人密码"));
         });
+    }
+
+    @Override
+    @Transactional
+    public void requirePasswordChange(String username) {
+        jdbc.sql("update organization_staff_account set must_change_password = true where username = :u").param("u", username).update();
     }
 
     private Instant lockedUntil(OffsetDateTime until) {

@@ -38,17 +38,19 @@ class LoginLockout {
     private final Citizens citizens;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StaffSecondFactors secondFactors;
     private final int maxAttempts;
     private final Duration lockDuration;
 
     LoginLockout(JdbcClient jdbc, AccountDetailsService accounts, Citizens citizens, ApplicationEventPublisher events,
-            Clock clock, @Value("${chengxin.security.lockout.max-attempts:5}") int maxAttempts,
+            Clock clock, StaffSecondFactors secondFactors, @Value("${chengxin.security.lockout.max-attempts:5}") int maxAttempts,
             @Value("${chengxin.security.lockout.duration:PT15M}") Duration lockDuration) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.citizens = citizens;
         this.events = events;
         this.clock = clock;
+        this.secondFactors = secondFactors;
         this.maxAttempts = maxAttempts;
         this.lockDuration = lockDuration;
     }
@@ -58,6 +60,12 @@ class LoginLockout {
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken token)
                 || !(token.getPrincipal() instanceof ChengxinPrincipal principal)) {
+            return;
+        }
+        if (principal instanceof StaffPrincipal staff && secondFactors.needsSecondFactor(staff)) {
+            // the password alone clears nothing: wrong codes keep counting until the second factor is passed too
+            events.publishEvent(AuditEvent.of(new Actor(staff.displayName(), staff.role().name(), staff.departmentCode()),
+                    Instant.now(clock), "auth.login", null, null, AuditOutcome.SUCCESS, "密码正确，待第二因素验证"));
             return;
         }
         String table = principal instanceof CitizenPrincipal ? "organization_citizen_account" : "organization_staff_account";
@@ -90,6 +98,26 @@ class LoginLockout {
         events.publishEvent(AuditEvent.of(new Actor(name, idNumber.isPresent() ? "CITIZEN" : "UNKNOWN", null),
                 Instant.now(clock), "auth.login", subject, null, AuditOutcome.DENIED,
                 locked ? "账号已锁定，登录被拒绝" : "账号或密码错误"));
+    }
+
+    /** A second factor passed: the account's count starts again, and the login is complete. */
+    @Transactional
+    public void onSecondFactorPassed(StaffPrincipal staff) {
+        jdbc.sql("update organization_staff_account set failed_attempts = 0, locked_until = null where id = :id")
+                .param("id", staff.accountId()).update();
+        events.publishEvent(AuditEvent.of(new Actor(staff.displayName(), staff.role().name(), staff.departmentCode()),
+                Instant.now(clock), "auth.second-factor", null, null, AuditOutcome.SUCCESS, "第二因素验证通过，登录成功"));
+    }
+
+    /** A wrong second-factor code counts towards the account's lockout like a wrong password; true when now locked. */
+    @Transactional
+    public boolean onSecondFactorFailed(StaffPrincipal staff) {
+        count("organization_staff_account", "id = :key", staff.accountId());
+        events.publishEvent(AuditEvent.of(new Actor(staff.displayName(), staff.role().name(), staff.departmentCode()),
+                Instant.now(clock), "auth.second-factor", null, null, AuditOutcome.DENIED, "第二因素验证码错误"));
+        OffsetDateTime until = jdbc.sql("select locked_until from organization_staff_account where id = :id")
+                .param("id", staff.accountId()).query(OffsetDateTime.class).optional().orElse(null);
+        return until != null && until.toInstant().isAfter(Instant.now(clock));
     }
 
     private void count(String table, String where, Object key) {

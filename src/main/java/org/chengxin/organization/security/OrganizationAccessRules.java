@@ -15,6 +15,9 @@ class OrganizationAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        SecondFactorResetAccess.configure(rules);
+        // the second factor's pages: only between the password and the code (LoginStepsFilter sends there)
+        rules.requestMatchers(StaffLoginSuccess.CODE_PAGE, StaffLoginSuccess.CODE_PAGE + "/**").hasAuthority(SecondFactorPending.AUTHORITY);
         // 三员分立: departments and department systems are the system administrator's, staff accounts the security
         // administrator's
         rules.requestMatchers("/admin/departments", "/admin/departments/**", "/admin/clients", "/admin/clients/**")

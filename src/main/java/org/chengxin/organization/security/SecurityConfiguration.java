@@ -2,6 +2,7 @@ package org.chengxin.organization.security;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.chengxin.shared.security.AccessRules;
 import org.chengxin.shared.security.Actor;
 import org.chengxin.shared.security.CurrentActor;
 import org.chengxin.shared.security.Role;
+import org.chengxin.shared.security.SecondFactorPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,6 +45,9 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -145,14 +150,26 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Who must log in with a second factor (the one list; in production never without the administrators). */
+    @Bean
+    SecondFactorPolicy secondFactorPolicy(
+            @Value("${" + SecondFactorPolicy.PROPERTY + ":" + SecondFactorPolicy.DEFAULT + "}") String roles) {
+        return SecondFactorPolicy.of(roles);
+    }
+
     @Bean
     @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http, List<AccessRules> rules, SingleSignOn singleSignOn,
-            UnknownPathAccess unknownPaths) throws Exception {
-        http.authorizeHttpRequests(registry -> apply(registry, rules, unknownPaths))
+            UnknownPathAccess unknownPaths, StaffLoginSuccess loginSuccess, LoginAddressLimit addressLimit, Clock clock,
+            ApplicationEventPublisher events, @Value("${chengxin.security.idle-timeout:PT15M}") Duration idle) throws Exception {
+        http.addFilterBefore(new IdleTimeout(idle, clock, events), SecurityContextHolderFilter.class)
+                .addFilterBefore(new LoginAddressLimitFilter(addressLimit), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new LoginStepsFilter(), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(registry -> apply(registry, rules, unknownPaths))
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("account").passwordParameter("password")
-                        .defaultSuccessUrl("/home", true)
+                        // the second factor, one session per staff account, the password change an administrator asks for
+                        .successHandler(loginSuccess)
                         // the same answer whether the password was wrong, the account unknown or locked:
                         // a login page must not tell an attacker which accounts exist
                         .failureUrl("/login?error")

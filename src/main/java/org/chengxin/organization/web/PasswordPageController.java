@@ -1,5 +1,7 @@
 package org.chengxin.organization.web;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.chengxin.organization.Accounts;
 import org.chengxin.organization.CitizenEnrolment;
 import org.chengxin.shared.error.ChengxinException;
@@ -16,6 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Everybody who logs in with a password can change it. */
 @Controller
 class PasswordPageController {
+
+    /** Set by the login (organization.security.LoginCompletion) while an administrator-set password waits for its change. */
+    static final String PASSWORD_CHANGE_REQUIRED = "chengxin.login.password-change-required";
 
     private final Accounts accounts;
     private final CitizenEnrolment enrolment;
@@ -38,7 +43,8 @@ class PasswordPageController {
 
     @PostMapping("/account/password")
     String change(@AuthenticationPrincipal ChengxinPrincipal who, @RequestParam String currentPassword,
-            @RequestParam String newPassword, @RequestParam String confirmPassword, Model model, RedirectAttributes redirect) {
+            @RequestParam String newPassword, @RequestParam String confirmPassword, HttpSession session, Model model,
+            RedirectAttributes redirect) {
         try {
             if (!newPassword.equals(confirmPassword)) {
                 throw ChengxinException.badRequest("ACCOUNT_PASSWORD_MISMATCH", "两次输入的新密码不一致");
@@ -50,6 +56,11 @@ class PasswordPageController {
             return "account/password";
         }
         redirect.addFlashAttribute("notice", "密码已修改");
+        if (session.getAttribute(PASSWORD_CHANGE_REQUIRED) != null) {
+            // the change an administrator's password asked for is done: the workbench opens
+            session.removeAttribute(PASSWORD_CHANGE_REQUIRED);
+            return "redirect:/home";
+        }
         return "redirect:/account/password";
     }
 }

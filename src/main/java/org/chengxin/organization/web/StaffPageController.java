@@ -47,11 +47,13 @@ class StaffPageController {
             DepartmentCode department = DepartmentCode.parse(departmentCode)
                     .orElseThrow(() -> ChengxinException.badRequest("DEPARTMENT_NOT_FOUND", "所属部门不存在"));
             accounts.createStaff(username.strip(), displayName, role, department, password);
+            // the administrator knows this password: the person replaces it at the first login
+            accounts.requirePasswordChange(username.strip());
         } catch (ChengxinException e) {
             model.addAttribute("error", e);
             return list(model);
         }
-        redirect.addFlashAttribute("notice", "已创建账号 " + username.strip() + "，请将初始密码当面交给本人并提醒其修改");
+        redirect.addFlashAttribute("notice", "已创建账号 " + username.strip() + "，请将初始密码当面交给本人；本人首次登录时须修改密码");
         return "redirect:/admin/staff";
     }
 

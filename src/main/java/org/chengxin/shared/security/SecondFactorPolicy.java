@@ -17,9 +17,9 @@ public final class SecondFactorPolicy {
     public static final String PROPERTY = "chengxin.security.second-factor.required-roles";
 
     /** The roles that administer the platform: in production they can never log in with a password alone. */
-    public static final Set<Role> ADMINISTRATORS = Set.copyOf(EnumSet.of(Role.ADMIN));
+    public static final Set<Role> ADMINISTRATORS = Set.copyOf(EnumSet.of(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN));
 
-    public static final String DEFAULT = "ADMIN,AUDITOR,REVIEWER";
+    public static final String DEFAULT = "SYSTEM_ADMIN,SECURITY_ADMIN,AUDIT_ADMIN,AUDITOR,REVIEWER";
 
     private final Set<Role> required;
 

@@ -11,7 +11,9 @@ class SecondFactorPolicyTests {
     void theDefaultAsksItOfAdministratorsAuditorsAndReviewersOnly() {
         SecondFactorPolicy policy = SecondFactorPolicy.of(SecondFactorPolicy.DEFAULT);
 
-        assertThat(policy.requires(Role.ADMIN)).isTrue();
+        assertThat(policy.requires(Role.SYSTEM_ADMIN)).isTrue();
+        assertThat(policy.requires(Role.SECURITY_ADMIN)).isTrue();
+        assertThat(policy.requires(Role.AUDIT_ADMIN)).isTrue();
         assertThat(policy.requires(Role.AUDITOR)).isTrue();
         assertThat(policy.requires(Role.REVIEWER)).isTrue();
         assertThat(policy.requires(Role.CLERK)).isFalse();
@@ -21,9 +23,11 @@ class SecondFactorPolicyTests {
 
     @Test
     void otherRolesCanBeAddedAndABlankListAsksNobody() {
-        assertThat(SecondFactorPolicy.of(" clerk , ADMIN").requires(Role.CLERK)).isTrue();
+        assertThat(SecondFactorPolicy.of(" clerk , SYSTEM_ADMIN").requires(Role.CLERK)).isTrue();
         assertThat(SecondFactorPolicy.of("").requiredRoles()).isEmpty();
-        assertThat(SecondFactorPolicy.of("").administratorsWithoutSecondFactor()).containsExactly(Role.ADMIN);
+        assertThat(SecondFactorPolicy.of("").administratorsWithoutSecondFactor())
+                .containsExactlyInAnyOrder(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN);
+        assertThat(SecondFactorPolicy.of("SYSTEM_ADMIN,AUDIT_ADMIN").administratorsWithoutSecondFactor()).containsExactly(Role.SECURITY_ADMIN);
     }
 
     @Test
