@@ -3,6 +3,8 @@ package org.chengxin.browser;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.chengxin.support.TestTotp;
 import org.openqa.selenium.By;
@@ -22,6 +24,7 @@ final class Browser implements AutoCloseable {
     private final HeadlessChromium chromium;
     private final String base;
     private final Clock clock;
+    private final Map<String, String> secrets = new HashMap<>();
 
     /** The platform's clock: the second factor's code is the one of the platform's time. */
     Browser(HeadlessChromium chromium, String base, Clock clock) {
@@ -50,12 +53,22 @@ final class Browser implements AutoCloseable {
         driver().findElement(By.id("login-submit")).click();
     }
 
-    /** Logs in and waits for the role's home page; a role that needs a second factor gives the code of {@link TestTotp#SECRET}. */
+    /**
+     * Logs in and waits for the role's home page. A role that needs a second factor gives the code of its secret: the
+     * fixtures' {@link TestTotp#SECRET}, or, for an account not enrolled yet, the one the enrolment page shows (kept for
+     * the account's next login, as the person's authenticator app would keep it).
+     */
     void logIn(String account, String password) {
         submitLogin(account, password);
         await(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login$")));
-        if (driver().getCurrentUrl().contains("/login/second-factor")) {
-            find(By.id("code")).sendKeys(TestTotp.nextCode(clock));
+        if (driver().getCurrentUrl().contains("/login/second-factor/enrolment")) {
+            String secret = text("totp-secret").replace(" ", "");
+            secrets.put(account, secret);
+            find(By.id("code")).sendKeys(TestTotp.nextCode(secret, clock));
+            find(By.id("enrolment-submit")).click();
+            await(ExpectedConditions.elementToBeClickable(By.id("recovery-codes-done"))).click();
+        } else if (driver().getCurrentUrl().contains("/login/second-factor")) {
+            find(By.id("code")).sendKeys(TestTotp.nextCode(secrets.getOrDefault(account, TestTotp.SECRET), clock));
             find(By.id("second-factor-submit")).click();
         }
         awaitHomePage();

@@ -1,5 +1,7 @@
 package org.chengxin.organization.security;
 
+import java.util.Set;
+
 import org.chengxin.organization.Accounts;
 import org.chengxin.shared.error.ChengxinException;
 import org.chengxin.shared.security.CurrentActor;
@@ -26,7 +28,8 @@ class SecondFactorResetPageController {
     @GetMapping(SecondFactorResetAccess.PAGES)
     String list(Model model) {
         model.addAttribute("requests", secondFactors.openResets());
-        model.addAttribute("enrolled", accounts.staff().stream().filter(a -> secondFactors.enrolled(a.id())).toList());
+        Set<Long> enrolled = secondFactors.enrolledAccounts();
+        model.addAttribute("enrolled", accounts.staff().stream().filter(a -> enrolled.contains(a.id())).toList());
         model.addAttribute("me", CurrentActor.get().name());
         return "admin/second-factor-resets";
     }
