@@ -39,7 +39,7 @@ class SecondFactorBrowserTests {
     @Test
     void anAdministratorEnrolsTotpAndLogsInWithIt(Browser browser) {
         String admin = "browser-admin-" + System.nanoTime() % 1_000_000;
-        accounts.createStaff(admin, "测试平台管理员", Role.ADMIN, DepartmentCode.of(fixtures.department()), Fixtures.PASSWORD);
+        accounts.createStaff(admin, "测试安全管理员" + admin, Role.SECURITY_ADMIN, DepartmentCode.of(fixtures.department()), Fixtures.PASSWORD);
 
         browser.submitLogin(admin, Fixtures.PASSWORD);
         browser.await(ExpectedConditions.urlContains("/login/second-factor/enrolment"));
