@@ -106,7 +106,7 @@ class SecondFactorIntegrationTests {
         assertThat(again.secondFactor(TestTotp.code(secret, clock.instant()))).as("the code of the enrolment, spent").contains("no redirect: 200");
         String code = TestTotp.nextCode(secret, clock);
         assertThat(again.secondFactor(code)).endsWith("/home");
-        assertThat(again.getInSession("/admin/staff").status()).isEqualTo(200);
+        assertThat(again.getInSession("/admin/departments").status()).isEqualTo(200);
 
         Http replay = new Http(port, clock);
         replay.passwordStep(admin, Fixtures.PASSWORD);

@@ -377,7 +377,9 @@ class AccessMatrixIntegrationTests {
         assertThat(auditWrites).containsExactly("POST /audit/verification");
         assertThat(MATRIX.entrySet().stream().filter(e -> !e.getValue().containsAll(ALL_PEOPLE))
                 .filter(e -> e.getValue().contains("SECURITY_ADMIN")).map(Map.Entry::getKey))
-                .containsExactlyInAnyOrder("GET /admin/staff", "POST /admin/staff", "POST /admin/staff/{id}/unlock");
+                .containsExactlyInAnyOrder("GET /admin/staff", "POST /admin/staff", "POST /admin/staff/{id}/unlock",
+                        "GET /admin/second-factor-resets", "POST /admin/second-factor-resets",
+                        "POST /admin/second-factor-resets/{id}/approval");
     }
 
     @Test
