@@ -73,6 +73,10 @@ LOCATION=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$JAR_COOKIES" -c "$JAR_
     --data-urlencode "account=${CITY_ADMIN:-admin}" --data-urlencode "password=${CITY_ADMIN_PASSWORD:-Chengxin2026}" \
     --data-urlencode "_csrf=$TOKEN_CSRF" "$URL/login")
 [[ "$LOCATION" != *error* ]] || { echo "login refused ($LOCATION)"; exit 1; }
+if [[ "$LOCATION" == */login/second-factor ]]; then
+    # the demo's administrator logs in with the demo's TOTP code too (issue 19)
+    second_factor "$URL" "$JAR_COOKIES" "${CITY_ADMIN:-admin}"
+fi
 
 echo "==> importing the register through POST /admin/population"
 T=$(now)

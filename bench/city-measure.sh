@@ -75,10 +75,14 @@ COOKIES="$WORK/measure-cookies.txt"
 csrf() { curl -sf -b "$COOKIES" -c "$COOKIES" "$URL$1" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="\([^"]*\)"/\1/'; }
 login() { # account
     rm -f "$COOKIES"
-    local token
+    local token where
     token=$(csrf /login)
-    curl -sf -o /dev/null -b "$COOKIES" -c "$COOKIES" --data-urlencode "account=$1" --data-urlencode "password=Chengxin2026" \
-        --data-urlencode "_csrf=$token" "$URL/login"
+    where=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$COOKIES" -c "$COOKIES" --data-urlencode "account=$1" \
+        --data-urlencode "password=Chengxin2026" --data-urlencode "_csrf=$token" "$URL/login")
+    # the demo's administrators and auditor log in with the demo's TOTP code too (issue 19)
+    if [[ "$where" == */login/second-factor ]]; then
+        second_factor "$URL" "$COOKIES" "$1"
+    fi
 }
 
 echo "==> starting the platform on the city's data (-Xmx$XMX)"

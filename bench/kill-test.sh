@@ -76,12 +76,15 @@ json() { # json FIELD < body
     python3 -c 'import json,sys; print(json.load(sys.stdin).get(sys.argv[1]))' "$1"
 }
 COOKIES="$WORK/cookies"
-login() { # login ACCOUNT: a browser session in $COOKIES
+login() { # login ACCOUNT: a browser session in $COOKIES (with the demo's second factor where the account has one)
     rm -f "$COOKIES"
-    local csrf
+    local csrf where
     csrf=$(curl -sf -c "$COOKIES" -b "$COOKIES" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-    curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" --data-urlencode "account=$1" --data-urlencode "password=Chengxin2026" \
-        --data-urlencode "_csrf=$csrf" "$BASE/login"
+    where=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$COOKIES" -b "$COOKIES" --data-urlencode "account=$1" \
+        --data-urlencode "password=Chengxin2026" --data-urlencode "_csrf=$csrf" "$BASE/login")
+    if [[ "$where" == */login/second-factor ]]; then
+        second_factor "$BASE" "$COOKIES" "$1"
+    fi
 }
 csrf_of() { # the CSRF token of a page of the session
     curl -sf -c "$COOKIES" -b "$COOKIES" "$BASE$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1

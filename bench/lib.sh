@@ -75,3 +75,34 @@ server_stop() { # stops the platform in SERVER, if any, and waits for it
         SERVER=
     fi
 }
+
+# The demo's TOTP secret (README, "Demo logins"): the demo's administrators, reviewers and auditor log in with it.
+DEMO_TOTP_SECRET=KRSXG5CDNBSW4Z3YNFXECZDNNFXA
+declare -A TOTP_LAST_STEP=()
+
+demo_totp() { # demo_totp STEP: the demo secret's RFC 6238 code (SHA-1, 6 digits, 30 s) of that time step
+    python3 - "$DEMO_TOTP_SECRET" "$1" <<'PY'
+import base64, hashlib, hmac, struct, sys
+secret, step = sys.argv[1], int(sys.argv[2])
+key = base64.b32decode(secret + "=" * ((8 - len(secret) % 8) % 8))
+digest = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+offset = digest[-1] & 15
+print("%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000))
+PY
+}
+
+second_factor() { # second_factor BASE_URL COOKIE_JAR ACCOUNT: completes a login the password step left at the code page
+    # a code is accepted once per account: a second login of the same account within one 30 s step waits for the next
+    local base=$1 jar=$2 account=$3 step csrf where
+    step=$(( $(date +%s) / 30 ))
+    while [[ "${TOTP_LAST_STEP[$account]:-}" == "$step" ]]; do
+        sleep 1
+        step=$(( $(date +%s) / 30 ))
+    done
+    TOTP_LAST_STEP[$account]=$step
+    csrf=$(curl -s -c "$jar" -b "$jar" "$base/login/second-factor" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+    [[ -n "$csrf" ]] || fail "no CSRF token on the second-factor page for $account"
+    where=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "code=$(demo_totp "$step")" \
+        --data-urlencode "_csrf=$csrf" "$base/login/second-factor")
+    [[ -n "$where" && "$where" != *login* ]] || fail "second factor of $account refused (answer: ${where:-no redirect})"
+}
