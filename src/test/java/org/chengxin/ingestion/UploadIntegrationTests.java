@@ -242,7 +242,10 @@ class UploadIntegrationTests {
         Http.Response accepted = push("坏.xlsx", "这不是 Excel 文件".getBytes(StandardCharsets.UTF_8), token);
 
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        assertThat(http.awaitBatch(token, accepted.json().get("id").asLong()).get("status").asString()).isEqualTo("FAILED");
+        JsonNode report = http.awaitBatch(token, accepted.json().get("id").asLong());
+        assertThat(report.get("status").asString()).isEqualTo("FAILED");
+        // its own code, not PROCESSING_FAILED (issue 19 item 5)
+        assertThat(report.get("failure").asString()).startsWith("FILE_NOT_XLSX：");
     }
 
     @Test

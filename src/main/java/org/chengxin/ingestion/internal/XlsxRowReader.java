@@ -1,5 +1,6 @@
 package org.chengxin.ingestion.internal;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -12,17 +13,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.zip.ZipException;
 
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -49,6 +54,17 @@ import org.xml.sax.helpers.XMLFilterImpl;
  */
 final class XlsxRowReader implements RowReader {
 
+    /** The most an entry of a workbook (a sheet, its shared strings) may inflate to; beyond it the file is refused. */
+    static final long MAX_ENTRY_BYTES = 512L << 20;
+    /** The least ratio of compressed to inflated size (POI's default): a zip entry that inflates more than 100 times is a bomb. */
+    static final double MIN_INFLATE_RATIO = 0.01;
+
+    static {
+        // POI's zip limits are global: set once, for every workbook the platform reads
+        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+    }
+
     private final Defaults defaults;
 
     XlsxRowReader(Defaults defaults) {
@@ -71,11 +87,45 @@ final class XlsxRowReader implements RowReader {
                 parser.setContentHandler(new CellTypes(new XSSFSheetXMLHandler(styles, null, strings, handler, new IsoDates(), false), handler));
                 parser.parse(new InputSource(sheet));
             }
-        } catch (OpenXML4JException | POIXMLException | NotOfficeXmlFileException e) {
+        } catch (NotOfficeXmlFileException e) {
+            // not a zip, or a zip without a workbook in it: no cause to look for
             throw ChengxinException.badRequest("FILE_NOT_XLSX", "文件不是有效的 Excel（XLSX）文件");
-        } catch (SAXException | ParserConfigurationException e) {
-            throw ChengxinException.badRequest("FILE_NOT_XLSX", "Excel 文件内容无法解析");
+        } catch (OpenXML4JException | POIXMLException | OpenXML4JRuntimeException
+                | RecordFormatException | SAXException | ParserConfigurationException e) {
+            throw refusal(e, "XLSX_BROKEN", "Excel 文件已损坏或内容无法解析，请用 Excel 打开后重新另存为 .xlsx");
+        } catch (IOException e) {
+            // a zip that ends early or an entry that cannot be inflated: POI says so with a plain IOException
+            ChengxinException refused = refusal(e, null, null);
+            if (refused == null) {
+                throw e;
+            }
+            throw refused;
         }
+    }
+
+    /**
+     * The cause of an unreadable workbook, by what POI and the XML parser say in the chain of causes: a zip entry that
+     * inflates too far (POI's zip bomb check, {@link ZipSecureFile}), a document type declaration (external entities are
+     * never resolved: the parser refuses any DOCTYPE), a zip that is not whole; else the given code. Null when no cause
+     * is known and no code given (an I/O error of the platform's own disk goes on as it is).
+     */
+    static ChengxinException refusal(Throwable e, String code, String message) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (m.contains("Zip bomb") || m.contains("max size of the expanded data") || m.contains("exceed the max")) {
+                return ChengxinException.badRequest("XLSX_EXPANDS_TOO_FAR", "Excel 文件解压后过大（超过 " + (MAX_ENTRY_BYTES >> 20)
+                        + " MB 或压缩比异常），疑似压缩炸弹，批次未处理；请确认文件，数据量大时拆分后分批上传");
+            }
+            if (m.contains("DOCTYPE") || m.contains("DTD")) {
+                return ChengxinException.badRequest("XLSX_EXTERNAL_ENTITY",
+                        "Excel 文件中含有文档类型声明（DOCTYPE）或外部实体，平台不予读取，批次未处理；请用 Excel 重新另存为 .xlsx");
+            }
+            if (t instanceof ZipException || t instanceof EOFException || m.contains("Truncated") || m.contains("zip")
+                    || m.contains("ZIP")) {
+                return ChengxinException.badRequest("XLSX_BROKEN", "Excel 文件已损坏（压缩包不完整），请用 Excel 打开后重新另存为 .xlsx");
+            }
+        }
+        return code == null ? null : ChengxinException.badRequest(code, message);
     }
 
     /**
