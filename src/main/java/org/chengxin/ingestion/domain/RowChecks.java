@@ -3,6 +3,8 @@ package org.chengxin.ingestion.domain;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,8 +85,10 @@ public final class RowChecks {
 
     /** A candidate, or the row's rejections (never both). */
     public Result check(RawRow row) {
-        List<Rejection> problems = new ArrayList<>();
         long n = row.rowNo();
+        // the three early returns below: no field of such a row can be judged (a JSON line that is not an object has no
+        // fields; a CSV row with more or fewer cells than the header has its values under the wrong columns, and judging
+        // them would report faults the row does not have)
         if (row.values().containsKey(RawRow.MALFORMED_JSON)) {
             String column = row.values().get(RawRow.MALFORMED_JSON);
             return new Result(null, List.of(new Rejection(n, null, "ROW_MALFORMED_JSON",
@@ -97,9 +101,40 @@ public final class RowChecks {
             return new Result(null, List.of(new Rejection(n, null, "ROW_WRONG_COLUMN_COUNT", "该行的列数与表头不一致")));
         }
         List<Rejection> unfit = unfitText(row);
-        if (!unfit.isEmpty()) {
+        if (unfit.stream().anyMatch(r -> r.field() == null)) {
+            // a column name that is not text (a file in another encoding than it was read in): every value may be under
+            // a name that is not its own, so nothing else is judged
             return new Result(null, unfit);
         }
+        if (unfit.isEmpty()) {
+            return checkFit(row);
+        }
+        // every fault of the row (issue 19 item 5): the fields that hold unfit text are left out of the other checks (no
+        // such character reaches a message or a lookup), and the other checks' faults about those fields (now missing)
+        // are not reported twice
+        Set<String> flagged = new HashSet<>();
+        unfit.forEach(r -> flagged.add(r.field()));
+        Map<String, String> fit = new HashMap<>(row.values());
+        fit.keySet().removeIf(k -> flagged.contains(k) || flagged.contains(fieldName(row, k)));
+        List<Rejection> all = new ArrayList<>(unfit);
+        checkFit(new RawRow(n, fit, row.nonText())).rejections().stream()
+                .filter(r -> r.field() == null || !flagged.contains(r.field()))
+                .forEach(all::add);
+        return new Result(null, all);
+    }
+
+    /** The name a key's field goes by in a rejection: the item field's name, or the key itself. */
+    private String fieldName(RawRow row, String key) {
+        String code = row.values().get("itemCode");
+        Item item = code == null || UnicodeText.firstFlaw(code, false).isPresent() ? null : items.apply(UnicodeText.stripInvisible(code));
+        ItemField field = item == null ? null : fieldAt(item, key);
+        return field != null ? field.name() : key;
+    }
+
+    /** The checks of a row whose every value is fit text. */
+    private Result checkFit(RawRow row) {
+        List<Rejection> problems = new ArrayList<>();
+        long n = row.rowNo();
         boolean aboutFirm = FirmColumns.aboutFirm(row);
         if (row.values().containsKey(RawRow.DOUBLE_PUBLICITY) && row.get("idNumber") == null && !aboutFirm) {
             return new Result(null, List.of(new Rejection(n, "idNumber", "SUBJECT_CODE_MISSING",

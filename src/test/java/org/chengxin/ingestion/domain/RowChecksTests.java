@@ -515,6 +515,36 @@ class RowChecksTests {
     }
 
     @Test
+    void unfitTextDoesNotHideTheRowsOtherFaults() {
+        // issue 19 item 5: a rejected row reports every fault it has, not only its first
+        String body = "43060219900101123";
+        String wrongCheck = body + (IdNumber.checkCharacterOf(body) == '0' ? '1' : '0');
+
+        assertThat(rejectionsOf(row("name", "张\u0007三", "idNumber", wrongCheck, "fineAmount", "很多", "documentNumber", null)))
+                .containsExactlyInAnyOrder(
+                        tuple(7L, "name", "FIELD_CONTROL_CHARACTER"),
+                        tuple(7L, "idNumber", "ID_BAD_CHECK_CHARACTER"),
+                        tuple(7L, "fineAmount", "FIELD_INVALID_TYPE"),
+                        tuple(7L, "documentNumber", "DOCUMENT_NUMBER_MISSING"));
+    }
+
+    @Test
+    void aFieldWithUnfitTextIsReportedOnceNotAlsoAsMissing() {
+        assertThat(rejectionsOf(row("sourceId", "SCJG\uFFFF-1", "facts", "事实\u0000")))
+                .containsExactlyInAnyOrder(
+                        tuple(7L, "sourceId", "FIELD_INVALID_CHARACTER"),
+                        tuple(7L, "facts", "FIELD_CONTROL_CHARACTER"));
+    }
+
+    @Test
+    void aRowWithAColumnNameInAnotherEncodingIsJudgedNoFurther() {
+        Map<String, String> values = new HashMap<>(row("name", null).values());
+        values.put("姓" + UnicodeText.UNDECODABLE, "张三");
+
+        assertThat(rejectionsOf(new RawRow(7, values))).containsExactly(tuple(7L, null, RowChecks.BAD_ENCODING));
+    }
+
+    @Test
     void bytesTheDecoderCouldNotReadRejectTheRowAsBadEncoding() {
         assertThat(rejectionsOf(row("name", "张" + UnicodeText.UNDECODABLE + "三")))
                 .containsExactly(tuple(7L, "name", RowChecks.BAD_ENCODING));
