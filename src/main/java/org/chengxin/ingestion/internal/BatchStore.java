@@ -128,7 +128,23 @@ class BatchStore {
             return;
         }
         template.batchUpdate("insert into ingestion_rejection (batch_id, row_no, field, code, message, source_id) values (?, ?, ?, ?, ?, ?)",
-                rejections.stream().map(r -> new Object[] {batchId, r.rowNo(), r.field(), r.code(), r.message(), r.sourceId()}).toList());
+                rejections.stream().map(r -> new Object[] {batchId, r.rowNo(), cut(r.field(), FIELD_LENGTH), r.code(),
+                    cut(r.message(), MESSAGE_LENGTH), r.sourceId()}).toList());
+    }
+
+    /** The columns' lengths (V3): a message that quotes a long value, a field named by a long column, is cut to fit. */
+    static final int FIELD_LENGTH = 60;
+    static final int MESSAGE_LENGTH = 500;
+
+    /**
+     * The text cut to at most {@code max} characters (code points, as PostgreSQL counts them), the cut marked by "…";
+     * without the cut a rejection quoting a 5,000-character value failed its whole batch (issue 19 item 5).
+     */
+    static String cut(String text, int max) {
+        if (text == null || text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     Optional<BatchReport> report(long id, DepartmentCode department) {
