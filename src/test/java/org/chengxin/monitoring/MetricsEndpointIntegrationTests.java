@@ -90,7 +90,6 @@ class MetricsEndpointIntegrationTests {
         double completed = value(before, "chengxin_ingestion_batches{status=\"COMPLETED\"}");
         double accepted = value(before, "chengxin_ingestion_rows{outcome=\"accepted\"}");
         double rejected = value(before, "chengxin_ingestion_rows{outcome=\"rejected\"}");
-        double queue = value(before, "chengxin_evaluation_queue");
         double checks = value(before, "chengxin_measures_checks_total{outcome=\"checked\"}");
 
         Long batch = jdbc.queryForObject("""
@@ -110,7 +109,8 @@ class MetricsEndpointIntegrationTests {
             assertThat(value(after, "chengxin_ingestion_batches{status=\"COMPLETED\"}")).isEqualTo(completed + 1);
             assertThat(value(after, "chengxin_ingestion_rows{outcome=\"accepted\"}")).isEqualTo(accepted + 7);
             assertThat(value(after, "chengxin_ingestion_rows{outcome=\"rejected\"}")).isEqualTo(rejected + 3);
-            assertThat(value(after, "chengxin_evaluation_queue")).isGreaterThanOrEqualTo(queue);
+            // the queue's length is shown (checked above) but not compared: the recomputation worker drains it meanwhile
+            // (seen in the prod run: 11 waiting before, 0 after)
             assertThat(value(after, "chengxin_measures_checks_total{outcome=\"checked\"}")).isGreaterThanOrEqualTo(checks);
         } finally {
             jdbc.update("delete from ingestion_batch where id = ?", batch);
